@@ -1,0 +1,83 @@
+import yargs from 'yargs';
+import { Lifecycle, Messages, SfError } from '@salesforce/core';
+import { COMMANDS } from './commands';
+import type { CommandResult } from './output/commandResult';
+import { EXIT_CODES } from './output/exitCodes';
+import { formatErrorJson, formatErrorText, toSfError } from './output/formatError';
+import { Io, processIo } from './output/io';
+
+Messages.importMessagesDirectory(__dirname);
+const messages = Messages.loadMessages('vendor-access', 'cli');
+
+const EPILOGUE = messages.getMessage('info.Epilogue');
+
+/**
+ * Runs the CLI on `argv` and returns the exit code; never throws and never calls process.exit,
+ * so tests drive it in-process with a recording Io.
+ */
+export const main = async (argv: string[], io: Io = processIo): Promise<number> => {
+  const json = argv.includes('--json');
+  const warnings: string[] = [];
+  // Lifecycle warnings (SDR replacements, core's insecure-URL notice) belong in our output, not
+  // on the process's warning channel.
+  const lifecycle = Lifecycle.getInstance();
+  lifecycle.onWarning(async (warning: string) => {
+    if (!/insecure protocol/i.test(warning)) warnings.push(warning);
+  });
+
+  let outcome: CommandResult | undefined;
+  let helpShown = false;
+  try {
+    let parser = yargs(argv)
+      .scriptName('vendor-access')
+      .usage(messages.getMessage('info.Usage'))
+      .option('json', { type: 'boolean', default: false, describe: messages.getMessage('flags.json') })
+      .strict()
+      .strictCommands()
+      .demandCommand(1, messages.getMessage('error.NoCommand'))
+      .recommendCommands()
+      .epilogue(EPILOGUE)
+      .wrap(Math.min(120, process.stdout.columns ?? 100))
+      .exitProcess(false)
+      .fail((msg: string | undefined, err: Error | undefined) => {
+        if (err) throw err;
+        throw messages.createError('error.Usage', [msg ?? 'invalid arguments']);
+      });
+    for (const spec of COMMANDS) {
+      parser = parser.command(spec.command, spec.describe, spec.builder, async (args) => {
+        outcome = await spec.run(args, io);
+      });
+    }
+    const output = await new Promise<string>((resolve, reject) => {
+      parser
+        .parseAsync(argv, {}, (err, _args, text) => {
+          if (err) reject(err);
+          else resolve(text);
+        })
+        .catch(reject);
+    });
+    if (!outcome) {
+      helpShown = true;
+      if (output) io.stdout(output);
+    }
+  } catch (err) {
+    const sfError = toSfError(err);
+    if (json) io.stdout(JSON.stringify(formatErrorJson(sfError, [...warnings]), undefined, 2));
+    else {
+      for (const warning of warnings) io.stderr(`Warning: ${warning}`);
+      io.stderr(formatErrorText(sfError));
+    }
+    return sfError.exitCode;
+  }
+  if (helpShown || !outcome) return EXIT_CODES.ok;
+  const allWarnings = [...outcome.warnings, ...warnings];
+  if (json) {
+    io.stdout(JSON.stringify({ status: outcome.exitCode, result: outcome.result, warnings: allWarnings }, undefined, 2));
+  } else {
+    for (const warning of allWarnings) io.stderr(`Warning: ${warning}`);
+    if (outcome.human.length) io.stdout(outcome.human.join('\n'));
+  }
+  return outcome.exitCode;
+};
+
+export { SfError };

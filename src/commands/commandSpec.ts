@@ -1,0 +1,21 @@
+import type { Argv } from 'yargs';
+import type { CommandResult } from '../output/commandResult';
+import type { Io } from '../output/io';
+
+/** Options every command understands. */
+export type GlobalArgs = { json: boolean };
+
+/**
+ * One CLI command: how to parse it, and the single library call it makes. The CLI renders the
+ * returned CommandResult; a command never prints by itself, except progress through `io.stderr`.
+ */
+export type CommandSpec<A extends GlobalArgs = GlobalArgs> = {
+  command: string;
+  describe: string;
+  builder: (yargs: Argv<GlobalArgs>) => Argv<A>;
+  run: (args: A, io: Io) => Promise<CommandResult>;
+};
+
+/** Keeps the argument type of each spec while letting the registry hold them in one list. */
+export const defineCommand = <A extends GlobalArgs>(spec: CommandSpec<A>): CommandSpec<GlobalArgs> =>
+  spec as unknown as CommandSpec<GlobalArgs>;

@@ -1,0 +1,4 @@
+import type { CommandSpec, GlobalArgs } from './commandSpec';
+
+/** Every command the CLI offers, in the order `--help` lists them. */
+export const COMMANDS: Array<CommandSpec<GlobalArgs>> = [];

@@ -1,0 +1,15 @@
+import { ExitCode } from './exitCodes';
+
+/**
+ * What every command hands back to the CLI. The library never prints: it returns this, and the
+ * CLI renders `human` lines or the `result` object in the `--json` envelope.
+ */
+export type CommandResult<T = unknown> = {
+  exitCode: ExitCode;
+  /** The object placed under `result` in the `--json` envelope. */
+  result: T;
+  /** Lines for a person, printed when `--json` is not given. */
+  human: string[];
+  /** Warnings: printed to stderr, and listed in the `--json` envelope. */
+  warnings: string[];
+};
