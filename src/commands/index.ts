@@ -1,4 +1,5 @@
+import { checkCommand } from './check';
 import type { CommandSpec, GlobalArgs } from './commandSpec';
 
 /** Every command the CLI offers, in the order `--help` lists them. */
-export const COMMANDS: Array<CommandSpec<GlobalArgs>> = [];
+export const COMMANDS: Array<CommandSpec<GlobalArgs>> = [checkCommand];

@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Problem } from '../output/problem';
+import { ShapeCheck } from './shapeCheck';
+import { IntegrationUserDefinition, Vendor, VendorEntry, VALUE_TYPES } from './vendorEntry';
+
+export type LoadedCatalogue = { vendors: Vendor[]; problems: Problem[] };
+
+const readJson = (file: string, rel: string, problems: Problem[]): unknown => {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    problems.push({ severity: 'error', file: rel, field: '', message: 'cannot be read', fix: `Create ${rel}, or restore it from git.` });
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    problems.push({ severity: 'error', file: rel, field: '', message: `is not valid JSON: ${(err as Error).message}`, fix: 'Fix the JSON syntax (a JSON linter shows where).' });
+    return undefined;
+  }
+};
+
+/** The package directories sfdx-project.json lists, project-relative. */
+export const readPackageDirectories = (projectDir: string, problems: Problem[]): string[] => {
+  const data = readJson(path.join(projectDir, 'sfdx-project.json'), 'sfdx-project.json', problems);
+  if (data === undefined) return [];
+  const check = new ShapeCheck('sfdx-project.json');
+  const root = check.object(data, '');
+  const dirs = root ? check.array(root, 'packageDirectories', '') : undefined;
+  problems.push(...check.problems);
+  return (dirs ?? []).flatMap((entry) => {
+    const dir = entry && typeof entry === 'object' ? (entry as { path?: unknown }).path : undefined;
+    return typeof dir === 'string' ? [dir.replace(/\/+$/, '')] : [];
+  });
+};
+
+const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: VendorEntry; problems: Problem[] } => {
+  const c = new ShapeCheck(rel);
+  const root = c.object(data, '');
+  if (!root) return { problems: c.problems };
+  const name = c.string(root, 'name', '');
+  if (name !== undefined && name !== dirName) c.fail('name', `"${name}" differs from the folder name "${dirName}"`, `Set name to "${dirName}", or rename the folder.`);
+  for (const key of ['title', 'guide', 'packageDirectory', 'integrationUser']) c.string(root, key, '');
+  (c.array(root, 'values', '') ?? []).forEach((item, i) => {
+    const v = c.object(item, `values[${i}]`);
+    if (!v) return;
+    c.string(v, 'key', `values[${i}]`);
+    c.oneOf(v, 'type', `values[${i}]`, VALUE_TYPES);
+    c.boolean(v, 'required', `values[${i}]`);
+    c.string(v, 'description', `values[${i}]`);
+    c.string(v, 'env', `values[${i}]`, true);
+    c.string(v, 'replacementFile', `values[${i}]`, true);
+  });
+  (c.array(root, 'permissionSets', '') ?? []).forEach((item, i) => {
+    const p = c.object(item, `permissionSets[${i}]`);
+    if (!p) return;
+    c.string(p, 'name', `permissionSets[${i}]`);
+    c.string(p, 'file', `permissionSets[${i}]`);
+    const assign = c.oneOf(p, 'assign', `permissionSets[${i}]`, ['always', 'feature'] as const);
+    if (assign === 'feature') c.string(p, 'feature', `permissionSets[${i}]`);
+  });
+  (c.array(root, 'features', '') ?? []).forEach((item, i) => {
+    const f = c.object(item, `features[${i}]`);
+    if (!f) return;
+    c.string(f, 'id', `features[${i}]`);
+    c.string(f, 'description', `features[${i}]`);
+    c.stringArray(f, 'permissionSets', `features[${i}]`);
+  });
+  const guideRequired = c.object(root.guideRequiredPermissions, 'guideRequiredPermissions');
+  for (const key of Object.keys(guideRequired ?? {})) c.stringArray(guideRequired ?? {}, key, 'guideRequiredPermissions');
+  c.array(root, 'runtimePermissions', '');
+  const ranges = c.object(root.trustedRanges, 'trustedRanges');
+  if (ranges) {
+    c.string(ranges, 'owner', 'trustedRanges');
+    c.string(ranges, 'descriptionPrefix', 'trustedRanges');
+    c.string(ranges, 'source', 'trustedRanges');
+    if (ranges.file === undefined && ranges.fromValue === undefined) {
+      c.fail('trustedRanges', 'names neither a file nor a fromValue', 'Set trustedRanges.file (fixed ranges) or trustedRanges.fromValue (per-org ranges).');
+    }
+  }
+  c.array(root, 'handoff', '');
+  (c.array(root, 'guideSteps', '') ?? []).forEach((item, i) => {
+    const s = c.object(item, `guideSteps[${i}]`);
+    if (!s) return;
+    for (const key of ['id', 'section', 'guide']) c.string(s, key, `guideSteps[${i}]`);
+    if (s.implementedBy === undefined && s.manual === undefined && s.command === undefined) {
+      c.fail(`guideSteps[${i}]`, 'says neither which element implements it, nor that it is manual or done by a command', 'Add implementedBy, manual or command.');
+    }
+  });
+  return c.problems.length ? { problems: c.problems } : { entry: root as unknown as VendorEntry, problems: [] };
+};
+
+const USER_KEYS = ['LastName', 'Alias', 'TimeZoneSidKey', 'LocaleSidKey', 'EmailEncodingKey', 'LanguageLocaleKey', 'userLicense', 'profileName', 'profileByLicense'];
+
+const checkUser = (data: unknown, rel: string): { user?: IntegrationUserDefinition; problems: Problem[] } => {
+  const c = new ShapeCheck(rel);
+  const root = c.object(data, '');
+  if (!root) return { problems: c.problems };
+  for (const key of USER_KEYS) c.string(root, key, '');
+  c.stringArray(root, 'permissionSetLicenses', '');
+  c.stringArray(root, 'permsets', '');
+  if (typeof root.Alias === 'string' && root.Alias.length > 8) c.fail('Alias', `"${root.Alias}" is longer than 8 characters (the User.Alias limit)`, 'Shorten the alias to 8 characters or fewer.');
+  return c.problems.length ? { problems: c.problems } : { user: root as unknown as IntegrationUserDefinition, problems: [] };
+};
+
+/**
+ * Loads every vendor: each package directory of sfdx-project.json that holds a vendor.json. Adding
+ * a vendor is adding a folder; no code changes.
+ */
+export const loadVendors = (projectDir: string): LoadedCatalogue => {
+  const problems: Problem[] = [];
+  const vendors: Vendor[] = [];
+  for (const relDir of readPackageDirectories(projectDir, problems)) {
+    const dir = path.join(projectDir, relDir);
+    const entryFile = path.join(dir, 'vendor.json');
+    if (!fs.existsSync(entryFile)) continue;
+    const rel = `${relDir}/vendor.json`;
+    const data = readJson(entryFile, rel, problems);
+    if (data === undefined) continue;
+    const { entry, problems: entryProblems } = checkEntry(data, rel, path.basename(relDir));
+    problems.push(...entryProblems);
+    if (!entry) continue;
+    const userRel = `${relDir}/${entry.integrationUser}`;
+    const userData = readJson(path.join(dir, entry.integrationUser), userRel, problems);
+    const { user, problems: userProblems } = userData === undefined ? { problems: [] } : checkUser(userData, userRel);
+    problems.push(...userProblems);
+    if (user) vendors.push({ ...entry, dir, relDir, user });
+  }
+  if (!vendors.length && !problems.length) {
+    problems.push({
+      severity: 'error',
+      file: 'sfdx-project.json',
+      field: 'packageDirectories',
+      message: 'no package directory holds a vendor.json',
+      fix: 'Run vendor-access from the project root, or add force-app/<vendor>/vendor.json.',
+    });
+  }
+  return { vendors, problems };
+};
+
+/** Picks the vendors named by `--vendor` (`all` = every vendor). */
+export const selectVendors = (all: Vendor[], names: string[]): { selected: Vendor[]; unknown: string[] } => {
+  if (!names.length || names.includes('all')) return { selected: all, unknown: [] };
+  const unknown = names.filter((n) => !all.some((v) => v.name === n));
+  return { selected: all.filter((v) => names.includes(v.name)), unknown };
+};

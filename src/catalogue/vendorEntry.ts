@@ -1,0 +1,100 @@
+/** The kinds of org value a vendor can ask for; each has its own validation. */
+export type ValueType = 'email' | 'username' | 'certificateFile' | 'ipRanges' | 'features';
+export const VALUE_TYPES: ValueType[] = ['email', 'username', 'certificateFile', 'ipRanges', 'features'];
+
+export type ValueSpec = {
+  key: string;
+  type: ValueType;
+  required: boolean;
+  description: string;
+  /** Environment variable an sfdx-project.json `replaceWithEnv` replacement reads. */
+  env?: string;
+  /** Project-relative file an sfdx-project.json `replaceWithFile` replacement reads. */
+  replacementFile?: string;
+};
+
+export type PermissionSetRef = { name: string; file: string; assign: 'always' | 'feature'; feature?: string };
+export type Feature = { id: string; description: string; permissionSets: string[] };
+
+/** One element a guide step is implemented by; `path` as in metadata/elementPath.ts. */
+export type ElementAssertion = { file: string; path?: string; equals?: string; equalsValue?: string; absent?: boolean };
+
+export type GuideStep = {
+  id: string;
+  section: string;
+  guide: string;
+  implementedBy?: ElementAssertion[];
+  manual?: string;
+  command?: string;
+};
+
+export type RuntimePermission = { permissionSet: string; label: string; why: string };
+
+export type TrustedRangesSpec = {
+  owner: string;
+  descriptionPrefix: string;
+  source: string;
+  /** Vendor-relative SecuritySettings file holding fixed ranges (kept out of raw deploys). */
+  file?: string;
+  /** The addresses as the vendor publishes them, to prove the file matches. */
+  published?: string[];
+  /** Values key holding per-org ranges. */
+  fromValue?: string;
+};
+
+export type ExternalClientAppSpec = {
+  name: string;
+  file: string;
+  globalOauthSettings: string;
+  oauthSettings: string;
+  oauthPolicies: string;
+  policies: string;
+};
+
+export type HandoffItem = { item: string; from: string; where?: string };
+
+/** A vendor's catalogue entry: `force-app/<vendor>/vendor.json`. Data, not code. */
+export type VendorEntry = {
+  name: string;
+  title: string;
+  guide: string;
+  packageDirectory: string;
+  values: ValueSpec[];
+  permissionSets: PermissionSetRef[];
+  features: Feature[];
+  guideRequiredPermissions: Record<string, string[]>;
+  runtimePermissions: RuntimePermission[];
+  externalClientApp?: ExternalClientAppSpec;
+  integrationUser: string;
+  trustedRanges: TrustedRangesSpec;
+  requiresOrgFeatures?: Array<{ feature: string; why: string }>;
+  handoff: HandoffItem[];
+  guideSteps: GuideStep[];
+};
+
+/** Integration-user definition (`users/*.json`): scratch-org user-definition keys plus ours. */
+export type IntegrationUserDefinition = {
+  LastName: string;
+  Alias: string;
+  TimeZoneSidKey: string;
+  LocaleSidKey: string;
+  EmailEncodingKey: string;
+  LanguageLocaleKey: string;
+  /** User licence name, e.g. "Salesforce" or "Salesforce Integration". */
+  userLicense: string;
+  /** Preferred profile; the org's profile for `profileByLicense` is used when it lacks this one. */
+  profileName: string;
+  profileByLicense: string;
+  /** PermissionSetLicense DeveloperNames, assigned before any permission set. */
+  permissionSetLicenses: string[];
+  permsets: string[];
+};
+
+/** A loaded vendor: its entry plus where it lives. */
+export type Vendor = VendorEntry & {
+  /** Absolute vendor directory. */
+  dir: string;
+  /** Project-relative vendor directory, for messages. */
+  relDir: string;
+  user: IntegrationUserDefinition;
+};

@@ -1,0 +1,42 @@
+import { Messages } from '@salesforce/core';
+import { checkVendors, findProjectDir } from '../check';
+import { formatCheckSuccess, formatProblemList } from '../check/formatCheckResult';
+import { EXIT_CODES } from '../output/exitCodes';
+import { errorsIn } from '../output/problem';
+import { defineCommand, GlobalArgs } from './commandSpec';
+
+Messages.importMessagesDirectory(__dirname);
+const messages = Messages.loadMessages('vendor-access', 'check');
+
+type CheckArgs = GlobalArgs & { vendor: string[]; values: string; 'cert-warn-days': number; 'output-dir': string | undefined };
+
+export const checkCommand = defineCommand<CheckArgs>({
+  command: 'check',
+  describe: messages.getMessage('summary'),
+  builder: (y) =>
+    y
+      .option('vendor', { type: 'string', array: true, default: ['all'], describe: messages.getMessage('flags.vendor') })
+      .option('values', { type: 'string', default: 'config/orgs/example.json', describe: messages.getMessage('flags.values') })
+      .option('cert-warn-days', { type: 'number', default: 30, describe: messages.getMessage('flags.cert-warn-days') })
+      .option('output-dir', { type: 'string', describe: messages.getMessage('flags.output-dir') })
+      .example(messages.getMessages('examples').map((e) => [e.replace(/^.*?: /, ''), e.replace(/:.*$/, '')] as [string, string])),
+  run: async (args) => {
+    const result = await checkVendors({
+      projectDir: findProjectDir(),
+      vendors: args.vendor,
+      valuesFile: args.values,
+      certWarnDays: args['cert-warn-days'],
+      ...(args['output-dir'] ? { outDir: args['output-dir'] } : {}),
+    });
+    const errors = errorsIn(result.problems);
+    if (errors.length) {
+      throw messages.createError('error.CheckFailed', [errors.length, formatProblemList(result.problems)]).setData({ problems: result.problems });
+    }
+    return {
+      exitCode: EXIT_CODES.ok,
+      result,
+      human: formatCheckSuccess(result),
+      warnings: [],
+    };
+  },
+});

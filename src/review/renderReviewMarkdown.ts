@@ -1,0 +1,50 @@
+import { TIER_RULES, RiskTier } from '../metadata/permissionCatalogue';
+import type { VendorReview } from './vendorReview';
+
+const tierText = (tier: RiskTier | undefined): string => (tier === undefined ? '?' : tier <= 1 ? `**${tier}**` : String(tier));
+
+/** The review as Markdown, suitable for a pull-request comment. */
+export const renderReviewMarkdown = (review: VendorReview, context: { values?: string } = {}): string => {
+  const lines: string[] = [`## ${review.title}: permission review`, ''];
+  if (context.values) lines.push(`Values: \`${context.values}\``, '');
+  if (review.alerts.length) {
+    lines.push('> [!WARNING]', '> Powerful permissions granted only because another permission requires them:');
+    for (const alert of review.alerts) lines.push(`> - ${alert}`);
+    lines.push('');
+  }
+  for (const set of review.permissionSets) {
+    lines.push(`### Permission set \`${set.name}\` (${set.label})`, '');
+    lines.push(`Licence: ${set.license ?? 'None'}. Assigned: ${set.assigned}.`, '');
+    lines.push('| Permission (Setup label) | API name | Why | Tier |', '|---|---|---|---|');
+    for (const row of set.permissions) lines.push(`| ${row.label} | \`${row.apiName}\` | ${row.why} | ${tierText(row.tier)} |`);
+    lines.push('');
+    if (set.objects.length) {
+      lines.push('| Object | Access | Tier |', '|---|---|---|');
+      for (const o of set.objects) lines.push(`| \`${o.object}\` | ${o.access.join(', ')} | ${o.tier} |`);
+      lines.push('');
+    }
+  }
+  if (review.resolvedAtDeploy.length) {
+    lines.push('### Settled by the org at deploy time', '');
+    for (const note of review.resolvedAtDeploy) lines.push(`- ${note}`);
+    lines.push('');
+  }
+  if (review.externalClientApp) {
+    const eca = review.externalClientApp;
+    lines.push(`### External Client App \`${eca.name}\``, '', `OAuth scopes: ${eca.scopes}.`, '');
+    for (const [key, value] of Object.entries(eca.policies)) lines.push(`- ${key}: \`${value}\``);
+    lines.push('');
+  }
+  lines.push('### Trusted IP ranges', '');
+  if (review.trustedRanges.length) {
+    lines.push('| Owner | Description | Start | End | Addresses |', '|---|---|---|---|---|');
+    for (const r of review.trustedRanges) lines.push(`| ${r.owner} | ${r.description ?? ''} | ${r.start} | ${r.end} | ${r.size} |`);
+  } else lines.push('None.');
+  lines.push('');
+  const user = review.integrationUser;
+  lines.push('### Integration user', '', `User licence ${user.userLicense}; profile ${user.profile}; permission set licences ${user.permissionSetLicenses.join(', ') || 'none'}; permission sets ${user.permissionSets.join(', ')}.`, '');
+  lines.push('<details><summary>Risk tiers</summary>', '');
+  for (const [tier, rule] of Object.entries(TIER_RULES)) lines.push(`- Tier ${tier}: ${rule}.`);
+  lines.push('', '</details>', '');
+  return lines.join('\n');
+};

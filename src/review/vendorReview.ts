@@ -1,0 +1,85 @@
+import type { Vendor } from '../catalogue';
+import type { VendorMetadata } from '../metadata/checkVendorMetadata';
+import { selectText } from '../metadata/elementPath';
+import { OBJECT_VIEW_ALL_TIER, PERMISSIONS, RiskTier } from '../metadata/permissionCatalogue';
+import { explainPermissions } from '../metadata/permissionClosure';
+import { checkRange, IpRange, rangeSize } from '../network';
+
+export type PermissionRow = { apiName: string; label: string; tier: RiskTier | undefined; why: string; impliedBy?: string; chain?: string[] };
+
+export type PermissionSetReview = {
+  name: string;
+  label: string;
+  license?: string;
+  assigned: string;
+  permissions: PermissionRow[];
+  objects: Array<{ object: string; access: string[]; tier: RiskTier }>;
+};
+
+export type VendorReview = {
+  vendor: string;
+  title: string;
+  /** Tier-0/1 permissions that no guide step asks for but a dependency pulls in: shown first. */
+  alerts: string[];
+  permissionSets: PermissionSetReview[];
+  resolvedAtDeploy: string[];
+  externalClientApp?: { name: string; scopes: string; policies: Record<string, string> };
+  trustedRanges: Array<IpRange & { owner: string; size: string }>;
+  integrationUser: { userLicense: string; profile: string; permissionSetLicenses: string[]; permissionSets: string[] };
+};
+
+const rangeSizeText = (range: IpRange): string => {
+  const r = checkRange(range.start, range.end);
+  return r.ok ? String(rangeSize(r.range)) : '?';
+};
+
+/** Every permission a vendor's metadata grants, each with why it is there and how risky it is. */
+export const buildVendorReview = (vendor: Vendor, metadata: VendorMetadata, perOrgRanges: IpRange[] = []): VendorReview => {
+  const alerts: string[] = [];
+  const permissionSets = vendor.permissionSets.flatMap((ref): PermissionSetReview[] => {
+    const set = metadata.permissionSets.get(ref.name);
+    if (!set) return [];
+    const asked = vendor.guideRequiredPermissions[ref.name] ?? [];
+    const reasons = explainPermissions(set.permissions, asked);
+    const rows = [...set.permissions].sort().map((apiName): PermissionRow => {
+      const info = PERMISSIONS[apiName];
+      const reason = reasons.get(apiName) ?? { kind: 'unexplained' as const };
+      const base = { apiName, label: info?.label ?? apiName, tier: info?.tier };
+      if (reason.kind === 'guide') return { ...base, why: `${vendor.name} guide` };
+      if (reason.kind === 'dependency') {
+        const chain = reason.chain.map((p) => PERMISSIONS[p]?.label ?? p).join(' → ');
+        if (info && info.tier <= 1) {
+          alerts.push(`${info.label} (${apiName}, tier ${info.tier}) on ${ref.name} is not asked for by the guide: it is implied by ${PERMISSIONS[reason.of]?.label ?? reason.of} (${chain}).`);
+        }
+        return { ...base, why: `added by dependency of ${PERMISSIONS[reason.of]?.label ?? reason.of}`, impliedBy: reason.of, chain: reason.chain };
+      }
+      return { ...base, why: 'not asked for by the guide and required by nothing: review it' };
+    });
+    const assigned = ref.assign === 'always' ? 'always, to the integration user' : `when the values file enables the feature "${ref.feature ?? ''}"`;
+    return [{ name: ref.name, label: set.label, ...(set.license ? { license: set.license } : {}), assigned, permissions: rows, objects: set.objects.map((o) => ({ ...o, tier: OBJECT_VIEW_ALL_TIER })) }];
+  });
+  const eca = vendor.externalClientApp;
+  const policyFile = eca ? metadata.files.get(eca.oauthPolicies) : undefined;
+  const oauthFile = eca ? metadata.files.get(eca.oauthSettings) : undefined;
+  const policies: Record<string, string> = {};
+  for (const key of ['permittedUsersPolicyType', 'commaSeparatedPermissionSet', 'refreshTokenPolicyType', 'ipRelaxationPolicyType']) {
+    const value = policyFile ? selectText(policyFile.node, key) : undefined;
+    if (value !== undefined) policies[key] = value;
+  }
+  const ranges = [...metadata.fixedRanges, ...perOrgRanges].map((r) => ({ ...r, owner: vendor.trustedRanges.owner, size: rangeSizeText(r) }));
+  return {
+    vendor: vendor.name,
+    title: vendor.title,
+    alerts,
+    permissionSets,
+    resolvedAtDeploy: metadata.needsOrg,
+    ...(eca ? { externalClientApp: { name: eca.name, scopes: (oauthFile && selectText(oauthFile.node, 'commaSeparatedOauthScopes')) ?? '', policies } } : {}),
+    trustedRanges: ranges,
+    integrationUser: {
+      userLicense: vendor.user.userLicense,
+      profile: `${vendor.user.profileName} (else the org's profile for the ${vendor.user.profileByLicense} licence)`,
+      permissionSetLicenses: vendor.user.permissionSetLicenses,
+      permissionSets: vendor.user.permsets,
+    },
+  };
+};

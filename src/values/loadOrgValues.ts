@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Vendor } from '../catalogue';
+import { describe } from '../catalogue/shapeCheck';
+import type { Problem } from '../output/problem';
+import { checkCertificateValue } from './certificateValue';
+import type { OrgValues, VendorValues } from './orgValues';
+import { checkEmail, checkFeatures, checkIpRanges } from './validateValue';
+
+export type LoadOrgValuesOptions = {
+  projectDir: string;
+  /** Environment to read overrides from (default process.env); tests pass their own. */
+  env?: Record<string, string | undefined>;
+  now?: Date;
+  certWarnDays?: number;
+};
+
+const valuesProblem = (file: string, field: string, message: string, fix: string): Problem => ({ severity: 'error', file, field, message, fix });
+
+/**
+ * Reads and validates a values file for the given vendors. Precedence, highest first: an
+ * environment variable named by the value's `env` in vendor.json, then the values file. Every
+ * problem in every vendor is returned at once; `values` is undefined when any is an error.
+ */
+export const loadOrgValues = async (
+  valuesFile: string,
+  vendors: Vendor[],
+  options: LoadOrgValuesOptions,
+): Promise<{ values?: OrgValues; problems: Problem[] }> => {
+  const env = options.env ?? process.env;
+  const rel = path.isAbsolute(valuesFile) ? path.relative(options.projectDir, valuesFile) || valuesFile : valuesFile;
+  const absolute = path.resolve(options.projectDir, valuesFile);
+  let data: unknown;
+  try {
+    data = JSON.parse(fs.readFileSync(absolute, 'utf8')) as unknown;
+  } catch (err) {
+    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+    return {
+      problems: [
+        valuesProblem(rel, '', missing ? 'does not exist' : `is not valid JSON: ${(err as Error).message}`, missing ? 'Copy config/orgs/example.json to config/orgs/<org>.json and fill it in, or pass the right --values path.' : 'Fix the JSON syntax.'),
+      ],
+    };
+  }
+  const problems: Problem[] = [];
+  const root = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  if (!root) return { problems: [valuesProblem(rel, '', `must be a JSON object, found ${describe(data)}`, 'See config/orgs/example.json for the layout.')] };
+  const org = typeof root.org === 'string' && root.org ? root.org : path.basename(absolute, '.json');
+  const vendorsNode = root.vendors && typeof root.vendors === 'object' && !Array.isArray(root.vendors) ? (root.vendors as Record<string, unknown>) : undefined;
+  if (!vendorsNode) return { problems: [valuesProblem(rel, 'vendors', 'is missing or not an object', 'Add "vendors": { "<vendor>": { ... } } as in config/orgs/example.json.')] };
+
+  const result: OrgValues = { file: rel, org, vendors: {} };
+  for (const vendor of vendors) {
+    const base = `vendors.${vendor.name}`;
+    const node = vendorsNode[vendor.name];
+    if (!node || typeof node !== 'object' || Array.isArray(node)) {
+      problems.push(valuesProblem(rel, base, `has no values for ${vendor.title}`, `Add "${vendor.name}": { ${vendor.values.filter((v) => v.required).map((v) => `"${v.key}": …`).join(', ')} }, or choose other vendors with --vendor.`));
+      continue;
+    }
+    const given = node as Record<string, unknown>;
+    const out: VendorValues = { vendor: vendor.name, values: {}, sources: {}, env: {}, replacementFiles: [], features: [], trustedRanges: [] };
+    for (const key of Object.keys(given)) {
+      if (!vendor.values.some((v) => v.key === key)) {
+        problems.push(valuesProblem(rel, `${base}.${key}`, `is not a ${vendor.name} value`, `Remove it, or use one of: ${vendor.values.map((v) => v.key).join(', ')}.`));
+      }
+    }
+    for (const spec of vendor.values) {
+      const field = `${base}.${spec.key}`;
+      const override = spec.env ? env[spec.env] : undefined;
+      const value = override !== undefined && override !== '' ? override : given[spec.key];
+      const where = { file: override ? `environment ${spec.env}` : rel, field: override ? (spec.env as string) : field };
+      if (value === undefined || value === '') {
+        if (spec.required) {
+          problems.push(valuesProblem(rel, field, `is required: ${spec.description}`, `Set "${spec.key}" under vendors.${vendor.name}${spec.env ? `, or the environment variable ${spec.env}` : ''}.`));
+        }
+        continue;
+      }
+      out.sources[spec.key] = override ? `environment ${spec.env as string}` : 'values file';
+      switch (spec.type) {
+        case 'email':
+          problems.push(...checkEmail(value, where));
+          break;
+        case 'username':
+          problems.push(...checkEmail(value, where, 'a Salesforce username (email-shaped)'));
+          break;
+        case 'certificateFile':
+          if (typeof value !== 'string') problems.push(valuesProblem(where.file, where.field, `must be a file path, found ${describe(value)}`, 'Write the path of the vendor’s server.crt, relative to the project root.'));
+          else {
+            problems.push(...(await checkCertificateValue(value, { projectDir: options.projectDir, ...where, ...(options.now ? { now: options.now } : {}), ...(options.certWarnDays === undefined ? {} : { warnDays: options.certWarnDays }) })));
+            if (spec.replacementFile) out.replacementFiles.push({ from: value, to: spec.replacementFile });
+          }
+          break;
+        case 'features': {
+          const checked = checkFeatures(value, where, vendor);
+          problems.push(...checked.problems);
+          out.features = checked.features;
+          break;
+        }
+        case 'ipRanges': {
+          const checked = checkIpRanges(value, where, vendor.trustedRanges.descriptionPrefix);
+          problems.push(...checked.problems);
+          if (vendor.trustedRanges.fromValue === spec.key) out.trustedRanges = checked.ranges;
+          break;
+        }
+      }
+      if (typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'))) out.values[spec.key] = value as string | string[];
+      if (spec.env && typeof value === 'string') out.env[spec.env] = value;
+    }
+    if (vendor.trustedRanges.fromValue && !out.trustedRanges.length && !problems.some((p) => p.field.startsWith(`${base}.${vendor.trustedRanges.fromValue}`))) {
+      problems.push({ severity: 'warning', file: rel, field: `${base}.${vendor.trustedRanges.fromValue}`, message: `no trusted ranges for ${vendor.title}`, fix: `${vendor.trustedRanges.source}; add them when you have them.` });
+    }
+    result.vendors[vendor.name] = out;
+  }
+  return problems.some((p) => p.severity === 'error') ? { problems } : { values: result, problems };
+};
