@@ -1,0 +1,38 @@
+import { formatIp, parseIp, parseRangeSpec } from '../../src/network';
+
+const range = (spec: string): string => {
+  const r = parseRangeSpec(spec);
+  return r.ok ? `${formatIp(r.range.start)}-${formatIp(r.range.end)}` : `error: ${r.reason}`;
+};
+
+describe('trusted range specs', () => {
+  it.each([
+    ['18.98.16.160/27', '18.98.16.160-18.98.16.191'],
+    ['3.44.64.96/27', '3.44.64.96-3.44.64.127'],
+    ['13.52.68.184', '13.52.68.184-13.52.68.184'],
+    ['13.52.68.184/32', '13.52.68.184-13.52.68.184'],
+    ['192.0.2.10 - 192.0.2.20', '192.0.2.10-192.0.2.20'],
+    ['0.0.0.0/7', '0.0.0.0-1.255.255.255'],
+    ['2001:db8::/32', '2001:db8::-2001:db8:ffff:ffff:ffff:ffff:ffff:ffff'],
+    ['2001:DB8::1', '2001:db8::1-2001:db8::1'],
+    ['::ffff:192.0.2.1', '::ffff:c000:201-::ffff:c000:201'],
+  ])('%s expands to %s', (spec, expected) => {
+    expect(range(spec)).toBe(expected);
+  });
+
+  it.each([
+    ['0.0.0.0/6', 'error: 0.0.0.0-3.255.255.255 holds 67108864 addresses; Salesforce allows at most 33,554,432 addresses (a /7) in one range'],
+    ['2001:db8::/31', 'error: 2001:db8::-2001:db9:ffff:ffff:ffff:ffff:ffff:ffff holds 158456325028528675187087900672 addresses; Salesforce allows at most 2^96 addresses (a /32) in one range'],
+    ['10.0.0.256', 'error: "10.0.0.256" is not an IPv4 or IPv6 address'],
+    ['010.0.0.1', 'error: "010.0.0.1" is not an IPv4 or IPv6 address'],
+    ['1.2.3.4-5.6.7.8-9.9.9.9', 'error: "1.2.3.4-5.6.7.8-9.9.9.9" has more than one "-"'],
+    ['2001:db8::1::2', 'error: "2001:db8::1::2" is not an IPv4 or IPv6 address'],
+  ])('%s is rejected', (spec, expected) => {
+    expect(range(spec)).toBe(expected);
+  });
+
+  it('formats IPv6 in RFC 5952 form (longest zero run compressed, lower case)', () => {
+    const ip = parseIp('2001:0DB8:0000:0000:0001:0000:0000:0001');
+    expect(ip && formatIp(ip)).toBe('2001:db8::1:0:0:1');
+  });
+});
