@@ -75,6 +75,7 @@ export const main = async (argv: string[], io: Io = processIo): Promise<number> 
     io.stdout(JSON.stringify({ status: outcome.exitCode, result: outcome.result, warnings: allWarnings }, undefined, 2));
   } else {
     for (const warning of allWarnings) io.stderr(`Warning: ${warning}`);
+    for (const note of outcome.notes ?? []) io.stderr(note);
     if (outcome.human.length) io.stdout(outcome.human.join('\n'));
   }
   return outcome.exitCode;

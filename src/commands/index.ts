@@ -1,5 +1,6 @@
 import { checkCommand } from './check';
+import { envCommand } from './env';
 import type { CommandSpec, GlobalArgs } from './commandSpec';
 
 /** Every command the CLI offers, in the order `--help` lists them. */
-export const COMMANDS: Array<CommandSpec<GlobalArgs>> = [checkCommand];
+export const COMMANDS: Array<CommandSpec<GlobalArgs>> = [checkCommand, envCommand];

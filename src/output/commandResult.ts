@@ -12,4 +12,6 @@ export type CommandResult<T = unknown> = {
   human: string[];
   /** Warnings: printed to stderr, and listed in the `--json` envelope. */
   warnings: string[];
+  /** Progress and notes for a person: stderr, never in stdout, omitted with --json. */
+  notes?: string[];
 };

@@ -1,0 +1,32 @@
+import { Messages } from '@salesforce/core';
+import { findProjectDir } from '../check';
+import { EXIT_CODES } from '../output/exitCodes';
+import { formatProblem } from '../output/problem';
+import { prepareRawDeploy } from '../values';
+import { defineCommand, GlobalArgs } from './commandSpec';
+
+Messages.importMessagesDirectory(__dirname);
+const messages = Messages.loadMessages('vendor-access', 'values');
+
+type EnvArgs = GlobalArgs & { vendor: string[]; values: string };
+
+export const envCommand = defineCommand<EnvArgs>({
+  command: 'env',
+  describe: messages.getMessage('summary'),
+  builder: (y) =>
+    y
+      .option('vendor', { type: 'string', array: true, default: ['all'], describe: messages.getMessage('flags.vendor') })
+      .option('values', { type: 'string', demandOption: true, describe: messages.getMessage('flags.values') })
+      .example(messages.getMessages('examples').map((e) => [e.replace(/^.*?: /, ''), e.replace(/:.*$/, '')] as [string, string])),
+  run: async (args) => {
+    const prepared = await prepareRawDeploy(findProjectDir(), args.values, args.vendor);
+    return {
+      exitCode: EXIT_CODES.ok,
+      result: prepared,
+      // Only export lines on stdout, so `eval "$(vendor-access env …)"` works; notes go to stderr.
+      human: prepared.exports,
+      warnings: prepared.warnings.map(formatProblem),
+      notes: prepared.stagedFiles.map((f) => `staged ${f} for the replaceWithFile replacement`),
+    };
+  },
+});
