@@ -2,3 +2,5 @@ export type { IpAddress } from './ipAddress';
 export { formatIp, parseIp } from './ipAddress';
 export type { IpRange, ParsedRange } from './ipRange';
 export { MAX_RANGE_SIZE, checkRange, formatRange, parseRangeSpec, rangeSize, rangesOverlap } from './ipRange';
+export type { OwnedRanges, RangeMerge } from './mergeRanges';
+export { mergeTrustedRanges, removeOwnedRanges } from './mergeRanges';
