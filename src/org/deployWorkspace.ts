@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SfProject } from '@salesforce/core';
+import { ComponentSet, ComponentSetBuilder, MetadataConverter } from '@salesforce/source-deploy-retrieve';
+import type { Vendor } from '../catalogue';
+import { addUserPermissions, renderSecuritySettings } from '../metadata/renderXml';
+import type { IpRange } from '../network';
+import type { VendorValues } from '../values';
+import { stageReplacements } from '../values';
+
+/** What one org receives beyond the committed files: everything the org itself decided. */
+export type WorkspacePlan = {
+  vendors: Vendor[];
+  values: VendorValues[];
+  /** Permission set name → permissions the org requires or resolved by label. */
+  extraPermissions: Map<string, string[]>;
+  /** The merged trusted-range list; undefined leaves the org's SecuritySettings alone. */
+  trustedRanges?: IpRange[];
+  /** Our component fullName → the name the org already holds it under (ECA policies). */
+  renames: Map<string, string>;
+  /** Components to leave out of this deploy, as `Type:fullName`. */
+  exclude?: Set<string>;
+};
+
+export type DeployWorkspace = { dir: string; components: ComponentSet; zipPath: string; cleanup: () => void };
+
+const GENERATED = 'vendor-access-generated';
+
+// Conversion reads replacement values from process.env, which every org of a concurrent run
+// shares: one conversion at a time, each with its own org's values staged.
+let conversionLock: Promise<unknown> = Promise.resolve();
+const withConversionLock = <T>(work: () => Promise<T>): Promise<T> => {
+  const run = conversionLock.then(work, work);
+  conversionLock = run.catch(() => undefined);
+  return run;
+};
+
+/**
+ * A throwaway copy of the project holding exactly what one org receives: the vendors' metadata,
+ * org-resolved permissions added, ECA satellites under the names the org already uses, and the
+ * merged SecuritySettings. Converted by SDR (replacements applied) to a zip; force-app is never
+ * written to.
+ */
+export const buildDeployWorkspace = async (projectDir: string, plan: WorkspacePlan): Promise<DeployWorkspace> => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vendor-access-deploy-'));
+  const cleanup = (): void => fs.rmSync(dir, { recursive: true, force: true });
+  try {
+    const project = JSON.parse(fs.readFileSync(path.join(projectDir, 'sfdx-project.json'), 'utf8')) as Record<string, unknown>;
+    const packageDirectories = plan.vendors.map((v) => ({ path: v.relDir }));
+    if (plan.trustedRanges) packageDirectories.push({ path: GENERATED });
+    fs.writeFileSync(path.join(dir, 'sfdx-project.json'), JSON.stringify({ ...project, packageDirectories: packageDirectories.map((p, i) => (i === 0 ? { ...p, default: true } : p)) }, undefined, 2));
+    // Trusted-range files stay ignored; the generated, merged SecuritySettings is the only one sent.
+    fs.copyFileSync(path.join(projectDir, '.forceignore'), path.join(dir, '.forceignore'));
+    for (const vendor of plan.vendors) {
+      fs.cpSync(vendor.dir, path.join(dir, vendor.relDir), { recursive: true });
+      for (const ref of vendor.permissionSets) {
+        const extra = plan.extraPermissions.get(ref.name);
+        if (!extra?.length) continue;
+        const file = path.join(dir, vendor.relDir, ref.file);
+        fs.writeFileSync(file, addUserPermissions(fs.readFileSync(file, 'utf8'), extra));
+      }
+      renameComponents(path.join(dir, vendor.relDir), plan.renames);
+    }
+    if (plan.trustedRanges) {
+      const settingsDir = path.join(dir, GENERATED, 'main', 'default', 'settings');
+      fs.mkdirSync(settingsDir, { recursive: true });
+      fs.writeFileSync(path.join(settingsDir, 'Security.settings-meta.xml'), renderSecuritySettings(plan.trustedRanges));
+      // The vendors' own range files stay ignored; only the generated, merged list is sent.
+      const ignore = fs.readFileSync(path.join(dir, '.forceignore'), 'utf8');
+      const scoped = plan.vendors.map((v) => `${v.relDir}/**/settings/Security.settings-meta.xml`).join('\n');
+      fs.writeFileSync(path.join(dir, '.forceignore'), ignore.replace('**/settings/Security.settings-meta.xml', scoped));
+    }
+    const zipPath = path.join(dir, 'deploy.zip');
+    const components = await withConversionLock(async () => {
+      const restore = stageReplacements(dir, plan.values.map((v) => ({ ...v, replacementFiles: v.replacementFiles.map((f) => ({ from: path.resolve(projectDir, f.from), to: f.to })) })));
+      try {
+        SfProject.clearInstances();
+        const set = await ComponentSetBuilder.build({ sourcepath: packageDirectories.map((p) => path.join(dir, p.path)), projectDir: dir });
+        const filtered = plan.exclude?.size ? new ComponentSet(set.toArray().filter((c) => !plan.exclude?.has(`${c.type.name}:${c.fullName}`))) : set;
+        filtered.projectDirectory = dir;
+        if (set.sourceApiVersion) filtered.sourceApiVersion = set.sourceApiVersion;
+        if (set.apiVersion) filtered.apiVersion = set.apiVersion;
+        const { zipBuffer } = await new MetadataConverter().convert(filtered, 'metadata', { type: 'zip' });
+        if (!zipBuffer) throw new Error('SDR produced no zip');
+        fs.writeFileSync(zipPath, zipBuffer);
+        return filtered;
+      } finally {
+        restore();
+      }
+    });
+    return { dir, components, zipPath, cleanup };
+  } catch (err) {
+    cleanup();
+    throw err;
+  }
+};
+
+/** Renames source files whose fullName the org holds under another name (`<old>.<suffix>-meta.xml`). */
+const renameComponents = (vendorDir: string, renames: Map<string, string>): void => {
+  if (!renames.size) return;
+  const walk = (current: string): void => {
+    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      const match = /^(.+?)(\.[A-Za-z]+-meta\.xml)$/.exec(entry.name);
+      const target = match ? renames.get(match[1] as string) : undefined;
+      if (entry.isFile() && match && target) fs.renameSync(full, path.join(current, `${target}${match[2] as string}`));
+    }
+  };
+  walk(vendorDir);
+};
