@@ -1,0 +1,149 @@
+import type { Vendor } from '../catalogue';
+import type { VendorMetadata } from '../metadata/checkVendorMetadata';
+import { PERMISSIONS } from '../metadata/permissionCatalogue';
+import type { Problem } from '../output/problem';
+import type { OrgValues } from '../values';
+import type { OrgFacts, ProfileFact, PslFact, UserFact, UserLicenseFact } from './readOrgFacts';
+
+/** What deploy will do for one integration user. */
+export type UserPlan = {
+  vendor: string;
+  username: string;
+  email: string;
+  existing?: UserFact;
+  licence: UserLicenseFact;
+  profile: ProfileFact;
+  /** Permission set licences to assign first, then permission sets (names). */
+  permissionSetLicenses: PslFact[];
+  permissionSets: string[];
+};
+
+export type PreflightResult = {
+  problems: Problem[];
+  /** Permission set → permissions the org requires or resolved by label, to add at deploy. */
+  extraPermissions: Map<string, string[]>;
+  users: UserPlan[];
+  /** Plain-language notes of what the org decided. */
+  notes: string[];
+};
+
+const free = (fact: { total: number; used: number }): number => fact.total - fact.used;
+
+/**
+ * Checks one org against the vendors before anything is sent: every permission and object exists,
+ * the org's own dependency closure, licences and free seats, the permission set licence, the
+ * integration user's profile, and the login IP ranges that break the Reco grant. Pure: it reads
+ * facts already fetched, so the whole list of problems comes back at once.
+ */
+export const preflight = (facts: OrgFacts, vendors: Vendor[], values: OrgValues, metadata: VendorMetadata[], orgLabel: string): PreflightResult => {
+  const result: PreflightResult = { problems: [], extraPermissions: new Map(), users: [], notes: [] };
+  const error = (file: string, field: string, message: string, fix: string): void => {
+    result.problems.push({ severity: 'error', file: `${orgLabel}: ${file}`, field, message, fix });
+  };
+  const warn = (file: string, field: string, message: string, fix: string): void => {
+    result.problems.push({ severity: 'warning', file: `${orgLabel}: ${file}`, field, message, fix });
+  };
+  for (const [i, vendor] of vendors.entries()) {
+    const meta = metadata[i];
+    if (!meta) continue;
+    for (const ref of vendor.permissionSets) {
+      const set = meta.permissionSets.get(ref.name);
+      if (!set) continue;
+      const file = `${vendor.relDir}/${ref.file}`;
+      for (const name of set.permissions) {
+        if (!facts.permissions.has(name)) {
+          const info = PERMISSIONS[name];
+          error(file, `userPermissions ${name}`, `this org has no permission ${name} (${info?.label ?? name})${info?.availability ? `: it needs ${info.availability}` : ''}`, info?.availability ? `Get ${info.availability} for this org, or leave ${vendor.name} out with --vendor.` : 'Check the org edition and licences; the permission does not exist here.');
+        }
+      }
+      for (const object of set.objects) {
+        if (!facts.sobjects.has(object.object)) {
+          error(file, `objectPermissions ${object.object}`, `this org has no object ${object.object}`, 'The event store objects need Salesforce Shield or the Event Monitoring add-on; get it, or leave the vendor out with --vendor.');
+        }
+      }
+      if (set.license && !facts.permissionSetLicenses.some((p) => p.masterLabel === set.license) && !facts.userLicenses.some((l) => l.name === set.license)) {
+        error(file, 'license', `this org has no licence "${set.license}" for the permission set`, `Check Setup > Company Information > Permission Set Licenses; the ${vendor.title} guide needs "${set.license}".`);
+      }
+      // The org's own closure: what Setup would add silently here, only where the org has it.
+      const granted = new Set(set.permissions);
+      const extra: string[] = [];
+      for (const runtime of vendor.runtimePermissions.filter((r) => r.permissionSet === ref.name)) {
+        const found = [...facts.permissions].find(([, label]) => label === runtime.label)?.[0];
+        if (found) {
+          extra.push(found);
+          result.notes.push(`${ref.name}: "${runtime.label}" is ${found} in this org; added.`);
+        } else {
+          warn(file, `"${runtime.label}"`, `this org has no permission labelled "${runtime.label}", so it is left out`, runtime.why);
+        }
+      }
+      const queue = [...granted, ...extra];
+      while (queue.length) {
+        const name = queue.shift() as string;
+        for (const required of facts.dependencies.get(name) ?? []) {
+          if (granted.has(required) || extra.includes(required) || !facts.permissions.has(required)) continue;
+          extra.push(required);
+          queue.push(required);
+          result.notes.push(`${ref.name}: ${name} requires ${required} (${facts.permissions.get(required) ?? required}) in this org; added.`);
+        }
+      }
+      if (extra.length) result.extraPermissions.set(ref.name, extra);
+    }
+    planUser(facts, vendor, values, result, error, warn);
+  }
+  return result;
+};
+
+type Report = (file: string, field: string, message: string, fix: string) => void;
+
+const planUser = (facts: OrgFacts, vendor: Vendor, values: OrgValues, result: PreflightResult, error: Report, warn: Report): void => {
+  const vendorValues = values.vendors[vendor.name];
+  const username = String(vendorValues?.values.integrationUsername ?? '');
+  const email = String(vendorValues?.values.integrationUserEmail ?? '');
+  const userFile = `${vendor.relDir}/${vendor.integrationUser}`;
+  const licence = facts.userLicenses.find((l) => l.name === vendor.user.userLicense);
+  if (!licence) {
+    error(userFile, 'userLicense', `this org has no "${vendor.user.userLicense}" user licence`, `The ${vendor.title} integration user needs it; buy it or ask your Salesforce account team.`);
+    return;
+  }
+  const existing = facts.users.find((u) => u.username.toLowerCase() === username.toLowerCase());
+  const profilesForLicence = facts.profiles.filter((p) => p.userLicenseId === licence.id);
+  let profile: ProfileFact | undefined;
+  if (existing) {
+    profile = profilesForLicence.find((p) => p.id === existing.profileId);
+    if (!profile) {
+      error(values.file, `vendors.${vendor.name}.integrationUsername`, `user ${username} exists, but its profile is not a "${vendor.user.userLicense}" licence profile`, `Use a user with the ${vendor.user.userLicense} licence, or a new username so vendor-access creates one.`);
+      return;
+    }
+    if (!existing.isActive) {
+      error(values.file, `vendors.${vendor.name}.integrationUsername`, `user ${username} exists but is inactive`, 'Reactivate the user in Setup > Users, or name another username.');
+      return;
+    }
+  } else {
+    profile = profilesForLicence.find((p) => p.name === vendor.user.profileName) ?? profilesForLicence[0];
+    if (!profile) {
+      error(userFile, 'profileByLicense', `this org has no profile for the "${vendor.user.userLicense}" licence`, 'Create one in Setup > Profiles, or ask your Salesforce admin.');
+      return;
+    }
+    if (free(licence) < 1) {
+      error(userFile, 'userLicense', `no free "${licence.name}" licence: ${licence.used} of ${licence.total} used`, 'Free a licence (deactivate an unused user) or buy one, then run again.');
+    }
+  }
+  const held = existing ? facts.pslAssignments.get(existing.id) ?? new Set<string>() : new Set<string>();
+  const psls: PslFact[] = [];
+  for (const name of vendor.user.permissionSetLicenses) {
+    const psl = facts.permissionSetLicenses.find((p) => p.developerName === name);
+    if (!psl) {
+      error(userFile, 'permissionSetLicenses', `this org has no permission set licence ${name}`, `The ${vendor.user.userLicense} licence should bring it; check Setup > Company Information.`);
+      continue;
+    }
+    if (!held.has(psl.id) && free(psl) < 1) error(userFile, 'permissionSetLicenses', `no free ${psl.masterLabel} permission set licence: ${psl.used} of ${psl.total} used`, 'Free one or buy one, then run again.');
+    psls.push(psl);
+  }
+  const features = vendorValues?.features ?? [];
+  const permissionSets = vendor.permissionSets.filter((p) => p.assign === 'always' || (p.feature !== undefined && features.includes(p.feature))).map((p) => p.name);
+  const ranges = facts.loginIpRanges.get(profile.id) ?? [];
+  if (ranges.length) {
+    warn(userFile, 'profile', `profile "${profile.name}" of ${username} has ${ranges.length} login IP range(s); OAuth grants from outside them fail`, `For Reco, follow the guide's "Grant Failure Due to Login IP Range" step (install "Reco Introspection for Salesforce" and relax IP restrictions), or remove the ranges from the profile.`);
+  }
+  result.users.push({ vendor: vendor.name, username, email, ...(existing ? { existing } : {}), licence, profile, permissionSetLicenses: psls, permissionSets });
+};

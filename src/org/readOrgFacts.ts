@@ -1,0 +1,111 @@
+import type { Connection } from '@salesforce/core';
+import type { Vendor } from '../catalogue';
+import { soqlIn } from './soql';
+
+export type UserLicenseFact = { id: string; name: string; total: number; used: number };
+export type PslFact = { id: string; developerName: string; masterLabel: string; total: number; used: number };
+export type ProfileFact = { id: string; name: string; userLicenseId: string };
+export type UserFact = { id: string; username: string; isActive: boolean; profileId: string; email: string };
+
+/** What preflight, plan and deploy need to know about one org, read once, read-only. */
+export type OrgFacts = {
+  /** User permission API name → Setup label, for every permission this org has (describe PermissionSet). */
+  permissions: Map<string, string>;
+  /** Direct requirements among user permissions, from the Tooling object PermissionDependency. */
+  dependencies: Map<string, string[]>;
+  userLicenses: UserLicenseFact[];
+  permissionSetLicenses: PslFact[];
+  profiles: ProfileFact[];
+  users: UserFact[];
+  /** Permission set API name → Id, for the vendors' permission sets that already exist. */
+  permissionSets: Map<string, string>;
+  /** Existing assignments of the integration users: userId → permission set ids / PSL ids. */
+  assignments: Map<string, Set<string>>;
+  pslAssignments: Map<string, Set<string>>;
+  /** Login IP ranges per profile id (Reco guide: "Grant Failure Due to Login IP Range"). */
+  loginIpRanges: Map<string, Array<{ start: string; end: string }>>;
+  /** sObjects the org has (describeGlobal), for object permissions such as the event stores. */
+  sobjects: Set<string>;
+};
+
+type Row = Record<string, unknown>;
+
+const queryAll = async (connection: Connection, soql: string, tooling = false): Promise<Row[]> => {
+  const api = tooling ? connection.tooling : connection;
+  const result = await api.query<Row>(soql, { autoFetch: true, maxFetch: 50_000 });
+  return result.records;
+};
+
+const str = (row: Row, key: string): string => String(row[key] ?? '');
+const num = (row: Row, key: string): number => Number(row[key] ?? 0);
+
+/**
+ * PermissionDependency, walked until the closure stops growing: filtering by Permission keeps each
+ * answer small (reference B.4: unfiltered reads are capped and duplicated).
+ */
+const readDependencies = async (connection: Connection, start: string[]): Promise<Map<string, string[]>> => {
+  const dependencies = new Map<string, string[]>();
+  let frontier = [...new Set(start)];
+  for (let round = 0; frontier.length && round < 10; round++) {
+    const rows = await queryAll(
+      connection,
+      `SELECT Permission, RequiredPermission FROM PermissionDependency WHERE PermissionType = 'User Permission' AND RequiredPermissionType = 'User Permission' AND Permission IN ${soqlIn(frontier)}`,
+      true,
+    );
+    for (const name of frontier) if (!dependencies.has(name)) dependencies.set(name, []);
+    for (const row of rows) dependencies.get(str(row, 'Permission'))?.push(str(row, 'RequiredPermission'));
+    frontier = [...new Set(rows.map((r) => str(r, 'RequiredPermission')))].filter((p) => !dependencies.has(p));
+  }
+  return dependencies;
+};
+
+/** Reads everything the vendors' setup depends on in this org. Changes nothing. */
+export const readOrgFacts = async (connection: Connection, vendors: Vendor[], usernames: string[]): Promise<OrgFacts> => {
+  const describe = await connection.describe('PermissionSet');
+  const permissions = new Map(describe.fields.filter((f) => f.name.startsWith('Permissions')).map((f) => [f.name.slice('Permissions'.length), f.label]));
+  const ours = vendors.flatMap((v) => Object.values(v.guideRequiredPermissions).flat());
+  const licenceNames = vendors.map((v) => v.user.userLicense);
+  const permsetNames = vendors.flatMap((v) => v.permissionSets.map((p) => p.name));
+
+  const [dependencies, licenceRows, pslRows, userRows, permsetRows, global] = await Promise.all([
+    readDependencies(connection, ours.filter((p) => permissions.has(p))),
+    queryAll(connection, `SELECT Id, Name, TotalLicenses, UsedLicenses FROM UserLicense WHERE Name IN ${soqlIn(licenceNames)}`),
+    // All of them (an org has a few dozen): users need PSLs by DeveloperName, permission sets by MasterLabel.
+    queryAll(connection, 'SELECT Id, DeveloperName, MasterLabel, TotalLicenses, UsedLicenses FROM PermissionSetLicense'),
+    usernames.length ? queryAll(connection, `SELECT Id, Username, IsActive, ProfileId, Email FROM User WHERE Username IN ${soqlIn(usernames)}`) : Promise.resolve([]),
+    queryAll(connection, `SELECT Id, Name FROM PermissionSet WHERE Name IN ${soqlIn(permsetNames)}`),
+    connection.describeGlobal(),
+  ]);
+  const userLicenses = licenceRows.map((r) => ({ id: str(r, 'Id'), name: str(r, 'Name'), total: num(r, 'TotalLicenses'), used: num(r, 'UsedLicenses') }));
+  const profileRows = userLicenses.length ? await queryAll(connection, `SELECT Id, Name, UserLicenseId FROM Profile WHERE UserLicenseId IN ${soqlIn(userLicenses.map((l) => l.id))}`) : [];
+  const users = userRows.map((r) => ({ id: str(r, 'Id'), username: str(r, 'Username'), isActive: r.IsActive === true, profileId: str(r, 'ProfileId'), email: str(r, 'Email') }));
+  const userIds = users.map((u) => u.id);
+  const [assignmentRows, pslAssignmentRows, ipRows] = userIds.length
+    ? await Promise.all([
+        queryAll(connection, `SELECT AssigneeId, PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId IN ${soqlIn(userIds)}`),
+        queryAll(connection, `SELECT AssigneeId, PermissionSetLicenseId FROM PermissionSetLicenseAssign WHERE AssigneeId IN ${soqlIn(userIds)}`),
+        queryAll(connection, `SELECT ProfileId, StartAddress, EndAddress FROM LoginIpRange WHERE ProfileId IN ${soqlIn(users.map((u) => u.profileId))}`),
+      ])
+    : [[], [], []];
+  const group = (rows: Row[], key: string, value: string): Map<string, Set<string>> => {
+    const map = new Map<string, Set<string>>();
+    for (const row of rows) map.set(str(row, key), (map.get(str(row, key)) ?? new Set()).add(str(row, value)));
+    return map;
+  };
+  const loginIpRanges = new Map<string, Array<{ start: string; end: string }>>();
+  for (const row of ipRows) loginIpRanges.set(str(row, 'ProfileId'), [...(loginIpRanges.get(str(row, 'ProfileId')) ?? []), { start: str(row, 'StartAddress'), end: str(row, 'EndAddress') }]);
+  return {
+    permissions,
+    dependencies,
+    userLicenses,
+    permissionSetLicenses: pslRows.map((r) => ({ id: str(r, 'Id'), developerName: str(r, 'DeveloperName'), masterLabel: str(r, 'MasterLabel'), total: num(r, 'TotalLicenses'), used: num(r, 'UsedLicenses') })),
+    profiles: profileRows.map((r) => ({ id: str(r, 'Id'), name: str(r, 'Name'), userLicenseId: str(r, 'UserLicenseId') })),
+    users,
+    permissionSets: new Map(permsetRows.map((r) => [str(r, 'Name'), str(r, 'Id')])),
+    assignments: group(assignmentRows, 'AssigneeId', 'PermissionSetId'),
+    pslAssignments: group(pslAssignmentRows, 'AssigneeId', 'PermissionSetLicenseId'),
+    loginIpRanges,
+    sobjects: new Set(global.sobjects.map((s) => s.name)),
+  };
+};
+
