@@ -81,4 +81,10 @@ describe('vendor-access check (CLI)', () => {
     expect(await main(['check'], io)).toBe(1);
     expect(io.err.join('\n')).toMatch(/Error \(NotInProjectError\): No sfdx-project.json in \/ or any folder above it\./);
   });
+
+  it('warns, and still passes, when the certificate expires within --cert-warn-days', async () => {
+    const io = recordingIo();
+    expect(await main(['check', '--vendor', 'ispm', '--cert-warn-days', '100000'], io)).toBe(0);
+    expect(io.out.join('\n')).toMatch(/WARNING config\/orgs\/example.json \[vendors.ispm.serverCertificate\]: certificate "config\/certs\/example-ispm-server.crt" expires in \d+ day\(s\), on 2036-11-19\n    Fix: Ask the vendor for a new certificate and deploy it before then./);
+  });
 });
