@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Connection } from '@salesforce/core';
+import { ComponentSet, RequestStatus } from '@salesforce/source-deploy-retrieve';
+import { listFiles, toPosix } from '../metadata/listFiles';
+import { DEFAULT_API_VERSION } from './connectOrg';
+
+export type MetadataMember = { type: string; fullName: string };
+
+/**
+ * What the org holds now for the given members, in metadata format, keyed by the path inside the
+ * package (e.g. `settings/Security.settings`). Retrieved through SDR like `sf project retrieve`;
+ * members the org lacks are simply absent. Read-only.
+ */
+export const retrieveOrgMetadata = async (connection: Connection, members: MetadataMember[]): Promise<Map<string, string>> => {
+  const output = fs.mkdtempSync(path.join(os.tmpdir(), 'vendor-access-retrieve-'));
+  try {
+    const set = new ComponentSet(members);
+    set.sourceApiVersion = DEFAULT_API_VERSION;
+    set.apiVersion = connection.getApiVersion();
+    const retrieve = await set.retrieve({ usernameOrConnection: connection, output, format: 'metadata', unzip: true, singlePackage: true, zipFileName: 'retrieve.zip' });
+    // Numbers form: frequency in ms, timeout in seconds (toolchain reference 4.2).
+    const result = await retrieve.pollStatus(200, 600);
+    if (result.response.status !== RequestStatus.Succeeded) {
+      const messages = [result.response.messages ?? []].flat().map((m) => (m as { problem?: string }).problem ?? '').filter(Boolean);
+      throw new Error(`retrieve ${result.response.status}: ${messages.join('; ') || 'no detail'}`);
+    }
+    const files = new Map<string, string>();
+    for (const file of listFiles(output)) {
+      const rel = toPosix(path.relative(output, file));
+      if (rel.endsWith('.zip') || rel.endsWith('package.xml')) continue;
+      files.set(rel.replace(/^(unpackaged|retrieve)\//, ''), fs.readFileSync(file, 'utf8'));
+    }
+    return files;
+  } finally {
+    fs.rmSync(output, { recursive: true, force: true });
+  }
+};
+
+/** Names the org holds for each type (listMetadata), e.g. the policies auto-created for an ECA. */
+export const listOrgMetadata = async (connection: Connection, types: string[]): Promise<Map<string, string[]>> => {
+  const names = new Map<string, string[]>(types.map((t) => [t, []]));
+  // listMetadata takes at most three queries per call (Metadata API reference, listMetadata()).
+  for (let i = 0; i < types.length; i += 3) {
+    const queries = types.slice(i, i + 3).map((type) => ({ type }));
+    const result = await connection.metadata.list(queries, connection.getApiVersion());
+    for (const entry of [result].flat()) if (entry) names.get(entry.type)?.push(entry.fullName);
+  }
+  return names;
+};
