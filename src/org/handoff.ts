@@ -1,0 +1,51 @@
+import type { Connection } from '@salesforce/core';
+import type { Vendor } from '../catalogue';
+import { selectText } from '../metadata/elementPath';
+import { parseMetadataXml } from '../metadata/xml';
+import type { OrgValues } from '../values';
+import type { UserReport } from './provisionUsers';
+import { retrieveOrgMetadata } from './retrieveOrgMetadata';
+
+/** One thing to hand a vendor, or one step a person still has to do. */
+export type HandoffLine = { vendor: string; kind: 'give' | 'manual'; item: string; value?: string; where?: string };
+
+/**
+ * What to give each vendor (username, consumer key) and the manual steps that remain, in the
+ * guide's words. The consumer key is read from the org where it lets the deploying user read the
+ * global OAuth settings ("Allow Access to OAuth Consumer Secrets via Metadata API"); otherwise the
+ * handoff says where to copy it. The consumer secret is never read.
+ */
+export const buildHandoff = async (connection: Connection, vendors: Vendor[], values: OrgValues, users: UserReport[]): Promise<HandoffLine[]> => {
+  const lines: HandoffLine[] = [];
+  for (const vendor of vendors) {
+    for (const item of vendor.handoff) {
+      if (item.from === 'values.integrationUsername') {
+        lines.push({ vendor: vendor.name, kind: 'give', item: item.item, value: String(values.vendors[vendor.name]?.values.integrationUsername ?? '') });
+      } else if (item.from === 'org.consumerKey' && vendor.externalClientApp) {
+        const key = await readConsumerKey(connection, vendor.externalClientApp.globalOauthSettings);
+        const base = { vendor: vendor.name, kind: 'give' as const, item: item.item };
+        lines.push(key ? { ...base, value: key } : { ...base, ...(item.where ? { where: item.where } : {}) });
+      }
+    }
+    for (const step of vendor.guideSteps.filter((s) => s.manual)) {
+      lines.push({ vendor: vendor.name, kind: 'manual', item: `${step.section}: ${step.guide}`, where: step.manual as string });
+    }
+    for (const user of users.filter((u) => u.vendor === vendor.name)) {
+      for (const next of user.nextSteps) lines.push({ vendor: vendor.name, kind: 'manual', item: next });
+    }
+  }
+  return lines;
+};
+
+const readConsumerKey = async (connection: Connection, globalSettingsFile: string): Promise<string | undefined> => {
+  const fullName = globalSettingsFile.split('/').pop()?.replace(/\.ecaGlblOauth-meta\.xml$/, '') ?? '';
+  try {
+    const files = await retrieveOrgMetadata(connection, [{ type: 'ExtlClntAppGlobalOauthSettings', fullName }]);
+    const xml = [...files.values()][0];
+    const parsed = xml ? parseMetadataXml(xml) : undefined;
+    return parsed?.ok ? selectText(parsed.node, 'consumerKey') || undefined : undefined;
+  } catch {
+    // Most orgs do not release OAuth settings over the Metadata API; the handoff then says where to copy it.
+    return undefined;
+  }
+};

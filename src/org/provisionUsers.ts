@@ -1,0 +1,97 @@
+import type { Connection } from '@salesforce/core';
+import { Messages } from '@salesforce/core';
+import type { Vendor } from '../catalogue';
+import type { UserPlan } from './preflight';
+import { soqlIn } from './soql';
+
+Messages.importMessagesDirectory(__dirname);
+const messages = Messages.loadMessages('vendor-access', 'org');
+
+export type UserReport = {
+  vendor: string;
+  username: string;
+  userId: string;
+  created: boolean;
+  profile: string;
+  permissionSetLicensesAssigned: string[];
+  permissionSetsAssigned: string[];
+  alreadyAssigned: string[];
+  /** What a person still has to do for this user. */
+  nextSteps: string[];
+};
+
+type SaveError = { errorCode?: string; statusCode?: string; message?: string };
+
+const errorCodeOf = (err: unknown): string => {
+  const e = err as SaveError & { data?: SaveError[] | SaveError; name?: string };
+  const data = Array.isArray(e.data) ? e.data[0] : e.data;
+  return e.errorCode ?? data?.errorCode ?? data?.statusCode ?? e.name ?? '';
+};
+
+/** Re-running an assignment answers DUPLICATE_VALUE; the assignment is there, which is what we want. */
+const isDuplicate = (err: unknown): boolean => /DUPLICATE_VALUE|duplicate value found|Duplicate PermissionSetAssignment/i.test(`${errorCodeOf(err)} ${(err as Error).message ?? ''}`);
+
+/**
+ * Creates the integration user if missing (never updates its profile or deletes anything), then
+ * assigns permission set licences before permission sets (a set that needs the PSL cannot be
+ * assigned first). Idempotent: a second run assigns nothing and reports what was already there.
+ */
+export const provisionUser = async (connection: Connection, vendor: Vendor, plan: UserPlan): Promise<UserReport> => {
+  const report: UserReport = {
+    vendor: vendor.name,
+    username: plan.username,
+    userId: plan.existing?.id ?? '',
+    created: false,
+    profile: plan.profile.name,
+    permissionSetLicensesAssigned: [],
+    permissionSetsAssigned: [],
+    alreadyAssigned: [],
+    nextSteps: [],
+  };
+  if (!plan.existing) {
+    const u = vendor.user;
+    try {
+      const saved = await connection.sobject('User').create({
+        Username: plan.username,
+        Email: plan.email,
+        LastName: u.LastName,
+        Alias: u.Alias,
+        ProfileId: plan.profile.id,
+        TimeZoneSidKey: u.TimeZoneSidKey,
+        LocaleSidKey: u.LocaleSidKey,
+        EmailEncodingKey: u.EmailEncodingKey,
+        LanguageLocaleKey: u.LanguageLocaleKey,
+      });
+      if (!saved.success) throw Object.assign(new Error(saved.errors.map((e) => e.message).join('; ')), { data: saved.errors });
+      report.userId = saved.id;
+      report.created = true;
+      report.nextSteps.push(`Salesforce emailed ${plan.email} to verify the new user ${plan.username}: open that email and follow it to finish the user (${vendor.title} guide).`);
+    } catch (err) {
+      throw messages.createError('error.UserCreateFailed', [plan.username, (err as Error).message], [plan.username]);
+    }
+  }
+  for (const psl of plan.permissionSetLicenses) {
+    try {
+      await connection.sobject('PermissionSetLicenseAssign').create({ AssigneeId: report.userId, PermissionSetLicenseId: psl.id });
+      report.permissionSetLicensesAssigned.push(psl.developerName);
+    } catch (err) {
+      if (!isDuplicate(err)) throw messages.createError('error.AssignFailed', [psl.developerName, plan.username, (err as Error).message]);
+      report.alreadyAssigned.push(psl.developerName);
+    }
+  }
+  if (plan.permissionSets.length) {
+    const rows = await connection.query<{ Id: string; Name: string }>(`SELECT Id, Name FROM PermissionSet WHERE Name IN ${soqlIn(plan.permissionSets)}`);
+    for (const name of plan.permissionSets) {
+      const id = rows.records.find((r) => r.Name === name)?.Id;
+      if (!id) throw messages.createError('error.PermissionSetMissingAfterDeploy', [name]);
+      try {
+        await connection.sobject('PermissionSetAssignment').create({ AssigneeId: report.userId, PermissionSetId: id });
+        report.permissionSetsAssigned.push(name);
+      } catch (err) {
+        if (!isDuplicate(err)) throw messages.createError('error.AssignFailed', [name, plan.username, (err as Error).message]);
+        report.alreadyAssigned.push(name);
+      }
+    }
+  }
+  return report;
+};
