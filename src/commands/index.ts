@@ -1,6 +1,7 @@
 import { checkCommand } from './check';
+import { deployCommand } from './deploy';
 import { envCommand } from './env';
 import type { CommandSpec, GlobalArgs } from './commandSpec';
 
 /** Every command the CLI offers, in the order `--help` lists them. */
-export const COMMANDS: Array<CommandSpec<GlobalArgs>> = [checkCommand, envCommand];
+export const COMMANDS: Array<CommandSpec<GlobalArgs>> = [checkCommand, deployCommand, envCommand];

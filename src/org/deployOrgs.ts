@@ -1,0 +1,95 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { SfError } from '@salesforce/core';
+import { EXIT_CODES, ExitCode } from '../output/exitCodes';
+import { connectOrg } from './connectOrg';
+import { DeployEvent, deployToOrg, OrgDeployReport } from './deployToOrg';
+import { prepareVendors } from './prepareVendors';
+
+export type DeployOrgsOptions = {
+  projectDir: string;
+  targetOrgs: string[];
+  vendors: string[];
+  valuesFile: string;
+  dryRun: boolean;
+  resumeId?: string;
+  concurrency?: number;
+  signal?: AbortSignal;
+  onEvent?: (event: DeployEvent) => void;
+  outDir?: string;
+  pollIntervalMs?: number;
+};
+
+export type OrgFailure = { targetOrg: string; outcome: 'failed'; error: { name: string; message: string; actions: string[] } };
+export type DeployOrgsResult = { exitCode: ExitCode; orgs: Array<OrgDeployReport | OrgFailure>; records: string[] };
+
+/** Runs `work` over `items` with at most `limit` at once, keeping result order. */
+export const mapWithConcurrency = async <T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> => {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+};
+
+/** Partial success is failure for security configuration; a still-running deploy is 69 like sf. */
+export const exitCodeFor = (outcomes: string[]): ExitCode => {
+  if (outcomes.some((o) => o === 'running')) return EXIT_CODES.running;
+  const ok = outcomes.filter((o) => o === 'succeeded' || o === 'validated').length;
+  if (ok === outcomes.length) return EXIT_CODES.ok;
+  return ok > 0 ? EXIT_CODES.partial : EXIT_CODES.failed;
+};
+
+const certificateFacts = (projectDir: string, file: string | undefined): { sha256Fingerprint: string; notAfter: string } | undefined => {
+  if (!file) return undefined;
+  try {
+    const cert = new crypto.X509Certificate(fs.readFileSync(path.resolve(projectDir, file)));
+    return { sha256Fingerprint: cert.fingerprint256, notAfter: new Date(cert.validTo).toISOString() };
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Deploys (or validates) the vendors to every target org, a few at a time. Offline checks run once
+ * before any org is contacted; each org then gets its own preflight, deploy and report, and a JSON
+ * deploy record under out/deploys/.
+ */
+export const deployOrgs = async (options: DeployOrgsOptions): Promise<DeployOrgsResult> => {
+  const prepared = await prepareVendors(options.projectDir, options.vendors, options.valuesFile);
+  const orgs = await mapWithConcurrency(options.targetOrgs, options.concurrency ?? 2, async (targetOrg): Promise<OrgDeployReport | OrgFailure> => {
+    try {
+      const org = await connectOrg(targetOrg);
+      return await deployToOrg({
+        projectDir: options.projectDir,
+        ...prepared,
+        org,
+        dryRun: options.dryRun,
+        ...(options.resumeId ? { resumeId: options.resumeId } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+        ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
+      });
+    } catch (err) {
+      const e = SfError.wrap(err instanceof Error ? err : String(err));
+      return { targetOrg, outcome: 'failed', error: { name: e.name, message: e.message, actions: e.actions ?? [] } };
+    }
+  });
+  const dir = path.join(options.outDir ?? path.join(options.projectDir, 'out'), 'deploys');
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const certificate = certificateFacts(options.projectDir, prepared.values.vendors.ispm?.values.serverCertificate as string | undefined);
+  const records = orgs.map((report) => {
+    const name = 'orgId' in report ? report.orgId : report.targetOrg.replace(/[^\w.-]/g, '_');
+    const file = path.join(dir, `${name}-${options.dryRun ? 'validate' : 'deploy'}-${stamp}.json`);
+    fs.writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), values: prepared.values.file, vendors: prepared.vendors.map((v) => v.name), dryRun: options.dryRun, ...(certificate ? { certificate } : {}), report }, undefined, 2)}\n`);
+    return path.relative(options.projectDir, file).split(path.sep).join('/');
+  });
+  return { exitCode: exitCodeFor(orgs.map((o) => o.outcome)), orgs, records };
+};
