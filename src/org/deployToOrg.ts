@@ -1,17 +1,13 @@
 import type { Vendor } from '../catalogue';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
-import { selectText, selectValues } from '../metadata/elementPath';
-import { parseMetadataXml, textOf } from '../metadata/xml';
-import { IpRange, mergeTrustedRanges, OwnedRanges, RangeMerge } from '../network';
+import type { RangeMerge } from '../network';
 import type { Problem } from '../output/problem';
 import type { OrgValues } from '../values';
+import { analyseOrg } from './analyseOrg';
 import type { OrgConnection } from './connectOrg';
 import { buildDeployWorkspace } from './deployWorkspace';
 import { buildHandoff, HandoffLine } from './handoff';
-import { preflight } from './preflight';
 import { provisionUser, UserReport } from './provisionUsers';
-import { readOrgFacts } from './readOrgFacts';
-import { listOrgMetadata, retrieveOrgMetadata } from './retrieveOrgMetadata';
 import { DeployProgress, runMetadataDeploy } from './runMetadataDeploy';
 
 export type DeployEvent = { org: string; phase: 'preflight' | 'retrieve' | 'deploy' | 'users' | 'handoff'; message: string; progress?: DeployProgress };
@@ -46,86 +42,20 @@ export type OrgDeployReport = {
   handoff: HandoffLine[];
 };
 
-/** The org's trusted ranges as the retrieved SecuritySettings lists them. */
-export const parseTrustedRanges = (xml: string | undefined): IpRange[] => {
-  if (!xml) return [];
-  const parsed = parseMetadataXml(xml);
-  if (!parsed.ok) return [];
-  return selectValues(parsed.node, 'networkAccess/ipRanges').flatMap((node) => {
-    if (typeof node !== 'object') return [];
-    const description = textOf(node.description?.[0]);
-    return [{ start: textOf(node.start?.[0]) ?? '', end: textOf(node.end?.[0]) ?? '', ...(description === undefined ? {} : { description }) }];
-  });
-};
-
-const ECA_TYPES = ['ExternalClientApplication', 'ExtlClntAppOauthConfigurablePolicies', 'ExtlClntAppConfigurablePolicies'];
-
-/**
- * The org names ECA policy records it auto-created when the app was first saved; deploying ours under
- * another name fails with "duplicate value found: ExternalClientApplicationId duplicates value on
- * <name>" (reference A.8.2). Reuse the org's names, matched by the app-name prefix as hardis does.
- */
-const policyRenames = (vendors: Vendor[], names: Map<string, string[]>): Map<string, string> => {
-  const renames = new Map<string, string>();
-  for (const vendor of vendors) {
-    const eca = vendor.externalClientApp;
-    if (!eca || !names.get('ExternalClientApplication')?.includes(eca.name)) continue;
-    for (const [type, ours] of [
-      ['ExtlClntAppOauthConfigurablePolicies', eca.oauthPolicies],
-      ['ExtlClntAppConfigurablePolicies', eca.policies],
-    ] as const) {
-      const fullName = ours.split('/').pop()?.replace(/\.[A-Za-z]+-meta\.xml$/, '') ?? '';
-      const existing = (names.get(type) ?? []).filter((n) => n.startsWith(`${eca.name}_`));
-      if (existing.length && !existing.includes(fullName)) renames.set(fullName, existing[0] as string);
-    }
-  }
-  return renames;
-};
-
 /** Takes one org to what the vendor guides describe, keeping everything it already had. */
 export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployReport> => {
   const { org, vendors, values } = request;
   const emit = (phase: DeployEvent['phase'], message: string, progress?: DeployProgress): void => request.onEvent?.({ org: org.targetOrg, phase, message, ...(progress ? { progress } : {}) });
   const report: OrgDeployReport = { targetOrg: org.targetOrg, username: org.username, orgId: org.orgId, instanceUrl: org.instanceUrl, outcome: 'failed', problems: [], notes: [], users: [], handoff: [] };
-  const usernames = vendors.map((v) => String(values.vendors[v.name]?.values.integrationUsername ?? '')).filter(Boolean);
-
-  emit('preflight', 'reading permissions, dependencies, licences, users');
-  const facts = await readOrgFacts(org.connection, vendors, usernames);
-  const pre = preflight(facts, vendors, values, request.metadata, org.targetOrg);
-  report.problems.push(...pre.problems);
-  report.notes.push(...pre.notes);
-
-  emit('retrieve', 'reading trusted IP ranges and External Client Apps');
-  const owned: OwnedRanges[] = vendors.flatMap((v, i) => {
-    const ranges = [...(request.metadata[i]?.fixedRanges ?? []), ...(values.vendors[v.name]?.trustedRanges ?? [])];
-    return ranges.length ? [{ owner: v.trustedRanges.owner, descriptionPrefix: v.trustedRanges.descriptionPrefix, ranges }] : [];
-  });
-  const hasEca = vendors.some((v) => v.externalClientApp);
-  const current = await retrieveOrgMetadata(org.connection, [
-    ...(owned.length ? [{ type: 'Settings', fullName: 'Security' }] : []),
-    ...(hasEca ? [{ type: 'Settings', fullName: 'ExternalClientApp' }] : []),
-  ]);
-  if (hasEca) {
-    const settings = parseMetadataXml(current.get('settings/ExternalClientApp.settings') ?? '<x/>');
-    if (!settings.ok || selectText(settings.node, 'enableExternalClientApps') !== 'true') {
-      report.problems.push({ severity: 'error', file: `${org.targetOrg}: Settings:ExternalClientApp`, field: 'enableExternalClientApps', message: 'this org has not opted in to External Client Apps', fix: 'In Setup > External Client App Settings, turn on "Allow access to External Client App"; or deploy ExternalClientAppSettings with enableExternalClientApps true.' });
-    }
-  }
+  emit('preflight', 'reading permissions, dependencies, licences, users, trusted ranges, External Client Apps');
+  const analysis = await analyseOrg(org, vendors, request.metadata, values);
+  report.problems.push(...analysis.problems);
+  report.notes.push(...analysis.notes);
   if (report.problems.some((p) => p.severity === 'error')) return report;
-
-  const merge = owned.length ? mergeTrustedRanges(parseTrustedRanges(current.get('settings/Security.settings')), owned) : undefined;
+  const merge = analysis.merge;
   if (merge) report.trustedRanges = { added: merge.added, alreadyTrusted: merge.alreadyTrusted, stale: merge.stale, kept: merge.kept.length, total: merge.ranges.length };
-  const names = hasEca ? await listOrgMetadata(org.connection, ECA_TYPES) : new Map<string, string[]>();
-  const renames = policyRenames(vendors, names);
-  for (const [ours, theirs] of renames) report.notes.push(`${ours} is deployed as ${theirs}, the policy record the org already holds for the app.`);
 
-  const workspace = await buildDeployWorkspace(request.projectDir, {
-    vendors,
-    values: vendors.flatMap((v) => (values.vendors[v.name] ? [values.vendors[v.name] as NonNullable<(typeof values.vendors)[string]>] : [])),
-    extraPermissions: pre.extraPermissions,
-    ...(merge && merge.added.length ? { trustedRanges: merge.ranges } : {}),
-    renames,
-  });
+  const workspace = await buildDeployWorkspace(request.projectDir, analysis.workspace);
   try {
     emit('deploy', request.dryRun ? 'validating (check-only deploy, nothing is saved)' : 'deploying');
     const outcome = await runMetadataDeploy(org.connection, {
@@ -166,7 +96,7 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
     return report;
   }
   emit('users', 'integration users and assignments');
-  for (const plan of pre.users) {
+  for (const plan of analysis.preflight.users) {
     const vendor = vendors.find((v) => v.name === plan.vendor) as Vendor;
     report.users.push(await provisionUser(org.connection, vendor, plan));
   }

@@ -21,9 +21,11 @@ export type WorkspacePlan = {
   renames: Map<string, string>;
   /** Components to leave out of this deploy, as `Type:fullName`. */
   exclude?: Set<string>;
+  /** Also write a readable metadata-format copy (for plan's diff) under `<dir>/metadata`. */
+  metadataDir?: boolean;
 };
 
-export type DeployWorkspace = { dir: string; components: ComponentSet; zipPath: string; cleanup: () => void };
+export type DeployWorkspace = { dir: string; components: ComponentSet; zipPath: string; metadataDir: string; cleanup: () => void };
 
 const GENERATED = 'vendor-access-generated';
 
@@ -84,12 +86,21 @@ export const buildDeployWorkspace = async (projectDir: string, plan: WorkspacePl
         const { zipBuffer } = await new MetadataConverter().convert(filtered, 'metadata', { type: 'zip' });
         if (!zipBuffer) throw new Error('SDR produced no zip');
         fs.writeFileSync(zipPath, zipBuffer);
+        if (plan.metadataDir) {
+          // SDR applies replacements to directory output only when asked (metadataConverter.ts).
+          process.env.SF_APPLY_REPLACEMENTS_ON_CONVERT = 'true';
+          try {
+            await new MetadataConverter().convert(filtered, 'metadata', { type: 'directory', outputDirectory: dir, packageName: 'metadata', genUniqueDir: false });
+          } finally {
+            delete process.env.SF_APPLY_REPLACEMENTS_ON_CONVERT;
+          }
+        }
         return filtered;
       } finally {
         restore();
       }
     });
-    return { dir, components, zipPath, cleanup };
+    return { dir, components, zipPath, metadataDir: path.join(dir, 'metadata'), cleanup };
   } catch (err) {
     cleanup();
     throw err;

@@ -1,0 +1,107 @@
+import type { Vendor } from '../catalogue';
+import type { VendorMetadata } from '../metadata/checkVendorMetadata';
+import { selectText, selectValues } from '../metadata/elementPath';
+import { parseMetadataXml, textOf } from '../metadata/xml';
+import { IpRange, mergeTrustedRanges, OwnedRanges, RangeMerge } from '../network';
+import type { Problem } from '../output/problem';
+import type { OrgValues, VendorValues } from '../values';
+import type { OrgConnection } from './connectOrg';
+import type { WorkspacePlan } from './deployWorkspace';
+import { preflight, PreflightResult } from './preflight';
+import { OrgFacts, readOrgFacts } from './readOrgFacts';
+import { listOrgMetadata, retrieveOrgMetadata } from './retrieveOrgMetadata';
+
+/** Everything deploy and plan learn from an org before changing anything. */
+export type OrgAnalysis = {
+  facts: OrgFacts;
+  preflight: PreflightResult;
+  problems: Problem[];
+  notes: string[];
+  merge?: RangeMerge;
+  renames: Map<string, string>;
+  /** The workspace plan for this org (what deploy would send). */
+  workspace: WorkspacePlan;
+};
+
+/** The org's trusted ranges as the retrieved SecuritySettings lists them. */
+export const parseTrustedRanges = (xml: string | undefined): IpRange[] => {
+  if (!xml) return [];
+  const parsed = parseMetadataXml(xml);
+  if (!parsed.ok) return [];
+  return selectValues(parsed.node, 'networkAccess/ipRanges').flatMap((node) => {
+    if (typeof node !== 'object') return [];
+    const description = textOf(node.description?.[0]);
+    return [{ start: textOf(node.start?.[0]) ?? '', end: textOf(node.end?.[0]) ?? '', ...(description === undefined ? {} : { description }) }];
+  });
+};
+
+const ECA_TYPES = ['ExternalClientApplication', 'ExtlClntAppOauthConfigurablePolicies', 'ExtlClntAppConfigurablePolicies'];
+
+/**
+ * The org names ECA policy records it auto-created when the app was first saved; deploying ours under
+ * another name fails with "duplicate value found: ExternalClientApplicationId duplicates value on
+ * <name>" (reference A.8.2). Reuse the org's names, matched by the app-name prefix as hardis does.
+ */
+const policyRenames = (vendors: Vendor[], names: Map<string, string[]>): Map<string, string> => {
+  const renames = new Map<string, string>();
+  for (const vendor of vendors) {
+    const eca = vendor.externalClientApp;
+    if (!eca || !names.get('ExternalClientApplication')?.includes(eca.name)) continue;
+    for (const [type, ours] of [
+      ['ExtlClntAppOauthConfigurablePolicies', eca.oauthPolicies],
+      ['ExtlClntAppConfigurablePolicies', eca.policies],
+    ] as const) {
+      const fullName = ours.split('/').pop()?.replace(/\.[A-Za-z]+-meta\.xml$/, '') ?? '';
+      const existing = (names.get(type) ?? []).filter((n) => n.startsWith(`${eca.name}_`));
+      if (existing.length && !existing.includes(fullName)) renames.set(fullName, existing[0] as string);
+    }
+  }
+  return renames;
+};
+
+/** Reads the org (never writes) and works out what a deploy would send to it. */
+export const analyseOrg = async (org: OrgConnection, vendors: Vendor[], metadata: VendorMetadata[], values: OrgValues): Promise<OrgAnalysis> => {
+  const usernames = vendors.map((v) => String(values.vendors[v.name]?.values.integrationUsername ?? '')).filter(Boolean);
+  const facts = await readOrgFacts(org.connection, vendors, usernames);
+  const pre = preflight(facts, vendors, values, metadata, org.targetOrg);
+  const problems = [...pre.problems];
+  const notes = [...pre.notes];
+  const owned: OwnedRanges[] = vendors.flatMap((v, i) => {
+    const ranges = [...(metadata[i]?.fixedRanges ?? []), ...(values.vendors[v.name]?.trustedRanges ?? [])];
+    return ranges.length ? [{ owner: v.trustedRanges.owner, descriptionPrefix: v.trustedRanges.descriptionPrefix, ranges }] : [];
+  });
+  const hasEca = vendors.some((v) => v.externalClientApp);
+  const current = await retrieveOrgMetadata(org.connection, [
+    ...(owned.length ? [{ type: 'Settings', fullName: 'Security' }] : []),
+    ...(hasEca ? [{ type: 'Settings', fullName: 'ExternalClientApp' }] : []),
+  ]);
+  if (hasEca) {
+    const settings = parseMetadataXml(current.get('settings/ExternalClientApp.settings') ?? '<x/>');
+    if (!settings.ok || selectText(settings.node, 'enableExternalClientApps') !== 'true') {
+      problems.push({
+        severity: 'error',
+        file: `${org.targetOrg}: Settings:ExternalClientApp`,
+        field: 'enableExternalClientApps',
+        message: 'this org has not opted in to External Client Apps',
+        fix: 'In Setup > External Client App Settings, turn on "Allow access to External Client App"; or deploy ExternalClientAppSettings with enableExternalClientApps true.',
+      });
+    }
+  }
+  const merge = owned.length ? mergeTrustedRanges(parseTrustedRanges(current.get('settings/Security.settings')), owned) : undefined;
+  const names = hasEca ? await listOrgMetadata(org.connection, ECA_TYPES) : new Map<string, string[]>();
+  const renames = policyRenames(vendors, names);
+  for (const [ours, theirs] of renames) notes.push(`${ours} is deployed as ${theirs}, the policy record the org already holds for the app.`);
+  const vendorValues = vendors.flatMap((v): VendorValues[] => {
+    const found = values.vendors[v.name];
+    return found ? [found] : [];
+  });
+  return {
+    facts,
+    preflight: pre,
+    problems,
+    notes,
+    ...(merge ? { merge } : {}),
+    renames,
+    workspace: { vendors, values: vendorValues, extraPermissions: pre.extraPermissions, ...(merge && merge.added.length ? { trustedRanges: merge.ranges } : {}), renames },
+  };
+};

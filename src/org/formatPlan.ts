@@ -1,0 +1,49 @@
+import type { ValueChange } from '../metadata/metadataDiff';
+import { formatProblem } from '../output/problem';
+import type { PlanResult } from './planOrg';
+
+/** Groups path-level changes into lines a reviewer reads: `+ userPermissions ViewRoles`, `~ label: a → b`. */
+export const summariseChanges = (changes: ValueChange[]): string[] => {
+  const entries = new Map<string, ValueChange[]>();
+  const plain: ValueChange[] = [];
+  for (const change of changes) {
+    const match = /^([^/[]+)\[([^\]]+)\]\//.exec(change.path);
+    if (match) entries.set(`${match[1]} ${match[2]}`, [...(entries.get(`${match[1]} ${match[2]}`) ?? []), change]);
+    else plain.push(change);
+  }
+  const lines: string[] = [];
+  for (const [entry, list] of entries) {
+    if (list.every((c) => c.from === undefined)) lines.push(`+ ${entry}`);
+    else if (list.every((c) => c.to === undefined)) lines.push(`- ${entry}`);
+    else for (const c of list) lines.push(`~ ${c.path}: ${c.from ?? '(none)'} → ${c.to ?? '(none)'}`);
+  }
+  for (const c of plain) lines.push(c.from === undefined ? `+ ${c.path}: ${c.to ?? ''}` : c.to === undefined ? `- ${c.path}: ${c.from}` : `~ ${c.path}: ${c.from} → ${c.to}`);
+  return lines;
+};
+
+export const formatPlan = (result: PlanResult): string[] => {
+  const lines: string[] = [];
+  for (const org of result.orgs) {
+    if ('error' in org) {
+      lines.push(`${org.targetOrg}: cannot plan: ${org.error.message}`, ...org.error.actions.map((a) => `  Try: ${a}`), '');
+      continue;
+    }
+    lines.push(`${org.targetOrg}: ${org.inSync ? 'in sync, a deploy would change nothing' : 'changes a deploy would make'}`);
+    for (const p of org.problems) lines.push(`  ${formatProblem(p).replace(/\n/g, '\n  ')}`);
+    for (const c of org.components.filter((x) => x.action !== 'none')) {
+      lines.push(`  ${c.action === 'create' ? 'create' : 'update'} ${c.component}`);
+      if (c.action === 'update') for (const l of summariseChanges(c.changes)) lines.push(`    ${l}`);
+    }
+    if (org.trustedRanges) {
+      for (const r of org.trustedRanges.add) lines.push(`  + trusted range ${r.start}-${r.end} "${r.description ?? ''}" (${r.owner})`);
+      lines.push(`  trusted ranges kept: ${org.trustedRanges.keep}`);
+    }
+    for (const u of org.users) {
+      if (u.action === 'create') lines.push(`  create user ${u.username} (${u.vendor})`);
+      for (const a of u.assign) lines.push(`  assign ${a} to ${u.username}`);
+    }
+    for (const n of org.notes) lines.push(`  note: ${n}`);
+    lines.push('');
+  }
+  return lines;
+};

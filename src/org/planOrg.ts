@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { SfError } from '@salesforce/core';
+import { listFiles, toPosix } from '../metadata/listFiles';
+import { diffMetadata, ValueChange } from '../metadata/metadataDiff';
+import type { IpRange } from '../network';
+import type { Problem } from '../output/problem';
+import { EXIT_CODES, ExitCode } from '../output/exitCodes';
+import { analyseOrg } from './analyseOrg';
+import { connectOrg } from './connectOrg';
+import { mapWithConcurrency } from './deployOrgs';
+import { buildDeployWorkspace } from './deployWorkspace';
+import { prepareVendors } from './prepareVendors';
+import { retrieveOrgMetadata } from './retrieveOrgMetadata';
+
+export type ComponentPlan = { component: string; action: 'create' | 'update' | 'none'; changes: ValueChange[] };
+export type UserChange = { vendor: string; username: string; action: 'create' | 'none'; assign: string[] };
+
+export type OrgPlan = {
+  targetOrg: string;
+  problems: Problem[];
+  notes: string[];
+  components: ComponentPlan[];
+  trustedRanges?: { add: Array<IpRange & { owner: string }>; keep: number };
+  users: UserChange[];
+  /** True when a deploy would change nothing. */
+  inSync: boolean;
+};
+
+/** What a deploy would change in one org, value by value. Reads the org; changes nothing. */
+export const planOrg = async (projectDir: string, prepared: Awaited<ReturnType<typeof prepareVendors>>, targetOrg: string): Promise<OrgPlan> => {
+  const org = await connectOrg(targetOrg);
+  const analysis = await analyseOrg(org, prepared.vendors, prepared.metadata, prepared.values);
+  const workspace = await buildDeployWorkspace(projectDir, { ...analysis.workspace, metadataDir: true });
+  try {
+    const members = workspace.components.toArray().map((c) => ({ type: c.type.name, fullName: c.fullName }));
+    const current = await retrieveOrgMetadata(org.connection, members);
+    const components: ComponentPlan[] = [];
+    for (const file of listFiles(workspace.metadataDir)) {
+      const rel = toPosix(path.relative(workspace.metadataDir, file));
+      if (rel === 'package.xml' || rel === 'settings/Security.settings') continue;
+      const orgXml = current.get(rel);
+      const changes = diffMetadata(orgXml, fs.readFileSync(file, 'utf8'), rel.startsWith('permissionsets/'));
+      components.push({ component: rel, action: orgXml === undefined ? 'create' : changes.length ? 'update' : 'none', changes });
+    }
+    const assignments = analysis.facts.assignments;
+    const users = analysis.preflight.users.map((plan): UserChange => {
+      const held = plan.existing ? assignments.get(plan.existing.id) ?? new Set<string>() : new Set<string>();
+      const assign = plan.permissionSets.filter((name) => {
+        const id = analysis.facts.permissionSets.get(name);
+        return !id || !held.has(id);
+      });
+      return { vendor: plan.vendor, username: plan.username, action: plan.existing ? 'none' : 'create', assign };
+    });
+    const add = analysis.merge?.added ?? [];
+    const plan: OrgPlan = {
+      targetOrg,
+      problems: analysis.problems,
+      notes: analysis.notes,
+      components,
+      ...(analysis.merge ? { trustedRanges: { add, keep: analysis.merge.kept.length } } : {}),
+      users,
+      inSync: components.every((c) => c.action === 'none') && add.length === 0 && users.every((u) => u.action === 'none' && u.assign.length === 0),
+    };
+    return plan;
+  } finally {
+    workspace.cleanup();
+  }
+};
+
+export type PlanResult = { exitCode: ExitCode; orgs: Array<OrgPlan | { targetOrg: string; error: { name: string; message: string; actions: string[] } }> };
+
+/** Plans every target org; exit 1 when any org cannot be planned or fails preflight. */
+export const planOrgs = async (options: { projectDir: string; targetOrgs: string[]; vendors: string[]; valuesFile: string; concurrency?: number }): Promise<PlanResult> => {
+  const prepared = await prepareVendors(options.projectDir, options.vendors, options.valuesFile);
+  const orgs = await mapWithConcurrency(options.targetOrgs, options.concurrency ?? 2, async (targetOrg) => {
+    try {
+      return await planOrg(options.projectDir, prepared, targetOrg);
+    } catch (err) {
+      const e = SfError.wrap(err instanceof Error ? err : String(err));
+      return { targetOrg, error: { name: e.name, message: e.message, actions: e.actions ?? [] } };
+    }
+  });
+  const failed = orgs.some((o) => 'error' in o || o.problems.some((p) => p.severity === 'error'));
+  return { exitCode: failed ? EXIT_CODES.failed : EXIT_CODES.ok, orgs };
+};
