@@ -1,8 +1,11 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SfError } from '@salesforce/core';
 import { listFiles, toPosix } from '../metadata/listFiles';
+import { selectText } from '../metadata/elementPath';
 import { diffMetadata, ValueChange } from '../metadata/metadataDiff';
+import { parseMetadataXml } from '../metadata/xml';
 import type { IpRange } from '../network';
 import type { Problem } from '../output/problem';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
@@ -16,8 +19,13 @@ import { retrieveOrgMetadata } from './retrieveOrgMetadata';
 export type ComponentPlan = { component: string; action: 'create' | 'update' | 'none'; changes: ValueChange[] };
 export type UserChange = { vendor: string; username: string; action: 'create' | 'none'; assign: string[] };
 
+/** The certificate and consumer key the org actually holds on a vendor's External Client App. */
+export type OrgAppFacts = { vendor: string; app: string; certificate?: { sha256Fingerprint: string; notAfter: string; daysLeft: number }; consumerKey?: string };
+
 export type OrgPlan = {
   targetOrg: string;
+  instanceUrl: string;
+  apps: OrgAppFacts[];
   problems: Problem[];
   notes: string[];
   components: ComponentPlan[];
@@ -52,9 +60,17 @@ export const planOrg = async (projectDir: string, prepared: Awaited<ReturnType<t
       });
       return { vendor: plan.vendor, username: plan.username, action: plan.existing ? 'none' : 'create', assign };
     });
+    const apps = prepared.vendors.flatMap((vendor): OrgAppFacts[] => {
+      const eca = vendor.externalClientApp;
+      if (!eca) return [];
+      const xml = current.get(eca.globalOauthSettings.replace(/^main\/default\//, '').replace(/-meta\.xml$/, ''));
+      return [{ vendor: vendor.name, app: eca.name, ...readAppFacts(xml) }];
+    });
     const add = analysis.merge?.added ?? [];
     const plan: OrgPlan = {
       targetOrg,
+      instanceUrl: org.instanceUrl,
+      apps,
       problems: analysis.problems,
       notes: analysis.notes,
       components,
@@ -66,6 +82,27 @@ export const planOrg = async (projectDir: string, prepared: Awaited<ReturnType<t
   } finally {
     workspace.cleanup();
   }
+};
+
+const DAY_MS = 86_400_000;
+
+const readAppFacts = (xml: string | undefined): Omit<OrgAppFacts, 'vendor' | 'app'> => {
+  if (!xml) return {};
+  const parsed = parseMetadataXml(xml);
+  if (!parsed.ok) return {};
+  const pem = selectText(parsed.node, 'certificate');
+  const consumerKey = selectText(parsed.node, 'consumerKey');
+  let certificate: OrgAppFacts['certificate'];
+  try {
+    if (pem) {
+      const cert = new crypto.X509Certificate(pem);
+      const notAfter = new Date(cert.validTo);
+      certificate = { sha256Fingerprint: cert.fingerprint256, notAfter: notAfter.toISOString(), daysLeft: Math.floor((notAfter.getTime() - Date.now()) / DAY_MS) };
+    }
+  } catch {
+    // An unreadable certificate in the org is reported as absent; verify then fails on the diff.
+  }
+  return { ...(certificate ? { certificate } : {}), ...(consumerKey ? { consumerKey } : {}) };
 };
 
 export type PlanResult = { exitCode: ExitCode; orgs: Array<OrgPlan | { targetOrg: string; error: { name: string; message: string; actions: string[] } }> };
