@@ -1,24 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadVendors, selectVendors } from '../catalogue';
 import type { Vendor } from '../catalogue';
 import { buildPackage } from '../metadata/buildPackage';
-import { checkVendorMetadata, VendorMetadata } from '../metadata/checkVendorMetadata';
-import { checkRange, rangesOverlap } from '../network';
+import type { VendorMetadata } from '../metadata/checkVendorMetadata';
 import { errorsIn, Problem } from '../output/problem';
 import { buildVendorReview, renderReviewMarkdown } from '../review';
-import { loadOrgValues, OrgValues, stageReplacements } from '../values';
+import { OrgValues, stageReplacements } from '../values';
+import { InputOptions, loadInputs } from './loadInputs';
 
-export type CheckOptions = {
-  projectDir: string;
-  /** Vendor names, or `all`. */
-  vendors: string[];
-  valuesFile: string;
+export type CheckOptions = InputOptions & {
   /** Where packages and reviews go (default `<project>/out`). */
   outDir?: string;
-  now?: Date;
-  certWarnDays?: number;
-  env?: Record<string, string | undefined>;
 };
 
 export type CheckedVendor = {
@@ -35,30 +27,6 @@ export type CheckedVendor = {
 
 export type CheckResult = { ok: boolean; valuesFile: string; problems: Problem[]; vendors: CheckedVendor[] };
 
-/** Per-org ranges must not overlap any vendor's fixed ranges: the same addresses owned twice. */
-const crossVendorRangeProblems = (values: OrgValues, metadata: VendorMetadata[]): Problem[] => {
-  const fixed = metadata.flatMap((m) => m.fixedRanges.map((r) => ({ owner: m.vendor.trustedRanges.owner, range: r })));
-  const problems: Problem[] = [];
-  for (const [vendor, vendorValues] of Object.entries(values.vendors)) {
-    for (const ours of vendorValues.trustedRanges) {
-      const a = checkRange(ours.start, ours.end);
-      for (const theirs of fixed) {
-        const b = checkRange(theirs.range.start, theirs.range.end);
-        if (a.ok && b.ok && rangesOverlap(a.range, b.range)) {
-          problems.push({
-            severity: 'error',
-            file: values.file,
-            field: `vendors.${vendor}.trustedRanges`,
-            message: `${ours.start}-${ours.end} overlaps ${theirs.owner}'s ${theirs.range.description ?? ''} (${theirs.range.start}-${theirs.range.end})`,
-            fix: 'Remove the overlapping addresses; each trusted range has one owner.',
-          });
-        }
-      }
-    }
-  }
-  return problems;
-};
-
 /**
  * Every offline check for the chosen vendors and values, all problems at once. Only when there is
  * no error does it write `out/<vendor>/` (package.xml, zip, readable metadata, review.md); it never
@@ -66,26 +34,7 @@ const crossVendorRangeProblems = (values: OrgValues, metadata: VendorMetadata[])
  */
 export const checkVendors = async (options: CheckOptions): Promise<CheckResult> => {
   const { projectDir } = options;
-  const catalogue = loadVendors(projectDir);
-  const problems: Problem[] = [...catalogue.problems];
-  const { selected, unknown } = selectVendors(catalogue.vendors, options.vendors);
-  for (const name of unknown) {
-    problems.push({ severity: 'error', file: 'command line', field: '--vendor', message: `"${name}" is not a vendor of this project`, fix: `Use one of: ${catalogue.vendors.map((v) => v.name).join(', ')}, or all.` });
-  }
-  const { values, problems: valueProblems } = await loadOrgValues(options.valuesFile, selected, {
-    projectDir,
-    ...(options.env ? { env: options.env } : {}),
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.certWarnDays === undefined ? {} : { certWarnDays: options.certWarnDays }),
-  });
-  problems.push(...valueProblems);
-  const metadata: VendorMetadata[] = [];
-  for (const vendor of selected) {
-    const checked = checkVendorMetadata(projectDir, vendor);
-    problems.push(...checked.problems);
-    metadata.push(checked.metadata);
-  }
-  if (values) problems.push(...crossVendorRangeProblems(values, metadata));
+  const { vendors: selected, metadata, values, problems } = await loadInputs(options);
   const result: CheckResult = { ok: false, valuesFile: values?.file ?? options.valuesFile, problems, vendors: [] };
   if (errorsIn(problems).length || !values) return result;
 

@@ -4,6 +4,7 @@ import { formatCheckSuccess, formatProblemList } from '../check/formatCheckResul
 import { EXIT_CODES } from '../output/exitCodes';
 import { errorsIn } from '../output/problem';
 import { defineCommand, GlobalArgs } from './commandSpec';
+import { examplesFrom } from './orgFlags';
 
 Messages.importMessagesDirectory(__dirname);
 const messages = Messages.loadMessages('vendor-access', 'check');
@@ -19,7 +20,7 @@ export const checkCommand = defineCommand<CheckArgs>({
       .option('values', { type: 'string', default: 'config/orgs/example.json', describe: messages.getMessage('flags.values') })
       .option('cert-warn-days', { type: 'number', default: 30, describe: messages.getMessage('flags.cert-warn-days') })
       .option('output-dir', { type: 'string', describe: messages.getMessage('flags.output-dir') })
-      .example(messages.getMessages('examples').map((e) => [e.replace(/^.*?: /, ''), e.replace(/:.*$/, '')] as [string, string])),
+      .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {
     const result = await checkVendors({
       projectDir: findProjectDir(),

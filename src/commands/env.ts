@@ -4,6 +4,7 @@ import { EXIT_CODES } from '../output/exitCodes';
 import { formatProblem } from '../output/problem';
 import { prepareRawDeploy } from '../values';
 import { defineCommand, GlobalArgs } from './commandSpec';
+import { examplesFrom } from './orgFlags';
 
 Messages.importMessagesDirectory(__dirname);
 const messages = Messages.loadMessages('vendor-access', 'values');
@@ -17,7 +18,7 @@ export const envCommand = defineCommand<EnvArgs>({
     y
       .option('vendor', { type: 'string', array: true, default: ['all'], describe: messages.getMessage('flags.vendor') })
       .option('values', { type: 'string', demandOption: true, describe: messages.getMessage('flags.values') })
-      .example(messages.getMessages('examples').map((e) => [e.replace(/^.*?: /, ''), e.replace(/:.*$/, '')] as [string, string])),
+      .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {
     const prepared = await prepareRawDeploy(findProjectDir(), args.values, args.vendor);
     return {

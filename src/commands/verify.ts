@@ -2,15 +2,12 @@ import { Messages } from '@salesforce/core';
 import { findProjectDir } from '../check';
 import { verifyOrgs } from '../org/verifyOrgs';
 import { defineCommand, GlobalArgs } from './commandSpec';
+import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
 
 Messages.importMessagesDirectory(__dirname);
 const messages = Messages.loadMessages('vendor-access', 'verify');
 
-type VerifyArgs = GlobalArgs & {
-  'target-org': string[];
-  vendor: string[];
-  values: string;
-  concurrency: number;
+type VerifyArgs = GlobalArgs & OrgFlags & {
   'private-key': string | undefined;
   'consumer-key': string | undefined;
   'login-url': string | undefined;
@@ -21,16 +18,12 @@ export const verifyCommand = defineCommand<VerifyArgs>({
   command: 'verify',
   describe: messages.getMessage('summary'),
   builder: (y) =>
-    y
-      .option('target-org', { alias: 'o', type: 'string', array: true, demandOption: true, describe: messages.getMessage('flags.target-org') })
-      .option('vendor', { type: 'string', array: true, default: ['all'], describe: messages.getMessage('flags.vendor') })
-      .option('values', { type: 'string', demandOption: true, describe: messages.getMessage('flags.values') })
-      .option('concurrency', { type: 'number', default: 2, describe: messages.getMessage('flags.concurrency') })
+    withOrgFlags(y)
       .option('private-key', { type: 'string', describe: messages.getMessage('flags.private-key') })
       .option('consumer-key', { type: 'string', describe: messages.getMessage('flags.consumer-key') })
       .option('login-url', { type: 'string', describe: messages.getMessage('flags.login-url') })
       .option('audience', { type: 'string', describe: messages.getMessage('flags.audience') })
-      .example(messages.getMessages('examples').map((e) => [e.replace(/^.*?: /, ''), e.replace(/:.*$/, '')] as [string, string])),
+      .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {
     const result = await verifyOrgs({
       projectDir: findProjectDir(),

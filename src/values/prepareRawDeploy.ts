@@ -1,7 +1,6 @@
 import { Messages } from '@salesforce/core';
-import { loadVendors, selectVendors } from '../catalogue';
+import { loadInputs } from '../check/loadInputs';
 import { errorsIn, formatProblem, Problem } from '../output/problem';
-import { loadOrgValues } from './loadOrgValues';
 import { formatEnvExports, stageReplacements } from './stageReplacements';
 
 Messages.importMessagesDirectory(__dirname);
@@ -15,14 +14,7 @@ export type RawDeployInputs = { exports: string[]; stagedFiles: string[]; warnin
  * `replaceWithEnv` variables. Throws InvalidValuesError listing every problem.
  */
 export const prepareRawDeploy = async (projectDir: string, valuesFile: string, vendorNames: string[]): Promise<RawDeployInputs> => {
-  const catalogue = loadVendors(projectDir);
-  const { selected, unknown } = selectVendors(catalogue.vendors, vendorNames);
-  const problems: Problem[] = [...catalogue.problems];
-  for (const name of unknown) {
-    problems.push({ severity: 'error', file: 'command line', field: '--vendor', message: `"${name}" is not a vendor of this project`, fix: `Use one of: ${catalogue.vendors.map((v) => v.name).join(', ')}, or all.` });
-  }
-  const { values, problems: valueProblems } = await loadOrgValues(valuesFile, selected, { projectDir, env: {} });
-  problems.push(...valueProblems);
+  const { values, problems } = await loadInputs({ projectDir, vendors: vendorNames, valuesFile, valuesOnly: true, env: {} });
   if (errorsIn(problems).length || !values) {
     throw messages.createError('error.InvalidValues', [errorsIn(problems).length, problems.map(formatProblem).join('\n')]).setData({ problems });
   }

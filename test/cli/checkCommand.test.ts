@@ -2,20 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { main } from '../../src/cli';
 import { recordingIo } from '../../src/output/io';
-import { copyProject, removeProject, setJson } from '../helpers/projectCopy';
+import { setJson } from '../helpers/projectCopy';
+import { useProjectCopyAsCwd } from '../helpers/projectCwd';
 
 describe('vendor-access check (CLI)', () => {
-  let dir: string;
-  const cwd = process.cwd();
-
-  beforeEach(() => {
-    dir = copyProject();
-    process.chdir(dir);
-  });
-  afterEach(() => {
-    process.chdir(cwd);
-    removeProject(dir);
-  });
+  const project = useProjectCopyAsCwd();
 
   it('passes on the example values, exit 0, and names what it wrote', async () => {
     const io = recordingIo();
@@ -27,8 +18,8 @@ describe('vendor-access check (CLI)', () => {
   });
 
   it('lists every problem at once in the sf error layout, exit 1, no stack trace', async () => {
-    setJson(dir, 'config/orgs/example.json', 'vendors.ispm.contactEmail', 'nobody');
-    setJson(dir, 'config/orgs/example.json', 'vendors.reco.trustedRanges', ['10.0.0.0/6']);
+    setJson(project(), 'config/orgs/example.json', 'vendors.ispm.contactEmail', 'nobody');
+    setJson(project(), 'config/orgs/example.json', 'vendors.reco.trustedRanges', ['10.0.0.0/6']);
     const io = recordingIo();
     expect(await main(['check'], io)).toBe(1);
     const err = io.err.join('\n');
@@ -40,7 +31,7 @@ describe('vendor-access check (CLI)', () => {
   });
 
   it('gives machines the problems in the --json envelope', async () => {
-    setJson(dir, 'config/orgs/example.json', 'vendors.ispm.contactEmail', undefined);
+    setJson(project(), 'config/orgs/example.json', 'vendors.ispm.contactEmail', undefined);
     const io = recordingIo();
     expect(await main(['check', '--vendor', 'ispm', '--json'], io)).toBe(1);
     const envelope = JSON.parse(io.out.join('')) as { status: number; name: string; data: { problems: unknown[] } };
@@ -62,7 +53,7 @@ describe('vendor-access check (CLI)', () => {
       const io = recordingIo();
       expect(await main(['check', '--vendor', 'ispm', '--json'], io)).toBe(0);
       expect(JSON.parse(io.out.join(''))).toMatchObject({ status: 0, result: { ok: true } });
-      const eca = fs.readFileSync(path.join(dir, 'out/ispm/metadata/externalClientApps/ISPM_SFDC_Integration.eca'), 'utf8');
+      const eca = fs.readFileSync(path.join(project(), 'out/ispm/metadata/externalClientApps/ISPM_SFDC_Integration.eca'), 'utf8');
       expect(eca).toContain('<contactEmail>override@example.com</contactEmail>');
     } finally {
       delete process.env.ISPM_CONTACT_EMAIL;
@@ -76,7 +67,7 @@ describe('vendor-access check (CLI)', () => {
   });
 
   it('fails clearly outside a project', async () => {
-    process.chdir(path.parse(dir).root);
+    process.chdir(path.parse(project()).root);
     const io = recordingIo();
     expect(await main(['check'], io)).toBe(1);
     expect(io.err.join('\n')).toMatch(/Error \(NotInProjectError\): No sfdx-project.json in \/ or any folder above it\./);

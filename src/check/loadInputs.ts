@@ -1,0 +1,76 @@
+import { loadVendors, selectVendors } from '../catalogue';
+import type { Vendor } from '../catalogue';
+import { checkVendorMetadata, VendorMetadata } from '../metadata/checkVendorMetadata';
+import { checkRange, rangesOverlap } from '../network';
+import type { Problem } from '../output/problem';
+import { loadOrgValues } from '../values/loadOrgValues';
+import type { OrgValues } from '../values/orgValues';
+
+export type InputOptions = {
+  projectDir: string;
+  /** Vendor names, or `all`. */
+  vendors: string[];
+  valuesFile: string;
+  /** Skip the metadata checks (commands that only need values). */
+  valuesOnly?: boolean;
+  now?: Date;
+  certWarnDays?: number;
+  env?: Record<string, string | undefined>;
+};
+
+export type Inputs = { vendors: Vendor[]; metadata: VendorMetadata[]; values?: OrgValues; problems: Problem[] };
+
+/** Per-org ranges must not overlap any vendor's fixed ranges: the same addresses owned twice. */
+const crossVendorRangeProblems = (values: OrgValues, metadata: VendorMetadata[]): Problem[] => {
+  const fixed = metadata.flatMap((m) => m.fixedRanges.map((r) => ({ owner: m.vendor.trustedRanges.owner, range: r })));
+  const problems: Problem[] = [];
+  for (const [vendor, vendorValues] of Object.entries(values.vendors)) {
+    for (const ours of vendorValues.trustedRanges) {
+      const a = checkRange(ours.start, ours.end);
+      for (const theirs of fixed) {
+        const b = checkRange(theirs.range.start, theirs.range.end);
+        if (a.ok && b.ok && rangesOverlap(a.range, b.range)) {
+          problems.push({
+            severity: 'error',
+            file: values.file,
+            field: `vendors.${vendor}.trustedRanges`,
+            message: `${ours.start}-${ours.end} overlaps ${theirs.owner}'s ${theirs.range.description ?? ''} (${theirs.range.start}-${theirs.range.end})`,
+            fix: 'Remove the overlapping addresses; each trusted range has one owner.',
+          });
+        }
+      }
+    }
+  }
+  return problems;
+};
+
+/**
+ * The offline half of every command: catalogue, vendor selection, values and metadata checks,
+ * every problem collected, nothing written and no org contacted.
+ */
+export const loadInputs = async (options: InputOptions): Promise<Inputs> => {
+  const { projectDir } = options;
+  const catalogue = loadVendors(projectDir);
+  const problems: Problem[] = [...catalogue.problems];
+  const { selected, unknown } = selectVendors(catalogue.vendors, options.vendors);
+  for (const name of unknown) {
+    problems.push({ severity: 'error', file: 'command line', field: '--vendor', message: `"${name}" is not a vendor of this project`, fix: `Use one of: ${catalogue.vendors.map((v) => v.name).join(', ')}, or all.` });
+  }
+  const { values, problems: valueProblems } = await loadOrgValues(options.valuesFile, selected, {
+    projectDir,
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.certWarnDays === undefined ? {} : { certWarnDays: options.certWarnDays }),
+  });
+  problems.push(...valueProblems);
+  const metadata: VendorMetadata[] = [];
+  if (!options.valuesOnly) {
+    for (const vendor of selected) {
+      const checked = checkVendorMetadata(projectDir, vendor);
+      problems.push(...checked.problems);
+      metadata.push(checked.metadata);
+    }
+    if (values) problems.push(...crossVendorRangeProblems(values, metadata));
+  }
+  return { vendors: selected, metadata, ...(values ? { values } : {}), problems };
+};

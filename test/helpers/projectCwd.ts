@@ -1,0 +1,19 @@
+import { copyProject, removeProject } from './projectCopy';
+
+/**
+ * Runs each test of the enclosing describe inside a fresh project copy as the working directory,
+ * the way a release engineer runs the CLI from the project root. Returns a getter for the folder.
+ */
+export const useProjectCopyAsCwd = (): (() => string) => {
+  let dir = '';
+  const cwd = process.cwd();
+  beforeEach(() => {
+    dir = copyProject();
+    process.chdir(dir);
+  });
+  afterEach(() => {
+    process.chdir(cwd);
+    removeProject(dir);
+  });
+  return () => dir;
+};
