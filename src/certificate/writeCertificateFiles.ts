@@ -18,17 +18,16 @@ const KEY_MODE = 0o600;
 const CERTIFICATE_MODE = 0o644;
 
 /**
- * Writes `server.key` (PKCS#8, mode 0600) and `server.crt` into `outputDir`, creating it (0700).
- * Every refusal happens before anything is written.
+ * Where `writeCertificateFiles` would write, after every refusal it would make: run it before
+ * generating so a bad `--output-dir` fails at once.
  *
  * @throws OutputInsideForceAppError (any path under `<projectDir>/force-app`, symlinks resolved, or
- *   a folder named force-app), CertificateFilesExistError (without `force`), CertificateWriteFailedError
+ *   in a folder named force-app), CertificateFilesExistError (existing files, without `force`)
  */
-export const writeCertificateFiles = async (
+export const planCertificateFiles = async (
   outputDir: string,
-  generated: Pick<GeneratedCertificate, 'certificatePem' | 'privateKeyPem'>,
   options: WriteCertificateOptions = {}
-): Promise<WrittenCertificateFiles> => {
+): Promise<WrittenCertificateFiles & { projectDir: string; outputDir: string }> => {
   const projectDir = await realPathOfPossiblyMissing(path.resolve(options.projectDir ?? process.cwd()));
   const target = await realPathOfPossiblyMissing(path.resolve(projectDir, outputDir));
   const forceApp = await realPathOfPossiblyMissing(path.join(projectDir, 'force-app'));
@@ -39,11 +38,29 @@ export const writeCertificateFiles = async (
   const certificatePath = path.join(target, CERTIFICATE_FILE_NAME);
   if (!options.force) {
     const existing = (await Promise.all([keyPath, certificatePath].map(existsAs))).filter(isString);
-    if (existing.length) throw messages.createError('error.CertificateFilesExist', [existing.map((file) => shown(projectDir, file)).join(' and ')]);
+    if (existing.length) {
+      throw messages.createError('error.CertificateFilesExist', [existing.map((file) => shown(projectDir, file)).join(' and ')]);
+    }
   }
+  return { projectDir, outputDir: target, keyPath, certificatePath };
+};
+
+/**
+ * Writes `server.key` (PKCS#8, mode 0600) and `server.crt` into `outputDir`, creating it (0700).
+ * Every refusal (see `planCertificateFiles`) happens before anything is written.
+ *
+ * @throws OutputInsideForceAppError, CertificateFilesExistError, CertificateWriteFailedError
+ */
+export const writeCertificateFiles = async (
+  outputDir: string,
+  generated: Pick<GeneratedCertificate, 'certificatePem' | 'privateKeyPem'>,
+  options: WriteCertificateOptions = {}
+): Promise<WrittenCertificateFiles> => {
+  const plan = await planCertificateFiles(outputDir, options);
+  const { keyPath, certificatePath } = plan;
   const write = (file: string, content: string, mode: number): Promise<void> =>
-    attempt(shown(projectDir, file), () => writeFresh(file, content, mode, options.force === true));
-  await attempt(shown(projectDir, target), () => fs.mkdir(target, { recursive: true, mode: 0o700 }));
+    attempt(shown(plan.projectDir, file), () => writeFresh(file, content, mode, options.force === true));
+  await attempt(shown(plan.projectDir, plan.outputDir), () => fs.mkdir(plan.outputDir, { recursive: true, mode: 0o700 }));
   await write(keyPath, generated.privateKeyPem, KEY_MODE);
   try {
     await write(certificatePath, generated.certificatePem, CERTIFICATE_MODE);
