@@ -1,4 +1,5 @@
-import type { CommandSpec, GlobalArgs } from './commandSpec';
+import { certCommand } from './cert';
+import type { CommandGroup, CommandSpec, GlobalArgs } from './commandSpec';
 
 /** Every command the CLI offers, in the order `--help` lists them. */
-export const COMMANDS: Array<CommandSpec<GlobalArgs>> = [];
+export const COMMANDS: Array<CommandSpec<GlobalArgs> | CommandGroup> = [certCommand];
