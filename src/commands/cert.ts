@@ -52,7 +52,7 @@ const inspect = defineCommand<InspectArgs>({
       .positional('file', { type: 'string', demandOption: true, describe: flag('file') })
       .option('private-key', { type: 'string', describe: flag('privateKey') })
       .option('warn-days', { type: 'number', default: 30, describe: flag('warnDays') })
-      .example('$0 cert inspect out/replacements/ispm/server.crt', messages.getMessage('examples.Inspect'))
+      .example('$0 cert inspect config/certs/example-ispm-server.crt', messages.getMessage('examples.Inspect'))
       .example('$0 cert inspect out/certs/server.crt --private-key out/certs/server.key --warn-days 60', messages.getMessage('examples.InspectKey')),
   run: async (args) => {
     const { report, problems } = await checkCertificateFile(args.file, {

@@ -161,7 +161,7 @@ describe('certificateProblems', () => {
         message:
           'server.crt expired on 2026-05-21 00:00 UTC (11 days ago). Salesforce does not warn: JWT bearer logins that rely on it fail.',
         actions: [
-          'Generate a new key pair ("vendor-access cert generate --common-name <name>"), point the certificate replacement at the new server.crt, and deploy.',
+          'Generate a new key pair ("vendor-access cert generate --common-name <name>"), name the new server.crt as serverCertificate in the values file, and deploy.',
           "For a vendor-issued certificate, download a new server.crt from the vendor's console.",
         ],
       },
