@@ -3,6 +3,7 @@ import { DEFAULT_CERT_WARN_DAYS } from './certificateReport';
 import { messages } from './messages';
 import { DEFAULT_SOURCE } from './parseCertificate';
 import { DEFAULT_KEY_SOURCE } from './parsePrivateKey';
+import { DAY_MS, wholeDays } from './wholeDays';
 
 export type CertificateProblemOptions = {
   /** Default: the current time. */
@@ -17,7 +18,6 @@ export type CertificateProblemOptions = {
 };
 
 const MIN_RSA_BITS = 2048;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Judges a report: expired, not yet valid, RSA under 2048 bits, private key mismatch (errors),
@@ -33,11 +33,11 @@ export const certificateProblems = (
   const notBefore = new Date(report.notBefore);
   const notAfter = new Date(report.notAfter);
   // Days are recomputed from `now`: a stored report (the deploy record) ages.
-  const daysLeft = Math.floor((notAfter.getTime() - now.getTime()) / DAY_MS);
+  const daysLeft = wholeDays(now, notAfter);
   const problems: CertificateProblem[] = [];
 
   if (notAfter.getTime() <= now.getTime()) {
-    const daysAgo = Math.floor((now.getTime() - notAfter.getTime()) / DAY_MS);
+    const daysAgo = wholeDays(notAfter, now);
     problems.push(error('CertificateExpired', [source, day(notAfter), daysAgo]));
   } else if (notBefore.getTime() > now.getTime()) {
     const daysUntil = Math.ceil((notBefore.getTime() - now.getTime()) / DAY_MS);

@@ -5,6 +5,7 @@ import { generateRsaKeyPair } from './generateRsaKeyPair';
 import type { GenerateCertificateOptions } from './generateOptions';
 import { DEFAULT_CERT_BITS, DEFAULT_CERT_DAYS, validateGenerateOptions } from './generateOptions';
 import { inspectCertificate } from './inspectCertificate';
+import { DAY_MS } from './wholeDays';
 
 export type GeneratedCertificate = {
   certificatePem: string;
@@ -13,7 +14,6 @@ export type GeneratedCertificate = {
   report: CertificateReport;
 };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const SERIAL_BYTES = 16;
 
 /**

@@ -3,6 +3,7 @@ import * as forge from 'node-forge';
 import type { CertificateReport } from './certificateReport';
 import { parseCertificate } from './parseCertificate';
 import { parsePrivateKey } from './parsePrivateKey';
+import { wholeDays } from './wholeDays';
 
 export type InspectOptions = {
   /** The moment `daysLeft` counts from; tests inject it. Default: the current time. */
@@ -14,8 +15,6 @@ export type InspectOptions = {
   /** Private key file name for messages and the report. */
   privateKeySource?: string;
 };
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 // Curve sizes for the report; anything else reports 0 bits rather than a guess.
 const CURVE_BITS: Record<string, number> = { prime256v1: 256, secp384r1: 384, secp521r1: 521 };
@@ -40,7 +39,7 @@ export const inspectCertificate = (input: Buffer | string, options: InspectOptio
     serialNumber: certificate.serialNumber.toUpperCase(),
     notBefore: notBefore.toISOString(),
     notAfter: notAfter.toISOString(),
-    daysLeft: Math.floor((notAfter.getTime() - now.getTime()) / DAY_MS),
+    daysLeft: wholeDays(now, notAfter),
     keyType: (certificate.publicKey.asymmetricKeyType ?? 'unknown').toUpperCase(),
     keyBits: details.modulusLength ?? CURVE_BITS[details.namedCurve ?? ''] ?? 0,
     signatureAlgorithm: signatureAlgorithm(certificate),
