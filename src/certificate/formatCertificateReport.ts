@@ -1,6 +1,7 @@
 import { SfError } from '@salesforce/core';
 import { formatErrorText } from '../output/formatError';
 import * as path from 'node:path';
+import type { CertificateFileCheck } from './checkCertificateFile';
 import type { CertificateProblem, CertificateReport } from './certificateReport';
 import type { GeneratedCertificateFiles } from './generateCertificateFiles';
 import { messages } from './messages';
@@ -50,3 +51,14 @@ export const formatGeneratedCertificate = (files: GeneratedCertificateFiles): st
     messages.getMessage('info.GeneratedNext', [certificateFile, keyFile]),
   ];
 };
+
+/** What `cert inspect` prints: the report then each error on stdout; warnings for the CLI's stderr. */
+export const formatCertificateCheck = (check: CertificateFileCheck): { human: string[]; warnings: string[] } => ({
+  human: [
+    ...formatCertificateReport(check.report),
+    ...check.problems
+      .filter((problem) => problem.severity === 'error')
+      .flatMap((problem) => ['', formatCertificateProblem(problem)]),
+  ],
+  warnings: check.problems.filter((problem) => problem.severity === 'warning').map(formatCertificateProblem),
+});

@@ -5,10 +5,10 @@ export type CertificateKeyBits = 2048 | 3072 | 4096;
 export type GenerateCertificateOptions = {
   /** Subject CN, e.g. the integration's name. */
   commonName: string;
-  organization?: string;
-  organizationalUnit?: string;
+  organization?: string | undefined;
+  organizationalUnit?: string | undefined;
   /** Two letters, e.g. `US`. */
-  country?: string;
+  country?: string | undefined;
   /** RSA modulus length. Default 2048. */
   bits?: CertificateKeyBits;
   /** Validity in days, 1 to 3650. Default 365: short on purpose, Salesforce never warns on expiry. */
@@ -42,12 +42,14 @@ export const validateGenerateOptions = (options: GenerateCertificateOptions): vo
   if (options.country !== undefined && !/^[A-Z]{2}$/.test(options.country)) {
     problems.push(messages.getMessage('invalid.Country'));
   }
-  if (options.bits !== undefined && !KEY_BITS.includes(options.bits)) problems.push(messages.getMessage('invalid.Bits'));
+  if (options.bits !== undefined && !KEY_BITS.includes(options.bits))
+    problems.push(messages.getMessage('invalid.Bits'));
   const days = options.days;
   if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= MAX_DAYS)) {
     problems.push(messages.getMessage('invalid.Days'));
   }
-  if (options.now !== undefined && Number.isNaN(options.now.getTime())) problems.push(messages.getMessage('invalid.Now'));
+  if (options.now !== undefined && Number.isNaN(options.now.getTime()))
+    problems.push(messages.getMessage('invalid.Now'));
   if (problems.length) throw messages.createError('error.InvalidCertificateOptions', [problems.join('; ')]);
 };
 

@@ -16,9 +16,19 @@ export { inspectCertificate } from './inspectCertificate';
 export type { InspectFileOptions } from './inspectCertificateFile';
 export { inspectCertificateFile } from './inspectCertificateFile';
 export type { WriteCertificateOptions, WrittenCertificateFiles } from './writeCertificateFiles';
-export { CERTIFICATE_FILE_NAME, KEY_FILE_NAME, planCertificateFiles, writeCertificateFiles } from './writeCertificateFiles';
+export {
+  CERTIFICATE_FILE_NAME,
+  KEY_FILE_NAME,
+  planCertificateFiles,
+  writeCertificateFiles,
+} from './writeCertificateFiles';
 export type { GeneratedCertificateFiles } from './generateCertificateFiles';
 export { generateCertificateFiles } from './generateCertificateFiles';
 export type { CertificateFileCheck } from './checkCertificateFile';
 export { checkCertificateFile } from './checkCertificateFile';
-export { formatCertificateProblem, formatCertificateReport, formatGeneratedCertificate } from './formatCertificateReport';
+export {
+  formatCertificateCheck,
+  formatCertificateProblem,
+  formatCertificateReport,
+  formatGeneratedCertificate,
+} from './formatCertificateReport';

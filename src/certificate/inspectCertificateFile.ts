@@ -7,7 +7,7 @@ export type InspectFileOptions = {
   /** Default: the current time. */
   now?: Date;
   /** A private key file to check against the certificate. */
-  privateKeyPath?: string;
+  privateKeyPath?: string | undefined;
 };
 
 /**
@@ -16,7 +16,10 @@ export type InspectFileOptions = {
  * @throws CertificateFileNotFoundError, PrivateKeyFileNotFoundError, FileUnreadableError, and the
  *   errors of `inspectCertificate`
  */
-export const inspectCertificateFile = async (path: string, options: InspectFileOptions = {}): Promise<CertificateReport> => {
+export const inspectCertificateFile = async (
+  path: string,
+  options: InspectFileOptions = {}
+): Promise<CertificateReport> => {
   const certificate = await readInput(path, 'error.CertificateFileNotFound');
   const privateKeyPath = options.privateKeyPath;
   const privateKey =
@@ -24,7 +27,9 @@ export const inspectCertificateFile = async (path: string, options: InspectFileO
   return inspectCertificate(certificate, {
     source: path,
     ...(options.now === undefined ? {} : { now: options.now }),
-    ...(privateKey === undefined || privateKeyPath === undefined ? {} : { privateKey, privateKeySource: privateKeyPath }),
+    ...(privateKey === undefined || privateKeyPath === undefined
+      ? {}
+      : { privateKey, privateKeySource: privateKeyPath }),
   });
 };
 

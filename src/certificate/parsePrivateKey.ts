@@ -17,7 +17,9 @@ export const parsePrivateKey = (input: Buffer | string, source = DEFAULT_KEY_SOU
   }
   const attempts: Array<() => KeyObject> = [() => createPrivateKey({ key: text, format: 'pem' })];
   if (typeof input !== 'string') {
-    attempts.push(...(['pkcs8', 'pkcs1'] as const).map((type) => () => createPrivateKey({ key: input, format: 'der', type })));
+    attempts.push(
+      ...(['pkcs8', 'pkcs1'] as const).map((type) => () => createPrivateKey({ key: input, format: 'der', type }))
+    );
   }
   for (const attempt of attempts) {
     try {

@@ -39,7 +39,9 @@ export const planCertificateFiles = async (
   if (!options.force) {
     const existing = (await Promise.all([keyPath, certificatePath].map(existsAs))).filter(isString);
     if (existing.length) {
-      throw messages.createError('error.CertificateFilesExist', [existing.map((file) => shown(projectDir, file)).join(' and ')]);
+      throw messages.createError('error.CertificateFilesExist', [
+        existing.map((file) => shown(projectDir, file)).join(' and '),
+      ]);
     }
   }
   return { projectDir, outputDir: target, keyPath, certificatePath };
@@ -60,7 +62,9 @@ export const writeCertificateFiles = async (
   const { keyPath, certificatePath } = plan;
   const write = (file: string, content: string, mode: number): Promise<void> =>
     attempt(shown(plan.projectDir, file), () => writeFresh(file, content, mode, options.force === true));
-  await attempt(shown(plan.projectDir, plan.outputDir), () => fs.mkdir(plan.outputDir, { recursive: true, mode: 0o700 }));
+  await attempt(shown(plan.projectDir, plan.outputDir), () =>
+    fs.mkdir(plan.outputDir, { recursive: true, mode: 0o700 })
+  );
   await write(keyPath, generated.privateKeyPem, KEY_MODE);
   try {
     await write(certificatePath, generated.certificatePem, CERTIFICATE_MODE);

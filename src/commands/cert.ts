@@ -1,21 +1,19 @@
-import { Messages } from '@salesforce/core';
-import { checkCertificateFile, generateCertificateFiles } from '../certificate';
-import { formatCertificateProblem, formatCertificateReport, formatGeneratedCertificate } from '../certificate';
-import type { CertificateKeyBits } from '../certificate';
+import { DEFAULT_CERT_BITS, DEFAULT_CERT_DAYS, DEFAULT_CERT_WARN_DAYS, type CertificateKeyBits } from '../certificate';
+import { checkCertificateFile, formatCertificateCheck } from '../certificate';
+import { formatGeneratedCertificate, generateCertificateFiles } from '../certificate';
+import { messages } from '../certificate/messages';
 import { EXIT_CODES } from '../output/exitCodes';
 import type { CommandGroup, GlobalArgs } from './commandSpec';
 import { defineCommand } from './commandSpec';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'certificate');
 const flag = (key: string): string => messages.getMessage(`flags.${key}`);
 
 type Maybe = string | undefined;
-type GenerateArgs = GlobalArgs & { 'common-name': string; organization: Maybe; 'organizational-unit': Maybe; country: Maybe };
-type GenerateFileArgs = GenerateArgs & { bits: CertificateKeyBits; days: number; 'output-dir': string; force: boolean };
+type NamesArgs = GlobalArgs & { 'common-name': string; organization: Maybe; 'organizational-unit': Maybe };
+type GenerateArgs = NamesArgs & { country: Maybe; bits: CertificateKeyBits; days: number; 'output-dir': string };
 type InspectArgs = GlobalArgs & { file: string; 'private-key': Maybe; 'warn-days': number };
 
-const generate = defineCommand<GenerateFileArgs>({
+const generate = defineCommand<GenerateArgs & { force: boolean }>({
   command: 'generate',
   describe: messages.getMessage('info.CertGenerateDescription'),
   builder: (yargs) =>
@@ -24,18 +22,26 @@ const generate = defineCommand<GenerateFileArgs>({
       .option('organization', { type: 'string', describe: flag('organization') })
       .option('organizational-unit', { type: 'string', describe: flag('organizationalUnit') })
       .option('country', { type: 'string', describe: flag('country') })
-      .option('bits', { type: 'number', choices: [2048, 3072, 4096] as const, default: 2048 as CertificateKeyBits, describe: flag('bits') })
-      .option('days', { type: 'number', default: 365, describe: flag('days') })
+      .option('bits', {
+        type: 'number',
+        choices: [2048, 3072, 4096] as const,
+        default: DEFAULT_CERT_BITS,
+        describe: flag('bits'),
+      })
+      .option('days', { type: 'number', default: DEFAULT_CERT_DAYS, describe: flag('days') })
       .option('output-dir', { type: 'string', default: 'out/certs', describe: flag('outputDir') })
       .option('force', { type: 'boolean', default: false, describe: flag('force') })
       .example('$0 cert generate --common-name "ISPM Integration"', messages.getMessage('examples.Generate'))
-      .example('$0 cert generate --common-name Reco --organization Acme --country US --bits 4096 --days 90', messages.getMessage('examples.Generate4096')),
+      .example(
+        '$0 cert generate --common-name Reco --organization Acme --country US --bits 4096 --days 90',
+        messages.getMessage('examples.Generate4096')
+      ),
   run: async (args) => {
     const files = await generateCertificateFiles(args['output-dir'], {
       commonName: args['common-name'],
-      ...(args.organization === undefined ? {} : { organization: args.organization }),
-      ...(args['organizational-unit'] === undefined ? {} : { organizationalUnit: args['organizational-unit'] }),
-      ...(args.country === undefined ? {} : { country: args.country }),
+      organization: args.organization,
+      organizationalUnit: args['organizational-unit'],
+      country: args.country,
       bits: args.bits,
       days: args.days,
       force: args.force,
@@ -51,20 +57,22 @@ const inspect = defineCommand<InspectArgs>({
     yargs
       .positional('file', { type: 'string', demandOption: true, describe: flag('file') })
       .option('private-key', { type: 'string', describe: flag('privateKey') })
-      .option('warn-days', { type: 'number', default: 30, describe: flag('warnDays') })
+      .option('warn-days', { type: 'number', default: DEFAULT_CERT_WARN_DAYS, describe: flag('warnDays') })
       .example('$0 cert inspect config/certs/example-ispm-server.crt', messages.getMessage('examples.Inspect'))
-      .example('$0 cert inspect out/certs/server.crt --private-key out/certs/server.key --warn-days 60', messages.getMessage('examples.InspectKey')),
+      .example(
+        '$0 cert inspect out/certs/server.crt --private-key out/certs/server.key --warn-days 60',
+        messages.getMessage('examples.InspectKey')
+      ),
   run: async (args) => {
-    const { report, problems } = await checkCertificateFile(args.file, {
+    const check = await checkCertificateFile(args.file, {
       warnDays: args['warn-days'],
-      ...(args['private-key'] === undefined ? {} : { privateKeyPath: args['private-key'] }),
+      privateKeyPath: args['private-key'],
     });
-    const errors = problems.filter((problem) => problem.severity === 'error');
+    const failed = check.problems.some((problem) => problem.severity === 'error');
     return {
-      exitCode: errors.length ? EXIT_CODES.failed : EXIT_CODES.ok,
-      result: { ...report, problems },
-      human: [...formatCertificateReport(report), ...errors.flatMap((problem) => ['', formatCertificateProblem(problem)])],
-      warnings: problems.filter((problem) => problem.severity === 'warning').map(formatCertificateProblem),
+      exitCode: failed ? EXIT_CODES.failed : EXIT_CODES.ok,
+      result: { ...check.report, problems: check.problems },
+      ...formatCertificateCheck(check),
     };
   },
 });

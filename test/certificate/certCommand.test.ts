@@ -46,7 +46,18 @@ describe('vendor-access cert', () => {
 
     it('--json reports files and certificate, with no key material', async () => {
       const outputDir = path.join(dir, 'certs');
-      const result = await run('generate', '--common-name', 'Reco', '--days', '90', '--bits', '4096', '--output-dir', outputDir, '--json');
+      const result = await run(
+        'generate',
+        '--common-name',
+        'Reco',
+        '--days',
+        '90',
+        '--bits',
+        '4096',
+        '--output-dir',
+        outputDir,
+        '--json'
+      );
       expect(result.exitCode).toBe(0);
       const envelope = JSON.parse(result.stdout) as { status: number; result: Record<string, unknown> };
       expect(envelope.status).toBe(0);
@@ -73,14 +84,26 @@ describe('vendor-access cert', () => {
       const first = fs.readFileSync(path.join(outputDir, 'server.crt'), 'utf8');
       const refused = await run('generate', '--common-name', 'b', '--output-dir', outputDir);
       expect(refused.exitCode).toBe(1);
-      expect(refused.stderr).toMatch(/^Error \(CertificateFilesExistError\): Refusing to overwrite .*server\.key and .*server\.crt without --force\./);
+      expect(refused.stderr).toMatch(
+        /^Error \(CertificateFilesExistError\): Refusing to overwrite .*server\.key and .*server\.crt without --force\./
+      );
       expect(fs.readFileSync(path.join(outputDir, 'server.crt'), 'utf8')).toBe(first);
       expect((await run('generate', '--common-name', 'b', '--output-dir', outputDir, '--force')).exitCode).toBe(0);
       expect(fs.readFileSync(path.join(outputDir, 'server.crt'), 'utf8')).not.toBe(first);
     });
 
     it('lists invalid options and rejects unsupported key sizes', async () => {
-      const invalid = await run('generate', '--common-name', 'x', '--days', '0', '--country', 'usa', '--output-dir', dir);
+      const invalid = await run(
+        'generate',
+        '--common-name',
+        'x',
+        '--days',
+        '0',
+        '--country',
+        'usa',
+        '--output-dir',
+        dir
+      );
       expect(invalid.exitCode).toBe(1);
       expect(invalid.stderr).toContain(
         'Error (InvalidCertificateOptionsError): Cannot generate a certificate: the country (--country) must be two letters, e.g. US; the validity (--days) must be a whole number of days from 1 to 3650.'
@@ -94,7 +117,13 @@ describe('vendor-access cert', () => {
 
   describe('inspect', () => {
     const valid = (): string =>
-      file('server.crt', fixtureCertificatePem({ notBefore: new Date(now.getTime() - DAY_MS), notAfter: new Date(now.getTime() + 365.5 * DAY_MS) }));
+      file(
+        'server.crt',
+        fixtureCertificatePem({
+          notBefore: new Date(now.getTime() - DAY_MS),
+          notAfter: new Date(now.getTime() + 365.5 * DAY_MS),
+        })
+      );
 
     it('prints the report and exits 0 for a good certificate with its key', async () => {
       const result = await run('inspect', valid(), '--private-key', file('server-key.pem', KEY_PEM));
@@ -113,7 +142,9 @@ describe('vendor-access cert', () => {
     ])('refuses a %s private key given as the certificate, without printing it', async (_label, pem) => {
       const result = await run('inspect', file('server.key.txt', pem));
       expect(result.exitCode).toBe(1);
-      expect(result.stderr).toContain(`Error (PrivateKeyNotCertificateError): ${path.join(dir, 'server.key.txt')} holds a private key, not a certificate. The key was not printed.`);
+      expect(result.stderr).toContain(
+        `Error (PrivateKeyNotCertificateError): ${path.join(dir, 'server.key.txt')} holds a private key, not a certificate. The key was not printed.`
+      );
       expect(result.text).not.toContain(pem.split('\n')[1]);
     });
 
@@ -128,13 +159,26 @@ describe('vendor-access cert', () => {
     });
 
     it.each<[string, () => string, string]>([
-      ['a chain of two', () => file('chain.crt', `${fixtureCertificatePem({})}${fixtureCertificatePem({ commonName: 'issuer' })}`),
-        'Error (CertificateChainError): %s holds 2 certificates; expected exactly one, the certificate the External Client App trusts.'],
-      ['garbage', () => file('garbage.crt', 'not a certificate at all'),
-        'Error (NotACertificateError): %s is not a certificate: it has no "-----BEGIN CERTIFICATE-----" block and is not a DER certificate.'],
-      ['an empty file', () => file('empty.crt', ''),
-        'Error (EmptyCertificateError): %s is empty: expected a PEM certificate starting with "-----BEGIN CERTIFICATE-----".'],
-      ['a missing file', () => path.join(dir, 'missing.crt'), 'Error (CertificateFileNotFoundError): The certificate file %s does not exist.'],
+      [
+        'a chain of two',
+        () => file('chain.crt', `${fixtureCertificatePem({})}${fixtureCertificatePem({ commonName: 'issuer' })}`),
+        'Error (CertificateChainError): %s holds 2 certificates; expected exactly one, the certificate the External Client App trusts.',
+      ],
+      [
+        'garbage',
+        () => file('garbage.crt', 'not a certificate at all'),
+        'Error (NotACertificateError): %s is not a certificate: it has no "-----BEGIN CERTIFICATE-----" block and is not a DER certificate.',
+      ],
+      [
+        'an empty file',
+        () => file('empty.crt', ''),
+        'Error (EmptyCertificateError): %s is empty: expected a PEM certificate starting with "-----BEGIN CERTIFICATE-----".',
+      ],
+      [
+        'a missing file',
+        () => path.join(dir, 'missing.crt'),
+        'Error (CertificateFileNotFoundError): The certificate file %s does not exist.',
+      ],
       ['a folder', () => dir, 'Error (FileUnreadableError): Cannot read %s (EISDIR).'],
     ])('refuses %s', async (_label, makeFile, expected) => {
       const certificateFile = makeFile();
@@ -147,12 +191,17 @@ describe('vendor-access cert', () => {
     it('names a missing private key file', async () => {
       const result = await run('inspect', valid(), '--private-key', path.join(dir, 'server.key'));
       expect(result.exitCode).toBe(1);
-      expect(result.stderr).toContain(`Error (PrivateKeyFileNotFoundError): The private key file ${path.join(dir, 'server.key')} does not exist.`);
+      expect(result.stderr).toContain(
+        `Error (PrivateKeyFileNotFoundError): The private key file ${path.join(dir, 'server.key')} does not exist.`
+      );
     });
 
     it('fails an expired certificate, still showing the report', async () => {
       const notAfter = new Date(now.getTime() - 10.5 * DAY_MS);
-      const expired = file('expired.crt', fixtureCertificatePem({ notBefore: new Date(now.getTime() - 400 * DAY_MS), notAfter }));
+      const expired = file(
+        'expired.crt',
+        fixtureCertificatePem({ notBefore: new Date(now.getTime() - 400 * DAY_MS), notAfter })
+      );
       const result = await run('inspect', expired);
       expect(result.exitCode).toBe(1);
       expect(result.stdout).toContain('Days left            -11');
@@ -163,7 +212,10 @@ describe('vendor-access cert', () => {
 
     it('fails a certificate that is not valid yet', async () => {
       const notBefore = new Date(now.getTime() + 2.5 * DAY_MS);
-      const future = file('future.crt', fixtureCertificatePem({ notBefore, notAfter: new Date(now.getTime() + 100 * DAY_MS) }));
+      const future = file(
+        'future.crt',
+        fixtureCertificatePem({ notBefore, notAfter: new Date(now.getTime() + 100 * DAY_MS) })
+      );
       const result = await run('inspect', future);
       expect(result.exitCode).toBe(1);
       expect(result.stdout).toContain(
@@ -172,10 +224,15 @@ describe('vendor-access cert', () => {
     });
 
     it('fails an RSA 1024 certificate', async () => {
-      const weak = file('weak.crt', fixtureCertificatePem({ key: 'test-only-rsa1024', notAfter: new Date(now.getTime() + 100 * DAY_MS) }));
+      const weak = file(
+        'weak.crt',
+        fixtureCertificatePem({ key: 'test-only-rsa1024', notAfter: new Date(now.getTime() + 100 * DAY_MS) })
+      );
       const result = await run('inspect', weak);
       expect(result.exitCode).toBe(1);
-      expect(result.stdout).toContain(`Error (WeakRsaKeyError): ${weak} has a 1024-bit RSA key; at least 2048 bits are required.`);
+      expect(result.stdout).toContain(
+        `Error (WeakRsaKeyError): ${weak} has a 1024-bit RSA key; at least 2048 bits are required.`
+      );
     });
 
     it('fails a private key that does not belong to the certificate', async () => {
@@ -201,12 +258,23 @@ describe('vendor-access cert', () => {
     });
 
     it('--json carries the report and the problems, and exits 1 on an error', async () => {
-      const expired = file('expired.crt', fixtureCertificatePem({ notBefore: new Date(now.getTime() - 400 * DAY_MS), notAfter: new Date(now.getTime() - DAY_MS) }));
+      const expired = file(
+        'expired.crt',
+        fixtureCertificatePem({
+          notBefore: new Date(now.getTime() - 400 * DAY_MS),
+          notAfter: new Date(now.getTime() - DAY_MS),
+        })
+      );
       const result = await run('inspect', expired, '--json');
       expect(result.exitCode).toBe(1);
       const envelope = JSON.parse(result.stdout) as { status: number; result: { problems: Array<{ name: string }> } };
       expect(envelope.status).toBe(1);
-      expect(envelope.result).toMatchObject({ source: expired, format: 'PEM', keyBits: 2048, problems: [{ severity: 'error', name: 'CertificateExpiredError' }] });
+      expect(envelope.result).toMatchObject({
+        source: expired,
+        format: 'PEM',
+        keyBits: 2048,
+        problems: [{ severity: 'error', name: 'CertificateExpiredError' }],
+      });
     });
   });
 

@@ -44,7 +44,10 @@ describe('generateCertificate', () => {
   });
 
   it('draws a random positive serial each time', async () => {
-    const [a, b] = await Promise.all([generateCertificate({ commonName: 'a' }), generateCertificate({ commonName: 'a' })]);
+    const [a, b] = await Promise.all([
+      generateCertificate({ commonName: 'a' }),
+      generateCertificate({ commonName: 'a' }),
+    ]);
     expect(a.report.serialNumber).not.toBe(b.report.serialNumber);
     expect(a.report.serialNumber).toMatch(/^[4-7][0-9A-F]{31}$/);
   });

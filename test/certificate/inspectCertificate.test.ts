@@ -80,7 +80,11 @@ describe('inspectCertificate: input that is not one certificate', () => {
     ['DER PKCS#8', createPrivateKey(KEY_PEM).export({ type: 'pkcs8', format: 'der' })],
     ['certificate followed by its key', `${CERT_PEM}${KEY_PEM}`],
   ])('refuses a private key (%s) without echoing it', (_label, input) => {
-    expectError(input, 'PrivateKeyNotCertificateError', 'server.crt holds a private key, not a certificate. The key was not printed.');
+    expectError(
+      input,
+      'PrivateKeyNotCertificateError',
+      'server.crt holds a private key, not a certificate. The key was not printed.'
+    );
     try {
       inspectCertificate(input, { source });
     } catch (err) {
@@ -109,7 +113,10 @@ describe('inspectCertificate: input that is not one certificate', () => {
   });
 
   it('names a PEM block of another kind', () => {
-    const publicKey = createPrivateKey(KEY_PEM).export({ type: 'pkcs1', format: 'pem' }).toString().replace(/RSA PRIVATE/g, 'PUBLIC');
+    const publicKey = createPrivateKey(KEY_PEM)
+      .export({ type: 'pkcs1', format: 'pem' })
+      .toString()
+      .replace(/RSA PRIVATE/g, 'PUBLIC');
     expectError(publicKey, 'UnexpectedPemBlockError', 'server.crt holds a "PUBLIC KEY" PEM block, not a certificate.');
   });
 
@@ -117,12 +124,21 @@ describe('inspectCertificate: input that is not one certificate', () => {
     expectError(
       '-----BEGIN CERTIFICATE-----\nTUlJQg==\n-----END CERTIFICATE-----\n',
       'CertificateUnparseableError',
-      expect.stringMatching(/^server\.crt has a "-----BEGIN CERTIFICATE-----" block that is not a valid X\.509 certificate \(.+\)\.$/) as unknown as string
+      expect.stringMatching(
+        /^server\.crt has a "-----BEGIN CERTIFICATE-----" block that is not a valid X\.509 certificate \(.+\)\.$/
+      ) as unknown as string
     );
   });
 
-  it.each([['empty', ''], ['blank', ' \n\n']])('refuses an %s input', (_label, input) => {
-    expectError(input, 'EmptyCertificateError', 'server.crt is empty: expected a PEM certificate starting with "-----BEGIN CERTIFICATE-----".');
+  it.each([
+    ['empty', ''],
+    ['blank', ' \n\n'],
+  ])('refuses an %s input', (_label, input) => {
+    expectError(
+      input,
+      'EmptyCertificateError',
+      'server.crt is empty: expected a PEM certificate starting with "-----BEGIN CERTIFICATE-----".'
+    );
   });
 
   it('refuses a private key that is not a key, naming it and not the content', () => {
@@ -142,7 +158,8 @@ describe('inspectCertificate: input that is not one certificate', () => {
     expect(() => inspectCertificate(CERT_PEM, { privateKey: encrypted, privateKeySource: 'server.key' })).toThrow(
       expect.objectContaining({
         name: 'EncryptedPrivateKeyError',
-        message: 'server.key is encrypted; vendor-access cannot compare it with the certificate without its passphrase.',
+        message:
+          'server.key is encrypted; vendor-access cannot compare it with the certificate without its passphrase.',
       })
     );
   });
@@ -175,7 +192,8 @@ describe('certificateProblems', () => {
       {
         severity: 'error',
         name: 'CertificateNotYetValidError',
-        message: 'server.crt is not valid until 2026-06-04 12:00 UTC (in 3 days); logins that rely on it fail until then.',
+        message:
+          'server.crt is not valid until 2026-06-04 12:00 UTC (in 3 days); logins that rely on it fail until then.',
       },
     ]);
   });
@@ -184,7 +202,11 @@ describe('certificateProblems', () => {
     const pem = fixtureCertificatePem({ key: 'test-only-rsa1024' });
     expect(inspectCertificate(pem).keyBits).toBe(1024);
     expect(problemsOf(pem)).toMatchObject([
-      { severity: 'error', name: 'WeakRsaKeyError', message: 'server.crt has a 1024-bit RSA key; at least 2048 bits are required.' },
+      {
+        severity: 'error',
+        name: 'WeakRsaKeyError',
+        message: 'server.crt has a 1024-bit RSA key; at least 2048 bits are required.',
+      },
     ]);
   });
 
@@ -199,7 +221,8 @@ describe('certificateProblems', () => {
       {
         severity: 'error',
         name: 'KeyMismatchError',
-        message: 'The private key other.key does not belong to the certificate server.crt: JWTs signed with it are rejected.',
+        message:
+          'The private key other.key does not belong to the certificate server.crt: JWTs signed with it are rejected.',
       },
     ]);
   });
@@ -214,9 +237,9 @@ describe('certificateProblems', () => {
     };
     expect(problemsOf(pem)).toMatchObject([warning]);
     expect(problemsOf(fixtureCertificatePem({ notAfter: new Date(NOW.getTime() + 31 * DAY_MS) }))).toEqual([]);
-    expect(problemsOf(fixtureCertificatePem({ notAfter: new Date(NOW.getTime() + 31 * DAY_MS) }), { warnDays: 60 })).toMatchObject([
-      { name: 'CertificateExpiresSoonWarning' },
-    ]);
+    expect(
+      problemsOf(fixtureCertificatePem({ notAfter: new Date(NOW.getTime() + 31 * DAY_MS) }), { warnDays: 60 })
+    ).toMatchObject([{ name: 'CertificateExpiresSoonWarning' }]);
   });
 
   it('recounts days from its own clock, so a stored report ages', () => {

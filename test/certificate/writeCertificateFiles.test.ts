@@ -57,7 +57,9 @@ describe('writeCertificateFiles', () => {
     async (outputDir) => {
       await expect(writeCertificateFiles(outputDir, generated, { projectDir, force: true })).rejects.toMatchObject({
         name: 'OutputInsideForceAppError',
-        message: expect.stringMatching(/^Refusing to write the key pair to force-app.*: it is inside force-app\//) as unknown as string,
+        message: expect.stringMatching(
+          /^Refusing to write the key pair to force-app.*: it is inside force-app\//
+        ) as unknown as string,
       });
     }
   );
