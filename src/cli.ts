@@ -1,6 +1,7 @@
 import yargs from 'yargs';
 import { Lifecycle, Messages, SfError } from '@salesforce/core';
 import { COMMANDS } from './commands';
+import type { CommandSpec, GlobalArgs } from './commands/commandSpec';
 import type { CommandResult } from './output/commandResult';
 import { EXIT_CODES } from './output/exitCodes';
 import { formatErrorJson, formatErrorText, toSfError } from './output/formatError';
@@ -43,10 +44,20 @@ export const main = async (argv: string[], io: Io = processIo): Promise<number> 
         if (err) throw err;
         throw messages.createError('error.Usage', [msg ?? 'invalid arguments']);
       });
-    for (const spec of COMMANDS) {
-      parser = parser.command(spec.command, spec.describe, spec.builder, async (args) => {
-        outcome = await spec.run(args, io);
-      });
+    const handler = (spec: CommandSpec) => async (args: GlobalArgs) => {
+      outcome = await spec.run(args, io);
+    };
+    // A group (`cert`) registers its subcommands inside its builder; yargs runs only the innermost
+    // handler, so each subcommand sets the outcome itself.
+    for (const entry of COMMANDS) {
+      parser =
+        'subcommands' in entry
+          ? parser.command(entry.command, entry.describe, (group) =>
+              entry.subcommands
+                .reduce((g, spec) => g.command(spec.command, spec.describe, spec.builder, handler(spec)), group)
+                .demandCommand(1, messages.getMessage('error.NoSubcommand', [entry.command]))
+            )
+          : parser.command(entry.command, entry.describe, entry.builder, handler(entry));
     }
     const output = await new Promise<string>((resolve, reject) => {
       parser

@@ -19,3 +19,13 @@ export type CommandSpec<A extends GlobalArgs = GlobalArgs> = {
 /** Keeps the argument type of each spec while letting the registry hold them in one list. */
 export const defineCommand = <A extends GlobalArgs>(spec: CommandSpec<A>): CommandSpec<GlobalArgs> =>
   spec as unknown as CommandSpec<GlobalArgs>;
+
+/**
+ * A command that only groups subcommands (`cert generate`, `cert inspect`). yargs runs only the
+ * innermost handler, so each subcommand is a full CommandSpec and the group has no `run`.
+ */
+export type CommandGroup = {
+  command: string;
+  describe: string;
+  subcommands: Array<CommandSpec<GlobalArgs>>;
+};

@@ -1,9 +1,10 @@
+import { certCommand } from './cert';
 import { checkCommand } from './check';
+import type { CommandGroup, CommandSpec, GlobalArgs } from './commandSpec';
 import { deployCommand } from './deploy';
 import { envCommand } from './env';
 import { planCommand } from './plan';
 import { verifyCommand } from './verify';
-import type { CommandSpec, GlobalArgs } from './commandSpec';
 
 /** Every command the CLI offers, in the order `--help` lists them. */
-export const COMMANDS: Array<CommandSpec<GlobalArgs>> = [checkCommand, planCommand, deployCommand, verifyCommand, envCommand];
+export const COMMANDS: Array<CommandSpec<GlobalArgs> | CommandGroup> = [checkCommand, certCommand, planCommand, deployCommand, verifyCommand, envCommand];

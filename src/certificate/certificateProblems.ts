@@ -1,0 +1,73 @@
+import type { CertificateProblem, CertificateReport } from './certificateReport';
+import { DEFAULT_CERT_WARN_DAYS } from './certificateReport';
+import { messages } from './messages';
+import { DEFAULT_SOURCE } from './parseCertificate';
+import { DEFAULT_KEY_SOURCE } from './parsePrivateKey';
+import { DAY_MS, wholeDays } from './wholeDays';
+
+export type CertificateProblemOptions = {
+  /** Default: the current time. */
+  now?: Date;
+  /** Warn when fewer days than this are left. Default `DEFAULT_CERT_WARN_DAYS` (30). */
+  warnDays?: number;
+  /**
+   * The certificate feeds the External Client App's file replacement, so DER is an error rather
+   * than a warning (binary bytes would land in the XML). `check` sets this; `cert inspect` does not.
+   */
+  requirePem?: boolean;
+};
+
+const MIN_RSA_BITS = 2048;
+
+/**
+ * Judges a report: expired, not yet valid, RSA under 2048 bits, private key mismatch (errors),
+ * expiring within `warnDays`, DER (warnings). Returns every finding at once, errors first; never throws.
+ */
+export const certificateProblems = (
+  report: CertificateReport,
+  options: CertificateProblemOptions = {}
+): CertificateProblem[] => {
+  const now = options.now ?? new Date();
+  const warnDays = options.warnDays ?? DEFAULT_CERT_WARN_DAYS;
+  const source = report.source ?? DEFAULT_SOURCE;
+  const notBefore = new Date(report.notBefore);
+  const notAfter = new Date(report.notAfter);
+  // Days are recomputed from `now`: a stored report (the deploy record) ages.
+  const daysLeft = wholeDays(now, notAfter);
+  const problems: CertificateProblem[] = [];
+
+  if (notAfter.getTime() <= now.getTime()) {
+    const daysAgo = wholeDays(notAfter, now);
+    problems.push(error('CertificateExpired', [source, day(notAfter), daysAgo]));
+  } else if (notBefore.getTime() > now.getTime()) {
+    const daysUntil = Math.ceil((notBefore.getTime() - now.getTime()) / DAY_MS);
+    problems.push(error('CertificateNotYetValid', [source, day(notBefore), daysUntil]));
+  }
+  if (/^RSA/.test(report.keyType) && report.keyBits < MIN_RSA_BITS) {
+    problems.push(error('WeakRsaKey', [source, report.keyBits]));
+  }
+  if (report.keyMatches === false) {
+    problems.push(error('KeyMismatch', [report.privateKeySource ?? DEFAULT_KEY_SOURCE, source]));
+  }
+  if (report.format === 'DER' && options.requirePem) problems.push(error('DerCertificate', [source]));
+  if (notAfter.getTime() > now.getTime() && daysLeft < warnDays) {
+    problems.push(warning('CertificateExpiresSoon', [source, day(notAfter), daysLeft, warnDays]));
+  }
+  if (report.format === 'DER' && !options.requirePem) problems.push(warning('DerCertificate', [source]));
+  return problems;
+};
+
+type Token = string | number;
+
+const error = (key: string, tokens: Token[]): CertificateProblem => {
+  const sfError = messages.createError(`error.${key}`, tokens);
+  return { severity: 'error', name: sfError.name, message: sfError.message, actions: sfError.actions ?? [] };
+};
+
+const warning = (key: string, tokens: Token[]): CertificateProblem => {
+  const structured = messages.createWarning(`warning.${key}`, tokens);
+  return { severity: 'warning', name: structured.name, message: structured.message, actions: structured.actions ?? [] };
+};
+
+/** `2026-11-22 22:40 UTC`: unambiguous across time zones, short enough for one line. */
+const day = (date: Date): string => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;

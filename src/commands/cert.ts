@@ -1,0 +1,84 @@
+import { DEFAULT_CERT_BITS, DEFAULT_CERT_DAYS, DEFAULT_CERT_WARN_DAYS, type CertificateKeyBits } from '../certificate';
+import { checkCertificateFile, formatCertificateCheck } from '../certificate';
+import { formatGeneratedCertificate, generateCertificateFiles } from '../certificate';
+import { messages } from '../certificate/messages';
+import { EXIT_CODES } from '../output/exitCodes';
+import type { CommandGroup, GlobalArgs } from './commandSpec';
+import { defineCommand } from './commandSpec';
+
+const flag = (key: string): string => messages.getMessage(`flags.${key}`);
+
+type Maybe = string | undefined;
+type NamesArgs = GlobalArgs & { 'common-name': string; organization: Maybe; 'organizational-unit': Maybe };
+type GenerateArgs = NamesArgs & { country: Maybe; bits: CertificateKeyBits; days: number; 'output-dir': string };
+type InspectArgs = GlobalArgs & { file: string; 'private-key': Maybe; 'warn-days': number };
+
+const generate = defineCommand<GenerateArgs & { force: boolean }>({
+  command: 'generate',
+  describe: messages.getMessage('info.CertGenerateDescription'),
+  builder: (yargs) =>
+    yargs
+      .option('common-name', { type: 'string', demandOption: true, describe: flag('commonName') })
+      .option('organization', { type: 'string', describe: flag('organization') })
+      .option('organizational-unit', { type: 'string', describe: flag('organizationalUnit') })
+      .option('country', { type: 'string', describe: flag('country') })
+      .option('bits', {
+        type: 'number',
+        choices: [2048, 3072, 4096] as const,
+        default: DEFAULT_CERT_BITS,
+        describe: flag('bits'),
+      })
+      .option('days', { type: 'number', default: DEFAULT_CERT_DAYS, describe: flag('days') })
+      .option('output-dir', { type: 'string', default: 'out/certs', describe: flag('outputDir') })
+      .option('force', { type: 'boolean', default: false, describe: flag('force') })
+      .example('$0 cert generate --common-name "ISPM Integration"', messages.getMessage('examples.Generate'))
+      .example(
+        '$0 cert generate --common-name Reco --organization Acme --country US --bits 4096 --days 90',
+        messages.getMessage('examples.Generate4096')
+      ),
+  run: async (args) => {
+    const files = await generateCertificateFiles(args['output-dir'], {
+      commonName: args['common-name'],
+      organization: args.organization,
+      organizationalUnit: args['organizational-unit'],
+      country: args.country,
+      bits: args.bits,
+      days: args.days,
+      force: args.force,
+    });
+    return { exitCode: EXIT_CODES.ok, result: files, human: formatGeneratedCertificate(files), warnings: [] };
+  },
+});
+
+const inspect = defineCommand<InspectArgs>({
+  command: 'inspect <file>',
+  describe: messages.getMessage('info.CertInspectDescription'),
+  builder: (yargs) =>
+    yargs
+      .positional('file', { type: 'string', demandOption: true, describe: flag('file') })
+      .option('private-key', { type: 'string', describe: flag('privateKey') })
+      .option('warn-days', { type: 'number', default: DEFAULT_CERT_WARN_DAYS, describe: flag('warnDays') })
+      .example('$0 cert inspect config/certs/example-ispm-server.crt', messages.getMessage('examples.Inspect'))
+      .example(
+        '$0 cert inspect out/certs/server.crt --private-key out/certs/server.key --warn-days 60',
+        messages.getMessage('examples.InspectKey')
+      ),
+  run: async (args) => {
+    const check = await checkCertificateFile(args.file, {
+      warnDays: args['warn-days'],
+      privateKeyPath: args['private-key'],
+    });
+    const failed = check.problems.some((problem) => problem.severity === 'error');
+    return {
+      exitCode: failed ? EXIT_CODES.failed : EXIT_CODES.ok,
+      result: { ...check.report, problems: check.problems },
+      ...formatCertificateCheck(check),
+    };
+  },
+});
+
+export const certCommand: CommandGroup = {
+  command: 'cert',
+  describe: messages.getMessage('info.CertDescription'),
+  subcommands: [generate, inspect],
+};
