@@ -1,7 +1,7 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SfError } from '@salesforce/core';
+import { inspectCertificateFile } from '../certificate';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
 import { connectOrg } from './connectOrg';
 import { DeployEvent, deployToOrg, OrgDeployReport } from './deployToOrg';
@@ -46,14 +46,10 @@ export const exitCodeFor = (outcomes: string[]): ExitCode => {
   return ok > 0 ? EXIT_CODES.partial : EXIT_CODES.failed;
 };
 
-const certificateFacts = (projectDir: string, file: string | undefined): { sha256Fingerprint: string; notAfter: string } | undefined => {
+const certificateFacts = async (projectDir: string, file: string | undefined): Promise<{ sha256Fingerprint: string; notAfter: string; daysLeft: number } | undefined> => {
   if (!file) return undefined;
-  try {
-    const cert = new crypto.X509Certificate(fs.readFileSync(path.resolve(projectDir, file)));
-    return { sha256Fingerprint: cert.fingerprint256, notAfter: new Date(cert.validTo).toISOString() };
-  } catch {
-    return undefined;
-  }
+  const report = await inspectCertificateFile(path.resolve(projectDir, file));
+  return { sha256Fingerprint: report.sha256Fingerprint, notAfter: report.notAfter, daysLeft: report.daysLeft };
 };
 
 /**
@@ -84,7 +80,7 @@ export const deployOrgs = async (options: DeployOrgsOptions): Promise<DeployOrgs
   const dir = path.join(options.outDir ?? path.join(options.projectDir, 'out'), 'deploys');
   fs.mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const certificate = certificateFacts(options.projectDir, prepared.values.vendors.ispm?.values.serverCertificate as string | undefined);
+  const certificate = await certificateFacts(options.projectDir, prepared.values.vendors.ispm?.values.serverCertificate as string | undefined);
   const records = orgs.map((report) => {
     const name = 'orgId' in report ? report.orgId : report.targetOrg.replace(/[^\w.-]/g, '_');
     const file = path.join(dir, `${name}-${options.dryRun ? 'validate' : 'deploy'}-${stamp}.json`);

@@ -1,7 +1,7 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SfError } from '@salesforce/core';
+import { inspectCertificate } from '../certificate';
 import { listFiles, toPosix } from '../metadata/listFiles';
 import { selectText } from '../metadata/elementPath';
 import { diffMetadata, ValueChange } from '../metadata/metadataDiff';
@@ -84,8 +84,6 @@ export const planOrg = async (projectDir: string, prepared: Awaited<ReturnType<t
   }
 };
 
-const DAY_MS = 86_400_000;
-
 const readAppFacts = (xml: string | undefined): Omit<OrgAppFacts, 'vendor' | 'app'> => {
   if (!xml) return {};
   const parsed = parseMetadataXml(xml);
@@ -95,9 +93,8 @@ const readAppFacts = (xml: string | undefined): Omit<OrgAppFacts, 'vendor' | 'ap
   let certificate: OrgAppFacts['certificate'];
   try {
     if (pem) {
-      const cert = new crypto.X509Certificate(pem);
-      const notAfter = new Date(cert.validTo);
-      certificate = { sha256Fingerprint: cert.fingerprint256, notAfter: notAfter.toISOString(), daysLeft: Math.floor((notAfter.getTime() - Date.now()) / DAY_MS) };
+      const report = inspectCertificate(pem, { source: 'the certificate the org holds' });
+      certificate = { sha256Fingerprint: report.sha256Fingerprint, notAfter: report.notAfter, daysLeft: report.daysLeft };
     }
   } catch {
     // An unreadable certificate in the org is reported as absent; verify then fails on the diff.

@@ -76,6 +76,6 @@ describe('vendor-access check (CLI)', () => {
   it('warns, and still passes, when the certificate expires within --cert-warn-days', async () => {
     const io = recordingIo();
     expect(await main(['check', '--vendor', 'ispm', '--cert-warn-days', '100000'], io)).toBe(0);
-    expect(io.out.join('\n')).toMatch(/WARNING config\/orgs\/example.json \[vendors.ispm.serverCertificate\]: certificate "config\/certs\/example-ispm-server.crt" expires in \d+ day\(s\), on 2036-11-19\n    Fix: Ask the vendor for a new certificate and deploy it before then./);
+    expect(io.out.join('\n')).toMatch(/WARNING config\/orgs\/example.json \[vendors.ispm.serverCertificate\]: config\/certs\/example-ispm-server.crt expires on 2036-11-19 22:37 UTC: \d+ days left \(warning from 100000 days\)/);
   });
 });
