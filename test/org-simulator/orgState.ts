@@ -1,0 +1,105 @@
+import { OrgShape, SHAPES } from './shapes';
+
+/** A component the org holds, in metadata format (what a retrieve returns). */
+export type HeldComponent = { type: string; fullName: string; path: string; xml: string };
+
+export type Row = Record<string, string | number | boolean | null>;
+
+/** Everything the simulated org holds; tests read it after a run to prove what was kept. */
+export type OrgState = {
+  orgId: string;
+  shape: OrgShape;
+  components: Map<string, HeldComponent>;
+  /** sObject rows by object name (User, Profile, PermissionSet, PermissionSetAssignment, …). */
+  records: Map<string, Row[]>;
+  /** Consumer keys the org minted per External Client App. */
+  consumerKeys: Map<string, string>;
+  /** Whether a retrieve of ExtlClntAppGlobalOauthSettings includes the consumer key. */
+  releaseConsumerKey: boolean;
+};
+
+export type SeedState = {
+  trustedRanges?: Array<{ start: string; end: string; description?: string }>;
+  /** Extra components the org already holds (e.g. an unrelated permission set), metadata-format path → XML. */
+  components?: Array<{ type: string; fullName: string; path: string; xml: string }>;
+  users?: Array<{ Username: string; Email?: string; LastName?: string; profile: string; IsActive?: boolean }>;
+  /** Login IP ranges per profile name (the Reco guide's grant failure). */
+  loginIpRanges?: Array<{ profile: string; start: string; end: string }>;
+  externalClientAppsEnabled?: boolean;
+  releaseConsumerKey?: boolean;
+};
+
+let counter = 0;
+/** A 15-character Salesforce-style id with the object's key prefix. */
+export const newId = (prefix: string): string => `${prefix}${String(++counter).padStart(12 - prefix.length + 3, '0')}`.slice(0, 15);
+
+export const ORG_ID = '00D000000000001';
+
+export const settingsXml = (name: string, body: string): string => `<?xml version="1.0" encoding="UTF-8"?>\n<${name}Settings xmlns="http://soap.sforce.com/2006/04/metadata">\n${body}</${name}Settings>\n`;
+
+export const securityXml = (ranges: NonNullable<SeedState['trustedRanges']>): string =>
+  settingsXml(
+    'Security',
+    `    <networkAccess>\n${ranges
+      .map((r) => `        <ipRanges>\n${r.description === undefined ? '' : `            <description>${r.description}</description>\n`}            <end>${r.end}</end>\n            <start>${r.start}</start>\n        </ipRanges>\n`)
+      .join('')}    </networkAccess>\n`,
+  );
+
+export const holdComponent = (state: OrgState, component: HeldComponent): void => {
+  state.components.set(`${component.type}:${component.fullName}`, component);
+};
+
+/** A fresh org of a shape, with whatever it already had. */
+export const createOrgState = (shapeOrName: string | OrgShape = 'enterprise', seed: SeedState = {}): OrgState => {
+  const shape = typeof shapeOrName === 'string' ? SHAPES[shapeOrName] : shapeOrName;
+  if (!shape) throw new Error(`unknown org shape ${String(shapeOrName)}`);
+  const state: OrgState = { orgId: ORG_ID, shape, components: new Map(), records: new Map(), consumerKeys: new Map(), releaseConsumerKey: seed.releaseConsumerKey ?? true };
+  const licences = shape.userLicences.map((l) => ({ Id: newId('100'), Name: l.name, TotalLicenses: l.total, UsedLicenses: l.used }));
+  const profiles = shape.profiles.map((p) => ({ Id: newId('00e'), Name: p.name, UserLicenseId: licences.find((l) => l.Name === p.licence)?.Id ?? null }));
+  const admin = { Id: '005000000000001', Username: 'admin@sim.example.com', Email: 'admin@sim.example.com', LastName: 'Admin', Alias: 'admin', ProfileId: profiles[0]?.Id ?? null, IsActive: true };
+  state.records.set('UserLicense', licences);
+  state.records.set('Profile', profiles);
+  state.records.set('User', [admin]);
+  state.records.set('PermissionSetLicense', shape.permissionSetLicences.map((p) => ({ Id: newId('0PL'), DeveloperName: p.developerName, MasterLabel: p.masterLabel, TotalLicenses: p.total, UsedLicenses: p.used })));
+  state.records.set('PermissionSet', []);
+  state.records.set('PermissionSetAssignment', []);
+  state.records.set('PermissionSetLicenseAssign', []);
+  state.records.set('LoginIpRange', []);
+  for (const user of seed.users ?? []) {
+    const profile = profiles.find((p) => p.Name === user.profile);
+    state.records.get('User')?.push({ Id: newId('005'), Username: user.Username, Email: user.Email ?? user.Username, LastName: user.LastName ?? 'Seeded', Alias: 'seed', ProfileId: profile?.Id ?? null, IsActive: user.IsActive ?? true });
+  }
+  for (const range of seed.loginIpRanges ?? []) {
+    state.records.get('LoginIpRange')?.push({ Id: newId('0LI'), ProfileId: profiles.find((p) => p.Name === range.profile)?.Id ?? null, StartAddress: range.start, EndAddress: range.end });
+  }
+  holdComponent(state, { type: 'Settings', fullName: 'Security', path: 'settings/Security.settings', xml: securityXml(seed.trustedRanges ?? []) });
+  holdComponent(state, {
+    type: 'Settings',
+    fullName: 'ExternalClientApp',
+    path: 'settings/ExternalClientApp.settings',
+    xml: settingsXml('ExternalClientApp', `    <enableExternalClientApps>${String(seed.externalClientAppsEnabled ?? true)}</enableExternalClientApps>\n`),
+  });
+  holdComponent(state, { type: 'Settings', fullName: 'Event', path: 'settings/Event.settings', xml: settingsXml('Event', '    <enableDeleteMonitoringData>true</enableDeleteMonitoringData>\n    <enableEventLogWaveIntegration>false</enableEventLogWaveIntegration>\n') });
+  for (const component of seed.components ?? []) {
+    holdComponent(state, component);
+    if (component.type === 'PermissionSet') state.records.get('PermissionSet')?.push({ Id: newId('0PS'), Name: component.fullName, Label: component.fullName });
+  }
+  return state;
+};
+
+/** A deep copy: a deploy works on one and replaces the state only if every component succeeded. */
+export const cloneState = (state: OrgState): OrgState => ({
+  ...state,
+  components: new Map([...state.components].map(([k, v]) => [k, { ...v }])),
+  records: new Map([...state.records].map(([k, rows]) => [k, rows.map((r) => ({ ...r }))])),
+  consumerKeys: new Map(state.consumerKeys),
+});
+
+export const rows = (state: OrgState, object: string): Row[] => {
+  let list = state.records.get(object);
+  if (!list) {
+    list = [];
+    state.records.set(object, list);
+  }
+  return list;
+};

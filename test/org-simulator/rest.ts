@@ -1,0 +1,82 @@
+import { newId, OrgState, Row, rows } from './orgState';
+import { RestError, runQuery } from './soql';
+
+const REQUIRED_USER_FIELDS = ['Username', 'LastName', 'Email', 'Alias', 'TimeZoneSidKey', 'LocaleSidKey', 'EmailEncodingKey', 'ProfileId', 'LanguageLocaleKey'];
+
+export const API_VERSIONS = ['62.0', '63.0', '64.0'].map((version) => ({ label: `v${version}`, url: `/services/data/v${version}`, version }));
+
+const licenceOfProfile = (state: OrgState, profileId: unknown): Row | undefined => {
+  const profile = rows(state, 'Profile').find((p) => p.Id === profileId);
+  return rows(state, 'UserLicense').find((l) => l.Id === profile?.UserLicenseId);
+};
+
+/**
+ * sObject create with the checks an org makes (texts: Salesforce API errors as seen in the issue
+ * threads the references cite; DUPLICATE_USERNAME and the PermissionSetAssignment duplicate are real
+ * wording, the licence-limit and PSL-mismatch wording is unverified).
+ */
+export const createRecord = (state: OrgState, object: string, body: Record<string, unknown>): { id: string; success: true; errors: [] } => {
+  if (object === 'User') {
+    const missing = REQUIRED_USER_FIELDS.filter((f) => body[f] === undefined || body[f] === '');
+    if (missing.length) throw new RestError(400, 'REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`);
+    // Usernames are unique across every Salesforce org; a username taken elsewhere fails the same way.
+    if (rows(state, 'User').some((u) => String(u.Username).toLowerCase() === String(body.Username).toLowerCase()) || String(body.Username).endsWith('.taken.example.com')) {
+      throw new RestError(400, 'DUPLICATE_USERNAME', 'Duplicate Username.<br>The username already exists in this or another Salesforce organization. Usernames must be unique across all Salesforce organizations. To resolve, use a different username (it doesn\'t need to match the user\'s email address).');
+    }
+    const licence = licenceOfProfile(state, body.ProfileId);
+    if (!licence) throw new RestError(400, 'INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id');
+    if (Number(licence.UsedLicenses) >= Number(licence.TotalLicenses)) throw new RestError(400, 'LICENSE_LIMIT_EXCEEDED', `License Limit Exceeded: no ${String(licence.Name)} licenses are available`);
+    licence.UsedLicenses = Number(licence.UsedLicenses) + 1;
+    const id = newId('005');
+    rows(state, 'User').push({ Id: id, IsActive: true, ...(body as Row) });
+    return { id, success: true, errors: [] };
+  }
+  if (object === 'PermissionSetLicenseAssign') {
+    const psl = rows(state, 'PermissionSetLicense').find((p) => p.Id === body.PermissionSetLicenseId);
+    if (!psl) throw new RestError(400, 'INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id');
+    if (rows(state, object).some((r) => r.AssigneeId === body.AssigneeId && r.PermissionSetLicenseId === body.PermissionSetLicenseId)) {
+      throw new RestError(400, 'DUPLICATE_VALUE', 'duplicate value found: <unknown> duplicates value on record with id: <unknown>');
+    }
+    if (Number(psl.UsedLicenses) >= Number(psl.TotalLicenses)) throw new RestError(400, 'LICENSE_LIMIT_EXCEEDED', `License Limit Exceeded: no ${String(psl.MasterLabel)} licenses are available`);
+    psl.UsedLicenses = Number(psl.UsedLicenses) + 1;
+    const id = newId('2LA');
+    rows(state, object).push({ Id: id, AssigneeId: body.AssigneeId as string, PermissionSetLicenseId: body.PermissionSetLicenseId as string });
+    return { id, success: true, errors: [] };
+  }
+  if (object === 'PermissionSetAssignment') {
+    const set = rows(state, 'PermissionSet').find((p) => p.Id === body.PermissionSetId);
+    const user = rows(state, 'User').find((u) => u.Id === body.AssigneeId);
+    if (!set || !user) throw new RestError(400, 'INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id');
+    if (rows(state, object).some((r) => r.AssigneeId === body.AssigneeId && r.PermissionSetId === body.PermissionSetId)) {
+      throw new RestError(400, 'DUPLICATE_VALUE', `Duplicate PermissionSetAssignment. Assignee: ${String(body.AssigneeId)}; Permission Set: ${String(body.PermissionSetId)}`);
+    }
+    // A set licensed by a PSL needs the PSL on the user first (reference D.3).
+    const psl = rows(state, 'PermissionSetLicense').find((p) => p.MasterLabel === set.License);
+    if (psl && !rows(state, 'PermissionSetLicenseAssign').some((r) => r.AssigneeId === user.Id && r.PermissionSetLicenseId === psl.Id)) {
+      throw new RestError(400, 'FIELD_INTEGRITY_EXCEPTION', `Can't assign permission set ${String(set.Label)} to user ${String(user.Username)}. The user license doesn't allow the permission: ${String(set.License)}`);
+    }
+    const id = newId('0Pa');
+    rows(state, object).push({ Id: id, AssigneeId: user.Id as string, PermissionSetId: set.Id as string });
+    return { id, success: true, errors: [] };
+  }
+  throw new RestError(400, 'INVALID_TYPE', `sObject type '${object}' is not supported by this simulator`);
+};
+
+/** describe(PermissionSet): one `Permissions<Name>` boolean field per permission this org has. */
+export const describePermissionSet = (state: OrgState): Record<string, unknown> => ({
+  name: 'PermissionSet',
+  fields: [
+    { name: 'Id', label: 'Permission Set ID', type: 'id' },
+    { name: 'Name', label: 'Name', type: 'string' },
+    { name: 'Label', label: 'Label', type: 'string' },
+    ...Object.entries(state.shape.permissions).map(([name, label]) => ({ name: `Permissions${name}`, label, type: 'boolean' })),
+  ],
+});
+
+export const describeGlobal = (state: OrgState): Record<string, unknown> => ({
+  encoding: 'UTF-8',
+  maxBatchSize: 200,
+  sobjects: [...new Set([...state.shape.objects, ...state.records.keys()])].sort().map((name) => ({ name, label: name, queryable: true })),
+});
+
+export { runQuery };

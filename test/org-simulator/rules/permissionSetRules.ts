@@ -1,0 +1,35 @@
+import type { OrgState } from '../orgState';
+import { children, leaf, Node } from '../xml';
+
+/**
+ * A permission set deploy, checked the way an org checks it. Sources: unknown permission text
+ * "In field: name - no UserPermission named X found" (reference A, heal_permset.py); dependency text
+ * "Permission X depends on permission(s): Y, Z" (reference B.1); licence caps "The user license
+ * doesn't allow the permission: X" (reference D.3, unverified for deploys); missing object text
+ * unverified ("In field: object - no CustomObject named X found").
+ */
+export const permissionSetProblems = (state: OrgState, node: Node): string[] => {
+  const problems: string[] = [];
+  const enabled = new Set(children(node, 'userPermissions').filter((u) => leaf(u, 'enabled') === 'true').map((u) => leaf(u, 'name') ?? ''));
+  for (const name of enabled) {
+    if (!(name in state.shape.permissions)) problems.push(`In field: name - no UserPermission named ${name} found`);
+  }
+  for (const name of enabled) {
+    const missing = (state.shape.dependencies[name] ?? []).filter((r) => !enabled.has(r));
+    if (missing.length && name in state.shape.permissions) problems.push(`Permission ${name} depends on permission(s): ${missing.join(', ')}`);
+  }
+  const license = leaf(node, 'license');
+  if (license !== undefined) {
+    const psl = state.shape.permissionSetLicences.find((p) => p.masterLabel === license);
+    const userLicence = state.shape.userLicences.find((l) => l.name === license);
+    if (!psl && !userLicence) problems.push(`In field: license - no License named ${license} found`);
+    for (const denied of psl?.deniedPermissions ?? []) {
+      if (enabled.has(denied)) problems.push(`The user license doesn't allow the permission: ${state.shape.permissions[denied] ?? denied}`);
+    }
+  }
+  for (const op of children(node, 'objectPermissions')) {
+    const object = leaf(op, 'object') ?? '';
+    if (!state.shape.objects.includes(object)) problems.push(`In field: object - no CustomObject named ${object} found`);
+  }
+  return problems;
+};

@@ -1,0 +1,131 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { decideFault, FaultPlan } from './faults';
+import { jwtBearerGrant } from './oauth';
+import type { OrgState } from './orgState';
+import { rows } from './orgState';
+import { API_VERSIONS, createRecord, describeGlobal, describePermissionSet, runQuery } from './rest';
+import { MetadataSoap, parseSoap, soapFault } from './soap';
+import { RestError } from './soql';
+
+export type RequestLog = { method: string; path: string; soapOp?: string; soql?: string; status: number };
+
+export type ServerOptions = { state: OrgState; accessToken: string; deployPolls: number; faults: () => FaultPlan; idleTimeoutMs?: number; onIdle?: () => void };
+
+const readBody = (req: http.IncomingMessage): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+
+const restError = (status: number, errorCode: string, message: string): { status: number; body: string } => ({ status, body: JSON.stringify([{ message, errorCode, fields: [] }]) });
+
+/** An HTTP server on 127.0.0.1 that answers as a Salesforce org does; every request is logged. */
+export const startServer = async (options: ServerOptions): Promise<{ url: string; requests: RequestLog[]; close: () => Promise<void> }> => {
+  const requests: RequestLog[] = [];
+  let instanceUrl = '';
+  let calls = 0;
+  let idleTimer: NodeJS.Timeout | undefined;
+  const soap = new MetadataSoap({ state: options.state, deployPolls: options.deployPolls, stuckPolls: () => options.faults().stuckDeployPolls ?? 0 });
+  const touch = (): void => {
+    if (!options.idleTimeoutMs) return;
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => options.onIdle?.(), options.idleTimeoutMs);
+  };
+  const server = http.createServer((req, res) => {
+    touch();
+    void (async () => {
+      // After `sf org login access-token` the stored instance URL ends in '/', so the CLI sends '//services/…' (toolchain 4.4).
+      const url = new URL(`http://127.0.0.1${(req.url ?? '/').replace(/^\/+/, '/')}`);
+      const path = url.pathname.replace(/\/{2,}/g, '/');
+      const body = await readBody(req);
+      const log: RequestLog = { method: req.method ?? 'GET', path, status: 200 };
+      requests.push(log);
+      const call = ++calls;
+      const faults = options.faults();
+      if (faults.latencyMs) await new Promise((r) => setTimeout(r, faults.latencyMs));
+      const send = (status: number, payload: string, type: string): void => {
+        log.status = status;
+        res.writeHead(status, { 'content-type': type });
+        res.end(payload);
+      };
+      const isSoap = req.method === 'POST' && /^\/services\/Soap\/m\/[\d.]+$/.test(path);
+      const soapRequest = isSoap ? parseSoap(body) : undefined;
+      if (soapRequest) log.soapOp = soapRequest.op;
+      const fault = decideFault(faults, call);
+      if (fault === 'drop') {
+        log.status = 0;
+        req.socket.destroy();
+        return;
+      }
+      if (fault === 'serverError') return isSoap ? send(500, soapFault('UNKNOWN_EXCEPTION', 'An unexpected error occurred. Please include this ErrorId if you contact support: 1234567-89 (-1234567890)'), 'text/xml') : send(500, JSON.stringify([{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred. Please include this ErrorId if you contact support: 1234567-89 (-1234567890)' }]), 'application/json');
+      if (fault === 'rateLimit') return isSoap ? send(500, soapFault('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'), 'text/xml') : send(403, JSON.stringify([{ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' }]), 'application/json');
+
+      if (req.method === 'POST' && path === '/services/oauth2/token') {
+        const form = new URLSearchParams(body);
+        if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer') return send(400, JSON.stringify({ error: 'unsupported_grant_type', error_description: 'grant type not supported' }), 'application/json');
+        const answer = jwtBearerGrant(options.state, form.get('assertion') ?? '', instanceUrl, options.accessToken);
+        return send(answer.status, JSON.stringify(answer.body), 'application/json');
+      }
+      const token = isSoap ? soapRequest?.sessionId : req.headers.authorization?.replace(/^Bearer\s+/i, '');
+      if (token !== options.accessToken || fault === 'expiredSession') {
+        return isSoap ? send(500, soapFault('INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session'), 'text/xml') : send(401, JSON.stringify([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]), 'application/json');
+      }
+      try {
+        if (soapRequest) return send(200, await soap.handle(soapRequest), 'text/xml');
+        const admin = rows(options.state, 'User')[0] ?? {};
+        if (path === '/services/oauth2/userinfo') return send(200, JSON.stringify({ user_id: admin.Id, organization_id: options.state.orgId, preferred_username: admin.Username, email: admin.Email }), 'application/json');
+        if (path === '/services/data' || path === '/services/data/') return send(200, JSON.stringify(API_VERSIONS), 'application/json');
+        const m = /^\/services\/data\/v[\d.]+\/(tooling\/)?(.*)$/.exec(path);
+        if (!m) return send(404, JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]), 'application/json');
+        const tooling = Boolean(m[1]);
+        const rest = m[2] ?? '';
+        if (rest === 'query' || rest === 'query/') {
+          log.soql = url.searchParams.get('q') ?? '';
+          return send(200, JSON.stringify(runQuery(options.state, log.soql, tooling)), 'application/json');
+        }
+        // Not source-tracked: core reads this 404 with this exact message (toolchain 4.3).
+        if (tooling && rest === 'sobjects/SourceMember/describe') return send(404, JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]), 'application/json');
+        if (rest === 'sobjects' && req.method === 'GET') return send(200, JSON.stringify(describeGlobal(options.state)), 'application/json');
+        if (rest === 'sobjects/PermissionSet/describe') return send(200, JSON.stringify(describePermissionSet(options.state)), 'application/json');
+        if (rest === 'limits') return send(200, JSON.stringify({ DailyApiRequests: { Max: 15000, Remaining: 14000 } }), 'application/json');
+        const record = /^sobjects\/(\w+)\/?(\w*)$/.exec(rest);
+        if (record && req.method === 'POST' && !record[2]) return send(201, JSON.stringify(createRecord(options.state, record[1] ?? '', JSON.parse(body || '{}') as Record<string, unknown>)), 'application/json');
+        if (record && req.method === 'GET' && record[2]) {
+          const row = rows(options.state, record[1] ?? '').find((r) => r.Id === record[2]);
+          return row ? send(200, JSON.stringify({ attributes: { type: record[1] }, ...row }), 'application/json') : send(404, JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]), 'application/json');
+        }
+        if (record && req.method === 'PATCH' && record[2]) {
+          const row = rows(options.state, record[1] ?? '').find((r) => r.Id === record[2]);
+          if (!row) return send(404, JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]), 'application/json');
+          Object.assign(row, JSON.parse(body || '{}'));
+          log.status = 204;
+          res.writeHead(204);
+          return res.end();
+        }
+        return send(404, JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]), 'application/json');
+      } catch (err) {
+        if (err instanceof RestError) {
+          const e = restError(err.status, err.errorCode, err.message);
+          return send(e.status, e.body, 'application/json');
+        }
+        return send(500, JSON.stringify([{ errorCode: 'UNKNOWN_EXCEPTION', message: (err as Error).message }]), 'application/json');
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  instanceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  touch();
+  return {
+    url: instanceUrl,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearTimeout(idleTimer);
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+};

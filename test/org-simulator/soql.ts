@@ -1,0 +1,73 @@
+import type { OrgState, Row } from './orgState';
+
+/** A REST error as Salesforce sends it: HTTP 400, `[{"message", "errorCode"}]`. */
+export class RestError extends Error {
+  public constructor(public readonly status: number, public readonly errorCode: string, message: string) {
+    super(message);
+  }
+}
+
+type Condition = { field: string; op: '=' | '!=' | 'IN'; values: Array<string | boolean | null> };
+
+const literal = (raw: string): string | boolean | null => {
+  const t = raw.trim();
+  if (/^'.*'$/s.test(t)) return t.slice(1, -1).replace(/\\'/g, "'").replace(/\\\\/g, '\\');
+  if (/^(true|false)$/i.test(t)) return t.toLowerCase() === 'true';
+  if (/^null$/i.test(t)) return null;
+  return t;
+};
+
+/**
+ * The SOQL subset the product sends: SELECT fields FROM object [WHERE a = x AND b IN (…)]
+ * [ORDER BY …] [LIMIT n]. Anything else is MALFORMED_QUERY, as an org would say for a typo.
+ */
+export const parseSoql = (soql: string): { fields: string[]; object: string; where: Condition[] } => {
+  const m = /^\s*SELECT\s+(.+?)\s+FROM\s+(\w+)(?:\s+WHERE\s+(.+?))?(?:\s+ORDER\s+BY\s+.+?)?(?:\s+LIMIT\s+\d+)?\s*$/is.exec(soql);
+  if (!m) throw new RestError(400, 'MALFORMED_QUERY', `unexpected token: ${soql.slice(0, 40)}`);
+  const where: Condition[] = [];
+  for (const part of (m[3] ?? '').split(/\s+AND\s+/i).filter(Boolean)) {
+    const c = /^\s*([\w.]+)\s*(=|!=|IN)\s*(.+?)\s*$/is.exec(part);
+    if (!c) throw new RestError(400, 'MALFORMED_QUERY', `unexpected token: ${part.trim().slice(0, 40)}`);
+    const values = c[2]?.toUpperCase() === 'IN' ? (c[3] ?? '').replace(/^\(|\)$/g, '').match(/'(?:[^'\\]|\\.)*'|[^,\s]+/g)?.map(literal) ?? [] : [literal(c[3] ?? '')];
+    where.push({ field: c[1] ?? '', op: (c[2]?.toUpperCase() ?? '=') as Condition['op'], values });
+  }
+  return { fields: (m[1] ?? '').split(',').map((f) => f.trim()), object: m[2] ?? '', where };
+};
+
+const TOOLING_OBJECTS = new Set(['PermissionDependency']);
+
+/** Rows an object has, derived from the org state (PermissionDependency and Organization are computed). */
+const tableOf = (state: OrgState, object: string, tooling: boolean): Row[] => {
+  if (tooling && object === 'PermissionDependency') {
+    return Object.entries(state.shape.dependencies).flatMap(([permission, required], i) =>
+      required.map((r, j) => ({ Id: `2Pd${String(i * 100 + j).padStart(12, '0')}`, Permission: permission, PermissionType: 'User Permission', RequiredPermission: r, RequiredPermissionType: 'User Permission' })),
+    );
+  }
+  if (!tooling && object === 'Organization') {
+    return [{ Id: state.orgId, Name: 'Simulated Org', InstanceName: 'SIM1', IsSandbox: false, TrialExpirationDate: null, NamespacePrefix: null, OrganizationType: state.shape.edition }];
+  }
+  const table = !tooling || TOOLING_OBJECTS.has(object) ? state.records.get(object) : undefined;
+  if (!table) throw new RestError(400, 'INVALID_TYPE', `sObject type '${object}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`);
+  return table;
+};
+
+/** Runs a query against the state; unknown columns answer INVALID_FIELD with Salesforce's text. */
+export const runQuery = (state: OrgState, soql: string, tooling = false): { totalSize: number; done: true; records: Array<Record<string, unknown>> } => {
+  const q = parseSoql(soql);
+  const table = tableOf(state, q.object, tooling);
+  const columns = new Set(['Id', ...table.flatMap((r) => Object.keys(r))]);
+  for (const field of [...q.fields, ...q.where.map((w) => w.field)]) {
+    if (table.length && !columns.has(field)) {
+      throw new RestError(400, 'INVALID_FIELD', `No such column '${field}' on entity '${q.object}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`);
+    }
+  }
+  const matches = table.filter((row) =>
+    q.where.every((w) => {
+      const value = row[w.field] ?? null;
+      const hit = w.values.some((v) => (typeof v === 'string' && typeof value === 'string' ? v.toLowerCase() === value.toLowerCase() : v === value));
+      return w.op === '!=' ? !hit : hit;
+    }),
+  );
+  const records = matches.map((row) => ({ attributes: { type: q.object }, ...Object.fromEntries(q.fields.map((f) => [f, row[f] ?? null])) }));
+  return { totalSize: records.length, done: true, records };
+};
