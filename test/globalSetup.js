@@ -13,4 +13,5 @@ module.exports = async () => {
   process.env.SF_DISABLE_TELEMETRY = 'true';
   process.env.SF_SKIP_NEW_VERSION_CHECK = 'true';
   process.env.SF_USE_GENERIC_UNIX_KEYCHAIN = 'true';
+  process.env.VENDOR_ACCESS_POLL_INTERVAL_MS = '20';
 };

@@ -9,7 +9,7 @@ import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
 Messages.importMessagesDirectory(__dirname);
 const messages = Messages.loadMessages('vendor-access', 'deploy');
 
-type DeployArgs = GlobalArgs & OrgFlags & { 'dry-run': boolean; resume: string | undefined };
+type DeployArgs = GlobalArgs & OrgFlags & { 'dry-run': boolean; resume: string | undefined; wait: number };
 
 export const deployCommand = defineCommand<DeployArgs>({
   command: 'deploy',
@@ -18,6 +18,7 @@ export const deployCommand = defineCommand<DeployArgs>({
     withOrgFlags(y)
       .option('dry-run', { type: 'boolean', default: false, describe: messages.getMessage('flags.dry-run') })
       .option('resume', { type: 'string', describe: messages.getMessage('flags.resume') })
+      .option('wait', { type: 'number', default: 33, describe: messages.getMessage('flags.wait') })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args, io) => {
     const abort = new AbortController();
@@ -36,6 +37,7 @@ export const deployCommand = defineCommand<DeployArgs>({
         dryRun: args['dry-run'],
         ...(args.resume ? { resumeId: args.resume } : {}),
         concurrency: args.concurrency,
+        waitMs: args.wait * 60_000,
         signal: abort.signal,
         ...(args.json ? {} : { onEvent: (e: DeployEvent) => io.stderr(`[${e.org}] ${e.phase}: ${e.message}`) }),
       });

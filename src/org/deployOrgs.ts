@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SfError } from '@salesforce/core';
 import { inspectCertificateFile } from '../certificate';
+import { pollIntervalMs } from '../config/envVars';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
 import { connectOrg } from './connectOrg';
 import { DeployEvent, deployToOrg, OrgDeployReport } from './deployToOrg';
@@ -19,6 +20,8 @@ export type DeployOrgsOptions = {
   onEvent?: (event: DeployEvent) => void;
   outDir?: string;
   pollIntervalMs?: number;
+  /** How long to wait for each deploy before reporting it as still running. */
+  waitMs?: number;
 };
 
 export type OrgFailure = { targetOrg: string; outcome: 'failed'; error: { name: string; message: string; actions: string[] } };
@@ -70,7 +73,8 @@ export const deployOrgs = async (options: DeployOrgsOptions): Promise<DeployOrgs
         ...(options.resumeId ? { resumeId: options.resumeId } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-        ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
+        pollIntervalMs: options.pollIntervalMs ?? pollIntervalMs(),
+        ...(options.waitMs === undefined ? {} : { waitMs: options.waitMs }),
       });
     } catch (err) {
       const e = SfError.wrap(err instanceof Error ? err : String(err));

@@ -23,6 +23,7 @@ export type DeployRequest = {
   signal?: AbortSignal;
   onEvent?: (event: DeployEvent) => void;
   pollIntervalMs?: number;
+  waitMs?: number;
 };
 
 export type ComponentOutcome = { type: string; fullName: string; state: string; error?: string };
@@ -65,6 +66,7 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
       ...(request.resumeId ? { resumeId: request.resumeId } : {}),
       ...(request.signal ? { signal: request.signal } : {}),
       ...(request.pollIntervalMs ? { pollIntervalMs: request.pollIntervalMs } : {}),
+      ...(request.waitMs === undefined ? {} : { timeoutMs: request.waitMs }),
       onStarted: (id) => emit('deploy', `deploy id ${id}`),
       onProgress: (p) => emit('deploy', `${p.status}: ${p.componentsDone}/${p.componentsTotal} components${p.componentErrors ? `, ${p.componentErrors} errors` : ''}`, p),
     });

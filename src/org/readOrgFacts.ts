@@ -80,13 +80,13 @@ export const readOrgFacts = async (connection: Connection, vendors: Vendor[], us
   const profileRows = userLicenses.length ? await queryAll(connection, `SELECT Id, Name, UserLicenseId FROM Profile WHERE UserLicenseId IN ${soqlIn(userLicenses.map((l) => l.id))}`) : [];
   const users = userRows.map((r) => ({ id: str(r, 'Id'), username: str(r, 'Username'), isActive: r.IsActive === true, profileId: str(r, 'ProfileId'), email: str(r, 'Email') }));
   const userIds = users.map((u) => u.id);
-  const [assignmentRows, pslAssignmentRows, ipRows] = userIds.length
-    ? await Promise.all([
-        queryAll(connection, `SELECT AssigneeId, PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId IN ${soqlIn(userIds)}`),
-        queryAll(connection, `SELECT AssigneeId, PermissionSetLicenseId FROM PermissionSetLicenseAssign WHERE AssigneeId IN ${soqlIn(userIds)}`),
-        queryAll(connection, `SELECT ProfileId, StartAddress, EndAddress FROM LoginIpRange WHERE ProfileId IN ${soqlIn(users.map((u) => u.profileId))}`),
-      ])
-    : [[], [], []];
+  // Login IP ranges of every profile an integration user has or would get (Reco: "Grant Failure Due to Login IP Range").
+  const profileIds = [...new Set([...profileRows.map((r) => str(r, 'Id')), ...users.map((u) => u.profileId)])];
+  const [assignmentRows, pslAssignmentRows, ipRows] = await Promise.all([
+    userIds.length ? queryAll(connection, `SELECT AssigneeId, PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId IN ${soqlIn(userIds)}`) : Promise.resolve([]),
+    userIds.length ? queryAll(connection, `SELECT AssigneeId, PermissionSetLicenseId FROM PermissionSetLicenseAssign WHERE AssigneeId IN ${soqlIn(userIds)}`) : Promise.resolve([]),
+    profileIds.length ? queryAll(connection, `SELECT ProfileId, StartAddress, EndAddress FROM LoginIpRange WHERE ProfileId IN ${soqlIn(profileIds)}`) : Promise.resolve([]),
+  ]);
   const group = (rows: Row[], key: string, value: string): Map<string, Set<string>> => {
     const map = new Map<string, Set<string>>();
     for (const row of rows) map.set(str(row, key), (map.get(str(row, key)) ?? new Set()).add(str(row, value)));

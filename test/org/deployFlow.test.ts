@@ -1,0 +1,110 @@
+import { calls, run, snapshot, useSimulatedOrg } from '../helpers/simulatedOrg';
+import { useProjectCopyAsCwd } from '../helpers/projectCwd';
+
+const UNRELATED_PERMSET = {
+  type: 'PermissionSet',
+  fullName: 'Sales_Ops',
+  path: 'permissionsets/Sales_Ops.permissionset',
+  xml: '<?xml version="1.0" encoding="UTF-8"?>\n<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">\n    <label>Sales Ops</label>\n    <userPermissions>\n        <enabled>true</enabled>\n        <name>ApiEnabled</name>\n    </userPermissions>\n</PermissionSet>\n',
+};
+const HEAD_OFFICE = { start: '198.51.100.0', end: '198.51.100.255', description: 'Head office' };
+const VPN = { start: '2001:db8::1', end: '2001:db8::1', description: 'VPN egress' };
+const VALUES = ['--values', 'config/orgs/example.json'];
+
+describe('deploy against an org that already has things', () => {
+  useProjectCopyAsCwd();
+  const sim = useSimulatedOrg('prod', () => ({ shape: 'enterprise-shield', seed: { trustedRanges: [HEAD_OFFICE, VPN], components: [UNRELATED_PERMSET] } }));
+
+  it('deploys both vendors, keeps every existing range and the unrelated permission set, creates and assigns the users', async () => {
+    const { code, out } = await run('deploy', '-o', 'prod', ...VALUES);
+    expect(code).toBe(0);
+    expect(out).toContain('prod (admin@sim.example.com, 00D000000000001): SUCCEEDED');
+    expect(out).toContain('trusted IP ranges: 12 added, 2 existing kept, 14 in all');
+    const security = sim().state.components.get('Settings:Security')?.xml ?? '';
+    for (const kept of ['Head office', 'VPN egress', 'ISPM IP number 1', 'ISPM IP number 9', 'Reco IP number 3']) expect(security).toContain(`<description>${kept}</description>`);
+    expect(sim().state.components.get('PermissionSet:Sales_Ops')?.xml).toBe(UNRELATED_PERMSET.xml);
+    const users = sim().state.records.get('User') ?? [];
+    expect(users.map((u) => u.Username)).toEqual(expect.arrayContaining(['ispm.integration@example.com.vendoraccess', 'reco.integration@example.com.vendoraccess']));
+    expect(out).toContain('assigned SalesforceAPIIntegrationPsl, Reco_Integration');
+    // The org's own dependency closure was added from PermissionDependency, not guessed.
+    expect(out).toContain('note: ISPM_SFDC_integration_permission: ViewAllData requires ViewEventLogFiles (View Event Log Files) in this org; added.');
+    expect(sim().state.components.get('PermissionSet:ISPM_SFDC_integration_permission')?.xml).toContain('<name>ViewEventLogFiles</name>');
+  });
+
+  it('is a no-op the second time: plan shows nothing to do, deploy adds no range and no assignment', async () => {
+    expect((await run('deploy', '-o', 'prod', ...VALUES)).code).toBe(0);
+    const assignments = (sim().state.records.get('PermissionSetAssignment') ?? []).length;
+    const plan = await run('plan', '-o', 'prod', ...VALUES);
+    expect(plan.code).toBe(0);
+    expect(plan.out).toContain('prod: in sync, a deploy would change nothing');
+    const second = await run('deploy', '-o', 'prod', ...VALUES);
+    expect(second.code).toBe(0);
+    expect(second.out).toContain('trusted IP ranges: 0 added, 14 existing kept, 14 in all');
+    expect(second.out).toContain('user reco.integration@example.com.vendoraccess: exists (Minimum Access - API Only Integrations); assigned nothing new');
+    expect((sim().state.records.get('PermissionSetAssignment') ?? []).length).toBe(assignments);
+  });
+
+  it('plan shows, value by value, what the first deploy will do', async () => {
+    const plan = await run('plan', '-o', 'prod', ...VALUES);
+    expect(plan.out).toContain('create permissionsets/ISPM_SFDC_integration_permission.permissionset');
+    expect(plan.out).toContain('update settings/Event.settings\n    ~ enableDeleteMonitoringData: true → false\n    ~ enableEventLogWaveIntegration: false → true');
+    expect(plan.out).toContain('  + trusted range 18.98.16.160-18.98.16.191 "ISPM IP number 1" (ISPM)');
+    expect(plan.out).toContain('  trusted ranges kept: 2');
+    expect(plan.out).toContain('  create user reco.integration@example.com.vendoraccess (reco)');
+  });
+
+  it('dry run validates with a check-only deploy and changes nothing', async () => {
+    const before = snapshot(sim());
+    const { code, out } = await run('deploy', '-o', 'prod', ...VALUES, '--dry-run');
+    expect(code).toBe(0);
+    expect(out).toContain('prod (admin@sim.example.com, 00D000000000001): VALIDATED');
+    expect(snapshot(sim())).toBe(before);
+    expect(calls(sim())).toContain('deploy');
+    expect(calls(sim()).filter((c) => c.startsWith('POST /services/data'))).toEqual([]);
+  });
+
+  it('verify passes after deploy and reads back every setting', async () => {
+    await run('deploy', '-o', 'prod', ...VALUES);
+    const { code, out } = await run('verify', '-o', 'prod', ...VALUES);
+    expect(code).toBe(0);
+    expect(out).toContain('prod: VERIFIED');
+    expect(out).toContain('ok   permissionsets/Reco_Integration.permissionset as intended');
+    expect(out).toContain('ok   every vendor trusted IP range is present');
+    expect(out).toMatch(/ok {3}ISPM_SFDC_Integration: certificate [0-9A-F:]+… valid for \d+ more day\(s\)/);
+  });
+
+  it('verify fails, naming what differs, before any deploy', async () => {
+    const { code, out } = await run('verify', '-o', 'prod', ...VALUES);
+    expect(code).toBe(1);
+    expect(out).toContain('prod: NOT AS INTENDED');
+    expect(out).toContain('FAIL permissionsets/Reco_Integration.permissionset is missing');
+    expect(out).toContain('FAIL integration user ispm.integration@example.com.vendoraccess does not exist');
+  });
+});
+
+describe('preflight blocks before any deploy call', () => {
+  useProjectCopyAsCwd();
+  const sim = useSimulatedOrg('noshield', () => ({
+    shape: 'enterprise',
+    seed: { externalClientAppsEnabled: false, loginIpRanges: [{ profile: 'Minimum Access - API Only Integrations', start: '10.0.0.1', end: '10.0.0.9' }] },
+  }));
+
+  it('lists every problem with its fix, exit 1, and never calls deploy', async () => {
+    const before = snapshot(sim());
+    const { code, out } = await run('deploy', '-o', 'noshield', ...VALUES);
+    expect(code).toBe(1);
+    expect(out).toContain('noshield: force-app/reco/main/default/permissionsets/Reco_Integration.permissionset-meta.xml [userPermissions ViewEventLogFiles]: this org has no permission ViewEventLogFiles (View Event Log Files): it needs Event Monitoring (Salesforce Shield or the Event Monitoring add-on)');
+    expect(out).toContain('[objectPermissions ApiAnomalyEventStore]: this org has no object ApiAnomalyEventStore');
+    expect(out).toContain('[enableExternalClientApps]: this org has not opted in to External Client Apps');
+    expect(out).toContain('WARNING noshield: force-app/reco/users/integration-user.json [profile]: profile "Minimum Access - API Only Integrations" of reco.integration@example.com.vendoraccess has 1 login IP range(s)');
+    expect(out).toContain('Nothing was sent to the org.');
+    expect(calls(sim())).not.toContain('deploy');
+    expect(snapshot(sim())).toBe(before);
+  });
+
+  it('dry run blocks the same way', async () => {
+    const { code } = await run('deploy', '-o', 'noshield', ...VALUES, '--dry-run');
+    expect(code).toBe(1);
+    expect(calls(sim())).not.toContain('deploy');
+  });
+});
