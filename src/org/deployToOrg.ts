@@ -76,6 +76,17 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
       report.notes.push('The deploy was canceled in the org; with rollbackOnError nothing of it was saved.');
       return report;
     }
+    if (outcome.kind === 'lost') {
+      report.deploy = { id: outcome.id, status: 'Unknown', checkOnly: request.dryRun, components: [] };
+      report.problems.push({
+        severity: 'error',
+        file: `${org.targetOrg}: deploy ${outcome.id}`,
+        field: 'status',
+        message: `lost track of the deploy after it started: ${outcome.error}`,
+        fix: `Log in again if the session expired (sf org login web -a ${org.targetOrg}), then run vendor-access deploy --resume ${outcome.id} with the same flags to see how it ended.`,
+      });
+      return report;
+    }
     if (outcome.kind === 'timedOut') {
       report.outcome = 'running';
       report.deploy = { id: outcome.id, status: outcome.lastStatus, checkOnly: request.dryRun, components: [] };

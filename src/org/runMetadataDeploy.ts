@@ -24,7 +24,9 @@ export type DeployRunOptions = {
 export type DeployOutcome =
   | { kind: 'finished'; id: string; result: DeployResult }
   | { kind: 'canceled'; id: string; status: string }
-  | { kind: 'timedOut'; id: string; lastStatus: string };
+  | { kind: 'timedOut'; id: string; lastStatus: string }
+  /** Polling failed for good: the deploy's fate is unknown here, never reported as success. */
+  | { kind: 'lost'; id: string; error: string };
 
 const DONE = new Set<string>([RequestStatus.Succeeded, RequestStatus.SucceededPartial, RequestStatus.Failed, RequestStatus.Canceled]);
 
@@ -85,7 +87,7 @@ export const runMetadataDeploy = async (connection: Connection, options: DeployR
       status = await deploy.checkStatus();
       failures = 0;
     } catch (err) {
-      if (!isTransient(err) || ++failures > (options.maxPollRetries ?? 8)) throw err;
+      if (!isTransient(err) || ++failures > (options.maxPollRetries ?? 8)) return { kind: 'lost', id, error: err instanceof Error ? err.message : String(err) };
       await sleep(Math.min(30_000, interval * 2 ** failures));
       continue;
     }

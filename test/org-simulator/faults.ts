@@ -15,11 +15,15 @@ export type FaultPlan = {
   expireSessionFromCall?: number;
   /** Extra InProgress polls every deploy takes. */
   stuckDeployPolls?: number;
+  /** Faults on the nth call (from 1) of one operation: a SOAP op such as checkDeployStatus, or a REST path part. */
+  onOperation?: Array<{ op: string; nth: number; fault: 'drop' | 'serverError' | 'rateLimit' | 'expiredSession' }>;
 };
 
 export type FaultDecision = 'drop' | 'serverError' | 'rateLimit' | 'expiredSession' | undefined;
 
-export const decideFault = (plan: FaultPlan, call: number): FaultDecision => {
+export const decideFault = (plan: FaultPlan, call: number, op: string, opCall: number): FaultDecision => {
+  const targeted = plan.onOperation?.find((f) => op.includes(f.op) && f.nth === opCall);
+  if (targeted) return targeted.fault;
   if (plan.dropConnectionOnCalls?.includes(call)) return 'drop';
   if (plan.serverErrorOnCalls?.includes(call)) return 'serverError';
   if (plan.rateLimitOnCalls?.includes(call)) return 'rateLimit';

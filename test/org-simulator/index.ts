@@ -53,7 +53,7 @@ export const startOrgSimulator = async (options: OrgSimulatorOptions = {}): Prom
     instanceUrl: server.url,
     accessToken,
     orgId: state.orgId,
-    username: 'admin@sim.example.com',
+    username: String(state.records.get('User')?.[0]?.Username),
     state,
     requests: server.requests,
     faults: { set: (plan) => (faults = plan), clear: () => (faults = {}) },

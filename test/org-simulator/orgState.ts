@@ -33,7 +33,6 @@ let counter = 0;
 /** A 15-character Salesforce-style id with the object's key prefix. */
 export const newId = (prefix: string): string => `${prefix}${String(++counter).padStart(12 - prefix.length + 3, '0')}`.slice(0, 15);
 
-export const ORG_ID = '00D000000000001';
 
 export const settingsXml = (name: string, body: string): string => `<?xml version="1.0" encoding="UTF-8"?>\n<${name}Settings xmlns="http://soap.sforce.com/2006/04/metadata">\n${body}</${name}Settings>\n`;
 
@@ -53,10 +52,12 @@ export const holdComponent = (state: OrgState, component: HeldComponent): void =
 export const createOrgState = (shapeOrName: string | OrgShape = 'enterprise', seed: SeedState = {}): OrgState => {
   const shape = typeof shapeOrName === 'string' ? SHAPES[shapeOrName] : shapeOrName;
   if (!shape) throw new Error(`unknown org shape ${String(shapeOrName)}`);
-  const state: OrgState = { orgId: ORG_ID, shape, components: new Map(), records: new Map(), consumerKeys: new Map(), releaseConsumerKey: seed.releaseConsumerKey ?? true };
+  // Unique per org, like real ones: the sf auth store keys logins by username.
+  const serial = String(Math.floor(Math.random() * 1e12)).padStart(12, '0');
+  const state: OrgState = { orgId: `00D${serial}`, shape, components: new Map(), records: new Map(), consumerKeys: new Map(), releaseConsumerKey: seed.releaseConsumerKey ?? true };
   const licences = shape.userLicences.map((l) => ({ Id: newId('100'), Name: l.name, TotalLicenses: l.total, UsedLicenses: l.used }));
   const profiles = shape.profiles.map((p) => ({ Id: newId('00e'), Name: p.name, UserLicenseId: licences.find((l) => l.Name === p.licence)?.Id ?? null }));
-  const admin = { Id: '005000000000001', Username: 'admin@sim.example.com', Email: 'admin@sim.example.com', LastName: 'Admin', Alias: 'admin', ProfileId: profiles[0]?.Id ?? null, IsActive: true };
+  const admin = { Id: '005000000000001', Username: `admin.${serial}@sim.example.com`, Email: 'admin@sim.example.com', LastName: 'Admin', Alias: 'admin', ProfileId: profiles[0]?.Id ?? null, IsActive: true };
   state.records.set('UserLicense', licences);
   state.records.set('Profile', profiles);
   state.records.set('User', [admin]);

@@ -27,6 +27,7 @@ export const startServer = async (options: ServerOptions): Promise<{ url: string
   const requests: RequestLog[] = [];
   let instanceUrl = '';
   let calls = 0;
+  const opCalls = new Map<string, number>();
   let idleTimer: NodeJS.Timeout | undefined;
   const soap = new MetadataSoap({ state: options.state, deployPolls: options.deployPolls, stuckPolls: () => options.faults().stuckDeployPolls ?? 0 });
   const touch = (): void => {
@@ -54,7 +55,10 @@ export const startServer = async (options: ServerOptions): Promise<{ url: string
       const isSoap = req.method === 'POST' && /^\/services\/Soap\/m\/[\d.]+$/.test(path);
       const soapRequest = isSoap ? parseSoap(body) : undefined;
       if (soapRequest) log.soapOp = soapRequest.op;
-      const fault = decideFault(faults, call);
+      const op = soapRequest?.op ?? path;
+      const opCall = (opCalls.get(op) ?? 0) + 1;
+      opCalls.set(op, opCall);
+      const fault = decideFault(faults, call, op, opCall);
       if (fault === 'drop') {
         log.status = 0;
         req.socket.destroy();

@@ -1,0 +1,99 @@
+import { Lifecycle } from '@salesforce/core';
+import { main } from '../../src/cli';
+import { recordingIo } from '../../src/output/io';
+import { useProjectCopyAsCwd } from '../helpers/projectCwd';
+import { calls, run, snapshot, useSimulatedOrg } from '../helpers/simulatedOrg';
+import { startOrgSimulator } from '../org-simulator';
+import { loginWithAlias } from '../org-simulator/connect';
+
+const VALUES = ['--values', 'config/orgs/example.json'];
+
+describe('deploy under faults ends in a correct, honest outcome', () => {
+  useProjectCopyAsCwd();
+  const sim = useSimulatedOrg('prod', () => ({ shape: 'enterprise-shield' }));
+
+  it('succeeds with 50 ms latency on every call', async () => {
+    sim().faults.set({ latencyMs: 50 });
+    expect((await run('deploy', '-o', 'prod', ...VALUES)).code).toBe(0);
+  });
+
+  it.each([
+    ['an HTTP 500', 'serverError'],
+    ['a dropped connection', 'drop'],
+    ['REQUEST_LIMIT_EXCEEDED', 'rateLimit'],
+  ] as const)('retries polling after %s and reports the success the org reported', async (_what, fault) => {
+    sim().faults.set({ onOperation: [{ op: 'checkDeployStatus', nth: 1, fault }] });
+    const { code, out } = await run('deploy', '-o', 'prod', ...VALUES);
+    expect(code).toBe(0);
+    expect(out).toContain('deploy 0Af');
+    expect(out).toContain(': Succeeded');
+    expect(calls(sim()).filter((c) => c === 'checkDeployStatus').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reports a deploy still running as such (exit 69), then --resume picks it up', async () => {
+    sim().faults.set({ stuckDeployPolls: 5 });
+    const first = await run('deploy', '-o', 'prod', ...VALUES, '--wait', '0.0001');
+    expect(first.code).toBe(69);
+    const id = /Pick it up with: vendor-access deploy --resume (0Af\w+) -o prod/.exec(first.out)?.[1];
+    expect(id).toBeDefined();
+    expect(sim().state.records.get('User')?.length).toBe(1);
+    const resumed = await run('deploy', '-o', 'prod', ...VALUES, '--resume', id as string);
+    expect(resumed.code).toBe(0);
+    expect(resumed.out).toContain(`deploy ${id as string}: Succeeded`);
+    expect(calls(sim()).filter((c) => c === 'deploy')).toHaveLength(1);
+  });
+
+  it('cancels the deploy in the org on Ctrl-C and says nothing was saved', async () => {
+    sim().faults.set({ stuckDeployPolls: 50 });
+    const before = snapshot(sim());
+    const io = recordingIo();
+    const stderr = io.stderr;
+    let interrupted = false;
+    io.stderr = (text: string): void => {
+      stderr(text);
+      if (!interrupted && text.includes('InProgress')) {
+        interrupted = true;
+        process.emit('SIGINT');
+      }
+    };
+    const code = await main(['deploy', '-o', 'prod', ...VALUES], io);
+    expect(code).toBe(1);
+    expect(io.text()).toContain('Interrupted: asking the org to cancel the deploy');
+    expect(io.text()).toMatch(/prod \(admin\.\d+@sim\.example\.com, 00D\d+\): CANCELED/);
+    expect(io.text()).toContain('The deploy was canceled in the org; with rollbackOnError nothing of it was saved.');
+    expect(calls(sim())).toContain('cancelDeploy');
+    expect(snapshot(sim())).toBe(before);
+  });
+
+  it('fails plainly when the session expires, without claiming success', async () => {
+    sim().faults.set({ onOperation: [{ op: 'checkDeployStatus', nth: 1, fault: 'expiredSession' }] });
+    const { code, out } = await run('deploy', '-o', 'prod', ...VALUES);
+    expect(code).toBe(1);
+    expect(out).toMatch(/prod \(admin\.\d+@sim\.example\.com, 00D\d+\): FAILED/);
+    expect(out).toMatch(/lost track of the deploy after it started: .*INVALID_SESSION_ID|lost track of the deploy after it started: .*[Ss]ession/);
+    expect(out).toMatch(/run vendor-access deploy --resume 0Af\w+ with the same flags to see how it ended/);
+    expect(out).not.toContain('SUCCEEDED');
+  });
+});
+
+describe('several orgs in one run', () => {
+  useProjectCopyAsCwd();
+
+  it('reports each org separately and exits 68 when only some succeed', async () => {
+    Lifecycle.getInstance().onWarning(async () => {});
+    const good = await startOrgSimulator({ shape: 'enterprise-shield' });
+    const bad = await startOrgSimulator({ shape: 'enterprise' });
+    try {
+      await loginWithAlias(good, 'good');
+      await loginWithAlias(bad, 'bad');
+      const { code, out } = await run('deploy', '-o', 'good', '-o', 'bad', ...VALUES, '--concurrency', '2');
+      expect(code).toBe(68);
+      expect(out).toMatch(/good \(admin\.\d+@sim\.example\.com, 00D\d+\): SUCCEEDED/);
+      expect(out).toMatch(/bad \(admin\.\d+@sim\.example\.com, 00D\d+\): FAILED/);
+      expect(calls(bad)).not.toContain('deploy');
+    } finally {
+      await good.stop();
+      await bad.stop();
+    }
+  });
+});
