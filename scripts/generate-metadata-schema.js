@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// Regenerates src/metadata/metadataSchema.json from @salesforce/types (Salesforce's own generated
+// Regenerates src/metadata/metadataFields.json from @salesforce/types (Salesforce's own generated
 // Metadata API typings, shipped with SDR). Only the types this project deploys, and the types they
 // reach, are kept: field names, nested type names, arrays, and string-literal enums.
 // Run after upgrading SDR: node scripts/generate-metadata-schema.js
@@ -76,7 +76,7 @@ for (const name of Object.keys(schema).sort()) types[name] = flatten(name);
 
 const pkg = JSON.parse(fs.readFileSync(path.join(path.dirname(file), '..', 'package.json'), 'utf8'));
 const out = { generatedFrom: `@salesforce/types ${pkg.version}`, types, enums: Object.fromEntries(Object.entries(enums).sort()) };
-const target = path.join(__dirname, '..', 'src', 'metadata', 'metadataSchema.json');
+const target = path.join(__dirname, '..', 'src', 'metadata', 'metadataFields.json');
 fs.mkdirSync(path.dirname(target), { recursive: true });
 fs.writeFileSync(target, `${JSON.stringify(out, null, 1)}\n`);
-process.stdout.write(`wrote ${Object.keys(types).length} types and ${Object.keys(enums).length} enums to src/metadata/metadataSchema.json\n`);
+process.stdout.write(`wrote ${Object.keys(types).length} types and ${Object.keys(enums).length} enums to src/metadata/metadataFields.json\n`);

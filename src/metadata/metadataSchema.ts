@@ -1,4 +1,4 @@
-import schemaJson from './metadataSchema.json';
+import schemaJson from './metadataFields.json';
 
 /**
  * Field lists of the metadata types we deploy, generated from Salesforce's own typings

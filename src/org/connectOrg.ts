@@ -9,6 +9,9 @@ export const DEFAULT_API_VERSION = '64.0';
 // @salesforce/core's accessTokenRegex (util/sfdc.ts): an access token starts with the 15/18-char org id.
 const ACCESS_TOKEN = /^00D\w{12,15}![.\w]*$/;
 
+/** How an org is named in output and file names: an access token is never shown, only its org id. */
+export const orgLabel = (targetOrg: string): string => (ACCESS_TOKEN.test(targetOrg) ? `${targetOrg.split('!')[0] ?? 'org'} (access token)` : targetOrg);
+
 export type OrgConnection = { targetOrg: string; username: string; orgId: string; instanceUrl: string; connection: Connection };
 
 /**
@@ -24,7 +27,7 @@ export const connectOrg = async (targetOrg: string, options: { apiVersion?: stri
     if (!instanceUrl) throw messages.createError('error.AccessTokenWithoutInstanceUrl');
     const authInfo = await AuthInfo.create({ username: targetOrg, accessTokenOptions: { accessToken: targetOrg, instanceUrl, loginUrl: instanceUrl } });
     const connection = await Connection.create({ authInfo, connectionOptions: { version } });
-    return { targetOrg: 'access token', username: authInfo.getUsername(), orgId: targetOrg.split('!')[0] ?? '', instanceUrl, connection };
+    return { targetOrg: orgLabel(targetOrg), username: orgLabel(authInfo.getUsername()), orgId: targetOrg.split('!')[0] ?? '', instanceUrl, connection };
   }
   let org: Org;
   try {

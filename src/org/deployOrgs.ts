@@ -4,7 +4,7 @@ import { SfError } from '@salesforce/core';
 import { inspectCertificateFile } from '../certificate';
 import { pollIntervalMs } from '../config/envVars';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
-import { connectOrg } from './connectOrg';
+import { connectOrg, orgLabel } from './connectOrg';
 import { DeployEvent, deployToOrg, OrgDeployReport } from './deployToOrg';
 import { prepareVendors } from './prepareVendors';
 
@@ -78,7 +78,7 @@ export const deployOrgs = async (options: DeployOrgsOptions): Promise<DeployOrgs
       });
     } catch (err) {
       const e = SfError.wrap(err instanceof Error ? err : String(err));
-      return { targetOrg, outcome: 'failed', error: { name: e.name, message: e.message, actions: e.actions ?? [] } };
+      return { targetOrg: orgLabel(targetOrg), outcome: 'failed', error: { name: e.name, message: e.message, actions: e.actions ?? [] } };
     }
   });
   const dir = path.join(options.outDir ?? path.join(options.projectDir, 'out'), 'deploys');

@@ -12,7 +12,8 @@ export const formatDeployResult = (result: DeployOrgsResult): string[] => {
       lines.push(`${report.targetOrg}: FAILED before deploying: ${report.error.message}`, ...report.error.actions.map((a) => `  Try: ${a}`), '');
       continue;
     }
-    lines.push(`${report.targetOrg} (${report.username}, ${report.orgId}): ${report.outcome.toUpperCase()}`);
+    const who = report.username === report.targetOrg ? report.orgId : `${report.username}, ${report.orgId}`;
+    lines.push(`${report.targetOrg} (${who}): ${report.outcome.toUpperCase()}`);
     for (const problem of report.problems) lines.push(`  ${formatProblem(problem).replace(/\n/g, '\n  ')}`);
     if (report.problems.some((p) => p.severity === 'error')) lines.push('  Nothing was sent to the org.');
     if (report.deploy) {

@@ -10,7 +10,7 @@ import type { IpRange } from '../network';
 import type { Problem } from '../output/problem';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
 import { analyseOrg } from './analyseOrg';
-import { connectOrg } from './connectOrg';
+import { connectOrg, orgLabel } from './connectOrg';
 import { mapWithConcurrency } from './deployOrgs';
 import { buildDeployWorkspace } from './deployWorkspace';
 import { prepareVendors } from './prepareVendors';
@@ -68,7 +68,7 @@ export const planOrg = async (projectDir: string, prepared: Awaited<ReturnType<t
     });
     const add = analysis.merge?.added ?? [];
     const plan: OrgPlan = {
-      targetOrg,
+      targetOrg: org.targetOrg,
       instanceUrl: org.instanceUrl,
       apps,
       problems: analysis.problems,
@@ -112,7 +112,7 @@ export const planOrgs = async (options: { projectDir: string; targetOrgs: string
       return await planOrg(options.projectDir, prepared, targetOrg);
     } catch (err) {
       const e = SfError.wrap(err instanceof Error ? err : String(err));
-      return { targetOrg, error: { name: e.name, message: e.message, actions: e.actions ?? [] } };
+      return { targetOrg: orgLabel(targetOrg), error: { name: e.name, message: e.message, actions: e.actions ?? [] } };
     }
   });
   const failed = orgs.some((o) => 'error' in o || o.problems.some((p) => p.severity === 'error'));

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SfError } from '@salesforce/core';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
+import { orgLabel } from './connectOrg';
 import { mapWithConcurrency } from './deployOrgs';
 import { summariseChanges } from './formatPlan';
 import { jwtLogin, JwtLoginResult } from './jwtLogin';
@@ -72,10 +73,10 @@ export const verifyOrgs = async (options: VerifyOptions): Promise<VerifyResult> 
           findings.push(result.ok ? { ok: true, what: `JWT bearer login as ${username} succeeded` } : { ok: false, what: `JWT bearer login as ${username} failed: ${result.diagnosis}`, detail: `${result.error}: ${result.description}`, fix: result.fix });
         }
       }
-      return { targetOrg, ok: findings.every((f) => f.ok), findings, logins };
+      return { targetOrg: plan.targetOrg, ok: findings.every((f) => f.ok), findings, logins };
     } catch (err) {
       const e = SfError.wrap(err instanceof Error ? err : String(err));
-      return { targetOrg, ok: false, error: { name: e.name, message: e.message, actions: e.actions ?? [] } };
+      return { targetOrg: orgLabel(targetOrg), ok: false, error: { name: e.name, message: e.message, actions: e.actions ?? [] } };
     }
   });
   return { exitCode: orgs.every((o) => o.ok) ? EXIT_CODES.ok : EXIT_CODES.failed, orgs };

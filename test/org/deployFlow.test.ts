@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { calls, run, snapshot, useSimulatedOrg } from '../helpers/simulatedOrg';
 import { useProjectCopyAsCwd } from '../helpers/projectCwd';
 
@@ -108,3 +110,31 @@ describe('preflight blocks before any deploy call', () => {
     expect(calls(sim())).not.toContain('deploy');
   });
 });
+
+describe('pipelines: an access token with SF_ORG_INSTANCE_URL, no login', () => {
+  const project = useProjectCopyAsCwd();
+  const sim = useSimulatedOrg('unused', () => ({ shape: 'enterprise-shield' }));
+
+  it('deploys, and never prints the token or puts it in a file name', async () => {
+    process.env.SF_ORG_INSTANCE_URL = sim().instanceUrl;
+    try {
+      const { code, out } = await run('deploy', '-o', sim().accessToken, ...VALUES, '--vendor', 'ispm');
+      expect(code).toBe(0);
+      expect(out).toMatch(/00D\d+ \(access token\) \(00D\d+\): SUCCEEDED/);
+      expect(out).not.toContain(sim().accessToken);
+      expect(fs.readdirSync(path.join(project(), 'out/deploys')).join(' ')).not.toContain('!');
+      const missing = await run('plan', '-o', sim().accessToken, ...VALUES);
+      expect(missing.out).not.toContain(sim().accessToken);
+    } finally {
+      delete process.env.SF_ORG_INSTANCE_URL;
+    }
+  });
+
+  it('says what to set when SF_ORG_INSTANCE_URL is missing', async () => {
+    const { code, out } = await run('plan', '-o', sim().accessToken, ...VALUES);
+    expect(code).toBe(1);
+    expect(out).toContain('--target-org is an access token, but SF_ORG_INSTANCE_URL is not set, so there is no org to send it to.');
+    expect(out).not.toContain(sim().accessToken);
+  });
+});
+

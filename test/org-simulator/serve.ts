@@ -1,0 +1,34 @@
+import { startOrgSimulator } from './index';
+
+/**
+ * `npm run simulator`: a simulated org for hands-on use with the sf CLI or vendor-access. It prints
+ * the instance URL and the token, and stops by itself after 10 minutes without a request.
+ * Options: --shape enterprise|enterprise-shield|developer, --idle-minutes N.
+ */
+const arg = (name: string, fallback: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] ?? fallback : fallback;
+};
+
+const main = async (): Promise<void> => {
+  const shape = arg('shape', 'enterprise-shield') as 'enterprise' | 'enterprise-shield' | 'developer';
+  const idleMinutes = Number(arg('idle-minutes', '10'));
+  const sim = await startOrgSimulator({ shape, idleTimeoutMs: idleMinutes * 60_000 });
+  process.stdout.write(
+    [
+      `Simulated ${shape} org at ${sim.instanceUrl} (org ${sim.orgId}, user ${sim.username})`,
+      `Access token: ${sim.accessToken}`,
+      '',
+      'With the sf CLI:',
+      `  SF_ACCESS_TOKEN='${sim.accessToken}' sf org login access-token --instance-url ${sim.instanceUrl} --no-prompt --alias sim`,
+      'With vendor-access (no login needed):',
+      `  SF_ORG_INSTANCE_URL=${sim.instanceUrl} npx vendor-access plan -o '${sim.accessToken}' --values config/orgs/example.json`,
+      '',
+      `Stops after ${idleMinutes} minute(s) without a request, or on Ctrl-C.`,
+      '',
+    ].join('\n'),
+  );
+  process.once('SIGINT', () => void sim.stop().then(() => process.exit(0)));
+};
+
+void main();
