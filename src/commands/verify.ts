@@ -39,7 +39,7 @@ export const verifyCommand = defineCommand<VerifyArgs>({
     const human = result.orgs.flatMap((o) =>
       'error' in o
         ? [`${o.targetOrg}: cannot verify: ${o.error.message}`, ...o.error.actions.map((a) => `  Try: ${a}`)]
-        : [`${o.targetOrg}: ${o.ok ? 'VERIFIED' : 'NOT AS INTENDED'}`, ...o.findings.map((f) => `  ${f.ok ? 'ok  ' : 'FAIL'} ${f.what}${f.detail ? `\n         ${f.detail}` : ''}${!f.ok && f.fix ? `\n         Fix: ${f.fix}` : ''}`)],
+        : [`${o.targetOrg}: ${o.ok ? 'VERIFIED' : 'NOT AS INTENDED'}`, ...o.findings.map((f) => `  ${f.warning ? 'warn' : f.ok ? 'ok  ' : 'FAIL'} ${f.what}${f.detail ? `\n         ${f.detail}` : ''}${!f.ok && f.fix ? `\n         Fix: ${f.fix}` : ''}`)],
     );
     return { exitCode: result.exitCode, result, human, warnings: [] };
   },

@@ -37,13 +37,16 @@ export const isTransient = (err: unknown): boolean => {
   return /ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|socket hang up|REQUEST_LIMIT_EXCEEDED|ERROR_HTTP_5\d\d|\b5\d\d\b|Server Error|Service Unavailable|UNKNOWN_EXCEPTION/i.test(text);
 };
 
+/** Waits, or stops waiting when the signal aborts; the listener is removed either way, so polls do not pile them up. */
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    const done = (): void => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
       resolve();
-    }, { once: true });
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
   });
 
 const progressOf = (s: MetadataApiDeployStatus): DeployProgress => ({

@@ -24,12 +24,12 @@ export type VerifyOptions = {
   certWarnDays?: number;
 };
 
-export type Finding = { ok: boolean; what: string; detail?: string; fix?: string };
+export type Finding = { ok: boolean; warning?: boolean; what: string; detail?: string; fix?: string };
 export type OrgVerification = { targetOrg: string; ok: boolean; findings: Finding[]; logins: Array<{ vendor: string; username: string; result: JwtLoginResult }> };
 export type VerifyResult = { exitCode: ExitCode; orgs: Array<OrgVerification | { targetOrg: string; ok: false; error: { name: string; message: string; actions: string[] } }> };
 
 const findingsOf = (plan: OrgPlan, certWarnDays: number): Finding[] => {
-  const findings: Finding[] = plan.problems.map((p) => ({ ok: p.severity !== 'error', what: `${p.file} ${p.field}: ${p.message}`, fix: p.fix }));
+  const findings: Finding[] = plan.problems.map((p) => ({ ok: p.severity !== 'error', ...(p.severity === 'warning' ? { warning: true } : {}), what: `${p.file} ${p.field}: ${p.message}`, fix: p.fix }));
   for (const c of plan.components) {
     if (c.action === 'none') findings.push({ ok: true, what: `${c.component} as intended` });
     else findings.push({ ok: false, what: `${c.component} ${c.action === 'create' ? 'is missing' : 'differs'}`, detail: summariseChanges(c.changes).join('; '), fix: 'Run vendor-access deploy; then verify again.' });
