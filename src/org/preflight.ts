@@ -43,6 +43,7 @@ export const preflight = (facts: OrgFacts, vendors: Vendor[], values: OrgValues,
   const warn = (file: string, field: string, message: string, fix: string): void => {
     result.problems.push({ severity: 'warning', file: `${orgLabel}: ${file}`, field, message, fix });
   };
+  checkDeployer(facts, error, warn);
   for (const [i, vendor] of vendors.entries()) {
     const meta = metadata[i];
     if (!meta) continue;
@@ -94,6 +95,30 @@ export const preflight = (facts: OrgFacts, vendors: Vendor[], values: OrgValues,
 };
 
 type Report = (file: string, field: string, message: string, fix: string) => void;
+
+/**
+ * The deploying user's own rights, so a deploy does not stop half-way: metadata (Modify All Data, or
+ * Modify Metadata with Customize Application), creating users (Manage Users or Manage Internal Users)
+ * and assigning permission sets (Assign Permission Sets or Manage Users). Which rights each action
+ * needs is our reading of the Setup permission descriptions, not a documented table.
+ */
+const checkDeployer = (facts: OrgFacts, error: Report, warn: Report): void => {
+  const held = facts.deployerPermissions;
+  if (!held) {
+    warn('deploying user', 'permissions', 'could not read the deploying user’s permissions', 'Deploy as a user with View Setup and Configuration, or check its rights by hand (Modify All Data, Manage Users).');
+    return;
+  }
+  const has = (p: string): boolean => held.has(p) || !facts.permissions.has(p);
+  if (!has('ModifyAllData') && !(has('ModifyMetadata') && has('CustomizeApplication'))) {
+    error('deploying user', 'permissions', 'the deploying user cannot deploy metadata: it has neither Modify All Data nor Modify Metadata Through Metadata API Functions with Customize Application', 'Deploy as a System Administrator, or give this user those permissions.');
+  }
+  if (!has('ManageUsers') && !has('ManageInternalUsers')) {
+    error('deploying user', 'permissions', 'the deploying user cannot create the integration users: it has neither Manage Users nor Manage Internal Users', 'Deploy as a System Administrator, or give this user Manage Internal Users.');
+  }
+  if (!has('ManageUsers') && !has('AssignPermissionSets')) {
+    error('deploying user', 'permissions', 'the deploying user cannot assign permission sets: it has neither Manage Users nor Assign Permission Sets', 'Deploy as a System Administrator, or give this user Assign Permission Sets.');
+  }
+};
 
 const planUser = (facts: OrgFacts, vendor: Vendor, values: OrgValues, result: PreflightResult, error: Report, warn: Report): void => {
   const vendorValues = values.vendors[vendor.name];

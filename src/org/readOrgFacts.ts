@@ -26,6 +26,29 @@ export type OrgFacts = {
   loginIpRanges: Map<string, Array<{ start: string; end: string }>>;
   /** sObjects the org has (describeGlobal), for object permissions such as the event stores. */
   sobjects: Set<string>;
+  /** User permissions the deploying user holds (its profile's and assigned permission sets'), if readable. */
+  deployerPermissions?: Set<string>;
+};
+
+/** Rights whose absence makes a deploy fail half-way; only those this org has are read. */
+const DEPLOYER_RIGHTS = ['ModifyAllData', 'ModifyMetadata', 'CustomizeApplication', 'ManageUsers', 'ManageInternalUsers', 'AssignPermissionSets'];
+
+/**
+ * The deploying user's effective user permissions: the union over its PermissionSetAssignments,
+ * which include the permission set its profile owns. Undefined when the org does not let it read them.
+ */
+const readDeployerPermissions = async (connection: Connection, permissions: Map<string, string>): Promise<Set<string> | undefined> => {
+  try {
+    const me = await connection.request<{ user_id?: string }>('/services/oauth2/userinfo');
+    if (!me.user_id) return undefined;
+    const sets = await queryAll(connection, `SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId IN ${soqlIn([me.user_id])}`);
+    const fields = DEPLOYER_RIGHTS.filter((p) => permissions.has(p));
+    if (!sets.length || !fields.length) return new Set();
+    const rows = await queryAll(connection, `SELECT Id, ${fields.map((f) => `Permissions${f}`).join(', ')} FROM PermissionSet WHERE Id IN ${soqlIn(sets.map((r) => str(r, 'PermissionSetId')))}`);
+    return new Set(fields.filter((f) => rows.some((r) => r[`Permissions${f}`] === true)));
+  } catch {
+    return undefined;
+  }
 };
 
 type Row = Record<string, unknown>;
@@ -67,7 +90,7 @@ export const readOrgFacts = async (connection: Connection, vendors: Vendor[], us
   const licenceNames = vendors.map((v) => v.user.userLicense);
   const permsetNames = vendors.flatMap((v) => v.permissionSets.map((p) => p.name));
 
-  const [dependencies, licenceRows, pslRows, userRows, permsetRows, global] = await Promise.all([
+  const [dependencies, licenceRows, pslRows, userRows, permsetRows, global, deployerPermissions] = await Promise.all([
     readDependencies(connection, ours.filter((p) => permissions.has(p))),
     queryAll(connection, `SELECT Id, Name, TotalLicenses, UsedLicenses FROM UserLicense WHERE Name IN ${soqlIn(licenceNames)}`),
     // All of them (an org has a few dozen): users need PSLs by DeveloperName, permission sets by MasterLabel.
@@ -75,6 +98,7 @@ export const readOrgFacts = async (connection: Connection, vendors: Vendor[], us
     usernames.length ? queryAll(connection, `SELECT Id, Username, IsActive, ProfileId, Email FROM User WHERE Username IN ${soqlIn(usernames)}`) : Promise.resolve([]),
     queryAll(connection, `SELECT Id, Name FROM PermissionSet WHERE Name IN ${soqlIn(permsetNames)}`),
     connection.describeGlobal(),
+    readDeployerPermissions(connection, permissions),
   ]);
   const userLicenses = licenceRows.map((r) => ({ id: str(r, 'Id'), name: str(r, 'Name'), total: num(r, 'TotalLicenses'), used: num(r, 'UsedLicenses') }));
   const profileRows = userLicenses.length ? await queryAll(connection, `SELECT Id, Name, UserLicenseId FROM Profile WHERE UserLicenseId IN ${soqlIn(userLicenses.map((l) => l.id))}`) : [];
@@ -106,6 +130,7 @@ export const readOrgFacts = async (connection: Connection, vendors: Vendor[], us
     pslAssignments: group(pslAssignmentRows, 'AssigneeId', 'PermissionSetLicenseId'),
     loginIpRanges,
     sobjects: new Set(global.sobjects.map((s) => s.name)),
+    ...(deployerPermissions ? { deployerPermissions } : {}),
   };
 };
 

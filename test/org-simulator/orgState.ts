@@ -23,6 +23,8 @@ export type SeedState = {
   /** Extra components the org already holds (e.g. an unrelated permission set), metadata-format path → XML. */
   components?: Array<{ type: string; fullName: string; path: string; xml: string }>;
   users?: Array<{ Username: string; Email?: string; LastName?: string; profile: string; IsActive?: boolean }>;
+  /** Permissions the deploying admin lacks (default: a System Administrator holding everything). */
+  adminLacks?: string[];
   /** Login IP ranges per profile name (the Reco guide's grant failure). */
   loginIpRanges?: Array<{ profile: string; start: string; end: string }>;
   externalClientAppsEnabled?: boolean;
@@ -66,6 +68,12 @@ export const createOrgState = (shapeOrName: string | OrgShape = 'enterprise', se
   state.records.set('PermissionSetAssignment', []);
   state.records.set('PermissionSetLicenseAssign', []);
   state.records.set('LoginIpRange', []);
+  // Every user holds the permission set its profile owns (PermissionSet.IsOwnedByProfile), so a user's
+  // rights are the union of the Permissions* fields of its PermissionSetAssignments.
+  const adminPerms = Object.fromEntries(Object.keys(shape.permissions).map((p) => [`Permissions${p}`, !(seed.adminLacks ?? []).includes(p)]));
+  const adminProfileSet = { Id: newId('0PS'), Name: 'X00ex00000018ozh_128_09_04_12_1', Label: 'System Administrator', IsOwnedByProfile: true, ...adminPerms };
+  state.records.get('PermissionSet')?.push(adminProfileSet);
+  state.records.get('PermissionSetAssignment')?.push({ Id: newId('0Pa'), AssigneeId: admin.Id, PermissionSetId: adminProfileSet.Id });
   for (const user of seed.users ?? []) {
     const profile = profiles.find((p) => p.Name === user.profile);
     state.records.get('User')?.push({ Id: newId('005'), Username: user.Username, Email: user.Email ?? user.Username, LastName: user.LastName ?? 'Seeded', Alias: 'seed', ProfileId: profile?.Id ?? null, IsActive: user.IsActive ?? true });

@@ -138,3 +138,16 @@ describe('pipelines: an access token with SF_ORG_INSTANCE_URL, no login', () => 
   });
 });
 
+describe('preflight checks the deploying user’s own rights', () => {
+  useProjectCopyAsCwd();
+  const sim = useSimulatedOrg('weak', () => ({ shape: 'enterprise-shield', seed: { adminLacks: ['ModifyAllData', 'ManageUsers', 'ManageInternalUsers'] } }));
+
+  it('blocks before any deploy call when the deployer could not finish the job', async () => {
+    const { code, out } = await run('deploy', '-o', 'weak', ...VALUES);
+    expect(code).toBe(1);
+    expect(out).toContain('ERROR weak: deploying user [permissions]: the deploying user cannot create the integration users: it has neither Manage Users nor Manage Internal Users');
+    expect(out).not.toContain('cannot deploy metadata');
+    expect(calls(sim())).not.toContain('deploy');
+  });
+});
+
