@@ -4,7 +4,8 @@ import type { CommandGroup, CommandSpec, GlobalArgs } from './commandSpec';
 import { deployCommand } from './deploy';
 import { envCommand } from './env';
 import { planCommand } from './plan';
+import { reviewCommand } from './review';
 import { verifyCommand } from './verify';
 
 /** Every command the CLI offers, in the order `--help` lists them. */
-export const COMMANDS: Array<CommandSpec<GlobalArgs> | CommandGroup> = [checkCommand, certCommand, planCommand, deployCommand, verifyCommand, envCommand];
+export const COMMANDS: Array<CommandSpec<GlobalArgs> | CommandGroup> = [checkCommand, certCommand, planCommand, deployCommand, verifyCommand, reviewCommand, envCommand];

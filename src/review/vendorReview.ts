@@ -28,6 +28,12 @@ export type VendorReview = {
   integrationUser: { userLicense: string; profile: string; permissionSetLicenses: string[]; permissionSets: string[] };
 };
 
+/** The guide step that asks for a permission, in the guide's words (vendor.json guideSteps). */
+const guideStepFor = (vendor: Vendor, file: string, apiName: string): string => {
+  const step = vendor.guideSteps.find((s) => (s.implementedBy ?? []).some((a) => a.file === file && a.path === `userPermissions[name=${apiName}]/enabled`));
+  return step ? `${vendor.title} guide, ${step.section}: ${step.guide}` : `${vendor.title} guide`;
+};
+
 const rangeSizeText = (range: IpRange): string => {
   const r = checkRange(range.start, range.end);
   return r.ok ? String(rangeSize(r.range)) : '?';
@@ -45,13 +51,13 @@ export const buildVendorReview = (vendor: Vendor, metadata: VendorMetadata, perO
       const info = PERMISSIONS[apiName];
       const reason = reasons.get(apiName) ?? { kind: 'unexplained' as const };
       const base = { apiName, label: info?.label ?? apiName, tier: info?.tier };
-      if (reason.kind === 'guide') return { ...base, why: `${vendor.name} guide` };
+      if (reason.kind === 'guide') return { ...base, why: guideStepFor(vendor, ref.file, apiName) };
       if (reason.kind === 'dependency') {
         const chain = reason.chain.map((p) => PERMISSIONS[p]?.label ?? p).join(' → ');
         if (info && info.tier <= 1) {
           alerts.push(`${info.label} (${apiName}, tier ${info.tier}) on ${ref.name} is not asked for by the guide: it is implied by ${PERMISSIONS[reason.of]?.label ?? reason.of} (${chain}).`);
         }
-        return { ...base, why: `added by dependency of ${PERMISSIONS[reason.of]?.label ?? reason.of}`, impliedBy: reason.of, chain: reason.chain };
+        return { ...base, why: `added by dependency of ${PERMISSIONS[reason.of]?.label ?? reason.of} (${chain})`, impliedBy: reason.of, chain: reason.chain };
       }
       return { ...base, why: 'not asked for by the guide and required by nothing: review it' };
     });

@@ -99,6 +99,6 @@ describe('check on the example values', () => {
   it('explains in the review that Manage MFA in API pulls in Manage Users (tier 0)', () => {
     const review = fs.readFileSync(path.join(dir, 'out/ispm/review.md'), 'utf8');
     expect(review).toContain('> - Manage Users (ManageUsers, tier 0) on ISPM_SFDC_integration_permission is not asked for by the guide: it is implied by Manage MFA in API (Manage MFA in API → Manage Users).');
-    expect(review).toContain('| Manage Users | `ManageUsers` | added by dependency of Manage MFA in API | **0** |');
+    expect(review).toContain('| Manage Users | `ManageUsers` | added by dependency of Manage MFA in API (Manage MFA in API → Manage Users) | **0** |');
   });
 });

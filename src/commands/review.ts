@@ -1,0 +1,27 @@
+import { Messages } from '@salesforce/core';
+import { findProjectDir } from '../check';
+import { EXIT_CODES } from '../output/exitCodes';
+import { reviewProject } from '../review';
+import { defineCommand, GlobalArgs } from './commandSpec';
+import { examplesFrom } from './orgFlags';
+
+Messages.importMessagesDirectory(__dirname);
+const messages = Messages.loadMessages('vendor-access', 'review');
+
+type ReviewArgs = GlobalArgs & { vendor: string[]; base: string | undefined; format: 'markdown' | 'json' };
+
+export const reviewCommand = defineCommand<ReviewArgs>({
+  command: 'review',
+  describe: messages.getMessage('summary'),
+  builder: (y) =>
+    y
+      .option('vendor', { type: 'string', array: true, default: ['all'], describe: messages.getMessage('flags.vendor') })
+      .option('base', { type: 'string', describe: messages.getMessage('flags.base') })
+      .option('format', { choices: ['markdown', 'json'] as const, default: 'markdown' as const, describe: messages.getMessage('flags.format') })
+      .example(examplesFrom(messages.getMessages('examples'))),
+  run: async (args) => {
+    const review = reviewProject(findProjectDir(), { vendors: args.vendor, ...(args.base ? { base: args.base } : {}) });
+    const { markdown, ...model } = review;
+    return { exitCode: EXIT_CODES.ok, result: model, human: [args.format === 'json' ? JSON.stringify(model, undefined, 2) : markdown], warnings: [] };
+  },
+});

@@ -1,0 +1,19 @@
+import { diffReviews, ReviewChange } from './reviewDiff';
+import { renderPullRequestReview } from './renderPullRequestReview';
+import { checkoutRevision, reviewTree } from './reviewTree';
+import type { VendorReview } from './vendorReview';
+
+export type ProjectReview = { base?: string; changes?: ReviewChange[]; vendors: VendorReview[]; markdown: string };
+
+/** The permission review of the working tree, and with `base` what changed since that revision. */
+export const reviewProject = (projectDir: string, options: { vendors: string[]; base?: string }): ProjectReview => {
+  const vendors = reviewTree(projectDir, options.vendors);
+  if (options.base === undefined) return { vendors, markdown: renderPullRequestReview(vendors) };
+  const base = checkoutRevision(projectDir, options.base);
+  try {
+    const changes = diffReviews(reviewTree(base.dir, options.vendors), vendors);
+    return { base: options.base, changes, vendors, markdown: renderPullRequestReview(vendors, { base: options.base, changes }) };
+  } finally {
+    base.cleanup();
+  }
+};
