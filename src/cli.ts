@@ -1,6 +1,7 @@
 import yargs from 'yargs';
 import { Lifecycle, Messages, SfError } from '@salesforce/core';
 import { COMMANDS } from './commands';
+import { ENV_VARS } from './config/envVars';
 import type { CommandSpec, GlobalArgs } from './commands/commandSpec';
 import type { CommandResult } from './output/commandResult';
 import { EXIT_CODES } from './output/exitCodes';
@@ -10,7 +11,7 @@ import { Io, processIo } from './output/io';
 Messages.importMessagesDirectory(__dirname);
 const messages = Messages.loadMessages('vendor-access', 'cli');
 
-const EPILOGUE = messages.getMessage('info.Epilogue');
+const EPILOGUE = [messages.getMessage('info.Epilogue'), 'Environment variables:', ...Object.entries(ENV_VARS).map(([name, what]) => `  ${name}: ${what}`)].join('\n');
 
 /**
  * Runs the CLI on `argv` and returns the exit code; never throws and never calls process.exit,

@@ -2,7 +2,7 @@ import { Messages } from '@salesforce/core';
 import { findProjectDir } from '../check';
 import { deployOrgs } from '../org/deployOrgs';
 import type { DeployEvent } from '../org/deployToOrg';
-import { formatDeployResult } from '../org/formatDeployReport';
+import { formatDeployResult } from '../org/formatDeployResult';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
 

@@ -1,5 +1,6 @@
 import { Messages } from '@salesforce/core';
 import { findProjectDir } from '../check';
+import { formatVerifyResult } from '../org/formatVerifyResult';
 import { verifyOrgs } from '../org/verifyOrgs';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
@@ -36,11 +37,6 @@ export const verifyCommand = defineCommand<VerifyArgs>({
       ...(args['login-url'] ? { loginUrl: args['login-url'] } : {}),
       ...(args.audience ? { audience: args.audience } : {}),
     });
-    const human = result.orgs.flatMap((o) =>
-      'error' in o
-        ? [`${o.targetOrg}: cannot verify: ${o.error.message}`, ...o.error.actions.map((a) => `  Try: ${a}`)]
-        : [`${o.targetOrg}: ${o.ok ? 'VERIFIED' : 'NOT AS INTENDED'}`, ...o.findings.map((f) => `  ${f.warning ? 'warn' : f.ok ? 'ok  ' : 'FAIL'} ${f.what}${f.detail ? `\n         ${f.detail}` : ''}${!f.ok && f.fix ? `\n         Fix: ${f.fix}` : ''}`)],
-    );
-    return { exitCode: result.exitCode, result, human, warnings: [] };
+    return { exitCode: result.exitCode, result, human: formatVerifyResult(result), warnings: [] };
   },
 });
