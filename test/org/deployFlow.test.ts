@@ -46,6 +46,15 @@ describe('deploy against an org that already has things', () => {
     expect((sim().state.records.get('PermissionSetAssignment') ?? []).length).toBe(assignments);
   });
 
+  it('plan --json gives machines the same plan in a stable envelope', async () => {
+    const { code, json } = await run('plan', '-o', 'prod', ...VALUES, '--json');
+    expect(code).toBe(0);
+    const envelope = json() as { status: number; result: { orgs: Array<{ targetOrg: string; inSync: boolean; users: Array<{ action: string }> }> } };
+    expect(envelope.status).toBe(0);
+    expect(envelope.result.orgs[0]).toMatchObject({ targetOrg: 'prod', inSync: false });
+    expect(envelope.result.orgs[0]?.users.map((u) => u.action)).toEqual(['create', 'create']);
+  });
+
   it('plan shows, value by value, what the first deploy will do', async () => {
     const plan = await run('plan', '-o', 'prod', ...VALUES);
     expect(plan.out).toContain('create permissionsets/ISPM_SFDC_integration_permission.permissionset');

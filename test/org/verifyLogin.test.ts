@@ -3,7 +3,7 @@ import path from 'node:path';
 import { generateCertificate } from '../../src/certificate';
 import { setJson } from '../helpers/projectCopy';
 import { useProjectCopyAsCwd } from '../helpers/projectCwd';
-import { calls, run, useSimulatedOrg } from '../helpers/simulatedOrg';
+import { calls, run, snapshot, useSimulatedOrg } from '../helpers/simulatedOrg';
 
 const VALUES = ['--values', 'config/orgs/example.json'];
 
@@ -80,4 +80,20 @@ describe('an org that already has the External Client App', () => {
     expect(after.get('ExtlClntAppOauthConfigurablePolicies:ISPM_SFDC_Integration_oauth_defaultPolicy')?.xml).toContain('<permittedUsersPolicyType>AdminApprovedPreAuthorized</permittedUsersPolicyType>');
     expect(after.has('ExtlClntAppOauthConfigurablePolicies:ISPM_SFDC_Integration_oauthPlcy')).toBe(false);
   });
+
+  it('reports a deploy the org rejects as FAILED with the org’s message, and leaves the org unchanged', async () => {
+    expect((await run('deploy', '-o', 'prod', ...VALUES, '--vendor', 'ispm')).code).toBe(0);
+    const held = sim().state.components;
+    const ours = held.get('ExtlClntAppOauthConfigurablePolicies:ISPM_SFDC_Integration_oauthPlcy');
+    held.delete('ExtlClntAppOauthConfigurablePolicies:ISPM_SFDC_Integration_oauthPlcy');
+    // A policy record under a name that does not start with the app's name: nothing can map ours onto it.
+    held.set('ExtlClntAppOauthConfigurablePolicies:Legacy_Policy', { ...(ours as NonNullable<typeof ours>), fullName: 'Legacy_Policy', path: 'extlClntAppOauthPolicies/Legacy_Policy.ecaOauthPlcy' });
+    const before = snapshot(sim());
+    const { code, out } = await run('deploy', '-o', 'prod', ...VALUES, '--vendor', 'ispm');
+    expect(code).toBe(1);
+    expect(out).toMatch(/prod \(admin\.\d+@sim\.example\.com, 00D\d+\): FAILED/);
+    expect(out).toContain('FAILED ExtlClntAppOauthConfigurablePolicies:ISPM_SFDC_Integration_oauthPlcy: duplicate value found: ExternalClientApplicationId duplicates value on Legacy_Policy');
+    expect(snapshot(sim())).toBe(before);
+  });
 });
+
