@@ -1,6 +1,6 @@
 import type { Vendor } from '../catalogue';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
-import { selectText, selectValues } from '../metadata/elementPath';
+import { selectValues } from '../metadata/elementPath';
 import { parseMetadataXml, textOf } from '../metadata/xml';
 import { IpRange, mergeTrustedRanges, OwnedRanges, RangeMerge } from '../network';
 import type { Problem } from '../output/problem';
@@ -71,22 +71,9 @@ export const analyseOrg = async (org: OrgConnection, vendors: Vendor[], metadata
     return ranges.length ? [{ owner: v.trustedRanges.owner, descriptionPrefix: v.trustedRanges.descriptionPrefix, ranges }] : [];
   });
   const hasEca = vendors.some((v) => v.externalClientApp);
-  const current = await retrieveOrgMetadata(org.connection, [
-    ...(owned.length ? [{ type: 'Settings', fullName: 'Security' }] : []),
-    ...(hasEca ? [{ type: 'Settings', fullName: 'ExternalClientApp' }] : []),
-  ]);
-  if (hasEca) {
-    const settings = parseMetadataXml(current.get('settings/ExternalClientApp.settings') ?? '<x/>');
-    if (!settings.ok || selectText(settings.node, 'enableExternalClientApps') !== 'true') {
-      problems.push({
-        severity: 'error',
-        file: `${org.targetOrg}: Settings:ExternalClientApp`,
-        field: 'enableExternalClientApps',
-        message: 'this org has not opted in to External Client Apps',
-        fix: 'In Setup > External Client App Settings, turn on "Allow access to External Client App"; or deploy ExternalClientAppSettings with enableExternalClientApps true.',
-      });
-    }
-  }
+  // No opt-in to read: ExternalClientAppSettings has no enableExternalClientApps from API 63 on
+  // (Salesforce's metadata WSDL carries it in API 58-62 only; reference org-behaviour.md).
+  const current = await retrieveOrgMetadata(org.connection, owned.length ? [{ type: 'Settings', fullName: 'Security' }] : []);
   const merge = owned.length ? mergeTrustedRanges(parseTrustedRanges(current.get('settings/Security.settings')), owned) : undefined;
   const names = hasEca ? await listOrgMetadata(org.connection, ECA_TYPES) : new Map<string, string[]>();
   const renames = policyRenames(vendors, names);

@@ -28,10 +28,15 @@ describe('org simulator: External Client Apps, users and protocol', () => {
   };
   afterEach(() => sim.stop());
 
-  it('refuses External Client Apps until the org opts in', async () => {
-    await start({ seed: { externalClientAppsEnabled: false } });
-    const result = await deploySource(sim, { 'externalClientApps/App.eca-meta.xml': APP() });
-    expect(failures(result)).toEqual(['ExternalClientApplication:App: External Client Apps are not enabled in this org. Turn on "Allow access to External Client App" in External Client App Settings.']);
+  it('refuses the pre-API-63 opt-in field enableExternalClientApps, as an API-64 org does', async () => {
+    await start();
+    const result = await deploySource(sim, { 'settings/ExternalClientApp.settings-meta.xml': xml('ExternalClientAppSettings', '    <enableExternalClientApps>true</enableExternalClientApps>\n') });
+    expect(failures(result)).toEqual(['Settings:ExternalClientApp: Error parsing file: Element {http://soap.sforce.com/2006/04/metadata}enableExternalClientApps invalid at this location in type ExternalClientAppSettings']);
+  });
+
+  it('accepts an External Client App with no opt-in at all (none exists at API 64)', async () => {
+    await start();
+    expect((await deploySource(sim, { 'externalClientApps/App.eca-meta.xml': APP() })).response.status).toBe('Succeeded');
   });
 
   it('mints the consumer key and auto-creates the OAuth policy when an app comes alone', async () => {

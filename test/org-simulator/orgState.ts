@@ -27,7 +27,6 @@ export type SeedState = {
   adminLacks?: string[];
   /** Login IP ranges per profile name (the Reco guide's grant failure). */
   loginIpRanges?: Array<{ profile: string; start: string; end: string }>;
-  externalClientAppsEnabled?: boolean;
   releaseConsumerKey?: boolean;
 };
 
@@ -82,12 +81,6 @@ export const createOrgState = (shapeOrName: string | OrgShape = 'enterprise', se
     state.records.get('LoginIpRange')?.push({ Id: newId('0LI'), ProfileId: profiles.find((p) => p.Name === range.profile)?.Id ?? null, StartAddress: range.start, EndAddress: range.end });
   }
   holdComponent(state, { type: 'Settings', fullName: 'Security', path: 'settings/Security.settings', xml: securityXml(seed.trustedRanges ?? []) });
-  holdComponent(state, {
-    type: 'Settings',
-    fullName: 'ExternalClientApp',
-    path: 'settings/ExternalClientApp.settings',
-    xml: settingsXml('ExternalClientApp', `    <enableExternalClientApps>${String(seed.externalClientAppsEnabled ?? true)}</enableExternalClientApps>\n`),
-  });
   holdComponent(state, { type: 'Settings', fullName: 'Event', path: 'settings/Event.settings', xml: settingsXml('Event', '    <enableDeleteMonitoringData>true</enableDeleteMonitoringData>\n    <enableEventLogWaveIntegration>false</enableEventLogWaveIntegration>\n') });
   for (const component of seed.components ?? []) {
     holdComponent(state, component);

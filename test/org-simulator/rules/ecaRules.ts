@@ -9,7 +9,6 @@ export const policiesOf = (state: OrgState, type: string, app: string): string[]
 
 /**
  * External Client App rules (reference external-client-app-and-settings.md A.2-A.8):
- * - the org must have opted in (ExternalClientAppSettings.enableExternalClientApps);
  * - orgScopedExternalApp must be this org's ("OrgId:AppName"); a foreign one fails;
  * - consumerKey / consumerSecret are minted by the org, never accepted (wording borrowed from the
  *   Connected App error "You cannot provide a Consumer Key", CumulusCI#2943; unverified for ECAs);
@@ -21,10 +20,6 @@ export const policiesOf = (state: OrgState, type: string, app: string): string[]
  */
 export const ecaProblems = (state: OrgState, type: string, fullName: string, node: Node, sameDeploy: { apps: Set<string>; permissionSets: Set<string> }): string[] => {
   const problems: string[] = [];
-  const settings = state.components.get('Settings:ExternalClientApp');
-  if (!settings || leaf(parseXml(settings.xml).node, 'enableExternalClientApps') !== 'true') {
-    return ['External Client Apps are not enabled in this org. Turn on "Allow access to External Client App" in External Client App Settings.'];
-  }
   if (type === 'ExternalClientApplication') {
     const scoped = leaf(node, 'orgScopedExternalApp');
     if (scoped !== undefined && !scoped.startsWith(`${state.orgId}:`)) problems.push('The Org Scoped External Client App must be in the format DeveloperOrganizationId:ExternalClientAppDeveloperName of this org');

@@ -1,4 +1,4 @@
-import { fieldsOf } from '../../../src/metadata/metadataSchema';
+import { schemaFields as fieldsOf } from '../schema';
 import type { Node } from '../xml';
 
 /**
