@@ -80,6 +80,14 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
       c.fail('trustedRanges', 'names neither a file nor a fromValue', 'Set trustedRanges.file (fixed ranges) or trustedRanges.fromValue (per-org ranges).');
     }
   }
+  (c.array(root, 'orgFeatures', '', true) ?? []).forEach((item, i) => {
+    const f = c.object(item, `orgFeatures[${i}]`);
+    if (!f) return;
+    for (const key of ['id', 'title', 'withoutIt']) c.string(f, key, `orgFeatures[${i}]`);
+    c.boolean(f, 'optional', `orgFeatures[${i}]`);
+    for (const key of ['permissions', 'objects', 'settings']) c.stringArray(f, key, `orgFeatures[${i}]`);
+    c.string(f, 'eventManager', `orgFeatures[${i}]`, true);
+  });
   c.array(root, 'handoff', '');
   (c.array(root, 'guideSteps', '') ?? []).forEach((item, i) => {
     const s = c.object(item, `guideSteps[${i}]`);

@@ -51,6 +51,31 @@ export type ExternalClientAppSpec = {
   policies: string;
 };
 
+/**
+ * One org feature and the parts of the setup that exist only with it. Everything listed is looked
+ * up in the org (its permission fields, its objects, its Event Manager entities), never assumed
+ * from an edition; the feature counts as present when every listed permission and object exists.
+ */
+export type OrgFeatureSpec = {
+  id: string;
+  title: string;
+  /** True when the vendor's guide makes the feature optional (Reco: Shield is "not mandatory"). */
+  optional: boolean;
+  /** What the vendor will not see without it, in words for the handoff. */
+  withoutIt: string;
+  /** User permission API names that exist only with the feature. */
+  permissions: string[];
+  /** Objects (for object permissions) that exist only with the feature. */
+  objects: string[];
+  /** Settings (fullName, e.g. "Event") deployed only where the feature is present. */
+  settings: string[];
+  /**
+   * Vendor-relative RealTimeEventSettings file: Event Manager streaming and storage for every event
+   * entity the org offers (read from the org), not a fixed list.
+   */
+  eventManager?: string;
+};
+
 export type HandoffItem = { item: string; from: string; where?: string };
 
 /** A vendor's catalogue entry: `force-app/<vendor>/vendor.json`. Data, not code. */
@@ -67,7 +92,12 @@ export type VendorEntry = {
   externalClientApp?: ExternalClientAppSpec;
   integrationUser: string;
   trustedRanges: TrustedRangesSpec;
-  requiresOrgFeatures?: Array<{ feature: string; why: string }>;
+  /**
+   * Org features (Salesforce add-ons such as Event Monitoring) that parts of this vendor's setup
+   * need. The org decides at run time whether each listed part exists; an optional feature's
+   * missing parts are left out and reported, a required feature's are errors.
+   */
+  orgFeatures?: OrgFeatureSpec[];
   handoff: HandoffItem[];
   guideSteps: GuideStep[];
 };

@@ -51,3 +51,23 @@ export const addUserPermissions = (xml: string, names: string[]): string => {
   const end = xml.lastIndexOf(lastBlock) + lastBlock.length;
   return `${xml.slice(0, first)}${rendered}${xml.slice(end).replace(/^\n/, '')}`;
 };
+
+const OBJECT_PERMISSION_BLOCK = /[ \t]*<objectPermissions>[\s\S]*?<\/objectPermissions>\n?/g;
+
+/**
+ * Leaves user permissions and object permissions out of a permission set's XML (what the org lacks
+ * an optional feature for); everything else is kept byte for byte.
+ */
+export const removePermissions = (xml: string, permissions: string[], objects: string[]): string =>
+  xml
+    .replace(USER_PERMISSION_BLOCK, (block) => (permissions.includes(/<name>([^<]*)<\/name>/.exec(block)?.[1] ?? '') ? '' : block))
+    .replace(OBJECT_PERMISSION_BLOCK, (block) => (objects.includes(/<object>([^<]*)<\/object>/.exec(block)?.[1] ?? '') ? '' : block));
+
+/** Event Manager streaming and storage turned on for each entity the org offers, sorted as a retrieve lists them. */
+export const renderRealTimeEventSettings = (entities: string[]): string => {
+  const body = [...new Set(entities)]
+    .sort((a, b) => a.localeCompare(b))
+    .map((e) => `    <realTimeEvents>\n        <entityName>${escapeXml(e)}</entityName>\n        <isEnabled>true</isEnabled>\n    </realTimeEvents>\n`)
+    .join('');
+  return `${HEADER}\n<RealTimeEventSettings ${NS}>\n${body}</RealTimeEventSettings>\n`;
+};

@@ -35,6 +35,14 @@ export const parseTrustedRanges = (xml: string | undefined): IpRange[] => {
   });
 };
 
+/** The Event Manager entities a retrieved RealTimeEventSettings lists, enabled or not. */
+export const parseRealTimeEvents = (xml: string | undefined): string[] => {
+  if (!xml) return [];
+  const parsed = parseMetadataXml(xml);
+  if (!parsed.ok) return [];
+  return selectValues(parsed.node, 'realTimeEvents').flatMap((node) => (typeof node === 'object' && textOf(node.entityName?.[0]) ? [textOf(node.entityName?.[0]) as string] : []));
+};
+
 const ECA_TYPES = ['ExternalClientApplication', 'ExtlClntAppOauthConfigurablePolicies', 'ExtlClntAppConfigurablePolicies'];
 
 /**
@@ -62,7 +70,13 @@ const policyRenames = (vendors: Vendor[], names: Map<string, string[]>): Map<str
 /** Reads the org (never writes) and works out what a deploy would send to it. */
 export const analyseOrg = async (org: OrgConnection, vendors: Vendor[], metadata: VendorMetadata[], values: OrgValues): Promise<OrgAnalysis> => {
   const usernames = vendors.map((v) => String(values.vendors[v.name]?.values.integrationUsername ?? '')).filter(Boolean);
-  const facts = await readOrgFacts(org.connection, vendors, usernames);
+  const eventManager = vendors.some((v) => v.orgFeatures?.some((f) => f.eventManager));
+  const [facts, events] = await Promise.all([
+    readOrgFacts(org.connection, vendors, usernames),
+    eventManager ? retrieveOrgMetadata(org.connection, [{ type: 'Settings', fullName: 'RealTimeEvent' }]) : Promise.resolve(new Map<string, string>()),
+  ]);
+  const realTimeEvents = parseRealTimeEvents(events.get('settings/RealTimeEvent.settings'));
+  if (realTimeEvents.length) facts.realTimeEvents = realTimeEvents;
   const pre = preflight(facts, vendors, values, metadata, org.targetOrg);
   const problems = [...pre.problems];
   const notes = [...pre.notes];
@@ -89,6 +103,12 @@ export const analyseOrg = async (org: OrgConnection, vendors: Vendor[], metadata
     notes,
     ...(merge ? { merge } : {}),
     renames,
-    workspace: { vendors, values: vendorValues, extraPermissions: pre.extraPermissions, ...(merge && merge.added.length ? { trustedRanges: merge.ranges } : {}), renames },
+    workspace: {
+      vendors,
+      values: vendorValues,
+      extraPermissions: pre.extraPermissions,
+      omitted: pre.omitted,
+      eventManager: new Map([...pre.features].flatMap(([name, f]) => (f.eventManager ? [[name, f.eventManager] as const] : []))),
+      exclude: new Set([...pre.features.values()].flatMap((f) => f.excludeSettings.map((s) => `Settings:${s}`))), ...(merge && merge.added.length ? { trustedRanges: merge.ranges } : {}), renames },
   };
 };

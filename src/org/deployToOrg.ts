@@ -7,6 +7,7 @@ import { analyseOrg } from './analyseOrg';
 import type { OrgConnection } from './connectOrg';
 import { buildDeployWorkspace } from './deployWorkspace';
 import { buildHandoff, HandoffLine } from './handoff';
+import type { FeatureGap } from './orgFeatures';
 import { provisionUser, UserReport } from './provisionUsers';
 import { DeployProgress, runMetadataDeploy } from './runMetadataDeploy';
 
@@ -39,6 +40,8 @@ export type OrgDeployReport = {
   notes: string[];
   trustedRanges?: Pick<RangeMerge, 'added' | 'alreadyTrusted' | 'stale'> & { kept: number; total: number };
   deploy?: { id: string; status: string; checkOnly: boolean; components: ComponentOutcome[]; errorMessage?: string };
+  /** What each vendor will not get in this org (an optional org feature it lacks), and why. */
+  featureGaps: FeatureGap[];
   users: UserReport[];
   handoff: HandoffLine[];
 };
@@ -47,11 +50,12 @@ export type OrgDeployReport = {
 export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployReport> => {
   const { org, vendors, values } = request;
   const emit = (phase: DeployEvent['phase'], message: string, progress?: DeployProgress): void => request.onEvent?.({ org: org.targetOrg, phase, message, ...(progress ? { progress } : {}) });
-  const report: OrgDeployReport = { targetOrg: org.targetOrg, username: org.username, orgId: org.orgId, instanceUrl: org.instanceUrl, outcome: 'failed', problems: [], notes: [], users: [], handoff: [] };
+  const report: OrgDeployReport = { targetOrg: org.targetOrg, username: org.username, orgId: org.orgId, instanceUrl: org.instanceUrl, outcome: 'failed', problems: [], notes: [], featureGaps: [], users: [], handoff: [] };
   emit('preflight', 'reading permissions, dependencies, licences, users, trusted ranges, External Client Apps');
   const analysis = await analyseOrg(org, vendors, request.metadata, values);
   report.problems.push(...analysis.problems);
   report.notes.push(...analysis.notes);
+  report.featureGaps = analysis.preflight.gaps;
   if (report.problems.some((p) => p.severity === 'error')) return report;
   const merge = analysis.merge;
   if (merge) report.trustedRanges = { added: merge.added, alreadyTrusted: merge.alreadyTrusted, stale: merge.stale, kept: merge.kept.length, total: merge.ranges.length };
@@ -114,7 +118,7 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
     report.users.push(await provisionUser(org.connection, vendor, plan));
   }
   emit('handoff', 'what to give the vendors');
-  report.handoff = await buildHandoff(org.connection, vendors, values, report.users);
+  report.handoff = await buildHandoff(org.connection, vendors, values, report.users, report.featureGaps);
   report.outcome = 'succeeded';
   return report;
 };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { SfProject } from '@salesforce/core';
 import { ComponentSet, ComponentSetBuilder, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import type { Vendor } from '../catalogue';
-import { addUserPermissions, renderSecuritySettings } from '../metadata/renderXml';
+import { addUserPermissions, removePermissions, renderRealTimeEventSettings, renderSecuritySettings } from '../metadata/renderXml';
 import type { IpRange } from '../network';
 import type { VendorValues } from '../values';
 import { stageReplacements } from '../values';
@@ -19,6 +19,10 @@ export type WorkspacePlan = {
   trustedRanges?: IpRange[];
   /** Our component fullName → the name the org already holds it under (ECA policies). */
   renames: Map<string, string>;
+  /** Permission set → permissions and objects the org lacks an optional feature for. */
+  omitted?: Map<string, { permissions: string[]; objects: string[] }>;
+  /** Vendor name → RealTimeEventSettings entities the org offers (replaces the vendor's fixed list). */
+  eventManager?: Map<string, { file: string; entities: string[] }>;
   /** Components to leave out of this deploy, as `Type:fullName`. */
   exclude?: Set<string>;
   /** Also write a readable metadata-format copy (for plan's diff) under `<dir>/metadata`. */
@@ -57,11 +61,17 @@ export const buildDeployWorkspace = async (projectDir: string, plan: WorkspacePl
     for (const vendor of plan.vendors) {
       fs.cpSync(vendor.dir, path.join(dir, vendor.relDir), { recursive: true });
       for (const ref of vendor.permissionSets) {
-        const extra = plan.extraPermissions.get(ref.name);
-        if (!extra?.length) continue;
+        const extra = plan.extraPermissions.get(ref.name) ?? [];
+        const omitted = plan.omitted?.get(ref.name);
+        if (!extra.length && !omitted) continue;
         const file = path.join(dir, vendor.relDir, ref.file);
-        fs.writeFileSync(file, addUserPermissions(fs.readFileSync(file, 'utf8'), extra));
+        let xml = fs.readFileSync(file, 'utf8');
+        if (omitted) xml = removePermissions(xml, omitted.permissions, omitted.objects);
+        if (extra.length) xml = addUserPermissions(xml, extra);
+        fs.writeFileSync(file, xml);
       }
+      const events = plan.eventManager?.get(vendor.name);
+      if (events) fs.writeFileSync(path.join(dir, vendor.relDir, events.file), renderRealTimeEventSettings(events.entities));
       renameComponents(path.join(dir, vendor.relDir), plan.renames);
     }
     if (plan.trustedRanges) {

@@ -1,6 +1,7 @@
 import { formatProblem } from '../output/problem';
 import type { DeployOrgsResult, OrgFailure } from './deployOrgs';
 import type { OrgDeployReport } from './deployToOrg';
+import { describeGap } from './orgFeatures';
 
 const isFailure = (r: OrgDeployReport | OrgFailure): r is OrgFailure => 'error' in r;
 
@@ -29,6 +30,7 @@ export const formatDeployResult = (result: DeployOrgsResult): string[] => {
       for (const s of t.stale) lines.push(`    ${s.description ?? ''} (${s.start}-${s.end}) is described as ${s.owner}'s but ${s.owner} no longer lists it: kept; review it`);
     }
     for (const note of report.notes) lines.push(`  note: ${note}`);
+    for (const gap of report.featureGaps) lines.push(`  without: ${describeGap(gap)}`);
     for (const user of report.users) {
       lines.push(`  user ${user.username}: ${user.created ? 'created' : 'exists'} (${user.profile}); assigned ${[...user.permissionSetLicensesAssigned, ...user.permissionSetsAssigned].join(', ') || 'nothing new'}`);
     }
@@ -36,7 +38,7 @@ export const formatDeployResult = (result: DeployOrgsResult): string[] => {
       lines.push('  handoff:');
       for (const h of report.handoff) {
         if (h.kind === 'give') lines.push(`    give ${h.vendor}: ${h.item}: ${h.value ?? `copy it from ${h.where ?? 'Setup'}`}`);
-        else lines.push(`    manual (${h.vendor}): ${h.item}${h.where ? `\n      ${h.where}` : ''}`);
+        else lines.push(`    ${h.kind === 'limit' ? 'limit' : 'manual'} (${h.vendor}): ${h.item}${h.where ? `\n      ${h.where}` : ''}`);
       }
     }
     lines.push('');

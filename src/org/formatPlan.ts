@@ -1,5 +1,6 @@
 import type { ValueChange } from '../metadata/metadataDiff';
 import { formatProblem } from '../output/problem';
+import { describeGap } from './orgFeatures';
 import type { PlanResult } from './planOrg';
 
 /** Groups path-level changes into lines a reviewer reads: `+ userPermissions ViewRoles`, `~ label: a → b`. */
@@ -43,6 +44,7 @@ export const formatPlan = (result: PlanResult): string[] => {
       for (const a of u.assign) lines.push(`  assign ${a} to ${u.username}`);
     }
     for (const n of org.notes) lines.push(`  note: ${n}`);
+    for (const g of org.featureGaps) lines.push(`  without: ${describeGap(g)}`);
     lines.push('');
   }
   return lines;

@@ -3,11 +3,12 @@ import type { Vendor } from '../catalogue';
 import { selectText } from '../metadata/elementPath';
 import { parseMetadataXml } from '../metadata/xml';
 import type { OrgValues } from '../values';
+import type { FeatureGap } from './orgFeatures';
 import type { UserReport } from './provisionUsers';
 import { retrieveOrgMetadata } from './retrieveOrgMetadata';
 
 /** One thing to hand a vendor, or one step a person still has to do. */
-export type HandoffLine = { vendor: string; kind: 'give' | 'manual'; item: string; value?: string; where?: string };
+export type HandoffLine = { vendor: string; kind: 'give' | 'manual' | 'limit'; item: string; value?: string; where?: string };
 
 /**
  * What to give each vendor (username, consumer key) and the manual steps that remain, in the
@@ -15,7 +16,7 @@ export type HandoffLine = { vendor: string; kind: 'give' | 'manual'; item: strin
  * global OAuth settings ("Allow Access to OAuth Consumer Secrets via Metadata API"); otherwise the
  * handoff says where to copy it. The consumer secret is never read.
  */
-export const buildHandoff = async (connection: Connection, vendors: Vendor[], values: OrgValues, users: UserReport[]): Promise<HandoffLine[]> => {
+export const buildHandoff = async (connection: Connection, vendors: Vendor[], values: OrgValues, users: UserReport[], gaps: FeatureGap[] = []): Promise<HandoffLine[]> => {
   const lines: HandoffLine[] = [];
   for (const vendor of vendors) {
     for (const item of vendor.handoff) {
@@ -29,6 +30,10 @@ export const buildHandoff = async (connection: Connection, vendors: Vendor[], va
     }
     for (const step of vendor.guideSteps.filter((s) => s.manual)) {
       lines.push({ vendor: vendor.name, kind: 'manual', item: `${step.section}: ${step.guide}`, where: step.manual as string });
+    }
+    // Tell the vendor what it will not see here, so nobody mistakes a missing feature for a broken integration.
+    for (const gap of gaps.filter((g) => g.vendor === vendor.name)) {
+      lines.push({ vendor: vendor.name, kind: 'limit', item: `This org has no ${gap.title}. ${gap.withoutIt}`, where: `Left out: ${gap.leftOut.join(', ')}.` });
     }
     for (const user of users.filter((u) => u.vendor === vendor.name)) {
       for (const next of user.nextSteps) lines.push({ vendor: vendor.name, kind: 'manual', item: next });

@@ -10,6 +10,7 @@ import type { IpRange } from '../network';
 import type { Problem } from '../output/problem';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
 import { analyseOrg } from './analyseOrg';
+import type { FeatureGap } from './orgFeatures';
 import { connectOrg, orgLabel } from './connectOrg';
 import { mapWithConcurrency } from './deployOrgs';
 import { buildDeployWorkspace } from './deployWorkspace';
@@ -31,6 +32,8 @@ export type OrgPlan = {
   components: ComponentPlan[];
   trustedRanges?: { add: Array<IpRange & { owner: string }>; keep: number };
   users: UserChange[];
+  /** What each vendor will not get in this org (an optional org feature it lacks). */
+  featureGaps: FeatureGap[];
   /** True when a deploy would change nothing. */
   inSync: boolean;
 };
@@ -76,6 +79,7 @@ export const planOrg = async (projectDir: string, prepared: Awaited<ReturnType<t
       components,
       ...(analysis.merge ? { trustedRanges: { add, keep: analysis.merge.kept.length } } : {}),
       users,
+      featureGaps: analysis.preflight.gaps,
       inSync: components.every((c) => c.action === 'none') && add.length === 0 && users.every((u) => u.action === 'none' && u.assign.length === 0),
     };
     return plan;

@@ -3,6 +3,7 @@ import type { VendorMetadata } from '../metadata/checkVendorMetadata';
 import { PERMISSIONS } from '../metadata/permissionCatalogue';
 import type { Problem } from '../output/problem';
 import type { OrgValues } from '../values';
+import { FeatureGap, FeatureResolution, resolveOrgFeatures } from './orgFeatures';
 import type { OrgFacts, ProfileFact, PslFact, UserFact, UserLicenseFact } from './readOrgFacts';
 
 /** What deploy will do for one integration user. */
@@ -25,6 +26,12 @@ export type PreflightResult = {
   users: UserPlan[];
   /** Plain-language notes of what the org decided. */
   notes: string[];
+  /** Per vendor: the optional org features as this org answers them. */
+  features: Map<string, FeatureResolution>;
+  /** What each vendor will not get in this org, and why. */
+  gaps: FeatureGap[];
+  /** Permission set → permissions and objects left out because the org lacks an optional feature. */
+  omitted: Map<string, { permissions: string[]; objects: string[] }>;
 };
 
 const free = (fact: { total: number; used: number }): number => fact.total - fact.used;
@@ -36,7 +43,7 @@ const free = (fact: { total: number; used: number }): number => fact.total - fac
  * facts already fetched, so the whole list of problems comes back at once.
  */
 export const preflight = (facts: OrgFacts, vendors: Vendor[], values: OrgValues, metadata: VendorMetadata[], orgLabel: string): PreflightResult => {
-  const result: PreflightResult = { problems: [], extraPermissions: new Map(), users: [], notes: [] };
+  const result: PreflightResult = { problems: [], extraPermissions: new Map(), users: [], notes: [], features: new Map(), gaps: [], omitted: new Map() };
   const error = (file: string, field: string, message: string, fix: string): void => {
     result.problems.push({ severity: 'error', file: `${orgLabel}: ${file}`, field, message, fix });
   };
@@ -47,21 +54,28 @@ export const preflight = (facts: OrgFacts, vendors: Vendor[], values: OrgValues,
   for (const [i, vendor] of vendors.entries()) {
     const meta = metadata[i];
     if (!meta) continue;
+    const features = resolveOrgFeatures(facts, vendor);
+    result.features.set(vendor.name, features);
+    result.gaps.push(...features.gaps);
     for (const ref of vendor.permissionSets) {
       const set = meta.permissionSets.get(ref.name);
       if (!set) continue;
       const file = `${vendor.relDir}/${ref.file}`;
+      const omitted = { permissions: [] as string[], objects: [] as string[] };
       for (const name of set.permissions) {
-        if (!facts.permissions.has(name)) {
+        if (!facts.permissions.has(name) && features.optionalPermissions.has(name)) omitted.permissions.push(name);
+        else if (!facts.permissions.has(name)) {
           const info = PERMISSIONS[name];
           error(file, `userPermissions ${name}`, `this org has no permission ${name} (${info?.label ?? name})${info?.availability ? `: it needs ${info.availability}` : ''}`, info?.availability ? `Get ${info.availability} for this org, or leave ${vendor.name} out with --vendor.` : 'Check the org edition and licences; the permission does not exist here.');
         }
       }
       for (const object of set.objects) {
-        if (!facts.sobjects.has(object.object)) {
+        if (!facts.sobjects.has(object.object) && features.optionalObjects.has(object.object)) omitted.objects.push(object.object);
+        else if (!facts.sobjects.has(object.object)) {
           error(file, `objectPermissions ${object.object}`, `this org has no object ${object.object}`, 'The event store objects need Salesforce Shield or the Event Monitoring add-on; get it, or leave the vendor out with --vendor.');
         }
       }
+      if (omitted.permissions.length || omitted.objects.length) result.omitted.set(ref.name, omitted);
       if (set.license && !facts.permissionSetLicenses.some((p) => p.masterLabel === set.license) && !facts.userLicenses.some((l) => l.name === set.license)) {
         error(file, 'license', `this org has no licence "${set.license}" for the permission set`, `Check Setup > Company Information > Permission Set Licenses; the ${vendor.title} guide needs "${set.license}".`);
       }

@@ -26,6 +26,12 @@ export type OrgFacts = {
   loginIpRanges: Map<string, Array<{ start: string; end: string }>>;
   /** sObjects the org has (describeGlobal), for object permissions such as the event stores. */
   sobjects: Set<string>;
+  /**
+   * Event Manager entities the org lists in its RealTimeEventSettings (filled by analyseOrg from a
+   * retrieve). Unverified: that a retrieve lists every entity the org offers, enabled or not; probe
+   * records what a real org returns.
+   */
+  realTimeEvents?: string[];
   /** User permissions the deploying user holds (its profile's and assigned permission sets'), if readable. */
   deployerPermissions?: Set<string>;
 };

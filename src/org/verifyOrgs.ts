@@ -5,6 +5,7 @@ import { EXIT_CODES, ExitCode } from '../output/exitCodes';
 import { orgLabel } from './connectOrg';
 import { mapWithConcurrency } from './deployOrgs';
 import { summariseChanges } from './formatPlan';
+import { describeGap } from './orgFeatures';
 import { jwtLogin, JwtLoginResult } from './jwtLogin';
 import { OrgPlan, planOrg } from './planOrg';
 import { prepareVendors } from './prepareVendors';
@@ -48,6 +49,8 @@ const findingsOf = (plan: OrgPlan, certWarnDays: number): Finding[] => {
     else if (app.certificate.daysLeft < 0) findings.push({ ok: false, what: `${app.app}: the certificate the org holds expired on ${app.certificate.notAfter.slice(0, 10)}`, fix: 'Get a new certificate from the vendor and deploy it; logins fail until then.' });
     else findings.push({ ok: true, what: `${app.app}: certificate ${app.certificate.sha256Fingerprint.slice(0, 23)}… valid for ${app.certificate.daysLeft} more day(s)${app.certificate.daysLeft < certWarnDays ? ': renew soon' : ''}` });
   }
+  // Left out on purpose (the org lacks an optional feature): a warning, not drift.
+  for (const g of plan.featureGaps) findings.push({ ok: true, warning: true, what: describeGap(g) });
   return findings;
 };
 

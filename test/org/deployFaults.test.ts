@@ -82,7 +82,7 @@ describe('several orgs in one run', () => {
   it('reports each org separately and exits 68 when only some succeed', async () => {
     Lifecycle.getInstance().onWarning(async () => {});
     const good = await startOrgSimulator({ shape: 'enterprise-shield' });
-    const bad = await startOrgSimulator({ shape: 'enterprise' });
+    const bad = await startOrgSimulator({ shape: 'enterprise', seed: { adminLacks: ['ModifyAllData', 'ModifyMetadata'] } });
     try {
       await loginWithAlias(good, 'good');
       await loginWithAlias(bad, 'bad');
