@@ -43,7 +43,7 @@ export const mapWithConcurrency = async <T, R>(items: T[], limit: number, work: 
 
 /** Partial success is failure for security configuration; a still-running deploy is 69 like sf. */
 export const exitCodeFor = (outcomes: string[]): ExitCode => {
-  if (outcomes.some((o) => o === 'running')) return EXIT_CODES.running;
+  if (outcomes.some((o) => o === 'running' || o === 'unknown')) return EXIT_CODES.running;
   const ok = outcomes.filter((o) => o === 'succeeded' || o === 'validated').length;
   if (ok === outcomes.length) return EXIT_CODES.ok;
   return ok > 0 ? EXIT_CODES.partial : EXIT_CODES.failed;

@@ -1,3 +1,4 @@
+import { SfError } from '@salesforce/core';
 import type { Vendor } from '../catalogue';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
 import type { RangeMerge } from '../network';
@@ -5,8 +6,10 @@ import type { Problem } from '../output/problem';
 import type { OrgValues } from '../values';
 import { analyseOrg } from './analyseOrg';
 import type { OrgConnection } from './connectOrg';
-import { buildDeployWorkspace } from './deployWorkspace';
+import { compareWithOrg, credentialNotes } from './compareWithOrg';
+import { buildDeployWorkspace, DeployWorkspace, WorkspacePlan } from './deployWorkspace';
 import { buildHandoff, HandoffLine } from './handoff';
+import { loginFix } from './loginFix';
 import type { FeatureGap } from './orgFeatures';
 import { provisionUser, UserReport } from './provisionUsers';
 import { DeployProgress, runMetadataDeploy } from './runMetadataDeploy';
@@ -34,8 +37,12 @@ export type OrgDeployReport = {
   username: string;
   orgId: string;
   instanceUrl: string;
-  /** succeeded / validated (dry run) / failed / canceled / running (still in the org: resume it). */
-  outcome: 'succeeded' | 'validated' | 'failed' | 'canceled' | 'running';
+  /**
+   * succeeded / validated (dry run) / failed (nothing of this run is in the org) / canceled /
+   * running (still in the org: resume it) / unknown (status lost after it started: resume it) /
+   * incomplete (the metadata landed, a later step failed: the report says what is in the org).
+   */
+  outcome: 'succeeded' | 'validated' | 'failed' | 'canceled' | 'running' | 'unknown' | 'incomplete';
   problems: Problem[];
   notes: string[];
   trustedRanges?: Pick<RangeMerge, 'added' | 'alreadyTrusted' | 'stale'> & { kept: number; total: number };
@@ -46,21 +53,30 @@ export type OrgDeployReport = {
   handoff: HandoffLine[];
 };
 
-/** Takes one org to what the vendor guides describe, keeping everything it already had. */
-export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployReport> => {
-  const { org, vendors, values } = request;
-  const emit = (phase: DeployEvent['phase'], message: string, progress?: DeployProgress): void => request.onEvent?.({ org: org.targetOrg, phase, message, ...(progress ? { progress } : {}) });
-  const report: OrgDeployReport = { targetOrg: org.targetOrg, username: org.username, orgId: org.orgId, instanceUrl: org.instanceUrl, outcome: 'failed', problems: [], notes: [], featureGaps: [], users: [], handoff: [] };
-  emit('preflight', 'reading permissions, dependencies, licences, users, trusted ranges, External Client Apps');
-  const analysis = await analyseOrg(org, vendors, request.metadata, values);
-  report.problems.push(...analysis.problems);
-  report.notes.push(...analysis.notes);
-  report.featureGaps = analysis.preflight.gaps;
-  if (report.problems.some((p) => p.severity === 'error')) return report;
-  const merge = analysis.merge;
-  if (merge) report.trustedRanges = { added: merge.added, alreadyTrusted: merge.alreadyTrusted, stale: merge.stale, kept: merge.kept.length, total: merge.ranges.length };
+type Emit = (phase: DeployEvent['phase'], message: string, progress?: DeployProgress) => void;
 
-  const workspace = await buildDeployWorkspace(request.projectDir, analysis.workspace);
+/**
+ * The workspace holding only what differs from the org (read back once), so a re-run against an
+ * unchanged org deploys nothing, and the ECA global OAuth settings (the certificate; perhaps the
+ * consumer key) are sent only when they differ. Undefined when nothing differs.
+ */
+const changedComponents = async (request: DeployRequest, plan: WorkspacePlan, report: OrgDeployReport): Promise<DeployWorkspace | undefined> => {
+  const full = await buildDeployWorkspace(request.projectDir, { ...plan, metadataDir: true });
+  let compared: Awaited<ReturnType<typeof compareWithOrg>>;
+  try {
+    compared = await compareWithOrg(request.org.connection, full);
+  } finally {
+    full.cleanup();
+  }
+  report.notes.push(...credentialNotes(compared.components));
+  const unchanged = compared.components.filter((c) => c.action === 'none').map((c) => c.member);
+  if (unchanged.length === compared.components.length) return undefined;
+  return buildDeployWorkspace(request.projectDir, { ...plan, exclude: new Set([...(plan.exclude ?? []), ...unchanged]) });
+};
+
+/** Deploys (or validates) the workspace; true when the org reports it Succeeded. */
+const sendMetadata = async (request: DeployRequest, workspace: DeployWorkspace, report: OrgDeployReport, emit: Emit): Promise<boolean> => {
+  const { org } = request;
   try {
     emit('deploy', request.dryRun ? 'validating (check-only deploy, nothing is saved)' : 'deploying');
     const outcome = await runMetadataDeploy(org.connection, {
@@ -78,23 +94,24 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
       report.outcome = 'canceled';
       report.deploy = { id: outcome.id, status: outcome.status, checkOnly: request.dryRun, components: [] };
       report.notes.push('The deploy was canceled in the org; with rollbackOnError nothing of it was saved.');
-      return report;
+      return false;
     }
     if (outcome.kind === 'lost') {
+      report.outcome = 'unknown';
       report.deploy = { id: outcome.id, status: 'Unknown', checkOnly: request.dryRun, components: [] };
       report.problems.push({
         severity: 'error',
         file: `${org.targetOrg}: deploy ${outcome.id}`,
         field: 'status',
         message: `lost track of the deploy after it started: ${outcome.error}`,
-        fix: `Log in again if the session expired (sf org login web -a ${org.targetOrg}), then run vendor-access deploy --resume ${outcome.id} with the same flags to see how it ended.`,
+        fix: `Log in again if the session expired (${loginFix(org.targetOrg, org.instanceUrl)}), then run vendor-access deploy --resume ${outcome.id} with the same flags to see how it ended.`,
       });
-      return report;
+      return false;
     }
     if (outcome.kind === 'timedOut') {
       report.outcome = 'running';
       report.deploy = { id: outcome.id, status: outcome.lastStatus, checkOnly: request.dryRun, components: [] };
-      return report;
+      return false;
     }
     const response = outcome.result.response;
     report.deploy = {
@@ -104,21 +121,59 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
       components: outcome.result.getFileResponses().map((f) => ({ type: f.type, fullName: f.fullName, state: String(f.state), ...('error' in f && f.error ? { error: f.error } : {}) })),
       ...(response.errorMessage ? { errorMessage: response.errorMessage } : {}),
     };
-    if (String(response.status) !== 'Succeeded') return report;
+    return String(response.status) === 'Succeeded';
   } finally {
     workspace.cleanup();
+  }
+};
+
+/** Takes one org to what the vendor guides describe, keeping everything it already had. */
+export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployReport> => {
+  const { org, vendors, values } = request;
+  const emit: Emit = (phase, message, progress) => request.onEvent?.({ org: org.targetOrg, phase, message, ...(progress ? { progress } : {}) });
+  const report: OrgDeployReport = { targetOrg: org.targetOrg, username: org.username, orgId: org.orgId, instanceUrl: org.instanceUrl, outcome: 'failed', problems: [], notes: [], featureGaps: [], users: [], handoff: [] };
+  emit('preflight', 'reading permissions, dependencies, licences, users, trusted ranges, External Client Apps');
+  const analysis = await analyseOrg(org, vendors, request.metadata, values);
+  report.problems.push(...analysis.problems);
+  report.notes.push(...analysis.notes);
+  report.featureGaps = analysis.preflight.gaps;
+  if (report.problems.some((p) => p.severity === 'error')) return report;
+  const merge = analysis.merge;
+  if (merge) report.trustedRanges = { added: merge.added, alreadyTrusted: merge.alreadyTrusted, stale: merge.stale, kept: merge.kept.length, total: merge.ranges.length };
+
+  const workspace = request.resumeId ? await buildDeployWorkspace(request.projectDir, analysis.workspace) : await changedComponents(request, analysis.workspace, report);
+  if (workspace) {
+    const landed = await sendMetadata(request, workspace, report, emit);
+    if (!landed) return report;
+  } else {
+    report.notes.push('The org already holds every component as intended: nothing was deployed.');
   }
   if (request.dryRun) {
     report.outcome = 'validated';
     return report;
   }
-  emit('users', 'integration users and assignments');
-  for (const plan of analysis.preflight.users) {
-    const vendor = vendors.find((v) => v.name === plan.vendor) as Vendor;
-    report.users.push(await provisionUser(org.connection, vendor, plan));
+  // From here the metadata is in the org: a failure is its own outcome, never "before deploying".
+  const deployId = report.deploy?.id ?? '';
+  try {
+    emit('users', 'integration users and assignments');
+    for (const plan of analysis.preflight.users) {
+      const vendor = vendors.find((v) => v.name === plan.vendor) as Vendor;
+      report.users.push(await provisionUser(org.connection, vendor, plan, values.file));
+    }
+    emit('handoff', 'what to give the vendors');
+    report.handoff = await buildHandoff(org.connection, vendors, values, report.users, report.featureGaps);
+    report.outcome = 'succeeded';
+  } catch (err) {
+    const e = SfError.wrap(err instanceof Error ? err : String(err));
+    report.outcome = 'incomplete';
+    const done = report.users.map((u) => `${u.username} ${u.created ? 'created' : 'found'}, assigned ${[...u.permissionSetLicensesAssigned, ...u.permissionSetsAssigned].join(', ') || 'nothing new'}`);
+    report.problems.push({
+      severity: 'error',
+      file: `${org.targetOrg}: deploy ${deployId}`,
+      field: typeof e.data === 'object' && e.data && 'field' in e.data ? String((e.data as { field: unknown }).field) : 'users',
+      message: `the metadata of deploy ${deployId} is in the org, but the next step failed: ${e.message}${done.length ? ` (done before it: ${done.join('; ')})` : ''}`,
+      fix: [...(e.actions ?? []), `Then run the same vendor-access deploy again: it finds what deploy ${deployId} left and finishes the users, assignments and handoff.`].join(' '),
+    });
   }
-  emit('handoff', 'what to give the vendors');
-  report.handoff = await buildHandoff(org.connection, vendors, values, report.users, report.featureGaps);
-  report.outcome = 'succeeded';
   return report;
 };

@@ -10,18 +10,19 @@ export const formatDeployResult = (result: DeployOrgsResult): string[] => {
   const lines: string[] = [];
   for (const report of result.orgs) {
     if (isFailure(report)) {
-      lines.push(`${report.targetOrg}: FAILED before deploying: ${report.error.message}`, ...report.error.actions.map((a) => `  Try: ${a}`), '');
+      lines.push(`${report.targetOrg}: FAILED: ${report.error.message}`, ...report.error.actions.map((a) => `  Try: ${a}`), '');
       continue;
     }
     const who = report.username === report.targetOrg ? report.orgId : `${report.username}, ${report.orgId}`;
     lines.push(`${report.targetOrg} (${who}): ${report.outcome.toUpperCase()}`);
     for (const problem of report.problems) lines.push(`  ${formatProblem(problem).replace(/\n/g, '\n  ')}`);
-    if (report.problems.some((p) => p.severity === 'error')) lines.push('  Nothing was sent to the org.');
+    if (report.problems.some((p) => p.severity === 'error') && !report.deploy) lines.push('  Nothing was sent to the org.');
     if (report.deploy) {
       lines.push(`  ${report.deploy.checkOnly ? 'validation' : 'deploy'} ${report.deploy.id}: ${report.deploy.status}`);
       if (report.deploy.errorMessage) lines.push(`    ${report.deploy.errorMessage}`);
       for (const c of report.deploy.components.filter((x) => x.state === 'Failed')) lines.push(`    FAILED ${c.type}:${c.fullName}: ${c.error ?? ''}`);
     }
+    if (report.outcome === 'unknown' && report.deploy) lines.push(`  How deploy ${report.deploy.id} ended is unknown. Find out with: vendor-access deploy --resume ${report.deploy.id} -o ${report.targetOrg}`);
     if (report.outcome === 'running' && report.deploy) lines.push(`  Still running in the org. Pick it up with: vendor-access deploy --resume ${report.deploy.id} -o ${report.targetOrg}`);
     if (report.trustedRanges) {
       const t = report.trustedRanges;

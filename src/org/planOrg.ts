@@ -1,23 +1,19 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { SfError } from '@salesforce/core';
 import { inspectCertificate } from '../certificate';
-import { listFiles, toPosix } from '../metadata/listFiles';
 import { selectText } from '../metadata/elementPath';
-import { diffMetadata, ValueChange } from '../metadata/metadataDiff';
 import { parseMetadataXml } from '../metadata/xml';
 import type { IpRange } from '../network';
 import type { Problem } from '../output/problem';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
 import { analyseOrg } from './analyseOrg';
+import { ComponentPlan, compareWithOrg, credentialNotes } from './compareWithOrg';
+export type { ComponentPlan } from './compareWithOrg';
 import type { FeatureGap } from './orgFeatures';
 import { connectOrg, orgLabel } from './connectOrg';
 import { mapWithConcurrency } from './deployOrgs';
 import { buildDeployWorkspace } from './deployWorkspace';
 import { prepareVendors } from './prepareVendors';
-import { retrieveOrgMetadata } from './retrieveOrgMetadata';
 
-export type ComponentPlan = { component: string; action: 'create' | 'update' | 'none'; changes: ValueChange[] };
 export type UserChange = { vendor: string; username: string; action: 'create' | 'none'; assign: string[] };
 
 /** The certificate and consumer key the org actually holds on a vendor's External Client App. */
@@ -44,16 +40,10 @@ export const planOrg = async (projectDir: string, prepared: Awaited<ReturnType<t
   const analysis = await analyseOrg(org, prepared.vendors, prepared.metadata, prepared.values);
   const workspace = await buildDeployWorkspace(projectDir, { ...analysis.workspace, metadataDir: true });
   try {
-    const members = workspace.components.toArray().map((c) => ({ type: c.type.name, fullName: c.fullName }));
-    const current = await retrieveOrgMetadata(org.connection, members);
-    const components: ComponentPlan[] = [];
-    for (const file of listFiles(workspace.metadataDir)) {
-      const rel = toPosix(path.relative(workspace.metadataDir, file));
-      if (rel === 'package.xml' || rel === 'settings/Security.settings') continue;
-      const orgXml = current.get(rel);
-      const changes = diffMetadata(orgXml, fs.readFileSync(file, 'utf8'), rel.startsWith('permissionsets/'));
-      components.push({ component: rel, action: orgXml === undefined ? 'create' : changes.length ? 'update' : 'none', changes });
-    }
+    const compared = await compareWithOrg(org.connection, workspace);
+    const current = compared.current;
+    // Trusted ranges are planned range by range below (the merge), not as a file.
+    const components = compared.components.filter((c) => c.component !== 'settings/Security.settings');
     const assignments = analysis.facts.assignments;
     const users = analysis.preflight.users.map((plan): UserChange => {
       const held = plan.existing ? assignments.get(plan.existing.id) ?? new Set<string>() : new Set<string>();
@@ -75,7 +65,7 @@ export const planOrg = async (projectDir: string, prepared: Awaited<ReturnType<t
       instanceUrl: org.instanceUrl,
       apps,
       problems: analysis.problems,
-      notes: analysis.notes,
+      notes: [...analysis.notes, ...credentialNotes(compared.components)],
       components,
       ...(analysis.merge ? { trustedRanges: { add, keep: analysis.merge.kept.length } } : {}),
       users,

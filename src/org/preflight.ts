@@ -17,6 +17,9 @@ export type UserPlan = {
   /** Permission set licences to assign first, then permission sets (names). */
   permissionSetLicenses: PslFact[];
   permissionSets: string[];
+  /** What the existing user already holds (read from the org): only the rest is assigned. */
+  heldPermissionSetIds: Set<string>;
+  heldPslIds: Set<string>;
 };
 
 export type PreflightResult = {
@@ -184,5 +187,16 @@ const planUser = (facts: OrgFacts, vendor: Vendor, values: OrgValues, result: Pr
   if (ranges.length) {
     warn(userFile, 'profile', `profile "${profile.name}" of ${username} has ${ranges.length} login IP range(s); OAuth grants from outside them fail`, `For Reco, follow the guide's "Grant Failure Due to Login IP Range" step (install "Reco Introspection for Salesforce" and relax IP restrictions), or remove the ranges from the profile.`);
   }
-  result.users.push({ vendor: vendor.name, username, email, ...(existing ? { existing } : {}), licence, profile, permissionSetLicenses: psls, permissionSets });
+  result.users.push({
+    vendor: vendor.name,
+    username,
+    email,
+    ...(existing ? { existing } : {}),
+    licence,
+    profile,
+    permissionSetLicenses: psls,
+    permissionSets,
+    heldPermissionSetIds: existing ? facts.assignments.get(existing.id) ?? new Set<string>() : new Set<string>(),
+    heldPslIds: held,
+  });
 };

@@ -34,9 +34,10 @@ const isDuplicate = (err: unknown): boolean => /DUPLICATE_VALUE|duplicate value 
 /**
  * Creates the integration user if missing (never updates its profile or deletes anything), then
  * assigns permission set licences before permission sets (a set that needs the PSL cannot be
- * assigned first). Idempotent: a second run assigns nothing and reports what was already there.
+ * assigned first). Idempotent by reading: what the user already holds (read in preflight) is not
+ * posted again; DUPLICATE_VALUE is still taken as success, for an assignment made meanwhile.
  */
-export const provisionUser = async (connection: Connection, vendor: Vendor, plan: UserPlan): Promise<UserReport> => {
+export const provisionUser = async (connection: Connection, vendor: Vendor, plan: UserPlan, valuesFile: string): Promise<UserReport> => {
   const report: UserReport = {
     vendor: vendor.name,
     username: plan.username,
@@ -67,10 +68,19 @@ export const provisionUser = async (connection: Connection, vendor: Vendor, plan
       report.created = true;
       report.nextSteps.push(`Salesforce emailed ${plan.email} to verify the new user ${plan.username}: open that email and follow it to finish the user (${vendor.title} guide).`);
     } catch (err) {
-      throw messages.createError('error.UserCreateFailed', [plan.username, (err as Error).message], [plan.username]);
+      const field = `vendors.${vendor.name}.integrationUsername`;
+      // Usernames are unique across every Salesforce org: a name taken elsewhere is a values problem.
+      if (/DUPLICATE_USERNAME/.test(errorCodeOf(err)) || /Duplicate Username/i.test((err as Error).message)) {
+        throw messages.createError('error.UsernameTaken', [plan.username, valuesFile, field], [valuesFile, field]).setData({ field: `${valuesFile} ${field}` });
+      }
+      throw messages.createError('error.UserCreateFailed', [plan.username, (err as Error).message], [plan.username]).setData({ field: `${valuesFile} ${field}` });
     }
   }
   for (const psl of plan.permissionSetLicenses) {
+    if (plan.heldPslIds.has(psl.id)) {
+      report.alreadyAssigned.push(psl.developerName);
+      continue;
+    }
     try {
       await connection.sobject('PermissionSetLicenseAssign').create({ AssigneeId: report.userId, PermissionSetLicenseId: psl.id });
       report.permissionSetLicensesAssigned.push(psl.developerName);
@@ -84,6 +94,10 @@ export const provisionUser = async (connection: Connection, vendor: Vendor, plan
     for (const name of plan.permissionSets) {
       const id = rows.records.find((r) => r.Name === name)?.Id;
       if (!id) throw messages.createError('error.PermissionSetMissingAfterDeploy', [name]);
+      if (plan.heldPermissionSetIds.has(id)) {
+        report.alreadyAssigned.push(name);
+        continue;
+      }
       try {
         await connection.sobject('PermissionSetAssignment').create({ AssigneeId: report.userId, PermissionSetId: id });
         report.permissionSetsAssigned.push(name);

@@ -8,7 +8,8 @@ import { API_VERSIONS, createRecord, describeGlobal, describePermissionSet, runQ
 import { MetadataSoap, parseSoap, soapFault } from './soap';
 import { RestError } from './soql';
 
-export type RequestLog = { method: string; path: string; soapOp?: string; soql?: string; status: number };
+/** One request the org received; a deploy also records its members (`Type:fullName`, sorted) for tests. */
+export type RequestLog = { method: string; path: string; soapOp?: string; soql?: string; status: number; members?: string[] };
 
 export type ServerOptions = { state: OrgState; accessToken: string; deployPolls: number; faults: () => FaultPlan; idleTimeoutMs?: number; onIdle?: () => void };
 
@@ -78,7 +79,11 @@ export const startServer = async (options: ServerOptions): Promise<{ url: string
         return isSoap ? send(500, soapFault('INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session'), 'text/xml') : send(401, JSON.stringify([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]), 'application/json');
       }
       try {
-        if (soapRequest) return send(200, await soap.handle(soapRequest), 'text/xml');
+        if (soapRequest) {
+          const answer = await soap.handle(soapRequest);
+          if (soapRequest.op === 'deploy') log.members = soap.deployedMembers.at(-1) ?? [];
+          return send(200, answer, 'text/xml');
+        }
         const admin = rows(options.state, 'User')[0] ?? {};
         if (path === '/services/oauth2/userinfo') return send(200, JSON.stringify({ user_id: admin.Id, organization_id: options.state.orgId, preferred_username: admin.Username, email: admin.Email }), 'application/json');
         if (path === '/services/data' || path === '/services/data/') return send(200, JSON.stringify(API_VERSIONS), 'application/json');

@@ -31,6 +31,8 @@ type PendingRetrieve = { id: string; zipBase64: string; files: Array<{ type: str
 export class MetadataSoap {
   private readonly deploys = new Map<string, PendingDeploy>();
   private readonly retrieves = new Map<string, PendingRetrieve>();
+  /** Members of each deploy received, in order (`Type:fullName`, sorted). */
+  public readonly deployedMembers: string[][] = [];
 
   public constructor(private readonly org: { state: OrgState; deployPolls: number; stuckPolls: () => number }) {}
 
@@ -58,6 +60,7 @@ export class MetadataSoap {
     const id = newId('0Af');
     const checkOnly = String(options.checkOnly) === 'true';
     const outcome = await applyDeploy(this.org.state, zipBase64, checkOnly);
+    this.deployedMembers.push(outcome.results.map((r) => `${r.componentType}:${r.fullName}`).sort());
     const pending: PendingDeploy = {
       id,
       polls: 0,

@@ -65,11 +65,15 @@ describe('deploy under faults ends in a correct, honest outcome', () => {
     expect(snapshot(sim())).toBe(before);
   });
 
-  it('fails plainly when the session expires, without claiming success', async () => {
+  it('reports an unknown outcome (exit 69) when the session expires mid-deploy, without claiming success or failure', async () => {
     sim().faults.set({ onOperation: [{ op: 'checkDeployStatus', nth: 1, fault: 'expiredSession' }] });
     const { code, out } = await run('deploy', '-o', 'prod', ...VALUES);
-    expect(code).toBe(1);
-    expect(out).toMatch(/prod \(admin\.\d+@sim\.example\.com, 00D\d+\): FAILED/);
+    // Its status was lost: it may have landed. Unknown, like sf's 69, never "nothing was sent".
+    expect(code).toBe(69);
+    expect(out).toMatch(/prod \(admin\.\d+@sim\.example\.com, 00D\d+\): UNKNOWN/);
+    expect(out).not.toContain('Nothing was sent to the org');
+    expect(out).toMatch(/How deploy 0Af\w+ ended is unknown\. Find out with: vendor-access deploy --resume 0Af\w+ -o prod/);
+    expect(out).toMatch(/sf org login web --alias prod --instance-url http:\/\/127\.0\.0\.1:\d+/);
     expect(out).toMatch(/lost track of the deploy after it started: .*INVALID_SESSION_ID|lost track of the deploy after it started: .*[Ss]ession/);
     expect(out).toMatch(/run vendor-access deploy --resume 0Af\w+ with the same flags to see how it ended/);
     expect(out).not.toContain('SUCCEEDED');

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Connection } from '@salesforce/core';
+import { diffMetadata, ValueChange } from '../metadata/metadataDiff';
+import type { DeployWorkspace } from './deployWorkspace';
+import { retrieveOrgMetadata } from './retrieveOrgMetadata';
+
+/** One component of this org's deploy against what the org holds: `member` is `Type:fullName`. */
+export type ComponentPlan = { component: string; member: string; action: 'create' | 'update' | 'none'; changes: ValueChange[] };
+
+/**
+ * Retrieves, once, every component a workspace would deploy and compares it value by value with
+ * what would be sent. Permission sets are replaced whole on deploy, so what only the org has is a
+ * removal; other types keep fields we do not send. Read-only.
+ */
+export const compareWithOrg = async (connection: Connection, workspace: DeployWorkspace): Promise<{ components: ComponentPlan[]; current: Map<string, string> }> => {
+  const list = workspace.components.toArray();
+  const current = await retrieveOrgMetadata(
+    connection,
+    list.map((c) => ({ type: c.type.name, fullName: c.fullName })),
+  );
+  const components = list.flatMap((c): ComponentPlan[] => {
+    const rel = `${c.type.directoryName}/${c.fullName}.${c.type.suffix ?? ''}`;
+    const file = path.join(workspace.metadataDir, rel);
+    if (!fs.existsSync(file)) return [];
+    const orgXml = current.get(rel);
+    const changes = diffMetadata(orgXml, fs.readFileSync(file, 'utf8'), c.type.name === 'PermissionSet');
+    return [{ component: rel, member: `${c.type.name}:${c.fullName}`, action: orgXml === undefined ? 'create' : changes.length ? 'update' : 'none', changes }];
+  });
+  return { components: components.sort((a, b) => a.component.localeCompare(b.component)), current };
+};
+
+/**
+ * What a deploy would do to each vendor app's credentials: replacing the JWT certificate stops the
+ * vendor's current key from working; redeploying the global OAuth settings at all may touch the
+ * consumer key (unverified: Salesforce does not say whether a redeploy keeps it; probe records
+ * whether a retrieve even shows it), so it is sent only when it differs.
+ */
+export const credentialNotes = (components: ComponentPlan[]): string[] =>
+  components
+    .filter((c) => c.member.startsWith('ExtlClntAppGlobalOauthSettings:') && c.action === 'update')
+    .map((c) => {
+      const name = c.member.split(':')[1] ?? '';
+      const certificate = c.changes.some((x) => x.path === 'certificate');
+      return `${name}: ${certificate ? 'the deploy replaces the JWT certificate the org holds (the vendor must sign with the new key) and ' : 'the deploy '}redeploys the global OAuth settings, which may affect the consumer key (unverified); after it, check the vendor's login with vendor-access verify --private-key.`;
+    });
