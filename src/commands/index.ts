@@ -5,7 +5,8 @@ import { deployCommand } from './deploy';
 import { envCommand } from './env';
 import { planCommand } from './plan';
 import { reviewCommand } from './review';
+import { stageCommand } from './stage';
 import { verifyCommand } from './verify';
 
 /** Every command the CLI offers, in the order `--help` lists them. */
-export const COMMANDS: Array<CommandSpec<GlobalArgs> | CommandGroup> = [checkCommand, certCommand, planCommand, deployCommand, verifyCommand, reviewCommand, envCommand];
+export const COMMANDS: Array<CommandSpec<GlobalArgs> | CommandGroup> = [checkCommand, certCommand, planCommand, stageCommand, deployCommand, verifyCommand, reviewCommand, envCommand];

@@ -6,7 +6,7 @@ import type { Problem } from '../output/problem';
 import type { OrgValues } from '../values';
 import { analyseOrg } from './analyseOrg';
 import type { OrgConnection } from './connectOrg';
-import { compareWithOrg, credentialNotes } from './compareWithOrg';
+import { buildChangedWorkspace } from './changedWorkspace';
 import { buildDeployWorkspace, DeployWorkspace, WorkspacePlan } from './deployWorkspace';
 import { buildHandoff, HandoffLine } from './handoff';
 import { loginFix } from './loginFix';
@@ -53,26 +53,13 @@ export type OrgDeployReport = {
   handoff: HandoffLine[];
 };
 
-type Emit = (phase: DeployEvent['phase'], message: string, progress?: DeployProgress) => void;
-
-/**
- * The workspace holding only what differs from the org (read back once), so a re-run against an
- * unchanged org deploys nothing, and the ECA global OAuth settings (the certificate; perhaps the
- * consumer key) are sent only when they differ. Undefined when nothing differs.
- */
-const changedComponents = async (request: DeployRequest, plan: WorkspacePlan, report: OrgDeployReport): Promise<DeployWorkspace | undefined> => {
-  const full = await buildDeployWorkspace(request.projectDir, { ...plan, metadataDir: true });
-  let compared: Awaited<ReturnType<typeof compareWithOrg>>;
-  try {
-    compared = await compareWithOrg(request.org.connection, full);
-  } finally {
-    full.cleanup();
-  }
-  report.notes.push(...credentialNotes(compared.components));
-  const unchanged = compared.components.filter((c) => c.action === 'none').map((c) => c.member);
-  if (unchanged.length === compared.components.length) return undefined;
-  return buildDeployWorkspace(request.projectDir, { ...plan, exclude: new Set([...(plan.exclude ?? []), ...unchanged]) });
+const changedWorkspace = async (request: DeployRequest, plan: WorkspacePlan, report: OrgDeployReport): Promise<DeployWorkspace | undefined> => {
+  const changed = await buildChangedWorkspace(request.projectDir, request.org.connection, plan);
+  report.notes.push(...changed.notes);
+  return changed.workspace;
 };
+
+type Emit = (phase: DeployEvent['phase'], message: string, progress?: DeployProgress) => void;
 
 /** Deploys (or validates) the workspace; true when the org reports it Succeeded. */
 const sendMetadata = async (request: DeployRequest, workspace: DeployWorkspace, report: OrgDeployReport, emit: Emit): Promise<boolean> => {
@@ -141,7 +128,7 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
   const merge = analysis.merge;
   if (merge) report.trustedRanges = { added: merge.added, alreadyTrusted: merge.alreadyTrusted, stale: merge.stale, kept: merge.kept.length, total: merge.ranges.length };
 
-  const workspace = request.resumeId ? await buildDeployWorkspace(request.projectDir, analysis.workspace) : await changedComponents(request, analysis.workspace, report);
+  const workspace = request.resumeId ? await buildDeployWorkspace(request.projectDir, analysis.workspace) : await changedWorkspace(request, analysis.workspace, report);
   if (workspace) {
     const landed = await sendMetadata(request, workspace, report, emit);
     if (!landed) return report;

@@ -1,0 +1,21 @@
+import { Messages } from '@salesforce/core';
+import { formatProblem } from '../output/problem';
+import { describeGap } from './orgFeatures';
+import type { StageResult } from './stageOrg';
+
+Messages.importMessagesDirectory(__dirname);
+const messages = Messages.loadMessages('vendor-access', 'stage');
+
+/** What a release engineer reads after stage: the folder, the command to run on it, what is left. */
+export const formatStageResult = (result: StageResult): string[] => {
+  const lines: string[] = [];
+  for (const p of result.problems) lines.push(formatProblem(p));
+  if (result.problems.some((p) => p.severity === 'error')) return [...lines, 'Nothing was staged.'];
+  if (result.command && result.outputDir) {
+    lines.push(messages.getMessage('info.Staged', [result.files.length, result.targetOrg, result.outputDir]), `  ${result.command}`);
+  } else lines.push(messages.getMessage('info.NothingStaged', [result.targetOrg]));
+  for (const n of result.notes) lines.push(`note: ${n}`);
+  for (const g of result.featureGaps) lines.push(`without: ${describeGap(g)}`);
+  for (const s of result.nextSteps) lines.push(`next: ${s}`);
+  return lines;
+};

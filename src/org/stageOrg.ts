@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Messages, SfProject } from '@salesforce/core';
+import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
+import { listFiles, toPosix } from '../metadata/listFiles';
+import { EXIT_CODES, ExitCode } from '../output/exitCodes';
+import type { Problem } from '../output/problem';
+import { analyseOrg } from './analyseOrg';
+import { buildChangedWorkspace } from './changedWorkspace';
+import { connectOrg } from './connectOrg';
+import type { FeatureGap } from './orgFeatures';
+import { prepareVendors } from './prepareVendors';
+
+Messages.importMessagesDirectory(__dirname);
+const messages = Messages.loadMessages('vendor-access', 'stage');
+
+export type StageOptions = { projectDir: string; targetOrg: string; vendors: string[]; valuesFile: string; outputDir: string };
+
+export type StageResult = {
+  exitCode: ExitCode;
+  targetOrg: string;
+  /** The staged project folder, as the user named it; undefined when nothing was written. */
+  outputDir?: string;
+  problems: Problem[];
+  notes: string[];
+  featureGaps: FeatureGap[];
+  /** Source files staged, relative to the output folder. */
+  files: string[];
+  /** The `sf project deploy start` line to run on the folder. */
+  command?: string;
+  /** What a raw deploy cannot do, and how to finish it. */
+  nextSteps: string[];
+};
+
+/** Refuses, before the org is contacted, an output folder that would mix with source or lose files. */
+const checkOutputDir = (projectDir: string, outputDir: string, flag: string): string => {
+  const absolute = path.resolve(outputDir);
+  const forceApp = path.join(projectDir, 'force-app');
+  if (absolute === projectDir || absolute === forceApp || absolute.startsWith(`${forceApp}${path.sep}`)) throw messages.createError('error.OutputInsideSource', [flag, outputDir]);
+  if (fs.existsSync(absolute)) {
+    if (!fs.statSync(absolute).isDirectory()) throw messages.createError('error.OutputNotADirectory', [flag, outputDir]);
+    if (fs.readdirSync(absolute).length) throw messages.createError('error.OutputNotEmpty', [flag, outputDir]);
+  }
+  return absolute;
+};
+
+const quote = (text: string): string => (/^[\w@./:-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
+
+/**
+ * Writes a source-format project holding exactly what `vendor-access deploy` would send to one org
+ * (the org's dependency closure, the merged SecuritySettings with every existing range, the ECA
+ * policy names the org uses, only the parts the org's features allow, only what differs), with
+ * every replacement already applied, for `sf project deploy start`. Reads the org; changes nothing.
+ */
+export const stageOrg = async (options: StageOptions): Promise<StageResult> => {
+  const outputDir = checkOutputDir(options.projectDir, options.outputDir, '--output-dir');
+  const prepared = await prepareVendors(options.projectDir, options.vendors, options.valuesFile);
+  const org = await connectOrg(options.targetOrg);
+  const analysis = await analyseOrg(org, prepared.vendors, prepared.metadata, prepared.values);
+  const result: StageResult = { exitCode: EXIT_CODES.ok, targetOrg: org.targetOrg, problems: analysis.problems, notes: [...analysis.notes], featureGaps: analysis.preflight.gaps, files: [], nextSteps: [] };
+  if (analysis.problems.some((p) => p.severity === 'error')) return { ...result, exitCode: EXIT_CODES.failed };
+  const changed = await buildChangedWorkspace(options.projectDir, org.connection, { ...analysis.workspace, metadataDir: true });
+  result.notes.push(...changed.notes);
+  if (!changed.workspace) {
+    result.notes.push('The org already holds every component as intended: nothing to stage, and a deploy would send nothing.');
+  } else {
+    try {
+      await writeSourceProject(changed.workspace.metadataDir, outputDir);
+    } finally {
+      changed.workspace.cleanup();
+    }
+    result.outputDir = options.outputDir;
+    result.files = listFiles(outputDir).map((f) => toPosix(path.relative(outputDir, f))).sort();
+    const target = org.targetOrg.endsWith('(access token)') ? '<the same access token>' : org.targetOrg;
+    result.command = `cd ${quote(options.outputDir)} && sf project deploy start --source-dir force-app --target-org ${quote(target)} --wait 30`;
+    if (analysis.merge?.added.length) {
+      result.notes.push(`settings/Security.settings holds the org's ${analysis.merge.kept.length} existing trusted range(s) as read now, plus ${analysis.merge.added.length} new: a SecuritySettings deploy replaces the whole list, so deploy it soon and stage again if anyone changes ranges meanwhile.`);
+    }
+  }
+  if (analysis.preflight.users.length) {
+    const values = path.relative(process.cwd(), path.resolve(options.projectDir, prepared.values.file)) || prepared.values.file;
+    result.nextSteps.push(`A metadata deploy cannot create users or assign permission sets: then run vendor-access deploy -o ${quote(org.targetOrg.endsWith('(access token)') ? '<token>' : org.targetOrg)} --values ${quote(values)}; it finds the metadata in place, deploys nothing more and finishes the integration users, assignments and handoff.`);
+  }
+  return result;
+};
+
+/** Converts the metadata-format copy (replacements applied by SDR) to a source-format sf project. */
+const writeSourceProject = async (metadataDir: string, outputDir: string): Promise<void> => {
+  fs.mkdirSync(outputDir, { recursive: true });
+  // The folder's own .forceignore, written first: SDR skips output paths the nearest .forceignore
+  // ignores, and the project's one ignores SecuritySettings, which here is the merged list to send.
+  fs.writeFileSync(path.join(outputDir, '.forceignore'), '# Staged by vendor-access for one org: every file here is meant to be deployed.\n# Never deploy key material.\n**/*.key\n**/*.pem\n');
+  SfProject.clearInstances();
+  const set = ComponentSet.fromSource(metadataDir);
+  await new MetadataConverter().convert(set, 'source', { type: 'directory', outputDirectory: path.join(outputDir, 'force-app'), genUniqueDir: false });
+  // No replacements: every value is already in the files. sourceApiVersion keeps sf from asking the internet.
+  fs.writeFileSync(path.join(outputDir, 'sfdx-project.json'), `${JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true }], name: 'vendor-access-staged', sourceApiVersion: '64.0' }, undefined, 2)}\n`);
+};

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { SfProject } from '@salesforce/core';
+import { ComponentSetBuilder, DeployResult } from '@salesforce/source-deploy-retrieve';
+import { calls, run, useSimulatedOrg } from '../helpers/simulatedOrg';
+import { useProjectCopyAsCwd } from '../helpers/projectCwd';
+import type { OrgSimulator } from '../org-simulator';
+import { connectToSimulator } from '../org-simulator/connect';
+import { failures } from '../org-simulator/deploySource';
+
+const VALUES = ['--values', 'config/orgs/example.json'];
+const HEAD_OFFICE = { start: '198.51.100.0', end: '198.51.100.255', description: 'Head office' };
+
+/** What `sf project deploy start --source-dir force-app` does with the staged folder: the real SDR. */
+const deployStaged = async (sim: OrgSimulator, dir: string): Promise<DeployResult> => {
+  SfProject.clearInstances();
+  const set = await ComponentSetBuilder.build({ sourcepath: [path.join(dir, 'force-app')], projectDir: dir });
+  const deploy = await set.deploy({ usernameOrConnection: await connectToSimulator(sim), apiOptions: { rollbackOnError: true } });
+  return deploy.pollStatus(20, 60);
+};
+
+const read = (dir: string, rel: string): string => fs.readFileSync(path.join(dir, rel), 'utf8');
+
+describe.each([
+  ['enterprise-shield', true],
+  ['enterprise', false],
+] as const)('stage for a raw sf deploy (%s)', (shape, shield) => {
+  const project = useProjectCopyAsCwd();
+  const sim = useSimulatedOrg('prod', () => ({ shape, seed: { trustedRanges: [HEAD_OFFICE] } }));
+
+  it('writes what deploy would send, changes nothing in the org, and the staged folder deploys through SDR keeping every range', async () => {
+    const { code, out } = await run('stage', '-o', 'prod', ...VALUES, '--output-dir', 'out/stage/prod');
+    expect(code).toBe(0);
+    expect(out).toMatch(/Staged \d+ file\(s\) for prod in out\/stage\/prod\. Deploy them with:\n {2}cd out\/stage\/prod && sf project deploy start --source-dir force-app --target-org prod --wait 30/);
+    expect(calls(sim()).filter((c) => c === 'deploy' || c.startsWith('POST /services/data'))).toEqual([]);
+    const dir = path.join(project(), 'out/stage/prod');
+    const ispm = read(dir, 'force-app/main/default/permissionsets/ISPM_SFDC_integration_permission.permissionset-meta.xml');
+    // The org's own closure: View All Data needs the event permissions only where they exist.
+    expect(ispm.includes('<name>ViewEventLogFiles</name>')).toBe(shield);
+    const security = read(dir, 'force-app/main/default/settings/Security.settings-meta.xml');
+    expect(security).toContain('<description>Head office</description>');
+    expect(security).toContain('<description>ISPM IP number 1</description>');
+    const glbl = read(dir, 'force-app/main/default/extlClntAppGlobalOauthSets/ISPM_SFDC_Integration_glbloauth.ecaGlblOauth-meta.xml');
+    expect(glbl).toContain('-----BEGIN CERTIFICATE-----');
+    expect(read(dir, '.forceignore')).not.toContain('Security');
+    const all = fs.readdirSync(path.join(dir, 'force-app/main/default'), { recursive: true }).map(String);
+    for (const rel of all.filter((f) => f.endsWith('.xml'))) expect(read(dir, `force-app/main/default/${rel}`)).not.toMatch(/__[A-Z_]+__/);
+    expect(all.some((f) => f.includes('RealTimeEvent'))).toBe(shield);
+    expect(JSON.parse(read(dir, 'sfdx-project.json'))).toEqual({ packageDirectories: [{ path: 'force-app', default: true }], name: 'vendor-access-staged', sourceApiVersion: '64.0' });
+
+    const result = await deployStaged(sim(), dir);
+    expect(failures(result)).toEqual([]);
+    expect(result.response.status).toBe('Succeeded');
+    const held = sim().state.components.get('Settings:Security')?.xml ?? '';
+    expect(held).toContain('<description>Head office</description>');
+    expect(held).toContain('<description>ISPM IP number 9</description>');
+    // Then deploy finishes users and deploys nothing more.
+    const finish = await run('deploy', '-o', 'prod', ...VALUES);
+    expect(finish.code).toBe(0);
+    expect(finish.out).toContain('nothing was deployed');
+    expect(finish.out).toContain('user reco.integration@example.com.vendoraccess: created');
+  });
+});
+
+describe('stage refuses a bad output folder before contacting the org', () => {
+  const project = useProjectCopyAsCwd();
+  const sim = useSimulatedOrg('prod', () => ({ shape: 'enterprise' }));
+
+  it.each([
+    ['force-app/stage', '--output-dir force-app/stage is the project or inside force-app/'],
+    ['config', '--output-dir config is not empty'],
+    ['sfdx-project.json', '--output-dir sfdx-project.json is a file, not a folder'],
+  ])('%s', async (dir, message) => {
+    sim().requests.length = 0;
+    const { code, out } = await run('stage', '-o', 'prod', ...VALUES, '--output-dir', dir);
+    expect(code).toBe(1);
+    expect(out).toContain(message);
+    expect(sim().requests).toEqual([]);
+    expect(fs.existsSync(path.join(project(), 'force-app/stage'))).toBe(false);
+  });
+
+  it('takes one org only', async () => {
+    const { code, out } = await run('stage', '-o', 'prod', '-o', 'qa', ...VALUES, '--output-dir', 'out/s');
+    expect(code).toBe(1);
+    expect(out).toContain('--target-org was given 2 times');
+  });
+});
