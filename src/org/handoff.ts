@@ -21,7 +21,9 @@ export const buildHandoff = async (connection: Connection, vendors: Vendor[], va
   for (const vendor of vendors) {
     for (const item of vendor.handoff) {
       if (item.from === 'values.integrationUsername') {
-        lines.push({ vendor: vendor.name, kind: 'give', item: item.item, value: String(values.vendors[vendor.name]?.values.integrationUsername ?? '') });
+        // The user actually set up: in a sandbox that can be the copy `<username>.<sandbox name>`.
+        const actual = users.find((u) => u.vendor === vendor.name)?.username;
+        lines.push({ vendor: vendor.name, kind: 'give', item: item.item, value: actual ?? String(values.vendors[vendor.name]?.values.integrationUsername ?? '') });
       } else if (item.from === 'org.consumerKey' && vendor.externalClientApp) {
         const key = await readConsumerKey(connection, vendor.externalClientApp.globalOauthSettings);
         const base = { vendor: vendor.name, kind: 'give' as const, item: item.item };

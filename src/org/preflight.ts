@@ -147,7 +147,11 @@ const planUser = (facts: OrgFacts, vendor: Vendor, values: OrgValues, result: Pr
     error(userFile, 'userLicense', `this org has no "${vendor.user.userLicense}" user licence`, `The ${vendor.title} integration user needs it; buy it or ask your Salesforce account team.`);
     return;
   }
-  const existing = facts.users.find((u) => u.username.toLowerCase() === username.toLowerCase());
+  const exact = facts.users.find((u) => u.username.toLowerCase() === username.toLowerCase());
+  // In a sandbox, the user copied from production carries the sandbox name: reuse it.
+  const copied = exact ? undefined : facts.users.find((u) => (facts.sandbox?.names ?? []).some((n) => u.username.toLowerCase() === `${username}.${n}`.toLowerCase()));
+  const existing = exact ?? copied;
+  if (copied) result.notes.push(`${vendor.name}: ${copied.username} is the sandbox copy of ${username}; it is used as the integration user.`);
   const profilesForLicence = facts.profiles.filter((p) => p.userLicenseId === licence.id);
   let profile: ProfileFact | undefined;
   if (existing) {
@@ -189,7 +193,7 @@ const planUser = (facts: OrgFacts, vendor: Vendor, values: OrgValues, result: Pr
   }
   result.users.push({
     vendor: vendor.name,
-    username,
+    username: existing?.username ?? username,
     email,
     ...(existing ? { existing } : {}),
     licence,

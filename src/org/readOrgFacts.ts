@@ -32,6 +32,11 @@ export type OrgFacts = {
    * records what a real org returns.
    */
   realTimeEvents?: string[];
+  /**
+   * Set when the org is a sandbox (Organization.IsSandbox): the names it may go by, so users copied
+   * from production (`<username>.<sandbox name>`, Help: sandbox users) are found and reused.
+   */
+  sandbox?: { names: string[] };
   /** User permissions the deploying user holds (its profile's and assigned permission sets'), if readable. */
   deployerPermissions?: Set<string>;
 };
@@ -89,6 +94,27 @@ const readDependencies = async (connection: Connection, start: string[]): Promis
 };
 
 /** Reads everything the vendors' setup depends on in this org. Changes nothing. */
+/**
+ * The names a sandbox may go by: its My Domain URL's `--<name>.sandbox.` part, and the last part of
+ * the deploying user's own username (a copied admin is `<production username>.<name>`). Neither is
+ * a documented field; Organization has no sandbox-name field (unverified for every org: probe records IsSandbox).
+ */
+export const sandboxNames = (instanceUrl: string, deployer: string): string[] => {
+  const fromUrl = /--([a-z0-9]+)\.sandbox\./i.exec(instanceUrl)?.[1];
+  const fromUser = /\.([a-z0-9]+)$/i.exec(deployer)?.[1];
+  return [...new Set([fromUrl, fromUser].filter((n): n is string => Boolean(n) && !/^(com|org|net|io|example)$/i.test(n as string)))];
+};
+
+const readSandbox = async (connection: Connection): Promise<OrgFacts['sandbox']> => {
+  try {
+    const rows = await queryAll(connection, 'SELECT IsSandbox FROM Organization');
+    if (rows[0]?.IsSandbox !== true) return undefined;
+    return { names: sandboxNames(connection.instanceUrl, connection.getUsername() ?? '') };
+  } catch {
+    return undefined;
+  }
+};
+
 export const readOrgFacts = async (connection: Connection, vendors: Vendor[], usernames: string[]): Promise<OrgFacts> => {
   const describe = await connection.describe('PermissionSet');
   const permissions = new Map(describe.fields.filter((f) => f.name.startsWith('Permissions')).map((f) => [f.name.slice('Permissions'.length), f.label]));
@@ -96,12 +122,14 @@ export const readOrgFacts = async (connection: Connection, vendors: Vendor[], us
   const licenceNames = vendors.map((v) => v.user.userLicense);
   const permsetNames = vendors.flatMap((v) => v.permissionSets.map((p) => p.name));
 
+  const sandbox = usernames.length ? await readSandbox(connection) : undefined;
+  const candidates = [...usernames, ...usernames.flatMap((u) => (sandbox?.names ?? []).map((n) => `${u}.${n}`))];
   const [dependencies, licenceRows, pslRows, userRows, permsetRows, global, deployerPermissions] = await Promise.all([
     readDependencies(connection, ours.filter((p) => permissions.has(p))),
     queryAll(connection, `SELECT Id, Name, TotalLicenses, UsedLicenses FROM UserLicense WHERE Name IN ${soqlIn(licenceNames)}`),
     // All of them (an org has a few dozen): users need PSLs by DeveloperName, permission sets by MasterLabel.
     queryAll(connection, 'SELECT Id, DeveloperName, MasterLabel, TotalLicenses, UsedLicenses FROM PermissionSetLicense'),
-    usernames.length ? queryAll(connection, `SELECT Id, Username, IsActive, ProfileId, Email FROM User WHERE Username IN ${soqlIn(usernames)}`) : Promise.resolve([]),
+    candidates.length ? queryAll(connection, `SELECT Id, Username, IsActive, ProfileId, Email FROM User WHERE Username IN ${soqlIn(candidates)}`) : Promise.resolve([]),
     queryAll(connection, `SELECT Id, Name FROM PermissionSet WHERE Name IN ${soqlIn(permsetNames)}`),
     connection.describeGlobal(),
     readDeployerPermissions(connection, permissions),
@@ -137,6 +165,7 @@ export const readOrgFacts = async (connection: Connection, vendors: Vendor[], us
     loginIpRanges,
     sobjects: new Set(global.sobjects.map((s) => s.name)),
     ...(deployerPermissions ? { deployerPermissions } : {}),
+    ...(sandbox ? { sandbox } : {}),
   };
 };
 
