@@ -1,6 +1,7 @@
 import type { Vendor } from '../catalogue';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
 import { selectValues } from '../metadata/elementPath';
+import { ORG_FIELDS } from '../metadata/orgMetadataFields';
 import { parseMetadataXml, textOf } from '../metadata/xml';
 import { IpRange, mergeTrustedRanges, OwnedRanges, RangeMerge } from '../network';
 import type { Problem } from '../output/problem';
@@ -28,7 +29,7 @@ export const parseTrustedRanges = (xml: string | undefined): IpRange[] => {
   if (!xml) return [];
   const parsed = parseMetadataXml(xml);
   if (!parsed.ok) return [];
-  return selectValues(parsed.node, 'networkAccess/ipRanges').flatMap((node) => {
+  return selectValues(parsed.node, ORG_FIELDS.trustedRanges.path).flatMap((node) => {
     if (typeof node !== 'object') return [];
     const description = textOf(node.description?.[0]);
     return [{ start: textOf(node.start?.[0]) ?? '', end: textOf(node.end?.[0]) ?? '', ...(description === undefined ? {} : { description }) }];
@@ -40,7 +41,7 @@ export const parseRealTimeEvents = (xml: string | undefined): string[] => {
   if (!xml) return [];
   const parsed = parseMetadataXml(xml);
   if (!parsed.ok) return [];
-  return selectValues(parsed.node, 'realTimeEvents').flatMap((node) => (typeof node === 'object' && textOf(node.entityName?.[0]) ? [textOf(node.entityName?.[0]) as string] : []));
+  return selectValues(parsed.node, ORG_FIELDS.realTimeEvents.path).flatMap((node) => (typeof node === 'object' && textOf(node.entityName?.[0]) ? [textOf(node.entityName?.[0]) as string] : []));
 };
 
 const ECA_TYPES = ['ExternalClientApplication', 'ExtlClntAppOauthConfigurablePolicies', 'ExtlClntAppConfigurablePolicies'];

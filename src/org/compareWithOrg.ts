@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Connection } from '@salesforce/core';
 import { diffMetadata, ValueChange } from '../metadata/metadataDiff';
+import { ORG_FIELDS } from '../metadata/orgMetadataFields';
 import type { DeployWorkspace } from './deployWorkspace';
 import { retrieveOrgMetadata } from './retrieveOrgMetadata';
 
@@ -41,6 +42,6 @@ export const credentialNotes = (components: ComponentPlan[]): string[] =>
     .filter((c) => c.member.startsWith('ExtlClntAppGlobalOauthSettings:') && c.action === 'update')
     .map((c) => {
       const name = c.member.split(':')[1] ?? '';
-      const certificate = c.changes.some((x) => x.path === 'certificate');
+      const certificate = c.changes.some((x) => x.path === ORG_FIELDS.appCertificate.path);
       return `${name}: ${certificate ? 'the deploy replaces the JWT certificate the org holds (the vendor must sign with the new key) and ' : 'the deploy '}redeploys the global OAuth settings, which may affect the consumer key (unverified); after it, check the vendor's login with vendor-access verify --private-key.`;
     });

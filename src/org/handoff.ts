@@ -1,6 +1,7 @@
 import type { Connection } from '@salesforce/core';
 import type { Vendor } from '../catalogue';
 import { selectText } from '../metadata/elementPath';
+import { ORG_FIELDS } from '../metadata/orgMetadataFields';
 import { parseMetadataXml } from '../metadata/xml';
 import type { OrgValues } from '../values';
 import type { FeatureGap } from './orgFeatures';
@@ -50,7 +51,7 @@ const readConsumerKey = async (connection: Connection, globalSettingsFile: strin
     const files = await retrieveOrgMetadata(connection, [{ type: 'ExtlClntAppGlobalOauthSettings', fullName }]);
     const xml = [...files.values()][0];
     const parsed = xml ? parseMetadataXml(xml) : undefined;
-    return parsed?.ok ? selectText(parsed.node, 'consumerKey') || undefined : undefined;
+    return parsed?.ok ? selectText(parsed.node, ORG_FIELDS.appConsumerKey.path) || undefined : undefined;
   } catch {
     // Most orgs do not release OAuth settings over the Metadata API; the handoff then says where to copy it.
     return undefined;

@@ -1,6 +1,7 @@
 import { SfError } from '@salesforce/core';
 import { inspectCertificate } from '../certificate';
 import { selectText } from '../metadata/elementPath';
+import { ORG_FIELDS } from '../metadata/orgMetadataFields';
 import { parseMetadataXml } from '../metadata/xml';
 import type { IpRange } from '../network';
 import type { Problem } from '../output/problem';
@@ -82,8 +83,8 @@ const readAppFacts = (xml: string | undefined): Omit<OrgAppFacts, 'vendor' | 'ap
   if (!xml) return {};
   const parsed = parseMetadataXml(xml);
   if (!parsed.ok) return {};
-  const pem = selectText(parsed.node, 'certificate');
-  const consumerKey = selectText(parsed.node, 'consumerKey');
+  const pem = selectText(parsed.node, ORG_FIELDS.appCertificate.path);
+  const consumerKey = selectText(parsed.node, ORG_FIELDS.appConsumerKey.path);
   let certificate: OrgAppFacts['certificate'];
   try {
     if (pem) {
