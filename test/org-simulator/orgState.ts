@@ -1,3 +1,5 @@
+import { fileSchemaProblems } from './rules/schemaRules';
+import { SCHEMA_SOURCE } from './schema';
 import { OrgShape, SHAPES } from './shapes';
 
 /** A component the org holds, in metadata format (what a retrieve returns). */
@@ -45,7 +47,13 @@ export const securityXml = (ranges: NonNullable<SeedState['trustedRanges']>): st
       .join('')}    </networkAccess>\n`,
   );
 
+/**
+ * Puts a component in the org. Whatever the org holds exists in Salesforce's published schema:
+ * a component that does not is a defect of the simulator (or of a seed), never org state.
+ */
 export const holdComponent = (state: OrgState, component: HeldComponent): void => {
+  const problems = fileSchemaProblems(component.type, component.fullName, component.xml);
+  if (problems.length) throw new Error(`org simulator: ${component.type}:${component.fullName} does not follow Salesforce's Metadata API schema (${SCHEMA_SOURCE}), so no org can hold it: ${problems.join('; ')}`);
   state.components.set(`${component.type}:${component.fullName}`, component);
 };
 
@@ -83,6 +91,8 @@ export const createOrgState = (shapeOrName: string | OrgShape = 'enterprise', se
   holdComponent(state, { type: 'Settings', fullName: 'Security', path: 'settings/Security.settings', xml: securityXml(seed.trustedRanges ?? []) });
   holdComponent(state, { type: 'Settings', fullName: 'Event', path: 'settings/Event.settings', xml: settingsXml('Event', '    <enableDeleteMonitoringData>true</enableDeleteMonitoringData>\n    <enableEventLogWaveIntegration>false</enableEventLogWaveIntegration>\n') });
   for (const component of seed.components ?? []) {
+    const problems = fileSchemaProblems(component.type, component.fullName, component.xml);
+    if (problems.length) throw new Error(`org simulator seed: component ${component.type}:${component.fullName} holds what Salesforce's Metadata API schema (${SCHEMA_SOURCE}) lacks, so no org could hold it: ${problems.join('; ')}`);
     holdComponent(state, component);
     if (component.type === 'PermissionSet') state.records.get('PermissionSet')?.push({ Id: newId('0PS'), Name: component.fullName, Label: component.fullName });
   }
