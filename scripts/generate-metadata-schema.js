@@ -2,7 +2,8 @@
 'use strict';
 // Regenerates src/metadata/metadataFields.json from @salesforce/types (Salesforce's own generated
 // Metadata API typings, shipped with SDR). Only the types this project deploys, and the types they
-// reach, are kept: field names, nested type names, arrays, and string-literal enums.
+// reach, are kept: field names, nested type names, arrays, string-literal enums, and `required` for
+// a single-valued field the typings do not mark optional (the WSDL's minOccurs="1").
 // Run after upgrading SDR: node scripts/generate-metadata-schema.js
 const fs = require('node:fs');
 const path = require('node:path');
@@ -56,6 +57,7 @@ const visit = (name) => {
       for (const member of part.members) {
         if (!ts.isPropertySignature(member) || !member.type) continue;
         const field = describeType(member.type);
+        if (!member.questionToken && !field.array) field.required = true;
         entry.fields[member.name.getText(source)] = field;
         visit(field.type);
       }

@@ -49,6 +49,15 @@ describe('org simulator: Salesforce’s published schema decides', () => {
     expect(failures(twice)).toEqual(['PermissionSet:P: Error parsing file: Element label is duplicated at this location in type PermissionSet']);
   });
 
+  it('refuses repeated elements that do not stand together, and required fields left out', async () => {
+    await start();
+    const perm = (name: string): string => `    <userPermissions>\n        <enabled>true</enabled>\n        <name>${name}</name>\n    </userPermissions>\n`;
+    const split = await deploySource(sim, { 'permissionsets/P.permissionset-meta.xml': xml('PermissionSet', `${perm('ApiEnabled')}    <label>P</label>\n${perm('ViewRoles')}`) });
+    expect(failures(split)).toEqual(['PermissionSet:P: Error parsing file: Element userPermissions is duplicated at this location in type PermissionSet']);
+    const unlabelled = await deploySource(sim, { 'permissionsets/P.permissionset-meta.xml': xml('PermissionSet', '    <userPermissions>\n        <name>ApiEnabled</name>\n    </userPermissions>\n') });
+    expect(failures(unlabelled)).toEqual(['PermissionSet:P: Required field is missing: enabled', 'PermissionSet:P: Required field is missing: label']);
+  });
+
   it('refuses the pre-API-63 opt-in field in a seed: no org at API 64 can hold it', () => {
     const seed = { components: [{ type: 'Settings', fullName: 'ExternalClientApp', path: 'settings/ExternalClientApp.settings', xml: settingsXml('ExternalClientApp', '    <enableExternalClientApps>true</enableExternalClientApps>\n') }] };
     expect(() => createOrgState('enterprise', seed)).toThrow(
