@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Lifecycle } from '@salesforce/core';
 import { retrieveOrgMetadata } from '../../src/org/retrieveOrgMetadata';
 import { connectToSimulator } from './connect';
@@ -75,6 +79,17 @@ describe('org simulator: Salesforce’s published schema decides', () => {
   it('never holds what the schema lacks, however a component arrives', () => {
     const state = createOrgState('enterprise');
     expect(() => holdComponent(state, { type: 'Settings', fullName: 'Event', path: 'settings/Event.settings', xml: settingsXml('Event', '    <enableEventMonitoring>true</enableEventMonitoring>\n') })).toThrow(/does not follow Salesforce's Metadata API schema/);
+  });
+
+  it('reads schema data that is exactly what the generator writes from the installed @salesforce/types', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schema-'));
+    try {
+      const root = path.join(__dirname, '..', '..');
+      execFileSync(process.execPath, [path.join(root, 'scripts', 'generate-metadata-schema.js'), path.join(dir, 'fields.json')], { cwd: root });
+      expect(fs.readFileSync(path.join(dir, 'fields.json'), 'utf8')).toBe(fs.readFileSync(path.join(root, 'src', 'metadata', 'metadataFields.json'), 'utf8'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.each(Object.keys(SHAPES))('starts an org of shape %s holding only schema-valid components', (shape) => {
