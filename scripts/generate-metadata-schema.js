@@ -2,8 +2,9 @@
 'use strict';
 // Regenerates src/metadata/metadataFields.json from @salesforce/types (Salesforce's own generated
 // Metadata API typings, shipped with SDR). Only the types this project deploys, and the types they
-// reach, are kept: field names, nested type names, arrays, and string-literal enums.
-// Run after upgrading SDR: node scripts/generate-metadata-schema.js
+// reach, are kept: field names, nested type names, arrays, string-literal enums, and `required` for
+// a single-valued field the typings do not mark optional (the WSDL's minOccurs="1").
+// Run after upgrading SDR: node scripts/generate-metadata-schema.js [output file]
 const fs = require('node:fs');
 const path = require('node:path');
 const ts = require('typescript');
@@ -56,6 +57,7 @@ const visit = (name) => {
       for (const member of part.members) {
         if (!ts.isPropertySignature(member) || !member.type) continue;
         const field = describeType(member.type);
+        if (!member.questionToken && !field.array) field.required = true;
         entry.fields[member.name.getText(source)] = field;
         visit(field.type);
       }
@@ -76,7 +78,8 @@ for (const name of Object.keys(schema).sort()) types[name] = flatten(name);
 
 const pkg = JSON.parse(fs.readFileSync(path.join(path.dirname(file), '..', 'package.json'), 'utf8'));
 const out = { generatedFrom: `@salesforce/types ${pkg.version}`, types, enums: Object.fromEntries(Object.entries(enums).sort()) };
-const target = path.join(__dirname, '..', 'src', 'metadata', 'metadataFields.json');
+// An optional argument writes elsewhere (the test that proves the committed file is this output).
+const target = process.argv[2] ? path.resolve(process.argv[2]) : path.join(__dirname, '..', 'src', 'metadata', 'metadataFields.json');
 fs.mkdirSync(path.dirname(target), { recursive: true });
 fs.writeFileSync(target, `${JSON.stringify(out, null, 1)}\n`);
-process.stdout.write(`wrote ${Object.keys(types).length} types and ${Object.keys(enums).length} enums to src/metadata/metadataFields.json\n`);
+process.stdout.write(`wrote ${Object.keys(types).length} types and ${Object.keys(enums).length} enums to ${path.relative(process.cwd(), target)}\n`);

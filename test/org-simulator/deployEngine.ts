@@ -2,8 +2,9 @@ import crypto from 'node:crypto';
 import JSZip from 'jszip';
 import { cloneState, holdComponent, newId, OrgState, rows } from './orgState';
 import { ecaProblems, policiesOf } from './rules/ecaRules';
-import { missingFileProblem, pathFor, schemaProblems, TYPE_FILES, unknownTypeProblem } from './rules/packageRules';
+import { missingFileProblem, pathFor, TYPE_FILES, unknownTypeProblem } from './rules/packageRules';
 import { permissionSetProblems } from './rules/permissionSetRules';
+import { fileSchemaProblems } from './rules/schemaRules';
 import { mergeSettings, settingsProblems } from './rules/settingsRules';
 import { children, leaf, Node, parseXml } from './xml';
 
@@ -69,8 +70,7 @@ export const applyDeploy = async (state: OrgState, zipBase64: string, checkOnly:
       continue;
     }
     const { root, node } = parseXml(xml);
-    const rootType = type === 'Settings' ? `${fullName}Settings` : type;
-    const problems = root !== rootType ? [`Error parsing file: Element {http://soap.sforce.com/2006/04/metadata}${root} invalid at this location in type ${rootType}`] : schemaProblems(rootType, node);
+    const problems = fileSchemaProblems(type, fullName, xml);
     if (!problems.length) {
       if (type === 'PermissionSet') problems.push(...permissionSetProblems(work, node));
       else if (type === 'Settings') problems.push(...settingsProblems(work, fullName, node));

@@ -2,15 +2,19 @@ import crypto from 'node:crypto';
 import type { FaultPlan } from './faults';
 import { createOrgState, OrgState, SeedState } from './orgState';
 import { RequestLog, startServer } from './server';
-import type { OrgShape } from './shapes';
+import { OrgShape, SHAPES } from './shapes';
+import { claimUsername, releaseOrgUsernames, usernameOwner } from './usernames';
 
 export type { FaultPlan } from './faults';
 export type { OrgState, SeedState } from './orgState';
 export type { RequestLog } from './server';
 export type { OrgShape } from './shapes';
+export { resetUsernameRegistry } from './usernames';
 
 export type OrgSimulatorOptions = {
-  shape?: 'enterprise' | 'enterprise-shield' | 'developer' | OrgShape;
+  shape?: 'enterprise' | 'enterprise-shield' | 'enterprise-sandbox' | 'developer' | OrgShape;
+  /** Makes the org a sandbox of that name, whatever the shape (copied users get `.<name>`). */
+  sandbox?: { name: string };
   seed?: SeedState;
   faults?: FaultPlan;
   /** InProgress polls before a deploy finishes (default 1). */
@@ -24,6 +28,8 @@ export type OrgSimulator = {
   accessToken: string;
   orgId: string;
   username: string;
+  /** Informational: the My Domain URL a real org of this kind has (`<domain>--<sandbox>.sandbox.my.salesforce.com`). */
+  myDomainUrl: string;
   state: OrgState;
   requests: RequestLog[];
   faults: { set: (plan: FaultPlan) => void; clear: () => void };
@@ -32,7 +38,15 @@ export type OrgSimulator = {
 
 /** A local Salesforce org on 127.0.0.1 (random port) that the real SDR, @salesforce/core and sf CLI talk to. */
 export const startOrgSimulator = async (options: OrgSimulatorOptions = {}): Promise<OrgSimulator> => {
-  const state = createOrgState(options.shape ?? 'enterprise', options.seed ?? {});
+  const named = options.shape ?? 'enterprise';
+  const base = typeof named === 'string' ? SHAPES[named] : named;
+  if (!base) throw new Error(`unknown org shape ${String(named)}`);
+  const state = createOrgState(options.sandbox ? { ...base, sandbox: options.sandbox } : base, options.seed ?? {});
+  // Usernames are unique across every org the process serves: a seed cannot hold one another org has.
+  const usernames = (state.records.get('User') ?? []).map((u) => String(u.Username));
+  const taken = usernames.filter((u) => usernameOwner(u) !== undefined);
+  if (taken.length) throw new Error(`org simulator seed: username(s) ${taken.join(', ')} already exist in another simulated org; Salesforce usernames are unique across all orgs`);
+  for (const u of usernames) claimUsername(u, state.orgId);
   // The token must match core's access-token pattern (00D + 12-15 chars + '!'), toolchain 4.1.
   const accessToken = `${state.orgId}!AQ${crypto.randomBytes(24).toString('base64url').replace(/[^\w]/g, 'x')}`;
   let faults: FaultPlan = options.faults ?? {};
@@ -47,6 +61,7 @@ export const startOrgSimulator = async (options: OrgSimulatorOptions = {}): Prom
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
+    releaseOrgUsernames(state.orgId);
     await server.close();
   };
   return {
@@ -54,6 +69,7 @@ export const startOrgSimulator = async (options: OrgSimulatorOptions = {}): Prom
     accessToken,
     orgId: state.orgId,
     username: String(state.records.get('User')?.[0]?.Username),
+    myDomainUrl: state.shape.sandbox ? `https://simulated-org--${state.shape.sandbox.name.toLowerCase()}.sandbox.my.salesforce.com` : 'https://simulated-org.my.salesforce.com',
     state,
     requests: server.requests,
     faults: { set: (plan) => (faults = plan), clear: () => (faults = {}) },

@@ -1,6 +1,9 @@
 import { Lifecycle } from '@salesforce/core';
+import { retrieveOrgMetadata } from '../../src/org/retrieveOrgMetadata';
+import { connectToSimulator } from './connect';
 import { OrgSimulator, startOrgSimulator } from './index';
 import { deploySource, failures, permissionSet, security, xml } from './deploySource';
+import { SHAPES } from './shapes';
 
 /**
  * Each rule of the simulated org, driven through the real SDR deploy path, asserting the text a
@@ -102,9 +105,39 @@ describe('org simulator: metadata rules through the real SDR', () => {
     expect(sim.state.components.has('PermissionSet:P')).toBe(false);
   });
 
-  it('rejects Event Manager entities the org does not offer', async () => {
+  const realTimeEvent = (entity: string): string => xml('RealTimeEventSettings', `    <realTimeEvents>\n        <entityName>${entity}</entityName>\n        <isEnabled>true</isEnabled>\n    </realTimeEvents>\n`);
+  const entities = async (): Promise<string[]> => {
+    const held = (await retrieveOrgMetadata(await connectToSimulator(sim), [{ type: 'Settings', fullName: 'RealTimeEvent' }])).get('settings/RealTimeEvent.settings') ?? '';
+    return [...held.matchAll(/<entityName>(\w+)<\/entityName>\s*<isEnabled>(\w+)</g)].map((m) => `${m[1] ?? ''}=${m[2] ?? ''}`);
+  };
+
+  it('rejects Event Manager entities the org does not offer: without Shield it offers none', async () => {
     await start({ shape: 'enterprise' });
-    const result = await deploySource(sim, { 'settings/RealTimeEvent.settings-meta.xml': xml('RealTimeEventSettings', '    <realTimeEvents>\n        <entityName>ApiAnomalyEventStore</entityName>\n        <isEnabled>true</isEnabled>\n    </realTimeEvents>\n') });
-    expect(failures(result)).toEqual(['Settings:RealTimeEvent: Invalid entity name: ApiAnomalyEventStore is not available in this organization']);
+    const shieldOnly = await deploySource(sim, { 'settings/RealTimeEvent.settings-meta.xml': realTimeEvent('ApiAnomalyEventStore') });
+    expect(failures(shieldOnly)).toEqual(['Settings:RealTimeEvent: Invalid entity name: ApiAnomalyEventStore is not available in this organization']);
+    const standard = await deploySource(sim, { 'settings/RealTimeEvent.settings-meta.xml': realTimeEvent('LoginEvent') });
+    expect(failures(standard)).toEqual(['Settings:RealTimeEvent: Invalid entity name: LoginEvent is not available in this organization']);
+    expect(await entities()).toEqual([]);
+  });
+
+  it('retrieves Event Manager with every entity the org offers, storage off until enabled', async () => {
+    await start({ shape: 'enterprise-shield' });
+    const offered = SHAPES['enterprise-shield']?.realTimeEvents ?? [];
+    expect(await entities()).toEqual(offered.map((e) => `${e}=false`));
+    expect((await deploySource(sim, { 'settings/RealTimeEvent.settings-meta.xml': realTimeEvent('LoginEvent') })).response.status).toBe('Succeeded');
+    expect(await entities()).toEqual(offered.map((e) => `${e}=${e === 'LoginEvent'}`));
+  });
+
+  it.each(['true', 'false'])('refuses enableEventLogWaveIntegration=%s without Event Monitoring, accepts it with Shield', async (value) => {
+    const event = { 'settings/Event.settings-meta.xml': xml('EventSettings', `    <enableEventLogWaveIntegration>${value}</enableEventLogWaveIntegration>\n`) };
+    await start({ shape: 'enterprise' });
+    expect(failures(await deploySource(sim, event))).toEqual(['Settings:Event: Not available for deploy for this organization']);
+    const held = sim.state.components.get('Settings:Event')?.xml ?? '';
+    expect(held).not.toContain('enableEventLogWaveIntegration');
+    expect((await deploySource(sim, { 'settings/Event.settings-meta.xml': xml('EventSettings', '    <enableDeleteMonitoringData>false</enableDeleteMonitoringData>\n') })).response.status).toBe('Succeeded');
+    await sim.stop();
+    await start({ shape: 'enterprise-shield' });
+    expect((await deploySource(sim, event)).response.status).toBe('Succeeded');
+    expect(sim.state.components.get('Settings:Event')?.xml).toContain(`<enableEventLogWaveIntegration>${value}</enableEventLogWaveIntegration>`);
   });
 });

@@ -1,4 +1,6 @@
-import { OrgShape, SHAPES } from './shapes';
+import { fileSchemaProblems } from './rules/schemaRules';
+import { SCHEMA_SOURCE } from './schema';
+import { hasEventMonitoring, OrgShape, sandboxNameProblem, SHAPES } from './shapes';
 
 /** A component the org holds, in metadata format (what a retrieve returns). */
 export type HeldComponent = { type: string; fullName: string; path: string; xml: string };
@@ -18,11 +20,18 @@ export type OrgState = {
   releaseConsumerKey: boolean;
 };
 
+export type SeedUser = { Username: string; Email?: string; LastName?: string; profile: string; IsActive?: boolean };
+
 export type SeedState = {
   trustedRanges?: Array<{ start: string; end: string; description?: string }>;
   /** Extra components the org already holds (e.g. an unrelated permission set), metadata-format path → XML. */
   components?: Array<{ type: string; fullName: string; path: string; xml: string }>;
-  users?: Array<{ Username: string; Email?: string; LastName?: string; profile: string; IsActive?: boolean }>;
+  users?: Array<SeedUser>;
+  /**
+   * Sandbox only: users as production holds them. A sandbox copy carries `<username>.<sandbox name>`
+   * and `<email>.invalid` (Help: sandbox users and contacts).
+   */
+  productionUsers?: Array<SeedUser>;
   /** Permissions the deploying admin lacks (default: a System Administrator holding everything). */
   adminLacks?: string[];
   /** Login IP ranges per profile name (the Reco guide's grant failure). */
@@ -45,20 +54,35 @@ export const securityXml = (ranges: NonNullable<SeedState['trustedRanges']>): st
       .join('')}    </networkAccess>\n`,
   );
 
+/**
+ * Puts a component in the org. Whatever the org holds exists in Salesforce's published schema:
+ * a component that does not is a defect of the simulator (or of a seed), never org state.
+ */
 export const holdComponent = (state: OrgState, component: HeldComponent): void => {
+  const problems = fileSchemaProblems(component.type, component.fullName, component.xml);
+  if (problems.length) throw new Error(`org simulator: ${component.type}:${component.fullName} does not follow Salesforce's Metadata API schema (${SCHEMA_SOURCE}), so no org can hold it: ${problems.join('; ')}`);
   state.components.set(`${component.type}:${component.fullName}`, component);
 };
+
+/** Event Manager as a retrieve shows it: every entity the org offers, with whether storage is on. */
+export const realTimeEventXml = (entities: string[]): string =>
+  settingsXml('RealTimeEvent', entities.map((e) => `    <realTimeEvents>\n        <entityName>${e}</entityName>\n        <isEnabled>false</isEnabled>\n    </realTimeEvents>\n`).join(''));
 
 /** A fresh org of a shape, with whatever it already had. */
 export const createOrgState = (shapeOrName: string | OrgShape = 'enterprise', seed: SeedState = {}): OrgState => {
   const shape = typeof shapeOrName === 'string' ? SHAPES[shapeOrName] : shapeOrName;
   if (!shape) throw new Error(`unknown org shape ${String(shapeOrName)}`);
+  const sandboxProblem = shape.sandbox && sandboxNameProblem(shape.sandbox.name);
+  if (sandboxProblem) throw new Error(`org simulator: ${sandboxProblem}`);
+  if (seed.productionUsers?.length && !shape.sandbox) throw new Error('org simulator seed: productionUsers are copies into a sandbox; give the org a sandbox name (shape enterprise-sandbox or the sandbox option)');
   // Unique per org, like real ones: the sf auth store keys logins by username.
   const serial = String(Math.floor(Math.random() * 1e12)).padStart(12, '0');
   const state: OrgState = { orgId: `00D${serial}`, shape, components: new Map(), records: new Map(), consumerKeys: new Map(), releaseConsumerKey: seed.releaseConsumerKey ?? true };
   const licences = shape.userLicences.map((l) => ({ Id: newId('100'), Name: l.name, TotalLicenses: l.total, UsedLicenses: l.used }));
   const profiles = shape.profiles.map((p) => ({ Id: newId('00e'), Name: p.name, UserLicenseId: licences.find((l) => l.Name === p.licence)?.Id ?? null }));
-  const admin = { Id: '005000000000001', Username: `admin.${serial}@sim.example.com`, Email: 'admin@sim.example.com', LastName: 'Admin', Alias: 'admin', ProfileId: profiles[0]?.Id ?? null, IsActive: true };
+  // In a sandbox the admin is a copy too: its username carries the sandbox suffix.
+  const suffix = shape.sandbox ? `.${shape.sandbox.name.toLowerCase()}` : '';
+  const admin = { Id: '005000000000001', Username: `admin.${serial}@sim.example.com${suffix}`, Email: 'admin@sim.example.com', LastName: 'Admin', Alias: 'admin', ProfileId: profiles[0]?.Id ?? null, IsActive: true };
   state.records.set('UserLicense', licences);
   state.records.set('Profile', profiles);
   state.records.set('User', [admin]);
@@ -73,16 +97,27 @@ export const createOrgState = (shapeOrName: string | OrgShape = 'enterprise', se
   const adminProfileSet = { Id: newId('0PS'), Name: 'X00ex00000018ozh_128_09_04_12_1', Label: 'System Administrator', IsOwnedByProfile: true, ...adminPerms };
   state.records.get('PermissionSet')?.push(adminProfileSet);
   state.records.get('PermissionSetAssignment')?.push({ Id: newId('0Pa'), AssigneeId: admin.Id, PermissionSetId: adminProfileSet.Id });
-  for (const user of seed.users ?? []) {
+  const copies = (seed.productionUsers ?? []).map((u) => ({ ...u, Username: `${u.Username}${suffix}`, Email: `${u.Email ?? u.Username}.invalid` }));
+  for (const user of [...(seed.users ?? []), ...copies]) {
     const profile = profiles.find((p) => p.Name === user.profile);
-    state.records.get('User')?.push({ Id: newId('005'), Username: user.Username, Email: user.Email ?? user.Username, LastName: user.LastName ?? 'Seeded', Alias: 'seed', ProfileId: profile?.Id ?? null, IsActive: user.IsActive ?? true });
+    if (!profile) throw new Error(`org simulator seed: user ${user.Username} names profile '${user.profile}', which this org lacks (profiles: ${profiles.map((p) => p.Name).join(', ')})`);
+    if (state.records.get('User')?.some((u) => String(u.Username).toLowerCase() === user.Username.toLowerCase())) throw new Error(`org simulator seed: username ${user.Username} is seeded twice; usernames are unique`);
+    state.records.get('User')?.push({ Id: newId('005'), Username: user.Username, Email: user.Email ?? user.Username, LastName: user.LastName ?? 'Seeded', Alias: 'seed', ProfileId: profile.Id, IsActive: user.IsActive ?? true });
   }
   for (const range of seed.loginIpRanges ?? []) {
     state.records.get('LoginIpRange')?.push({ Id: newId('0LI'), ProfileId: profiles.find((p) => p.Name === range.profile)?.Id ?? null, StartAddress: range.start, EndAddress: range.end });
   }
   holdComponent(state, { type: 'Settings', fullName: 'Security', path: 'settings/Security.settings', xml: securityXml(seed.trustedRanges ?? []) });
-  holdComponent(state, { type: 'Settings', fullName: 'Event', path: 'settings/Event.settings', xml: settingsXml('Event', '    <enableDeleteMonitoringData>true</enableDeleteMonitoringData>\n    <enableEventLogWaveIntegration>false</enableEventLogWaveIntegration>\n') });
+  // Without Event Monitoring the org has no Event Manager storage to report (unverified: whether a
+  // real org's retrieve then omits enableEventLogWaveIntegration; the simulator omits it).
+  const eventMonitoring = hasEventMonitoring(shape);
+  holdComponent(state, { type: 'Settings', fullName: 'Event', path: 'settings/Event.settings', xml: settingsXml('Event', `    <enableDeleteMonitoringData>true</enableDeleteMonitoringData>\n${eventMonitoring ? '    <enableEventLogWaveIntegration>false</enableEventLogWaveIntegration>\n' : ''}`) });
+  // UNVERIFIED: a retrieve of Settings:RealTimeEvent lists every entity the org offers, each with
+  // isEnabled (false until storage is turned on). No public source shows a full retrieve.
+  holdComponent(state, { type: 'Settings', fullName: 'RealTimeEvent', path: 'settings/RealTimeEvent.settings', xml: realTimeEventXml(shape.realTimeEvents) });
   for (const component of seed.components ?? []) {
+    const problems = fileSchemaProblems(component.type, component.fullName, component.xml);
+    if (problems.length) throw new Error(`org simulator seed: component ${component.type}:${component.fullName} holds what Salesforce's Metadata API schema (${SCHEMA_SOURCE}) lacks, so no org could hold it: ${problems.join('; ')}`);
     holdComponent(state, component);
     if (component.type === 'PermissionSet') state.records.get('PermissionSet')?.push({ Id: newId('0PS'), Name: component.fullName, Label: component.fullName });
   }

@@ -1,5 +1,6 @@
 import { newId, OrgState, Row, rows } from './orgState';
 import { RestError, runQuery } from './soql';
+import { claimUsername, releaseUsername, usernameOwner } from './usernames';
 
 const REQUIRED_USER_FIELDS = ['Username', 'LastName', 'Email', 'Alias', 'TimeZoneSidKey', 'LocaleSidKey', 'EmailEncodingKey', 'ProfileId', 'LanguageLocaleKey'];
 
@@ -8,6 +9,28 @@ export const API_VERSIONS = ['62.0', '63.0', '64.0'].map((version) => ({ label: 
 const licenceOfProfile = (state: OrgState, profileId: unknown): Row | undefined => {
   const profile = rows(state, 'Profile').find((p) => p.Id === profileId);
   return rows(state, 'UserLicense').find((l) => l.Id === profile?.UserLicenseId);
+};
+
+// Salesforce's text, verbatim with its trailing space (Apex shows it as "…email address). : [Username]",
+// e.g. afawcett/githubsfdeploy#20, patronmanager/apex-dml-manager#14).
+const DUPLICATE_USERNAME = "Duplicate Username.<br>The username already exists in this or another Salesforce organization. Usernames must be unique across all Salesforce organizations. To resolve, use a different username (it doesn't need to match the user's email address). ";
+
+/**
+ * Usernames are unique across every Salesforce org, case-insensitively: one taken in this org, in
+ * any other org this process simulates (usernames.ts), or ending in `.taken.example.com` (standing
+ * for an org outside the process) answers DUPLICATE_USERNAME on the Username field.
+ */
+const assertUsernameFree = (state: OrgState, username: string): void => {
+  const here = rows(state, 'User').some((u) => String(u.Username).toLowerCase() === username.toLowerCase());
+  if (here || usernameOwner(username) !== undefined || username.toLowerCase().endsWith('.taken.example.com')) throw new RestError(400, 'DUPLICATE_USERNAME', DUPLICATE_USERNAME, ['Username']);
+};
+
+/** A User update that changes the username: the same uniqueness, and the registry follows. */
+export const renameUser = (state: OrgState, row: Row, changes: Record<string, unknown>): void => {
+  if (typeof changes.Username !== 'string' || changes.Username.toLowerCase() === String(row.Username).toLowerCase()) return;
+  assertUsernameFree(state, changes.Username);
+  releaseUsername(String(row.Username), state.orgId);
+  claimUsername(changes.Username, state.orgId);
 };
 
 /**
@@ -19,14 +42,12 @@ export const createRecord = (state: OrgState, object: string, body: Record<strin
   if (object === 'User') {
     const missing = REQUIRED_USER_FIELDS.filter((f) => body[f] === undefined || body[f] === '');
     if (missing.length) throw new RestError(400, 'REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`);
-    // Usernames are unique across every Salesforce org; a username taken elsewhere fails the same way.
-    if (rows(state, 'User').some((u) => String(u.Username).toLowerCase() === String(body.Username).toLowerCase()) || String(body.Username).endsWith('.taken.example.com')) {
-      throw new RestError(400, 'DUPLICATE_USERNAME', 'Duplicate Username.<br>The username already exists in this or another Salesforce organization. Usernames must be unique across all Salesforce organizations. To resolve, use a different username (it doesn\'t need to match the user\'s email address).');
-    }
+    assertUsernameFree(state, String(body.Username));
     const licence = licenceOfProfile(state, body.ProfileId);
     if (!licence) throw new RestError(400, 'INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id');
     if (Number(licence.UsedLicenses) >= Number(licence.TotalLicenses)) throw new RestError(400, 'LICENSE_LIMIT_EXCEEDED', `License Limit Exceeded: no ${String(licence.Name)} licenses are available`);
     licence.UsedLicenses = Number(licence.UsedLicenses) + 1;
+    claimUsername(String(body.Username), state.orgId);
     const id = newId('005');
     rows(state, 'User').push({ Id: id, IsActive: true, ...(body as Row) });
     return { id, success: true, errors: [] };

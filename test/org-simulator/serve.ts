@@ -3,7 +3,7 @@ import { startOrgSimulator } from './index';
 /**
  * `npm run simulator`: a simulated org for hands-on use with the sf CLI or vendor-access. It prints
  * the instance URL and the token, and stops by itself after 10 minutes without a request.
- * Options: --shape enterprise|enterprise-shield|developer, --idle-minutes N.
+ * Options: --shape enterprise|enterprise-shield|enterprise-sandbox|developer, --sandbox <name>, --idle-minutes N.
  */
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -11,9 +11,10 @@ const arg = (name: string, fallback: string): string => {
 };
 
 const main = async (): Promise<void> => {
-  const shape = arg('shape', 'enterprise-shield') as 'enterprise' | 'enterprise-shield' | 'developer';
+  const shape = arg('shape', 'enterprise-shield') as 'enterprise' | 'enterprise-shield' | 'enterprise-sandbox' | 'developer';
   const idleMinutes = Number(arg('idle-minutes', '10'));
-  const sim = await startOrgSimulator({ shape, idleTimeoutMs: idleMinutes * 60_000 });
+  const sandbox = arg('sandbox', '');
+  const sim = await startOrgSimulator({ shape, ...(sandbox ? { sandbox: { name: sandbox } } : {}), idleTimeoutMs: idleMinutes * 60_000 });
   process.stdout.write(
     [
       `Simulated ${shape} org at ${sim.instanceUrl} (org ${sim.orgId}, user ${sim.username})`,

@@ -4,7 +4,7 @@ import { decideFault, FaultPlan } from './faults';
 import { jwtBearerGrant } from './oauth';
 import type { OrgState } from './orgState';
 import { rows } from './orgState';
-import { API_VERSIONS, createRecord, describeGlobal, describePermissionSet, runQuery } from './rest';
+import { API_VERSIONS, createRecord, describeGlobal, describePermissionSet, renameUser, runQuery } from './rest';
 import { MetadataSoap, parseSoap, soapFault } from './soap';
 import { RestError } from './soql';
 
@@ -21,7 +21,7 @@ const readBody = (req: http.IncomingMessage): Promise<string> =>
     req.on('error', reject);
   });
 
-const restError = (status: number, errorCode: string, message: string): { status: number; body: string } => ({ status, body: JSON.stringify([{ message, errorCode, fields: [] }]) });
+const restError = (status: number, errorCode: string, message: string, fields: string[]): { status: number; body: string } => ({ status, body: JSON.stringify([{ message, errorCode, fields }]) });
 
 /** An HTTP server on 127.0.0.1 that answers as a Salesforce org does; every request is logged. */
 export const startServer = async (options: ServerOptions): Promise<{ url: string; requests: RequestLog[]; close: () => Promise<void> }> => {
@@ -109,7 +109,9 @@ export const startServer = async (options: ServerOptions): Promise<{ url: string
         if (record && req.method === 'PATCH' && record[2]) {
           const row = rows(options.state, record[1] ?? '').find((r) => r.Id === record[2]);
           if (!row) return send(404, JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]), 'application/json');
-          Object.assign(row, JSON.parse(body || '{}'));
+          const changes = JSON.parse(body || '{}') as Record<string, unknown>;
+          if (record[1] === 'User') renameUser(options.state, row, changes);
+          Object.assign(row, changes);
           log.status = 204;
           res.writeHead(204);
           return res.end();
@@ -117,7 +119,7 @@ export const startServer = async (options: ServerOptions): Promise<{ url: string
         return send(404, JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]), 'application/json');
       } catch (err) {
         if (err instanceof RestError) {
-          const e = restError(err.status, err.errorCode, err.message);
+          const e = restError(err.status, err.errorCode, err.message, err.fields);
           return send(e.status, e.body, 'application/json');
         }
         return send(500, JSON.stringify([{ errorCode: 'UNKNOWN_EXCEPTION', message: (err as Error).message }]), 'application/json');

@@ -17,7 +17,24 @@ export type OrgShape = {
   profiles: Array<{ name: string; licence: string }>;
   /** Real-time event entities Event Manager offers (RealTimeEventSettings.realTimeEvents). */
   realTimeEvents: string[];
+  /**
+   * Whether the org has Event Monitoring (Shield or the add-on). Absent: the org has it when its
+   * Event Manager offers any entity.
+   */
+  eventMonitoring?: boolean;
+  /** A sandbox, by its name (what Salesforce appends to copied usernames and puts in the My Domain URL). */
+  sandbox?: { name: string };
 };
+
+/** Event Monitoring decides Event Manager storage and EventSettings.enableEventLogWaveIntegration. */
+export const hasEventMonitoring = (shape: OrgShape): boolean => shape.eventMonitoring ?? shape.realTimeEvents.length > 0;
+
+/**
+ * A sandbox name as Salesforce allows it (Help "Create a Sandbox": up to 10 alphanumeric
+ * characters; "starting with a letter" is unverified).
+ */
+export const sandboxNameProblem = (name: string): string | undefined =>
+  /^[A-Za-z][A-Za-z0-9]{0,9}$/.test(name) ? undefined : `sandbox name '${name}' must be 1-10 letters or digits, starting with a letter`;
 
 const BASE_PERMISSIONS: Record<string, string> = {
   ApiEnabled: 'API Enabled',
@@ -96,12 +113,18 @@ const enterprise = (withShield: boolean): OrgShape => ({
   ],
   permissionSetLicences: [{ developerName: 'SalesforceAPIIntegrationPsl', masterLabel: 'Salesforce API Integration', total: 5, used: 0, deniedPermissions: API_INTEGRATION_PSL_DENIES }],
   profiles,
-  realTimeEvents: withShield ? [...STANDARD_EVENTS, ...SHIELD_EVENTS] : STANDARD_EVENTS,
+  // Without Shield or the Event Monitoring add-on, Event Manager offers no entity to store or
+  // stream (reference org-behaviour.md "Settings without Shield"; which entities a non-Shield org
+  // lists in Setup, if any, is unverified: `probe` records it from a real org).
+  realTimeEvents: withShield ? [...STANDARD_EVENTS, ...SHIELD_EVENTS] : [],
+  eventMonitoring: withShield,
 });
 
 export const SHAPES: Record<string, OrgShape> = {
   enterprise: enterprise(false),
   'enterprise-shield': enterprise(true),
+  // A sandbox of the enterprise org (no Shield), named uat.
+  'enterprise-sandbox': { ...enterprise(false), name: 'enterprise-sandbox', sandbox: { name: 'uat' } },
   developer: {
     ...enterprise(false),
     name: 'developer',

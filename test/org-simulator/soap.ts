@@ -3,6 +3,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { applyDeploy, ComponentResult } from './deployEngine';
 import { newId, OrgState } from './orgState';
 import { pathFor } from './rules/packageRules';
+import { fileSchemaProblems } from './rules/schemaRules';
 
 /** jsforce finds Envelope and Body by prefixed name, and reads `<result>` (toolchain reference 4.3). */
 export const soapEnvelope = (op: string, resultXml: string): string =>
@@ -133,6 +134,9 @@ export class MetadataSoap {
         const key = this.org.state.consumerKeys.get(held.xml.match(/<externalClientApplication>([^<]+)</)?.[1] ?? '');
         if (key && this.org.state.releaseConsumerKey) xml = xml.replace('<externalClientApplication>', `<consumerKey>${key}</consumerKey>\n    <externalClientApplication>`);
       }
+      // What a retrieve returns exists in the published schema; anything else is a simulator defect.
+      const problems = fileSchemaProblems(m.type, m.fullName, xml);
+      if (problems.length) throw new Error(`org simulator: a retrieve of ${m.type}:${m.fullName} would return what Salesforce's Metadata API schema lacks: ${problems.join('; ')}`);
       zip.file(`${prefix}${held.path}`, xml);
       files.push({ type: m.type, fullName: m.fullName, fileName: `${prefix}${held.path}` });
     }

@@ -2,7 +2,7 @@ import type { OrgState, Row } from './orgState';
 
 /** A REST error as Salesforce sends it: HTTP 400, `[{"message", "errorCode"}]`. */
 export class RestError extends Error {
-  public constructor(public readonly status: number, public readonly errorCode: string, message: string) {
+  public constructor(public readonly status: number, public readonly errorCode: string, message: string, public readonly fields: string[] = []) {
     super(message);
   }
 }
@@ -44,7 +44,8 @@ const tableOf = (state: OrgState, object: string, tooling: boolean): Row[] => {
     );
   }
   if (!tooling && object === 'Organization') {
-    return [{ Id: state.orgId, Name: 'Simulated Org', InstanceName: 'SIM1', IsSandbox: false, TrialExpirationDate: null, NamespacePrefix: null, OrganizationType: state.shape.edition }];
+    // A sandbox reports IsSandbox true and its production's edition; the instance name is informational.
+    return [{ Id: state.orgId, Name: 'Simulated Org', InstanceName: state.shape.sandbox ? 'SIM1S' : 'SIM1', IsSandbox: Boolean(state.shape.sandbox), TrialExpirationDate: null, NamespacePrefix: null, OrganizationType: state.shape.edition }];
   }
   const table = !tooling || TOOLING_OBJECTS.has(object) ? state.records.get(object) : undefined;
   if (!table) throw new RestError(400, 'INVALID_TYPE', `sObject type '${object}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`);

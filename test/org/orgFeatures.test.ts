@@ -10,6 +10,7 @@ describe('Reco in an org without Event Monitoring: what exists is deployed, the 
 
   it('deploys both vendors, leaving out only what the org lacks, and says so in the report and the handoff', async () => {
     const eventBefore = sim().state.components.get('Settings:Event')?.xml;
+    const realTimeBefore = sim().state.components.get('Settings:RealTimeEvent')?.xml;
     const { code, out } = await run('deploy', '-o', 'noshield', ...VALUES);
     expect(code).toBe(0);
     expect(out).toMatch(/noshield \(.*\): SUCCEEDED/);
@@ -22,7 +23,9 @@ describe('Reco in an org without Event Monitoring: what exists is deployed, the 
     expect(reco).not.toContain('<objectPermissions>');
     // The org's Event settings were not sent: nothing the org cannot take reaches it.
     expect(sim().state.components.get('Settings:Event')?.xml).toBe(eventBefore);
-    expect(sim().state.components.has('Settings:RealTimeEvent')).toBe(false);
+    // The org's Event Manager (which offers no entity here) was not sent either.
+    expect(sim().state.components.get('Settings:RealTimeEvent')?.xml).toBe(realTimeBefore);
+    expect(sim().requests.flatMap((r) => r.members ?? [])).not.toContain('Settings:RealTimeEvent');
   });
 
   it('plan and --json name the same gap; after deploy plan is in sync and verify passes with a warning', async () => {

@@ -1,8 +1,16 @@
 import type { OrgState } from '../orgState';
+import { hasEventMonitoring } from '../shapes';
 import { children, leaf, Node } from '../xml';
 import { ipRangeProblem } from './ipRangeRules';
 
-/** Settings checks: trusted ranges (reference C) and Event Manager entities the org offers (unverified text). */
+/**
+ * Settings checks: trusted ranges (reference C), Event Manager entities the org offers (unverified
+ * text), and Event Monitoring storage: an org without Shield or the add-on refuses
+ * EventSettings.enableEventLogWaveIntegration, whatever its value, with "Not available for deploy
+ * for this organization" (the Metadata API's text for settings an org lacks, forcedotcom/cli#376 and
+ * #2227; UNVERIFIED that this field draws exactly it: public threads also show "You do not have the
+ * level of access required to deploy this component", and whether `false` is refused too is unknown).
+ */
 export const settingsProblems = (state: OrgState, fullName: string, node: Node): string[] => {
   const problems: string[] = [];
   if (fullName === 'Security') {
@@ -13,6 +21,7 @@ export const settingsProblems = (state: OrgState, fullName: string, node: Node):
       }
     }
   }
+  if (fullName === 'Event' && node.enableEventLogWaveIntegration && !hasEventMonitoring(state.shape)) problems.push('Not available for deploy for this organization');
   if (fullName === 'RealTimeEvent') {
     for (const event of children(node, 'realTimeEvents')) {
       const entity = leaf(event, 'entityName') ?? '';
