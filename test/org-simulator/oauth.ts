@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { OrgState } from './orgState';
 import { rows } from './orgState';
+import { isFrozen } from './lifecycle';
 import { policiesOf } from './rules/ecaRules';
 import { leaf, parseXml } from './xml';
 
@@ -39,6 +40,8 @@ export const jwtBearerGrant = (state: OrgState, assertion: string, instanceUrl: 
   if (!verified) return fail('invalid_grant', 'invalid assertion');
   const user = rows(state, 'User').find((u) => String(u.Username).toLowerCase() === String(claims.sub).toLowerCase());
   if (!user || user.IsActive !== true) return fail('invalid_grant', 'user is not active or invalid');
+  // Wording for a frozen user unverified: the grant is refused like an inactive user's.
+  if (isFrozen(state, user.Id)) return fail('invalid_grant', 'user is not active or invalid');
   // Pre-authorization: "Admin approved users are pre-authorized" and the user holds a named permission set.
   const policy = policiesOf(state, 'ExtlClntAppOauthConfigurablePolicies', app)[0];
   const policyNode = policy ? parseXml(state.components.get(`ExtlClntAppOauthConfigurablePolicies:${policy}`)?.xml ?? '').node : {};

@@ -7,7 +7,7 @@ export class RestError extends Error {
   }
 }
 
-type Condition = { field: string; op: '=' | '!=' | 'IN'; values: Array<string | boolean | null> };
+type Condition = { field: string; op: '=' | '!=' | 'IN' | '>=' | '<=' | '>' | '<'; values: Array<string | boolean | null> };
 
 const literal = (raw: string): string | boolean | null => {
   const t = raw.trim();
@@ -26,7 +26,7 @@ export const parseSoql = (soql: string): { fields: string[]; object: string; whe
   if (!m) throw new RestError(400, 'MALFORMED_QUERY', `unexpected token: ${soql.slice(0, 40)}`);
   const where: Condition[] = [];
   for (const part of (m[3] ?? '').split(/\s+AND\s+/i).filter(Boolean)) {
-    const c = /^\s*([\w.]+)\s*(=|!=|IN)\s*(.+?)\s*$/is.exec(part);
+    const c = /^\s*([\w.]+)\s*(>=|<=|!=|=|>|<|IN)\s*(.+?)\s*$/is.exec(part);
     if (!c) throw new RestError(400, 'MALFORMED_QUERY', `unexpected token: ${part.trim().slice(0, 40)}`);
     const values = c[2]?.toUpperCase() === 'IN' ? (c[3] ?? '').replace(/^\(|\)$/g, '').match(/'(?:[^'\\]|\\.)*'|[^,\s]+/g)?.map(literal) ?? [] : [literal(c[3] ?? '')];
     where.push({ field: c[1] ?? '', op: (c[2]?.toUpperCase() ?? '=') as Condition['op'], values });
@@ -65,6 +65,11 @@ export const runQuery = (state: OrgState, soql: string, tooling = false): { tota
   const matches = table.filter((row) =>
     q.where.every((w) => {
       const value = row[w.field] ?? null;
+      // Dates and datetimes compare as ISO text (LoginTime >= 2026-11-24T00:00:00Z).
+      if (w.op.startsWith('>') || w.op.startsWith('<')) {
+        const [a, b] = [String(value ?? ''), String(w.values[0] ?? '')];
+        return value !== null && (w.op === '>=' ? a >= b : w.op === '<=' ? a <= b : w.op === '>' ? a > b : a < b);
+      }
       const hit = w.values.some((v) => (typeof v === 'string' && typeof value === 'string' ? v.toLowerCase() === value.toLowerCase() : v === value));
       return w.op === '!=' ? !hit : hit;
     }),
