@@ -3,6 +3,7 @@ import { checkCommand } from './check';
 import type { CommandGroup, CommandSpec, GlobalArgs } from './commandSpec';
 import { deployCommand } from './deploy';
 import { envCommand } from './env';
+import { offboardCommand } from './offboard';
 import { planCommand } from './plan';
 import { resumeCommand } from './resume';
 import { reviewCommand } from './review';
@@ -11,4 +12,4 @@ import { suspendCommand } from './suspend';
 import { verifyCommand } from './verify';
 
 /** Every command the CLI offers, in the order `--help` lists them. */
-export const COMMANDS: Array<CommandSpec<GlobalArgs> | CommandGroup> = [checkCommand, certCommand, planCommand, stageCommand, deployCommand, verifyCommand, suspendCommand, resumeCommand, reviewCommand, envCommand];
+export const COMMANDS: Array<CommandSpec<GlobalArgs> | CommandGroup> = [checkCommand, certCommand, planCommand, stageCommand, deployCommand, verifyCommand, suspendCommand, resumeCommand, offboardCommand, reviewCommand, envCommand];

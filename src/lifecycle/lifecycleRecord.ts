@@ -50,6 +50,8 @@ export const pendingReversal = (records: LifecycleRecord[], vendor: string): Rev
   let pending: Reversal | undefined;
   for (const record of records.filter((r) => r.vendors.includes(vendor))) {
     if (record.command === 'suspend') pending = record.reversals?.find((r) => r.vendor === vendor);
+    // An offboarded vendor is not let back in by resume.
+    if (record.command === 'offboard' && record.outcome !== 'failed') pending = undefined;
     if (record.command === 'resume' && pending) {
       const left = record.reversals?.find((r) => r.vendor === vendor);
       pending = left && (left.froze || left.disabled) ? left : undefined;
