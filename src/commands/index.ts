@@ -1,3 +1,4 @@
+import { activityCommand } from './activity';
 import { certCommand } from './cert';
 import { checkCommand } from './check';
 import type { CommandGroup, CommandSpec, GlobalArgs } from './commandSpec';
@@ -12,4 +13,4 @@ import { suspendCommand } from './suspend';
 import { verifyCommand } from './verify';
 
 /** Every command the CLI offers, in the order `--help` lists them. */
-export const COMMANDS: Array<CommandSpec<GlobalArgs> | CommandGroup> = [checkCommand, certCommand, planCommand, stageCommand, deployCommand, verifyCommand, suspendCommand, resumeCommand, offboardCommand, reviewCommand, envCommand];
+export const COMMANDS: Array<CommandSpec<GlobalArgs> | CommandGroup> = [checkCommand, certCommand, planCommand, stageCommand, deployCommand, verifyCommand, suspendCommand, resumeCommand, offboardCommand, activityCommand, reviewCommand, envCommand];

@@ -27,7 +27,27 @@ export const syncUserLogins = (state: OrgState): void => {
     if (!logins.some((l) => l.UserId === user.Id)) logins.push({ Id: newId('060'), UserId: user.Id ?? null, IsFrozen: false, IsPasswordLocked: false, LastModifiedDate: new Date().toISOString() });
   }
   for (const object of ['OauthToken', 'AuthSession', 'LoginHistory']) rows(state, object);
+  // EventLogFile exists where the org has Event Monitoring (its permission View Event Log Files is the sign).
+  if ('ViewEventLogFiles' in state.shape.permissions) rows(state, 'EventLogFile');
 };
+
+/** The CSV bodies of event log files, by EventLogFile id (GET /sobjects/EventLogFile/<id>/LogFile). */
+const logFiles = new WeakMap<OrgState, Map<string, string>>();
+
+/** A day's event log file, e.g. EventType API with the rows Event Monitoring writes (USER_ID is the 15-character id). */
+export const seedEventLog = (state: OrgState, file: { EventType: string; LogDate: string; rows: Array<{ username: string; count: number }> }): Row => {
+  const lines = ['"EVENT_TYPE","TIMESTAMP","USER_ID","URI","CLIENT_IP"'];
+  for (const r of file.rows) for (let i = 0; i < r.count; i++) lines.push(`"${file.EventType}","${file.LogDate.slice(0, 10).replace(/-/g, '')}000000.000","${userId(state, r.username).slice(0, 15)}","/services/data/v64.0/query","18.98.16.170"`);
+  const csv = `${lines.join('\n')}\n`;
+  const row: Row = { Id: newId('0AT'), EventType: file.EventType, LogDate: file.LogDate, LogFileLength: csv.length, Interval: 'Daily' };
+  rows(state, 'EventLogFile').push(row);
+  const files = logFiles.get(state) ?? new Map<string, string>();
+  files.set(String(row.Id), csv);
+  logFiles.set(state, files);
+  return row;
+};
+
+export const logFileBody = (state: OrgState, id: string): string | undefined => logFiles.get(state)?.get(id);
 
 const userId = (state: OrgState, username: string): string => {
   const user = rows(state, 'User').find((u) => String(u.Username).toLowerCase() === username.toLowerCase());

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decideFault, FaultPlan } from './faults';
-import { lifecycleRecordRequest, revokeToken, syncUserLogins } from './lifecycle';
+import { lifecycleRecordRequest, logFileBody, revokeToken, syncUserLogins } from './lifecycle';
 import { jwtBearerGrant } from './oauth';
 import type { OrgState } from './orgState';
 import { rows } from './orgState';
@@ -106,6 +106,11 @@ export const startServer = async (options: ServerOptions): Promise<{ url: string
         if (rest === 'sobjects' && req.method === 'GET') return send(200, JSON.stringify(describeGlobal(options.state)), 'application/json');
         if (rest === 'sobjects/PermissionSet/describe') return send(200, JSON.stringify(describePermissionSet(options.state)), 'application/json');
         if (rest === 'limits') return send(200, JSON.stringify({ DailyApiRequests: { Max: 15000, Remaining: 14000 } }), 'application/json');
+        const logFile = /^sobjects\/EventLogFile\/(\w+)\/LogFile$/.exec(rest);
+        if (logFile && req.method === 'GET') {
+          const csv = logFileBody(options.state, logFile[1] ?? '');
+          return csv === undefined ? send(404, JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]), 'application/json') : send(200, csv, 'text/csv');
+        }
         const record = /^sobjects\/(\w+)\/?(\w*)$/.exec(rest);
         const lifecycle = record ? lifecycleRecordRequest(options.state, req.method ?? 'GET', record[1] ?? '', record[2] ?? '', JSON.parse(body || '{}') as Record<string, unknown>) : undefined;
         if (lifecycle) {
