@@ -26,6 +26,9 @@ export const jwtBearerGrant = (state: OrgState, assertion: string, instanceUrl: 
   }
   const app = [...state.consumerKeys].find(([, key]) => key === claims.iss)?.[0];
   if (!app) return fail('invalid_client_id', 'client identifier invalid');
+  // A disabled app (ExtlClntAppConfigurablePolicies.isEnabled false) grants nothing; the answer is unverified, taken as for an unknown client.
+  const settings = policiesOf(state, 'ExtlClntAppConfigurablePolicies', app)[0];
+  if (settings && leaf(parseXml(state.components.get(`ExtlClntAppConfigurablePolicies:${settings}`)?.xml ?? '').node, 'isEnabled') === 'false') return fail('invalid_client_id', 'client identifier invalid');
   const audiences = ['https://login.salesforce.com', 'https://test.salesforce.com', instanceUrl];
   if (!claims.aud || !audiences.includes(claims.aud.replace(/\/+$/, ''))) return fail('invalid_grant', 'audience is invalid');
   if (!claims.exp || claims.exp * 1000 < Date.now()) return fail('invalid_grant', 'expired assertion');
