@@ -9,10 +9,15 @@ import { examplesFrom } from './orgFlags';
 Messages.importMessagesDirectory(__dirname);
 const messages = Messages.loadMessages('vendor-access', 'lifecycle');
 
-export const offboardCommand = defineCommand<LifecycleArgs>({
+type OffboardArgs = LifecycleArgs & { 'restore-settings': boolean };
+
+export const offboardCommand = defineCommand<OffboardArgs>({
   command: 'offboard',
   describe: messages.getMessage('summary.offboard'),
-  builder: (y) => withLifecycleFlags(y).example(examplesFrom(messages.getMessages('examples.offboard'))),
+  builder: (y) =>
+    withLifecycleFlags(y)
+      .option('restore-settings', { type: 'boolean', default: false, describe: messages.getMessage('flags.restore-settings') })
+      .example(examplesFrom(messages.getMessages('examples.offboard'))),
   run: async (args, io) => {
     const result = await withInterrupt(io, (signal) =>
       offboardOrgs({
@@ -21,6 +26,7 @@ export const offboardCommand = defineCommand<LifecycleArgs>({
         vendors: args.vendor,
         valuesFile: args.values,
         dryRun: args['dry-run'],
+        restoreSettings: args['restore-settings'],
         concurrency: args.concurrency,
         signal,
         ...(args.json ? {} : { onEvent: (org: string, message: string) => io.stderr(`[${org}] ${message}`) }),

@@ -1,7 +1,9 @@
+import path from 'node:path';
 import type { Vendor } from '../catalogue';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
 import type { IpRange } from '../network';
 import type { OrgValues } from '../values';
+import { vendorSettingsNames } from './settingsBefore';
 
 /** Everything one vendor owns in an org, from the catalogue and the values file: nothing else is ever touched. */
 export type VendorFootprint = {
@@ -16,17 +18,18 @@ export type VendorFootprint = {
   rangePrefix: string;
   /** The vendor's ranges: fixed ones from its metadata and per-org ones from the values file. */
   ranges: IpRange[];
-  /** Settings files other than SecuritySettings the vendor deploys (Event Monitoring). */
+  /** Settings other than SecuritySettings the vendor deploys (Event Monitoring): name → absolute file. */
   settings: string[];
+  settingsFiles: Record<string, string>;
   /** What the vendor must do again after a resume (vendor.json `afterResume`). */
   afterResume: string[];
 };
 
 export const footprintOf = (vendor: Vendor, metadata: VendorMetadata | undefined, values: OrgValues): VendorFootprint => {
   const vendorValues = values.vendors[vendor.name];
-  const settings = [...(metadata?.files.keys() ?? [])]
-    .map((f) => /settings\/(\w+)\.settings-meta\.xml$/.exec(f)?.[1])
-    .filter((n): n is string => Boolean(n) && n !== 'Security');
+  const files = [...(metadata?.files.keys() ?? [])];
+  const settings = vendorSettingsNames(files);
+  const settingsFiles = Object.fromEntries(settings.map((name) => [name, path.join(vendor.dir, files.find((f) => f.endsWith(`settings/${name}.settings-meta.xml`)) ?? '')]));
   return {
     vendor: vendor.name,
     title: vendor.title,
@@ -37,7 +40,8 @@ export const footprintOf = (vendor: Vendor, metadata: VendorMetadata | undefined
     rangeOwner: vendor.trustedRanges.owner,
     rangePrefix: vendor.trustedRanges.descriptionPrefix,
     ranges: [...(metadata?.fixedRanges ?? []), ...(vendorValues?.trustedRanges ?? [])],
-    settings: [...new Set(settings)],
+    settings,
+    settingsFiles,
     afterResume: vendor.afterResume ?? [],
   };
 };

@@ -14,6 +14,7 @@ const VERB: Record<LifecycleStep['kind'], string> = {
   deleteMetadata: 'delete',
   removeTrustedRanges: 'remove trusted ranges',
   keepSetting: 'keep setting',
+  restoreSetting: 'restore setting',
 };
 
 const MARK: Record<LifecycleStep['outcome'], string> = { planned: 'would', done: 'done', already: 'already', failed: 'FAILED', unknown: 'UNKNOWN', skipped: 'SKIPPED', kept: 'kept' };

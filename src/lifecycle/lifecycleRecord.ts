@@ -37,7 +37,7 @@ export const readRecords = (outDir: string, orgId: string): LifecycleRecord[] =>
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
-    .filter((f) => f.startsWith(`${orgId}-`) && f.endsWith('.json') && !f.includes('-dry-run-'))
+    .filter((f) => new RegExp(`^${orgId}-(suspend|resume|offboard)-\\d`).test(f) && f.endsWith('.json'))
     .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as LifecycleRecord)
     .sort((a, b) => a.at.localeCompare(b.at));
 };

@@ -11,7 +11,8 @@ export type StepKind =
   | 'deactivateUser'
   | 'deleteMetadata'
   | 'removeTrustedRanges'
-  | 'keepSetting';
+  | 'keepSetting'
+  | 'restoreSetting';
 
 /**
  * planned: a dry run would do it. done: the org confirmed it. already: the org already was so, nothing

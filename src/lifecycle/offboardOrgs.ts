@@ -1,8 +1,10 @@
+import fs from 'node:fs';
 import { deployStepOutcome } from './orgCalls';
 import { LifecycleStep, step } from './lifecycleStep';
 import { readOwnedMetadata } from './ownedMetadata';
 import { releaseUser } from './releaseUser';
 import { runRemovalDeploy } from './removalDeploy';
+import { readSettingsBefore, restoredSettings } from './settingsBefore';
 import { LifecycleOptions, LifecycleResult, runLifecycle } from './runLifecycle';
 import { suspendVendor } from './suspendVendor';
 
@@ -10,10 +12,11 @@ import { suspendVendor } from './suspendVendor';
  * `offboard`: removes what the vendors own and only that, in dependency order: suspend (access
  * stops first); their permission set and licence assignments; the integration user deactivated;
  * then one atomic deploy that deletes their External Client App and permission sets and sends the
- * org's trusted-range list without their ranges. Settings they changed are listed and left as they are.
+ * org's trusted-range list without their ranges. Settings they changed are listed and left as they
+ * are, or with --restore-settings put back (in the same deploy) as recorded before onboarding.
  */
-export const offboardOrgs = (options: LifecycleOptions): Promise<LifecycleResult> =>
-  runLifecycle('offboard', options, async ({ org, footprints, dryRun, signal, pollIntervalMs, emit }) => {
+export const offboardOrgs = (options: LifecycleOptions & { restoreSettings?: boolean }): Promise<LifecycleResult> =>
+  runLifecycle('offboard', options, async ({ org, footprints, outDir, dryRun, signal, pollIntervalMs, emit }) => {
     const run = { dryRun, pollIntervalMs, ...(signal ? { signal } : {}) };
     const steps: LifecycleStep[] = [];
     const notes: string[] = [];
@@ -37,17 +40,32 @@ export const offboardOrgs = (options: LifecycleOptions): Promise<LifecycleResult
       const { removed, remaining } = owned.trustedRanges;
       removal.push(step(footprints.map((f) => f.vendor).join('+'), 'removeTrustedRanges', removed.map((r) => r.description ?? `${r.start}-${r.end}`).join(', '), 'planned', `${removed.length} removed, ${remaining.length} other range(s) kept`));
     }
+    const settings: Array<{ name: string; xml: string }> = [];
+    const settingSteps: LifecycleStep[] = [];
+    const before = readSettingsBefore(outDir, org.orgId);
+    for (const footprint of footprints) {
+      for (const name of footprint.settings) {
+        if (!options.restoreSettings) {
+          settingSteps.push(step(footprint.vendor, 'keepSetting', `${name}Settings`, 'kept', 'org-wide settings the vendor turned on are left as they are; --restore-settings puts back the values recorded before onboarding'));
+          continue;
+        }
+        const recorded = before?.recorded[name];
+        const restored = recorded ? restoredSettings(fs.readFileSync(footprint.settingsFiles[name] ?? '', 'utf8'), recorded.xml) : undefined;
+        if (!recorded || !restored?.xml) {
+          settingSteps.push({ ...step(footprint.vendor, 'restoreSetting', `${name}Settings`, 'skipped'), error: recorded ? 'the org reported none of these values before onboarding; change them in Setup' : `no values recorded before onboarding for this org (out/lifecycle/${org.orgId}-settings-before.json, written by the first vendor-access deploy); change them in Setup` });
+          continue;
+        }
+        settings.push({ name, xml: restored.xml });
+        const partly = restored.unrestorable.length ? `; not reported before, left as they are: ${restored.unrestorable.join(', ')}` : '';
+        removal.push(step(footprint.vendor, 'restoreSetting', `${name}Settings`, 'planned', `back to the values recorded ${recorded.at}${partly}`));
+      }
+    }
     if (!removal.length) notes.push('the org holds none of the vendors’ metadata or trusted ranges any more');
     else if (!dryRun) {
       emit('deploying the removal (one atomic deploy)');
-      const outcome = deployStepOutcome(await runRemovalDeploy(org.connection, { components: deletable, ...(owned.trustedRanges ? { trustedRanges: owned.trustedRanges.remaining } : {}) }, run));
+      const outcome = deployStepOutcome(await runRemovalDeploy(org.connection, { components: deletable, ...(owned.trustedRanges ? { trustedRanges: owned.trustedRanges.remaining } : {}), settings }, run));
       for (const s of removal) Object.assign(s, outcome.outcome === 'done' ? { outcome: 'done' } : outcome);
     }
-    steps.push(...removal);
-    for (const footprint of footprints) {
-      for (const name of footprint.settings) {
-        steps.push(step(footprint.vendor, 'keepSetting', `${name}Settings`, 'kept', 'org-wide settings the vendor turned on are left as they are; change them in Setup if nothing else needs them'));
-      }
-    }
+    steps.push(...removal, ...settingSteps);
     return { steps, notes, handoff: [] };
   });

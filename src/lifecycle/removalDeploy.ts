@@ -12,20 +12,22 @@ import { DeployOutcome, runMetadataDeploy } from '../org/runMetadataDeploy';
 /**
  * One atomic deploy (rollbackOnError) that removes the vendor's metadata: the trusted-range list
  * without its ranges in package.xml (the list replaces the org's, so it is the org's own list minus
- * only the vendor's), and its components in destructiveChangesPost.xml, which the org applies after
+ * only the vendor's) and, with --restore-settings, the settings the vendor changed as the org had
+ * them before onboarding, and its components in destructiveChangesPost.xml, which the org applies after
  * the package. Built by SDR; polled, retried and cancelable like every deploy.
  */
 export const runRemovalDeploy = async (
   connection: Connection,
-  removal: { components: MetadataMember[]; trustedRanges?: IpRange[] },
+  removal: { components: MetadataMember[]; trustedRanges?: IpRange[]; settings?: Array<{ name: string; xml: string }> },
   options: { signal?: AbortSignal; pollIntervalMs?: number } = {},
 ): Promise<DeployOutcome> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vendor-access-offboard-'));
   try {
     let components = new ComponentSet();
-    if (removal.trustedRanges) {
+    const settings = [...(removal.trustedRanges ? [{ name: 'Security', xml: renderSecuritySettings(removal.trustedRanges) }] : []), ...(removal.settings ?? [])];
+    if (settings.length) {
       fs.mkdirSync(path.join(dir, 'settings'));
-      fs.writeFileSync(path.join(dir, 'settings', 'Security.settings-meta.xml'), renderSecuritySettings(removal.trustedRanges));
+      for (const s of settings) fs.writeFileSync(path.join(dir, 'settings', `${s.name}.settings-meta.xml`), s.xml);
       components = ComponentSet.fromSource(dir);
     }
     const registry = new RegistryAccess();

@@ -41,6 +41,7 @@ export type OrgWork = (context: {
   org: OrgConnection;
   footprints: VendorFootprint[];
   records: LifecycleRecord[];
+  outDir: string;
   dryRun: boolean;
   signal?: AbortSignal;
   pollIntervalMs: number;
@@ -69,6 +70,7 @@ export const runLifecycle = async (command: LifecycleCommand, options: Lifecycle
         org,
         footprints,
         records: readRecords(outDir, org.orgId),
+        outDir,
         dryRun: options.dryRun,
         ...(options.signal ? { signal: options.signal } : {}),
         pollIntervalMs: options.pollIntervalMs ?? pollIntervalMs(),

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { calls, run, snapshot, useSimulatedOrg } from '../helpers/simulatedOrg';
 import { useProjectCopyAsCwd } from '../helpers/projectCwd';
 import type { OrgSimulator } from '../org-simulator';
@@ -113,5 +114,34 @@ describe('offboard removes what the vendor owns and only that', () => {
     expect(again.code).toBe(0);
     expect(sim().state.components.has('ExternalClientApplication:ISPM_SFDC_Integration')).toBe(false);
     expect(descriptions(sim())).toEqual(['Head office', 'VPN egress', 'Reco IP number 1', 'Reco IP number 2', 'Reco IP number 3']);
+  });
+
+  it('--restore-settings puts Event Monitoring settings back as the first deploy recorded them; without a record it says so', async () => {
+    const eventBefore = sim().state.components.get('Settings:Event')?.xml ?? '';
+    const realTimeBefore = sim().state.components.get('Settings:RealTimeEvent')?.xml ?? '';
+    await onboard();
+    expect(sim().state.components.get('Settings:Event')?.xml).not.toBe(eventBefore);
+    const { code, out } = await run('offboard', '-o', 'prod', '--vendor', 'reco', ...VALUES, '--restore-settings');
+    expect(code).toBe(0);
+    expect(out).toMatch(/\[done\] reco: restore setting EventSettings \(back to the values recorded \d{4}-/);
+    expect(sim().state.components.get('Settings:Event')?.xml).toContain('<enableDeleteMonitoringData>true</enableDeleteMonitoringData>');
+    expect(sim().state.components.get('Settings:Event')?.xml).toContain('<enableEventLogWaveIntegration>false</enableEventLogWaveIntegration>');
+    expect(sim().state.components.get('Settings:RealTimeEvent')?.xml).toBe(realTimeBefore);
+    expect(descriptions(sim()).filter((d) => d.startsWith('Reco'))).toEqual([]);
+  });
+});
+
+describe('offboard --restore-settings without a record of the values before onboarding', () => {
+  useProjectCopyAsCwd();
+  const sim = useSimulatedOrg('prod', () => ({ shape: 'enterprise-shield' }));
+
+  it('keeps the settings, names the missing record, and is partial (68)', async () => {
+    expect((await run('deploy', '-o', 'prod', '--vendor', 'reco', ...VALUES)).code).toBe(0);
+    for (const f of fs.readdirSync('out/lifecycle')) if (f.endsWith('-settings-before.json')) fs.rmSync(`out/lifecycle/${f}`);
+    const eventAfterDeploy = sim().state.components.get('Settings:Event')?.xml;
+    const { code, out } = await run('offboard', '-o', 'prod', '--vendor', 'reco', ...VALUES, '--restore-settings');
+    expect(code).toBe(68);
+    expect(out).toMatch(/\[SKIPPED\] reco: restore setting EventSettings\n\s+no values recorded before onboarding for this org \(out\/lifecycle\/00D\d+-settings-before\.json/);
+    expect(sim().state.components.get('Settings:Event')?.xml).toBe(eventAfterDeploy);
   });
 });
