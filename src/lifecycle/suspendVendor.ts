@@ -6,6 +6,9 @@ import { attempt, LifecycleStep, step } from './lifecycleStep';
 import { deployStepOutcome, deleteRecord, revokeOauthToken, updateRecord } from './orgCalls';
 import { readVendorState } from './readVendorState';
 
+/** The most OauthToken rows one query returns, queryMore included. */
+export const MAX_TOKEN_ROWS = 2500;
+
 export type RunOptions = { dryRun: boolean; signal?: AbortSignal; pollIntervalMs?: number };
 
 /**
@@ -58,6 +61,8 @@ export const suspendVendor = async (connection: Connection, footprint: VendorFoo
     else parallel.push(attempt(revoke, () => revokeOauthToken(connection, token.deleteToken), options.signal));
   }
   if (user && !user.tokens.length) steps.push(step(vendor, 'revokeToken', username, 'already', 'no OAuth tokens'));
+  // A query returns at most 2,500 OauthToken rows even through queryMore (reference org-behaviour.md): a full page may hide more.
+  if (user && user.tokens.length >= MAX_TOKEN_ROWS) steps.push({ ...step(vendor, 'revokeToken', username, 'skipped'), error: `the org returned ${user.tokens.length} tokens, its most per query: more may remain; run suspend again to revoke them` });
   for (const session of user?.sessions ?? []) {
     const end = planned(step(vendor, 'endSession', session, 'planned', `AuthSession ${session}`));
     if (options.dryRun) steps.push(end);

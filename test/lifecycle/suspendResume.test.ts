@@ -3,7 +3,8 @@ import { main } from '../../src/cli';
 import { recordingIo } from '../../src/output/io';
 import { calls, run, snapshot, useSimulatedOrg } from '../helpers/simulatedOrg';
 import { useProjectCopyAsCwd } from '../helpers/projectCwd';
-import type { OrgSimulator } from '../org-simulator';
+import { OrgSimulator, startOrgSimulator } from '../org-simulator';
+import { loginWithAlias } from '../org-simulator/connect';
 import { seedOauthToken, seedSession } from '../org-simulator/lifecycle';
 import { rows } from '../org-simulator/orgState';
 
@@ -180,5 +181,21 @@ describe('suspend under faults reports an honest partial outcome and a resumable
     expect((await run('resume', '-o', 'prod', ...VALUES)).code).toBe(0);
     expect(loginOf(sim(), ISPM_USER)?.IsFrozen).toBe(false);
     expect(loginOf(sim(), RECO_USER)?.IsFrozen).toBe(false);
+  });
+
+  it('several orgs: each reported on its own, one failing makes the run partial (68)', async () => {
+    await onboard(sim());
+    const other = await startOrgSimulator({ shape: 'enterprise-shield' });
+    try {
+      await loginWithAlias(other, 'uat');
+      other.faults.set({ expireSessionFromCall: other.requests.length + 1 });
+      const { code, out } = await run('suspend', '-o', 'prod', '-o', 'uat', '--vendor', 'ispm', ...VALUES, '--concurrency', '2');
+      expect(code).toBe(68);
+      expect(out).toMatch(/^prod \(admin\.\d+@sim\.example\.com, 00D\d+\): suspend SUCCEEDED/m);
+      expect(out).toMatch(/^uat: FAILED/m);
+      expect(loginOf(sim(), ISPM_USER)?.IsFrozen).toBe(true);
+    } finally {
+      await other.stop();
+    }
   });
 });
