@@ -12,13 +12,17 @@ import { RestError } from './soql';
  * - LoginHistory is query only;
  * - PermissionSetAssignment and PermissionSetLicenseAssign support delete;
  * - a user is deactivated (IsActive false), never deleted: Users cannot be deleted over the API.
- * Unverified wording: the texts for an update or delete of a query-only object and for the revoke
- * endpoint's invalid_token description; the seat a deactivated user frees is documented behaviour.
+ * A method a resource does not allow answers 405 METHOD_NOT_ALLOWED "HTTP Method 'X' not allowed.
+ * Allowed are …" (Salesforce's REST wording, seen in public issue threads); which methods a
+ * query-only object's record resource allows is unverified (HEAD,GET taken). Unverified too: the
+ * revoke endpoint's invalid_token description.
  */
 
 const QUERY_ONLY = new Set(['OauthToken', 'LoginHistory', 'UserLogin']);
 const DELETABLE = new Set(['AuthSession', 'PermissionSetAssignment', 'PermissionSetLicenseAssign']);
 const USER_LOGIN_UPDATABLE = new Set(['IsFrozen', 'IsPasswordLocked']);
+
+const notAllowed = (method: string, allowed: string): RestError => new RestError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are ${allowed}`);
 
 /** One UserLogin row per user, created the first time the org is asked (Salesforce keeps it with the user). */
 export const syncUserLogins = (state: OrgState): void => {
@@ -119,10 +123,8 @@ const licenceOf = (state: OrgState, user: Row): Row | undefined => {
  * one of them (the server's generic handling answers it); throws RestError as the org would refuse.
  */
 export const lifecycleRecordRequest = (state: OrgState, method: string, object: string, id: string, body: Record<string, unknown>): { status: number } | undefined => {
-  if (QUERY_ONLY.has(object) && object !== 'UserLogin' && method !== 'GET') {
-    throw new RestError(405, 'METHOD_NOT_ALLOWED', `entity type ${object} does not support ${method === 'DELETE' ? 'delete' : method === 'POST' ? 'create' : 'update'}`);
-  }
-  if (object === 'UserLogin' && (method === 'POST' || method === 'DELETE')) throw new RestError(405, 'METHOD_NOT_ALLOWED', `entity type UserLogin does not support ${method === 'DELETE' ? 'delete' : 'create'}`);
+  if (QUERY_ONLY.has(object) && object !== 'UserLogin' && method !== 'GET') throw notAllowed(method, 'HEAD,GET');
+  if (object === 'UserLogin' && (method === 'POST' || method === 'DELETE')) throw notAllowed(method, 'HEAD,GET,PATCH');
   if (object === 'UserLogin' && method === 'PATCH') {
     const row = rows(state, 'UserLogin').find((r) => r.Id === id);
     if (!row) throw new RestError(404, 'NOT_FOUND', 'The requested resource does not exist');
@@ -130,7 +132,7 @@ export const lifecycleRecordRequest = (state: OrgState, method: string, object: 
     Object.assign(row, body, { LastModifiedDate: new Date().toISOString() });
     return { status: 204 };
   }
-  if (object === 'User' && method === 'DELETE') throw new RestError(405, 'METHOD_NOT_ALLOWED', 'entity type User does not support delete');
+  if (object === 'User' && method === 'DELETE') throw notAllowed(method, 'HEAD,GET,PATCH');
   if (object === 'User' && method === 'PATCH' && 'IsActive' in body) {
     const user = rows(state, 'User').find((r) => r.Id === id);
     if (!user) throw new RestError(404, 'NOT_FOUND', 'The requested resource does not exist');
@@ -145,7 +147,7 @@ export const lifecycleRecordRequest = (state: OrgState, method: string, object: 
     return { status: 204 };
   }
   if (method === 'DELETE') {
-    if (!DELETABLE.has(object)) throw new RestError(405, 'METHOD_NOT_ALLOWED', `entity type ${object} does not support delete`);
+    if (!DELETABLE.has(object)) throw notAllowed(method, 'HEAD,GET,PATCH');
     const table = rows(state, object);
     const index = table.findIndex((r) => r.Id === id);
     if (index < 0) throw new RestError(404, 'ENTITY_IS_DELETED', 'entity is deleted');

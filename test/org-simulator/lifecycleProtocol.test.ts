@@ -34,7 +34,7 @@ describe('org simulator: tokens, sessions, logins, freeze, deactivation, deletes
     const token = seedOauthToken(sim.state, USER, { AppName: 'Vendor App', UseCount: 3 });
     const queried = await connection.query(`SELECT Id, AppName, UseCount, DeleteToken FROM OauthToken WHERE UserId = '${userId()}'`);
     expect(queried.records).toEqual([expect.objectContaining({ AppName: 'Vendor App', UseCount: 3, DeleteToken: token.DeleteToken })]);
-    await expect(connection.sobject('OauthToken').destroy(String(token.Id))).rejects.toThrow('entity type OauthToken does not support delete');
+    await expect(connection.sobject('OauthToken').destroy(String(token.Id))).rejects.toThrow("HTTP Method 'DELETE' not allowed. Allowed are HEAD,GET");
     const revoke = (): Promise<unknown> => connection.request({ method: 'POST', url: '/services/oauth2/revoke', body: `token=${String(token.DeleteToken)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     await revoke();
     expect(rows(sim.state, 'OauthToken')).toEqual([]);
@@ -57,7 +57,7 @@ describe('org simulator: tokens, sessions, logins, freeze, deactivation, deletes
     seedLogin(sim.state, USER, { LoginTime: '2026-11-20T10:00:00.000+0000', SourceIp: '198.51.100.7', Status: 'Failed: IP restricted' });
     const recent = await connection.query(`SELECT LoginTime, SourceIp, Status FROM LoginHistory WHERE UserId = '${userId()}' AND LoginTime >= 2026-11-10T00:00:00Z`);
     expect(recent.records).toEqual([expect.objectContaining({ SourceIp: '198.51.100.7', Status: 'Failed: IP restricted' })]);
-    await expect(connection.sobject('LoginHistory').destroy(String(rows(sim.state, 'LoginHistory')[0]?.Id))).rejects.toThrow('does not support delete');
+    await expect(connection.sobject('LoginHistory').destroy(String(rows(sim.state, 'LoginHistory')[0]?.Id))).rejects.toThrow("HTTP Method 'DELETE' not allowed. Allowed are HEAD,GET");
   });
 
   it('a user is deactivated, never deleted, and frees its licence seat', async () => {
@@ -65,7 +65,7 @@ describe('org simulator: tokens, sessions, logins, freeze, deactivation, deletes
     const seats = licence();
     await connection.sobject('User').update({ Id: userId(), IsActive: false });
     expect(licence()).toBe(seats - 1);
-    await expect(connection.sobject('User').destroy(userId())).rejects.toThrow('entity type User does not support delete');
+    await expect(connection.sobject('User').destroy(userId())).rejects.toThrow("HTTP Method 'DELETE' not allowed. Allowed are HEAD,GET,PATCH");
   });
 
   it('deletes through destructiveChangesPost.xml, and refuses a permission set still assigned or a component the org lacks', async () => {
