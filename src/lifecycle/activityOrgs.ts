@@ -7,6 +7,7 @@ import { EXIT_CODES, ExitCode } from '../output/exitCodes';
 import { prepareLifecycle } from './prepareLifecycle';
 import { readActivity, VendorActivity } from './readActivity';
 import { parseSince } from './since';
+import { seesAllTokens } from './tokenVisibility';
 
 export type ActivityOptions = { projectDir: string; targetOrgs: string[]; vendors: string[]; valuesFile: string; since: string; concurrency?: number; outDir?: string; now?: Date };
 export type OrgActivity = { targetOrg: string; orgId: string; vendors: VendorActivity[]; record: string };
@@ -24,7 +25,8 @@ export const activityOrgs = async (options: ActivityOptions): Promise<ActivityRe
   const orgs = await mapWithConcurrency(options.targetOrgs, options.concurrency ?? 2, async (targetOrg): Promise<ActivityResult['orgs'][number]> => {
     try {
       const org = await connectOrg(targetOrg);
-      const vendors = await Promise.all(footprints.map((f) => readActivity(org.connection, f, since)));
+      const visible = (await seesAllTokens(org.connection)) !== false;
+      const vendors = await Promise.all(footprints.map((f) => readActivity(org.connection, f, since, visible)));
       fs.mkdirSync(dir, { recursive: true });
       const file = path.join(dir, `${org.orgId}-activity-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
       fs.writeFileSync(file, `${JSON.stringify({ targetOrg: org.targetOrg, orgId: org.orgId, since, vendors }, undefined, 2)}\n`);

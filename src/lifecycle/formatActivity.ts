@@ -6,7 +6,7 @@ const day = (iso: string): string => (iso ? iso.replace(/\.\d{3}\+0000$/, 'Z').r
 const summary = (v: VendorActivity): string => {
   const outside = v.logins.filter((l) => l.outsideRanges).length;
   const failed = v.logins.filter((l) => !/^Success/i.test(l.status)).length;
-  return `${v.logins.length} login(s), ${failed} failed, ${v.rangesKnown ? `${outside} from outside its trusted ranges` : 'no trusted ranges to compare with'}; ${v.tokens.length} OAuth token(s); ${v.api.available ? `${v.api.requests} API request(s) in ${v.api.days} day(s) of event logs` : `API volume not available: ${v.api.why}`}`;
+  return `${v.logins.length} login(s), ${failed} failed, ${v.rangesKnown ? `${outside} from outside its trusted ranges` : 'no trusted ranges to compare with'}; ${v.tokensVisible ? `${v.tokens.length} OAuth token(s)` : 'OAuth tokens not visible (the connected user lacks Customize Application)'}; ${v.api.available ? `${v.api.requests} API request(s) in ${v.api.days} day(s) of event logs` : `API volume not available: ${v.api.why}`}`;
 };
 
 /** One page per org: "what did this vendor do in this org", as text or Markdown. */

@@ -7,6 +7,7 @@ import { runRemovalDeploy } from './removalDeploy';
 import { readSettingsBefore, restoredSettings } from './settingsBefore';
 import { LifecycleOptions, LifecycleResult, runLifecycle } from './runLifecycle';
 import { suspendVendor } from './suspendVendor';
+import { seesAllTokens } from './tokenVisibility';
 
 /**
  * `offboard`: removes what the vendors own and only that, in dependency order: suspend (access
@@ -17,7 +18,8 @@ import { suspendVendor } from './suspendVendor';
  */
 export const offboardOrgs = (options: LifecycleOptions & { restoreSettings?: boolean }): Promise<LifecycleResult> =>
   runLifecycle('offboard', options, async ({ org, footprints, outDir, dryRun, signal, pollIntervalMs, emit }) => {
-    const run = { dryRun, pollIntervalMs, ...(signal ? { signal } : {}) };
+    const tokensVisible = await seesAllTokens(org.connection);
+    const run = { dryRun, pollIntervalMs, ...(tokensVisible === undefined ? {} : { tokensVisible }), ...(signal ? { signal } : {}) };
     const steps: LifecycleStep[] = [];
     const notes: string[] = [];
     const heldByOthers = new Map<string, number>();

@@ -15,6 +15,8 @@ export type VendorActivity = {
   rangesKnown: boolean;
   logins: LoginFact[];
   tokens: TokenFact[];
+  /** False when the connected user lacks Customize Application and so sees none of the vendor's tokens. */
+  tokensVisible: boolean;
   api: ApiVolume;
 };
 
@@ -60,11 +62,11 @@ const readApiVolume = async (connection: Connection, userId: string, since: stri
 };
 
 /** "What did this vendor do in this org": its user's logins since `since`, its OAuth tokens, its API volume. Read-only. */
-export const readActivity = async (connection: Connection, footprint: VendorFootprint, since: string): Promise<VendorActivity> => {
+export const readActivity = async (connection: Connection, footprint: VendorFootprint, since: string, tokensVisible = true): Promise<VendorActivity> => {
   // The app's enabled switch is not activity: read the user's side only.
   const { app: _app, ...userSide } = footprint;
   const state = await readVendorState(connection, userSide);
-  const base = { vendor: footprint.vendor, username: footprint.username, since, rangesKnown: footprint.ranges.length > 0 };
+  const base = { vendor: footprint.vendor, username: footprint.username, since, rangesKnown: footprint.ranges.length > 0, tokensVisible };
   if (!state.user) return { ...base, userFound: false, logins: [], tokens: [], api: { available: false, why: 'no such user in this org' } };
   const rows = (await connection.query<Row>(`SELECT LoginTime, SourceIp, Status, Application, LoginType FROM LoginHistory WHERE UserId = ${soqlString(state.user.id)} AND LoginTime >= ${since} ORDER BY LoginTime DESC`, { autoFetch: true, maxFetch: 50_000 })).records;
   const logins = rows.map((r) => ({ time: str(r, 'LoginTime'), sourceIp: str(r, 'SourceIp'), status: str(r, 'Status'), application: str(r, 'Application'), loginType: str(r, 'LoginType'), outsideRanges: base.rangesKnown && !insideRanges(str(r, 'SourceIp'), footprint) }));

@@ -5,11 +5,12 @@ import type { Reversal } from './lifecycleRecord';
 import { attempt, LifecycleStep, step } from './lifecycleStep';
 import { deployStepOutcome, deleteRecord, revokeOauthToken, updateRecord } from './orgCalls';
 import { readVendorState } from './readVendorState';
+import { TOKENS_HIDDEN } from './tokenVisibility';
 
 /** The most OauthToken rows one query returns, queryMore included. */
 export const MAX_TOKEN_ROWS = 2500;
 
-export type RunOptions = { dryRun: boolean; signal?: AbortSignal; pollIntervalMs?: number };
+export type RunOptions = { dryRun: boolean; signal?: AbortSignal; pollIntervalMs?: number; /** False: the connected user cannot see other users' OAuth tokens. */ tokensVisible?: boolean };
 
 /**
  * The kill switch for one vendor in one org: freeze its integration user first (no new logins),
@@ -60,7 +61,8 @@ export const suspendVendor = async (connection: Connection, footprint: VendorFoo
     if (options.dryRun) steps.push(revoke);
     else parallel.push(attempt(revoke, () => revokeOauthToken(connection, token.deleteToken), options.signal));
   }
-  if (user && !user.tokens.length) steps.push(step(vendor, 'revokeToken', username, 'already', 'no OAuth tokens'));
+  if (user && options.tokensVisible === false) steps.push({ ...step(vendor, 'revokeToken', username, 'skipped'), error: TOKENS_HIDDEN });
+  else if (user && !user.tokens.length) steps.push(step(vendor, 'revokeToken', username, 'already', 'no OAuth tokens'));
   // A query returns at most 2,500 OauthToken rows even through queryMore (reference org-behaviour.md): a full page may hide more.
   if (user && user.tokens.length >= MAX_TOKEN_ROWS) steps.push({ ...step(vendor, 'revokeToken', username, 'skipped'), error: `the org returned ${user.tokens.length} tokens, its most per query: more may remain; run suspend again to revoke them` });
   for (const session of user?.sessions ?? []) {

@@ -199,3 +199,22 @@ describe('suspend under faults reports an honest partial outcome and a resumable
     }
   });
 });
+
+describe('suspend as a user who cannot see other users\' tokens', () => {
+  useProjectCopyAsCwd();
+  const sim = useSimulatedOrg('prod', () => ({ shape: 'enterprise-shield', seed: { users: [{ Username: OTHER, profile: 'Standard User' }], adminLacks: ['CustomizeApplication'] } }));
+
+  it('never reports "no OAuth tokens" when it could not see them: the revoke is SKIPPED and the run partial (68)', async () => {
+    expect((await run('deploy', '-o', 'prod', '--vendor', 'reco', ...VALUES)).code).toBe(0);
+    seedOauthToken(sim().state, RECO_USER, { AppName: 'Reco Introspection for Salesforce' });
+    const { code, out } = await run('suspend', '-o', 'prod', '--vendor', 'reco', ...VALUES);
+    expect(code).toBe(68);
+    expect(out).toContain('[SKIPPED] reco: revoke OAuth token of reco.integration@example.com.vendoraccess');
+    expect(out).toContain('lacks Customize Application');
+    expect(out).not.toContain('no OAuth tokens');
+    expect(rows(sim().state, 'OauthToken')).toHaveLength(1);
+    expect(loginOf(sim(), RECO_USER)?.IsFrozen).toBe(true);
+    const activity = await run('activity', '-o', 'prod', '--vendor', 'reco', ...VALUES);
+    expect(activity.out).toContain('OAuth tokens not visible (the connected user lacks Customize Application)');
+  });
+});

@@ -1,3 +1,4 @@
+import { visibleTokens } from './tokenVisibility';
 import type { OrgState, Row } from './orgState';
 
 /** A REST error as Salesforce sends it: HTTP 400, `[{"message", "errorCode"}]`. */
@@ -47,6 +48,7 @@ const tableOf = (state: OrgState, object: string, tooling: boolean): Row[] => {
     // A sandbox reports IsSandbox true and its production's edition; the instance name is informational.
     return [{ Id: state.orgId, Name: 'Simulated Org', InstanceName: state.shape.sandbox ? 'SIM1S' : 'SIM1', IsSandbox: Boolean(state.shape.sandbox), TrialExpirationDate: null, NamespacePrefix: null, OrganizationType: state.shape.edition }];
   }
+  if (!tooling && object === 'OauthToken') return visibleTokens(state);
   const table = !tooling || TOOLING_OBJECTS.has(object) ? state.records.get(object) : undefined;
   if (!table) throw new RestError(400, 'INVALID_TYPE', `sObject type '${object}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`);
   return table;
