@@ -89,6 +89,7 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
     c.string(f, 'eventManager', `orgFeatures[${i}]`, true);
   });
   c.array(root, 'handoff', '');
+  c.stringArray(root, 'afterResume', '', true);
   (c.array(root, 'guideSteps', '') ?? []).forEach((item, i) => {
     const s = c.object(item, `guideSteps[${i}]`);
     if (!s) return;

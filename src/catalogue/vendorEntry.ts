@@ -99,6 +99,8 @@ export type VendorEntry = {
    */
   orgFeatures?: OrgFeatureSpec[];
   handoff: HandoffItem[];
+  /** What the vendor must do again after `resume` (revoked tokens stay revoked). */
+  afterResume?: string[];
   guideSteps: GuideStep[];
 };
 

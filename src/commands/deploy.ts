@@ -1,5 +1,7 @@
 import { Messages } from '@salesforce/core';
 import { findProjectDir } from '../check';
+import { deployJunit } from '../drift/deployJunit';
+import { writeJunit } from '../drift/junit';
 import { deployOrgs } from '../org/deployOrgs';
 import type { DeployEvent } from '../org/deployToOrg';
 import { formatDeployResult } from '../org/formatDeployResult';
@@ -9,7 +11,7 @@ import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
 Messages.importMessagesDirectory(__dirname);
 const messages = Messages.loadMessages('vendor-access', 'deploy');
 
-type DeployArgs = GlobalArgs & OrgFlags & { 'dry-run': boolean; resume: string | undefined; wait: number };
+type DeployArgs = GlobalArgs & OrgFlags & { 'dry-run': boolean; resume: string | undefined; wait: number; junit: string | undefined };
 
 export const deployCommand = defineCommand<DeployArgs>({
   command: 'deploy',
@@ -19,6 +21,7 @@ export const deployCommand = defineCommand<DeployArgs>({
       .option('dry-run', { type: 'boolean', default: false, describe: messages.getMessage('flags.dry-run') })
       .option('resume', { type: 'string', describe: messages.getMessage('flags.resume') })
       .option('wait', { type: 'number', default: 33, describe: messages.getMessage('flags.wait') })
+      .option('junit', { type: 'string', describe: messages.getMessage('flags.junit') })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args, io) => {
     const abort = new AbortController();
@@ -41,7 +44,8 @@ export const deployCommand = defineCommand<DeployArgs>({
         signal: abort.signal,
         ...(args.json ? {} : { onEvent: (e: DeployEvent) => io.stderr(`[${e.org}] ${e.phase}: ${e.message}`) }),
       });
-      return { exitCode: result.exitCode, result, human: formatDeployResult(result), warnings: [] };
+      const notes = args.junit ? [`JUnit report: ${writeJunit(args.junit, deployJunit(result))}`] : [];
+      return { exitCode: result.exitCode, result, human: formatDeployResult(result), warnings: [], notes };
     } finally {
       process.removeListener('SIGINT', onInterrupt);
     }

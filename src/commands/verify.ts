@@ -1,5 +1,7 @@
 import { Messages } from '@salesforce/core';
 import { findProjectDir } from '../check';
+import { writeJunit } from '../drift/junit';
+import { verifyJunit } from '../drift/verifyJunit';
 import { formatVerifyResult } from '../org/formatVerifyResult';
 import { verifyOrgs } from '../org/verifyOrgs';
 import { defineCommand, GlobalArgs } from './commandSpec';
@@ -13,6 +15,7 @@ type VerifyArgs = GlobalArgs & OrgFlags & {
   'consumer-key': string | undefined;
   'login-url': string | undefined;
   audience: string | undefined;
+  junit: string | undefined;
 };
 
 export const verifyCommand = defineCommand<VerifyArgs>({
@@ -24,6 +27,7 @@ export const verifyCommand = defineCommand<VerifyArgs>({
       .option('consumer-key', { type: 'string', describe: messages.getMessage('flags.consumer-key') })
       .option('login-url', { type: 'string', describe: messages.getMessage('flags.login-url') })
       .option('audience', { type: 'string', describe: messages.getMessage('flags.audience') })
+      .option('junit', { type: 'string', describe: messages.getMessage('flags.junit') })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {
     const result = await verifyOrgs({
@@ -37,6 +41,7 @@ export const verifyCommand = defineCommand<VerifyArgs>({
       ...(args['login-url'] ? { loginUrl: args['login-url'] } : {}),
       ...(args.audience ? { audience: args.audience } : {}),
     });
-    return { exitCode: result.exitCode, result, human: formatVerifyResult(result), warnings: [] };
+    const notes = args.junit ? [`JUnit report: ${writeJunit(args.junit, verifyJunit(result))}`] : [];
+    return { exitCode: result.exitCode, result, human: formatVerifyResult(result), warnings: [], notes };
   },
 });

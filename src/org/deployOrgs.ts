@@ -4,6 +4,7 @@ import { SfError } from '@salesforce/core';
 import { inspectCertificateFile } from '../certificate';
 import { pollIntervalMs } from '../config/envVars';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
+import { recordSettingsBefore, vendorSettingsNames } from '../lifecycle/settingsBefore';
 import { connectOrg, orgLabel } from './connectOrg';
 import { DeployEvent, deployToOrg, OrgDeployReport } from './deployToOrg';
 import { prepareVendors } from './prepareVendors';
@@ -62,10 +63,13 @@ const certificateFacts = async (projectDir: string, file: string | undefined): P
  */
 export const deployOrgs = async (options: DeployOrgsOptions): Promise<DeployOrgsResult> => {
   const prepared = await prepareVendors(options.projectDir, options.vendors, options.valuesFile);
+  const outDir = options.outDir ?? path.join(options.projectDir, 'out');
   const orgs = await mapWithConcurrency(options.targetOrgs, options.concurrency ?? 2, async (targetOrg): Promise<OrgDeployReport | OrgFailure> => {
     try {
       const org = await connectOrg(targetOrg);
-      return await deployToOrg({
+      // What offboard --restore-settings needs: the settings the vendors change, as the org had them first.
+      const settingsNote = options.dryRun || options.resumeId ? undefined : await recordSettingsBefore(org.connection, outDir, org.orgId, vendorSettingsNames(prepared.metadata.flatMap((m) => [...m.files.keys()])));
+      const report = await deployToOrg({
         projectDir: options.projectDir,
         ...prepared,
         org,
@@ -76,12 +80,14 @@ export const deployOrgs = async (options: DeployOrgsOptions): Promise<DeployOrgs
         pollIntervalMs: options.pollIntervalMs ?? pollIntervalMs(),
         ...(options.waitMs === undefined ? {} : { waitMs: options.waitMs }),
       });
+      if (settingsNote) report.notes.push(settingsNote);
+      return report;
     } catch (err) {
       const e = SfError.wrap(err instanceof Error ? err : String(err));
       return { targetOrg: orgLabel(targetOrg), outcome: 'failed', error: { name: e.name, message: e.message, actions: e.actions ?? [] } };
     }
   });
-  const dir = path.join(options.outDir ?? path.join(options.projectDir, 'out'), 'deploys');
+  const dir = path.join(outDir, 'deploys');
   fs.mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const certificate = await certificateFacts(options.projectDir, prepared.values.vendors.ispm?.values.serverCertificate as string | undefined);

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import JSZip from 'jszip';
+import { applyDestructive } from './destructive';
 import { cloneState, holdComponent, newId, OrgState, rows } from './orgState';
 import { ecaProblems, policiesOf } from './rules/ecaRules';
 import { missingFileProblem, pathFor, TYPE_FILES, unknownTypeProblem } from './rules/packageRules';
@@ -8,7 +9,7 @@ import { fileSchemaProblems } from './rules/schemaRules';
 import { mergeSettings, settingsProblems } from './rules/settingsRules';
 import { children, leaf, Node, parseXml } from './xml';
 
-export type ComponentResult = { componentType: string; fullName: string; fileName: string; success: boolean; problem?: string; created?: boolean; changed?: boolean };
+export type ComponentResult = { componentType: string; fullName: string; fileName: string; success: boolean; problem?: string; created?: boolean; changed?: boolean; deleted?: boolean };
 export type DeployEngineResult = { results: ComponentResult[]; state: OrgState; success: boolean };
 
 /** Renders a parsed node back to metadata XML (4-space indent, as retrieves are). */
@@ -55,6 +56,7 @@ export const applyDeploy = async (state: OrgState, zipBase64: string, checkOnly:
   const work = cloneState(state);
   const sameDeploy = { apps: new Set(members.filter((m) => m.type === 'ExternalClientApplication').map((m) => m.fullName)), permissionSets: new Set(members.filter((m) => m.type === 'PermissionSet').map((m) => m.fullName)) };
   members.sort((a, b) => ORDER.indexOf(a.type) - ORDER.indexOf(b.type));
+  results.push(...applyDestructive(work, files, 'pre'));
   for (const { type, fullName } of members) {
     const fileName = pathFor(type, fullName) ?? `${type}/${fullName}`;
     const fail = (problem: string): void => {
@@ -97,6 +99,7 @@ export const applyDeploy = async (state: OrgState, zipBase64: string, checkOnly:
       }
     }
   }
+  results.push(...applyDestructive(work, files, 'post'));
   const success = results.every((r) => r.success) && policiesUnique(work);
   return { results, state: success && !checkOnly ? work : state, success };
 };

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { OrgState } from './orgState';
 import { rows } from './orgState';
+import { isFrozen } from './lifecycle';
 import { policiesOf } from './rules/ecaRules';
 import { leaf, parseXml } from './xml';
 
@@ -25,6 +26,9 @@ export const jwtBearerGrant = (state: OrgState, assertion: string, instanceUrl: 
   }
   const app = [...state.consumerKeys].find(([, key]) => key === claims.iss)?.[0];
   if (!app) return fail('invalid_client_id', 'client identifier invalid');
+  // A disabled app (ExtlClntAppConfigurablePolicies.isEnabled false) grants nothing; the answer is unverified, taken as for an unknown client.
+  const settings = policiesOf(state, 'ExtlClntAppConfigurablePolicies', app)[0];
+  if (settings && leaf(parseXml(state.components.get(`ExtlClntAppConfigurablePolicies:${settings}`)?.xml ?? '').node, 'isEnabled') === 'false') return fail('invalid_client_id', 'client identifier invalid');
   const audiences = ['https://login.salesforce.com', 'https://test.salesforce.com', instanceUrl];
   if (!claims.aud || !audiences.includes(claims.aud.replace(/\/+$/, ''))) return fail('invalid_grant', 'audience is invalid');
   if (!claims.exp || claims.exp * 1000 < Date.now()) return fail('invalid_grant', 'expired assertion');
@@ -39,6 +43,8 @@ export const jwtBearerGrant = (state: OrgState, assertion: string, instanceUrl: 
   if (!verified) return fail('invalid_grant', 'invalid assertion');
   const user = rows(state, 'User').find((u) => String(u.Username).toLowerCase() === String(claims.sub).toLowerCase());
   if (!user || user.IsActive !== true) return fail('invalid_grant', 'user is not active or invalid');
+  // Wording for a frozen user unverified: the grant is refused like an inactive user's.
+  if (isFrozen(state, user.Id)) return fail('invalid_grant', 'user is not active or invalid');
   // Pre-authorization: "Admin approved users are pre-authorized" and the user holds a named permission set.
   const policy = policiesOf(state, 'ExtlClntAppOauthConfigurablePolicies', app)[0];
   const policyNode = policy ? parseXml(state.components.get(`ExtlClntAppOauthConfigurablePolicies:${policy}`)?.xml ?? '').node : {};

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decideFault, FaultPlan } from './faults';
+import { lifecycleRecordRequest, logFileBody, revokeToken, syncUserLogins } from './lifecycle';
 import { jwtBearerGrant } from './oauth';
 import type { OrgState } from './orgState';
 import { rows } from './orgState';
@@ -74,6 +75,10 @@ export const startServer = async (options: ServerOptions): Promise<{ url: string
         const answer = jwtBearerGrant(options.state, form.get('assertion') ?? '', instanceUrl, options.accessToken);
         return send(answer.status, JSON.stringify(answer.body), 'application/json');
       }
+      if (path === '/services/oauth2/revoke' && (req.method === 'POST' || req.method === 'GET')) {
+        const answer = revokeToken(options.state, (req.method === 'POST' ? new URLSearchParams(body).get('token') : url.searchParams.get('token')) ?? '');
+        return send(answer.status, answer.body, 'application/json');
+      }
       const token = isSoap ? soapRequest?.sessionId : req.headers.authorization?.replace(/^Bearer\s+/i, '');
       if (token !== options.accessToken || fault === 'expiredSession') {
         return isSoap ? send(500, soapFault('INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session'), 'text/xml') : send(401, JSON.stringify([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]), 'application/json');
@@ -84,6 +89,7 @@ export const startServer = async (options: ServerOptions): Promise<{ url: string
           if (soapRequest.op === 'deploy') log.members = soap.deployedMembers.at(-1) ?? [];
           return send(200, answer, 'text/xml');
         }
+        syncUserLogins(options.state);
         const admin = rows(options.state, 'User')[0] ?? {};
         if (path === '/services/oauth2/userinfo') return send(200, JSON.stringify({ user_id: admin.Id, organization_id: options.state.orgId, preferred_username: admin.Username, email: admin.Email }), 'application/json');
         if (path === '/services/data' || path === '/services/data/') return send(200, JSON.stringify(API_VERSIONS), 'application/json');
@@ -100,7 +106,18 @@ export const startServer = async (options: ServerOptions): Promise<{ url: string
         if (rest === 'sobjects' && req.method === 'GET') return send(200, JSON.stringify(describeGlobal(options.state)), 'application/json');
         if (rest === 'sobjects/PermissionSet/describe') return send(200, JSON.stringify(describePermissionSet(options.state)), 'application/json');
         if (rest === 'limits') return send(200, JSON.stringify({ DailyApiRequests: { Max: 15000, Remaining: 14000 } }), 'application/json');
+        const logFile = /^sobjects\/EventLogFile\/(\w+)\/LogFile$/.exec(rest);
+        if (logFile && req.method === 'GET') {
+          const csv = logFileBody(options.state, logFile[1] ?? '');
+          return csv === undefined ? send(404, JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]), 'application/json') : send(200, csv, 'text/csv');
+        }
         const record = /^sobjects\/(\w+)\/?(\w*)$/.exec(rest);
+        const lifecycle = record ? lifecycleRecordRequest(options.state, req.method ?? 'GET', record[1] ?? '', record[2] ?? '', JSON.parse(body || '{}') as Record<string, unknown>) : undefined;
+        if (lifecycle) {
+          log.status = lifecycle.status;
+          res.writeHead(lifecycle.status);
+          return res.end();
+        }
         if (record && req.method === 'POST' && !record[2]) return send(201, JSON.stringify(createRecord(options.state, record[1] ?? '', JSON.parse(body || '{}') as Record<string, unknown>)), 'application/json');
         if (record && req.method === 'GET' && record[2]) {
           const row = rows(options.state, record[1] ?? '').find((r) => r.Id === record[2]);

@@ -97,7 +97,7 @@ export class MetadataSoap {
       ...d.results.map((r) => {
         const reportedType = r.componentType === 'Settings' ? `${r.fullName}Settings` : r.componentType;
         return r.success
-          ? `<componentSuccesses><changed>${Boolean(r.changed)}</changed><componentType>${reportedType}</componentType><created>${Boolean(r.created)}</created><deleted>false</deleted><fileName>${r.fileName}</fileName><fullName>${r.fullName}</fullName><success>true</success></componentSuccesses>`
+          ? `<componentSuccesses><changed>${Boolean(r.changed)}</changed><componentType>${reportedType}</componentType><created>${Boolean(r.created)}</created><deleted>${Boolean(r.deleted)}</deleted><fileName>${r.fileName}</fileName><fullName>${r.fullName}</fullName><success>true</success></componentSuccesses>`
           : `<componentFailures><changed>false</changed><componentType>${reportedType}</componentType><created>false</created><deleted>false</deleted><fileName>${r.fileName}</fileName><fullName>${r.fullName}</fullName><problem>${esc(r.problem ?? '')}</problem><problemType>Error</problemType><success>false</success></componentFailures>`;
       }),
       // Real orgs report the manifest itself with an empty componentType (toolchain reference 4.3).

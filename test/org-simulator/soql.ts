@@ -1,3 +1,4 @@
+import { visibleTokens } from './tokenVisibility';
 import type { OrgState, Row } from './orgState';
 
 /** A REST error as Salesforce sends it: HTTP 400, `[{"message", "errorCode"}]`. */
@@ -7,7 +8,7 @@ export class RestError extends Error {
   }
 }
 
-type Condition = { field: string; op: '=' | '!=' | 'IN'; values: Array<string | boolean | null> };
+type Condition = { field: string; op: '=' | '!=' | 'IN' | '>=' | '<=' | '>' | '<'; values: Array<string | boolean | null> };
 
 const literal = (raw: string): string | boolean | null => {
   const t = raw.trim();
@@ -26,7 +27,7 @@ export const parseSoql = (soql: string): { fields: string[]; object: string; whe
   if (!m) throw new RestError(400, 'MALFORMED_QUERY', `unexpected token: ${soql.slice(0, 40)}`);
   const where: Condition[] = [];
   for (const part of (m[3] ?? '').split(/\s+AND\s+/i).filter(Boolean)) {
-    const c = /^\s*([\w.]+)\s*(=|!=|IN)\s*(.+?)\s*$/is.exec(part);
+    const c = /^\s*([\w.]+)\s*(>=|<=|!=|=|>|<|IN)\s*(.+?)\s*$/is.exec(part);
     if (!c) throw new RestError(400, 'MALFORMED_QUERY', `unexpected token: ${part.trim().slice(0, 40)}`);
     const values = c[2]?.toUpperCase() === 'IN' ? (c[3] ?? '').replace(/^\(|\)$/g, '').match(/'(?:[^'\\]|\\.)*'|[^,\s]+/g)?.map(literal) ?? [] : [literal(c[3] ?? '')];
     where.push({ field: c[1] ?? '', op: (c[2]?.toUpperCase() ?? '=') as Condition['op'], values });
@@ -47,6 +48,7 @@ const tableOf = (state: OrgState, object: string, tooling: boolean): Row[] => {
     // A sandbox reports IsSandbox true and its production's edition; the instance name is informational.
     return [{ Id: state.orgId, Name: 'Simulated Org', InstanceName: state.shape.sandbox ? 'SIM1S' : 'SIM1', IsSandbox: Boolean(state.shape.sandbox), TrialExpirationDate: null, NamespacePrefix: null, OrganizationType: state.shape.edition }];
   }
+  if (!tooling && object === 'OauthToken') return visibleTokens(state);
   const table = !tooling || TOOLING_OBJECTS.has(object) ? state.records.get(object) : undefined;
   if (!table) throw new RestError(400, 'INVALID_TYPE', `sObject type '${object}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`);
   return table;
@@ -65,6 +67,11 @@ export const runQuery = (state: OrgState, soql: string, tooling = false): { tota
   const matches = table.filter((row) =>
     q.where.every((w) => {
       const value = row[w.field] ?? null;
+      // Dates and datetimes compare as ISO text (LoginTime >= 2026-11-24T00:00:00Z).
+      if (w.op.startsWith('>') || w.op.startsWith('<')) {
+        const [a, b] = [String(value ?? ''), String(w.values[0] ?? '')];
+        return value !== null && (w.op === '>=' ? a >= b : w.op === '<=' ? a <= b : w.op === '>' ? a > b : a < b);
+      }
       const hit = w.values.some((v) => (typeof v === 'string' && typeof value === 'string' ? v.toLowerCase() === value.toLowerCase() : v === value));
       return w.op === '!=' ? !hit : hit;
     }),

@@ -27,7 +27,7 @@ const unknownCommands = (run: string): string[] =>
 
 describe('GitHub workflows', () => {
   it('has the pull-request and scratch-org workflows', () => {
-    expect(workflows.map(([f]) => f).sort()).toEqual(['pull-request.yml', 'scratch-org-validation.yml']);
+    expect(workflows.map(([f]) => f).sort()).toEqual(['drift-watch.yml', 'pull-request.yml', 'scratch-org-validation.yml']);
   });
 
   it.each(workflows)('%s is valid YAML with jobs and steps, and runs only commands that exist', (_file, workflow) => {
@@ -45,6 +45,18 @@ describe('GitHub workflows', () => {
     const runs = workflows.find(([f]) => f === 'pull-request.yml')?.[1].jobs['test-check-review']?.steps.map((s) => s.run ?? '') ?? [];
     expect(runs).toEqual(expect.arrayContaining(['npm ci', 'npm test', 'npx vendor-access check --values config/orgs/example.json']));
     expect(runs.join('\n')).toContain('npx vendor-access review --base "origin/${{ github.base_ref }}" > review.md');
+  });
+
+  it('drift watch runs daily and on demand, verifies each matrix job of the fleet with --junit, and uploads the reports', () => {
+    const [, drift] = workflows.find(([f]) => f === 'drift-watch.yml') ?? [];
+    expect(drift?.on).toMatchObject({ schedule: [{ cron: expect.any(String) }], workflow_dispatch: expect.anything() });
+    const steps = drift?.jobs.verify?.steps ?? [];
+    const runs = steps.map((s) => s.run ?? '').join('\n');
+    expect(drift?.jobs.fleet?.steps.map((s) => s.run ?? '')).toContain('npx vendor-access fleet --fleet config/fleet.json --orgs-per-job "$ORGS_PER_JOB" --github-output >> "$GITHUB_OUTPUT"');
+    expect(runs).toContain('npx vendor-access verify ${{ matrix.targets }} --values "${{ matrix.values }}" --concurrency 10 --junit "out/junit/drift-${{ matrix.shard }}.xml"');
+    expect(runs).toContain('>> "$GITHUB_STEP_SUMMARY"');
+    expect(steps.map((s) => s.uses)).toContain('actions/upload-artifact@v4');
+    expect((drift?.jobs.verify as unknown as { strategy: Record<string, unknown> }).strategy).toMatchObject({ 'fail-fast': false, 'max-parallel': expect.any(Number) });
   });
 
   it('would flag a command that does not exist', () => {

@@ -1,0 +1,26 @@
+import { Messages } from '@salesforce/core';
+import { findProjectDir } from '../check';
+import { activityOrgs } from '../lifecycle/activityOrgs';
+import { formatActivity } from '../lifecycle/formatActivity';
+import { defineCommand, GlobalArgs } from './commandSpec';
+import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
+
+Messages.importMessagesDirectory(__dirname);
+const messages = Messages.loadMessages('vendor-access', 'lifecycle');
+
+type ActivityArgs = GlobalArgs & OrgFlags & { since: string; format: 'text' | 'markdown' | 'json' };
+
+export const activityCommand = defineCommand<ActivityArgs>({
+  command: 'activity',
+  describe: messages.getMessage('summary.activity'),
+  builder: (y) =>
+    withOrgFlags(y)
+      .option('since', { type: 'string', default: '7d', describe: messages.getMessage('flags.since') })
+      .option('format', { choices: ['text', 'markdown', 'json'] as const, default: 'text' as const, describe: messages.getMessage('flags.format') })
+      .example(examplesFrom(messages.getMessages('examples.activity'))),
+  run: async (args) => {
+    const result = await activityOrgs({ projectDir: findProjectDir(), targetOrgs: args['target-org'], vendors: args.vendor, valuesFile: args.values, since: args.since, concurrency: args.concurrency });
+    const human = args.format === 'json' ? [JSON.stringify(result, undefined, 2)] : formatActivity(result, args.format);
+    return { exitCode: result.exitCode, result, human, warnings: [] };
+  },
+});

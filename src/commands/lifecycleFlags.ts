@@ -1,0 +1,28 @@
+import type { Argv } from 'yargs';
+import { Messages } from '@salesforce/core';
+import type { Io } from '../output/io';
+import type { GlobalArgs } from './commandSpec';
+import { OrgFlags, withOrgFlags } from './orgFlags';
+
+Messages.importMessagesDirectory(__dirname);
+const messages = Messages.loadMessages('vendor-access', 'lifecycle');
+
+export type LifecycleArgs = GlobalArgs & OrgFlags & { 'dry-run': boolean };
+
+export const withLifecycleFlags = (y: Argv<GlobalArgs>): Argv<LifecycleArgs> =>
+  withOrgFlags(y).option('dry-run', { type: 'boolean', default: false, describe: messages.getMessage('flags.dry-run') });
+
+/** Ctrl-C stops before the next step (and cancels a metadata deploy in the org); the record says what was done. */
+export const withInterrupt = async <T>(io: Io, work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+  const abort = new AbortController();
+  const onInterrupt = (): void => {
+    io.stderr('Interrupted: finishing the calls in flight, then stopping; the record says what was done.');
+    abort.abort();
+  };
+  process.once('SIGINT', onInterrupt);
+  try {
+    return await work(abort.signal);
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+  }
+};

@@ -1,0 +1,37 @@
+import { Messages } from '@salesforce/core';
+import { findProjectDir } from '../check';
+import { formatLifecycleResult } from '../lifecycle/formatLifecycle';
+import { offboardOrgs } from '../lifecycle/offboardOrgs';
+import { defineCommand } from './commandSpec';
+import { LifecycleArgs, withInterrupt, withLifecycleFlags } from './lifecycleFlags';
+import { examplesFrom } from './orgFlags';
+
+Messages.importMessagesDirectory(__dirname);
+const messages = Messages.loadMessages('vendor-access', 'lifecycle');
+
+type OffboardArgs = LifecycleArgs & { 'restore-settings': boolean };
+
+export const offboardCommand = defineCommand<OffboardArgs>({
+  command: 'offboard',
+  describe: messages.getMessage('summary.offboard'),
+  builder: (y) =>
+    withLifecycleFlags(y)
+      .option('restore-settings', { type: 'boolean', default: false, describe: messages.getMessage('flags.restore-settings') })
+      .example(examplesFrom(messages.getMessages('examples.offboard'))),
+  run: async (args, io) => {
+    const result = await withInterrupt(io, (signal) =>
+      offboardOrgs({
+        projectDir: findProjectDir(),
+        targetOrgs: args['target-org'],
+        vendors: args.vendor,
+        valuesFile: args.values,
+        dryRun: args['dry-run'],
+        restoreSettings: args['restore-settings'],
+        concurrency: args.concurrency,
+        signal,
+        ...(args.json ? {} : { onEvent: (org: string, message: string) => io.stderr(`[${org}] ${message}`) }),
+      }),
+    );
+    return { exitCode: result.exitCode, result, human: formatLifecycleResult(result), warnings: [] };
+  },
+});

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import type { Vendor } from '../catalogue';
+import type { VendorMetadata } from '../metadata/checkVendorMetadata';
+import type { IpRange } from '../network';
+import type { OrgValues } from '../values';
+import { vendorSettingsNames } from './settingsBefore';
+
+/** Everything one vendor owns in an org, from the catalogue and the values file: nothing else is ever touched. */
+export type VendorFootprint = {
+  vendor: string;
+  title: string;
+  username: string;
+  permissionSets: string[];
+  permissionSetLicenses: string[];
+  /** The vendor's External Client App, when it has one (Reco connects through its own connected app). */
+  app?: string;
+  rangeOwner: string;
+  rangePrefix: string;
+  /** The vendor's ranges: fixed ones from its metadata and per-org ones from the values file. */
+  ranges: IpRange[];
+  /** Settings other than SecuritySettings the vendor deploys (Event Monitoring): name → absolute file. */
+  settings: string[];
+  settingsFiles: Record<string, string>;
+  /** What the vendor must do again after a resume (vendor.json `afterResume`). */
+  afterResume: string[];
+};
+
+export const footprintOf = (vendor: Vendor, metadata: VendorMetadata | undefined, values: OrgValues): VendorFootprint => {
+  const vendorValues = values.vendors[vendor.name];
+  const files = [...(metadata?.files.keys() ?? [])];
+  const settings = vendorSettingsNames(files);
+  const settingsFiles = Object.fromEntries(settings.map((name) => [name, path.join(vendor.dir, files.find((f) => f.endsWith(`settings/${name}.settings-meta.xml`)) ?? '')]));
+  return {
+    vendor: vendor.name,
+    title: vendor.title,
+    username: String(vendorValues?.values.integrationUsername ?? ''),
+    permissionSets: vendor.permissionSets.map((p) => p.name),
+    permissionSetLicenses: vendor.user.permissionSetLicenses,
+    ...(vendor.externalClientApp ? { app: vendor.externalClientApp.name } : {}),
+    rangeOwner: vendor.trustedRanges.owner,
+    rangePrefix: vendor.trustedRanges.descriptionPrefix,
+    ranges: [...(metadata?.fixedRanges ?? []), ...(vendorValues?.trustedRanges ?? [])],
+    settings,
+    settingsFiles,
+    afterResume: vendor.afterResume ?? [],
+  };
+};

@@ -1,0 +1,11 @@
+export type { VendorFootprint } from './footprint';
+export type { LifecycleRecord, Reversal } from './lifecycleRecord';
+export type { LifecycleStep, OrgOutcome, StepKind, StepOutcome } from './lifecycleStep';
+export type { LifecycleOptions, LifecycleResult, OrgLifecycleReport } from './runLifecycle';
+export type { ActivityOptions, ActivityResult } from './activityOrgs';
+export { suspendOrgs } from './suspendOrgs';
+export { resumeOrgs } from './resumeOrgs';
+export { offboardOrgs } from './offboardOrgs';
+export { activityOrgs } from './activityOrgs';
+export { formatLifecycleResult } from './formatLifecycle';
+export { formatActivity } from './formatActivity';

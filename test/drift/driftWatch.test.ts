@@ -1,0 +1,111 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../helpers/projectCopy';
+import { useProjectCopyAsCwd } from '../helpers/projectCwd';
+import { run, useSimulatedOrg } from '../helpers/simulatedOrg';
+
+const VALUES = ['--values', 'config/orgs/example.json'];
+
+describe('verify --junit and deploy --junit', () => {
+  const dir = useProjectCopyAsCwd();
+  const sim = useSimulatedOrg('prod', () => ({ shape: 'enterprise-shield' }));
+
+  it('writes one passing test case per intended setting, and a failing one with the diff when the org drifted', async () => {
+    const deployed = await run('deploy', '-o', 'prod', ...VALUES, '--junit', 'out/junit/deploy.xml');
+    expect(deployed.code).toBe(0);
+    const deployXml = fs.readFileSync(path.join(dir(), 'out/junit/deploy.xml'), 'utf8');
+    expect(deployXml).toContain('<testcase classname="deploy.prod" name="PermissionSet:ISPM_SFDC_integration_permission"/>');
+    expect(deployXml).toContain('failures="0"');
+    const clean = await run('verify', '-o', 'prod', ...VALUES, '--junit', 'out/junit/verify.xml');
+    expect(clean.code).toBe(0);
+    expect(clean.out).toContain('JUnit report: out/junit/verify.xml');
+    expect(fs.readFileSync(path.join(dir(), 'out/junit/verify.xml'), 'utf8')).toMatch(/<testsuites name="vendor-access" tests="\d+" failures="0">/);
+    // Someone turns View All Data off in the org: drift.
+    const held = sim().state.components.get('PermissionSet:ISPM_SFDC_integration_permission');
+    if (held) held.xml = held.xml.replace(/(<enabled>)true(<\/enabled>\s*<name>ViewAllData<\/name>)/, '$1false$2');
+    const drifted = await run('verify', '-o', 'prod', ...VALUES, '--junit', 'out/junit/verify.xml');
+    expect(drifted.code).toBe(1);
+    const xml = fs.readFileSync(path.join(dir(), 'out/junit/verify.xml'), 'utf8');
+    expect(xml).toMatch(/failures="1"/);
+    expect(xml).toMatch(/<testcase classname="verify.prod" name="permissionsets\/ISPM_SFDC_integration_permission.permissionset differs">\n\s+<failure message="[^"]+">[^<]*ViewAllData[^<]*\nFix: Run vendor-access deploy; then verify again.<\/failure>/);
+  });
+});
+
+describe('fleet: the drift-watch matrix', () => {
+  const dir = useProjectCopyAsCwd();
+  const write = (orgs: unknown): void => fs.writeFileSync(path.join(dir(), 'config/fleet.json'), JSON.stringify({ orgs }));
+
+  it('groups orgs by values file and cuts them into jobs of --orgs-per-job', async () => {
+    fs.copyFileSync(path.join(dir(), 'config/orgs/example.json'), path.join(dir(), 'config/orgs/other.json'));
+    write([
+      { alias: 'a', values: 'config/orgs/example.json', secret: 'AUTH_A' },
+      { alias: 'b', values: 'config/orgs/other.json', secret: 'AUTH_B' },
+      { alias: 'c', values: 'config/orgs/example.json', secret: 'AUTH_C' },
+      { alias: 'd', values: 'config/orgs/example.json', secret: 'AUTH_D' },
+    ]);
+    const { code, out } = await run('fleet', '--orgs-per-job', '2', '--github-output');
+    expect(code).toBe(0);
+    expect(JSON.parse(out.replace(/^matrix=/, ''))).toEqual({
+      include: [
+        { shard: 1, values: 'config/orgs/example.json', aliases: 'a c', secrets: 'AUTH_A AUTH_C', targets: '-o a -o c' },
+        { shard: 2, values: 'config/orgs/example.json', aliases: 'd', secrets: 'AUTH_D', targets: '-o d' },
+        { shard: 3, values: 'config/orgs/other.json', aliases: 'b', secrets: 'AUTH_B', targets: '-o b' },
+      ],
+    });
+  });
+
+  it('lists every bad entry at once; nothing shell-like reaches the workflow', async () => {
+    write([
+      { alias: 'prod; rm -rf /', values: 'config/orgs/example.json', secret: 'AUTH' },
+      { alias: 'uat', values: 'config/orgs/missing.json', secret: 'lower-case' },
+    ]);
+    const { code, out } = await run('fleet');
+    expect(code).toBe(1);
+    expect(out).toContain('Error (FleetInvalidError): The fleet file config/fleet.json has 3 problem(s):');
+    expect(out).toContain('orgs[0].alias: "prod; rm -rf /" must be an sf alias');
+    expect(out).toContain('orgs[1].values: config/orgs/missing.json does not exist');
+    expect(out).toContain('orgs[1].secret: "lower-case" must be a GitHub secret name');
+  });
+
+  it('the committed fleet file is valid', async () => {
+    expect((await run('fleet', '--fleet', path.join(PROJECT_ROOT, 'config/fleet.json'))).code).toBe(0);
+  });
+});
+
+describe('scripts/fleet-login.sh', () => {
+  const SCRIPT = path.join(PROJECT_ROOT, 'scripts/fleet-login.sh');
+  const fakeSf = (): { bin: string; log: string } => {
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-sf-'));
+    const log = path.join(bin, 'calls.log');
+    // Logs its arguments and the auth URL it was given; the file must be private to the user.
+    fs.writeFileSync(path.join(bin, 'sf'), `#!/usr/bin/env bash\nfile="$5"\necho "sf $1 $2 $3 alias=$7 url=$(cat "$file") mode=$(stat -c %a "$file")" >> "${log}"\n[ "$7" != "broken" ]\n`, { mode: 0o755 });
+    return { bin, log };
+  };
+  const runLogin = (bin: string, secrets: Record<string, string>, args: string[]): { status: number | null; out: string } => {
+    const r = spawnSync('bash', [SCRIPT, ...args], { env: { PATH: `${bin}:${path.dirname(process.execPath)}:/usr/bin:/bin`, SECRETS_JSON: JSON.stringify(secrets) }, encoding: 'utf8' });
+    return { status: r.status, out: `${r.stdout}${r.stderr}` };
+  };
+
+  it('logs each alias in with its secret through a 0600 file, and never prints the auth URL', () => {
+    const { bin, log } = fakeSf();
+    const { status, out } = runLogin(bin, { AUTH_A: 'force://a@x.my.salesforce.com', AUTH_C: 'force://c@y.my.salesforce.com' }, ['a c', 'AUTH_A AUTH_C']);
+    expect(status).toBe(0);
+    expect(out).toBe('logged in: a\nlogged in: c\n');
+    expect(fs.readFileSync(log, 'utf8')).toBe('sf org login sfdx-url alias=a url=force://a@x.my.salesforce.com mode=600\nsf org login sfdx-url alias=c url=force://c@y.my.salesforce.com mode=600\n');
+  });
+
+  it('names a missing secret and a failed login, logs in the others, exits 4', () => {
+    const { bin } = fakeSf();
+    const { status, out } = runLogin(bin, { AUTH_B: 'force://b@z' }, ['a broken', 'AUTH_A AUTH_B']);
+    expect(status).toBe(4);
+    expect(out).toContain('error: repository secret AUTH_A (for a) is missing or empty');
+    expect(out).toContain('error: login to broken with secret AUTH_B failed');
+    expect(out).not.toContain('force://');
+  });
+
+  it('refuses mismatched lists (exit 2)', () => {
+    expect(runLogin(fakeSf().bin, {}, ['a b', 'AUTH_A'])).toMatchObject({ status: 2, out: expect.stringContaining('2 alias(es) but 1 secret name(s)') });
+  });
+});
