@@ -87,13 +87,13 @@ export const createRecord = (state: OrgState, object: string, body: Record<strin
 export const describePermissionSet = (state: OrgState): Record<string, unknown> => {
   refuseIfUnknown(state, 'permissions');
   return {
-  name: 'PermissionSet',
-  fields: [
-    { name: 'Id', label: 'Permission Set ID', type: 'id' },
-    { name: 'Name', label: 'Name', type: 'string' },
-    { name: 'Label', label: 'Label', type: 'string' },
-    ...Object.entries(state.shape.permissions).map(([name, label]) => ({ name: `Permissions${name}`, label, type: 'boolean' })),
-  ],
+    name: 'PermissionSet',
+    fields: [
+      { name: 'Id', label: 'Permission Set ID', type: 'id' },
+      { name: 'Name', label: 'Name', type: 'string' },
+      { name: 'Label', label: 'Label', type: 'string' },
+      ...Object.entries(state.shape.permissions).map(([name, label]) => ({ name: `Permissions${name}`, label, type: 'boolean' })),
+    ],
   };
 };
 

@@ -42,7 +42,8 @@ const FACT_OF: Record<string, string> = { PermissionDependency: 'dependencies', 
 
 /**
  * Replays the probed org's answer for a fact it refused ("<errorCode>: <message>", as the probe
- * recorded it); a reason without a code is answered as INSUFFICIENT_ACCESS.
+ * recorded it); a reason without a code is answered as INSUFFICIENT_ACCESS. The HTTP status of a
+ * refusal (403 for INSUFFICIENT_ACCESS*, else 400) is unverified.
  */
 export const refuseIfUnknown = (state: OrgState, fact: string | undefined): void => {
   const reason = fact ? state.shape.unknown?.[fact] : undefined;
