@@ -62,6 +62,16 @@ describe('vendor-access probe against the simulator in the Shield shape', () => 
     expect(Date.parse(probed.probedAt ?? '')).not.toBeNaN();
   });
 
+  it('says which output it cannot write, exit 1', async () => {
+    const loggedIn = calls(sim()).length;
+    const { code, out } = await run('probe', '-o', 'shield', '--output', 'sfdx-project.json/shape.json');
+    expect(code).toBe(1);
+    expect(out).toContain('Error (OutputNotWritableError): Cannot write the shape file sfdx-project.json/shape.json: EEXIST');
+    expect(out).toContain('Pass --output with a path in a folder you can write to.');
+    // Found before the org is contacted.
+    expect(calls(sim()).slice(loggedIn)).toEqual([]);
+  });
+
   it('writes a file that holds no username, email, token or consumer key', async () => {
     expect((await run('deploy', '-o', 'shield', '--values', 'config/orgs/example.json')).code).toBe(0);
     const keys = [...sim().state.consumerKeys.values()];
