@@ -3,7 +3,10 @@ import path from 'node:path';
 import { calls, run, useSimulatedOrg } from '../helpers/simulatedOrg';
 import { useProjectCopyAsCwd } from '../helpers/projectCwd';
 import { loadShapeFile, OrgShape, startOrgSimulator, OrgSimulator } from '../org-simulator';
-import { loginWithAlias } from '../org-simulator/connect';
+import { SfProject } from '@salesforce/core';
+import { ComponentSetBuilder } from '@salesforce/source-deploy-retrieve';
+import { connectToSimulator, loginWithAlias } from '../org-simulator/connect';
+import { failures } from '../org-simulator/deploySource';
 import { builtInShape } from '../org-simulator/shapes';
 
 const SHIELD = builtInShape('enterprise-shield') as OrgShape;
@@ -109,16 +112,26 @@ describe('vendor-access probe against the simulator in the Shield shape', () => 
 describe.each([
   ['enterprise-shield', 'ViewEventLogFiles'],
   ['enterprise', undefined],
-] as const)('deploy against a simulator served from a file probed from the %s shape', (shape, closureAdds) => {
+] as const)('plan, stage, deploy, a second deploy and verify against a simulator served from a file probed from the %s shape', (shape, closureAdds) => {
   const project = useProjectCopyAsCwd();
   const sim = useSimulatedOrg('source', () => ({ shape }));
 
-  it('deploys both vendors, then a second deploy and verify pass', async () => {
+  it('work for both vendors as against the original', async () => {
     expect((await run('probe', '-o', 'source', '--output', FILE)).code).toBe(0);
     expect(writesIn(sim())).toEqual([]);
     const copy = await startOrgSimulator({ shapeFile: path.join(project(), FILE) });
     try {
       await loginWithAlias(copy, 'probed');
+      const plan = await run('plan', '-o', 'probed', '--values', 'config/orgs/example.json');
+      expect(plan.code).toBe(0);
+      expect(plan.out).toContain('create permissionsets/Reco_Integration.permissionset');
+      // The raw sf path: stage, then the staged folder deploys through SDR as `sf project deploy start` would.
+      expect((await run('stage', '-o', 'probed', '--values', 'config/orgs/example.json', '--output-dir', 'out/stage/probed')).code).toBe(0);
+      SfProject.clearInstances();
+      const staged = path.join(project(), 'out/stage/probed');
+      const set = await ComponentSetBuilder.build({ sourcepath: [path.join(staged, 'force-app')], projectDir: staged });
+      const result = await (await set.deploy({ usernameOrConnection: await connectToSimulator(copy), apiOptions: { rollbackOnError: true } })).pollStatus(20, 60);
+      expect(failures(result)).toEqual([]);
       const deploy = await run('deploy', '-o', 'probed', '--values', 'config/orgs/example.json');
       expect(deploy.code).toBe(0);
       expect(deploy.out).toMatch(/probed \(.*\): SUCCEEDED/);
