@@ -7,6 +7,7 @@ import { envCommand } from './env';
 import { fleetCommand } from './fleet';
 import { offboardCommand } from './offboard';
 import { planCommand } from './plan';
+import { probeCommand } from './probe';
 import { resumeCommand } from './resume';
 import { reviewCommand } from './review';
 import { stageCommand } from './stage';
@@ -14,4 +15,4 @@ import { suspendCommand } from './suspend';
 import { verifyCommand } from './verify';
 
 /** Every command the CLI offers, in the order `--help` lists them. */
-export const COMMANDS: Array<CommandSpec<GlobalArgs> | CommandGroup> = [checkCommand, certCommand, planCommand, stageCommand, deployCommand, verifyCommand, suspendCommand, resumeCommand, offboardCommand, activityCommand, reviewCommand, envCommand, fleetCommand];
+export const COMMANDS: Array<CommandSpec<GlobalArgs> | CommandGroup> = [checkCommand, certCommand, planCommand, stageCommand, deployCommand, verifyCommand, suspendCommand, resumeCommand, offboardCommand, activityCommand, reviewCommand, envCommand, fleetCommand, probeCommand];

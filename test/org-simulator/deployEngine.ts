@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import JSZip from 'jszip';
 import { applyDestructive } from './destructive';
-import { cloneState, holdComponent, newId, OrgState, rows } from './orgState';
+import { cloneState, holdComponent, licenceIdFor, newId, OrgState, rows } from './orgState';
 import { ecaProblems, policiesOf } from './rules/ecaRules';
 import { missingFileProblem, pathFor, TYPE_FILES, unknownTypeProblem } from './rules/packageRules';
 import { permissionSetProblems } from './rules/permissionSetRules';
@@ -88,7 +88,7 @@ export const applyDeploy = async (state: OrgState, zipBase64: string, checkOnly:
     if (type === 'Settings' && held) stored = renderNode(root, mergeSettings(parseXml(held.xml).node, node));
     holdComponent(work, { type, fullName, path: fileName, xml: stored });
     results.push({ componentType: type, fullName, fileName, success: true, created: !held, changed: held?.xml !== stored });
-    if (type === 'PermissionSet' && !rows(work, 'PermissionSet').some((r) => r.Name === fullName)) rows(work, 'PermissionSet').push({ Id: newId('0PS'), Name: fullName, Label: leaf(node, 'label') ?? fullName, License: leaf(node, 'license') ?? null });
+    if (type === 'PermissionSet' && !rows(work, 'PermissionSet').some((r) => r.Name === fullName)) rows(work, 'PermissionSet').push({ Id: newId('0PS'), Name: fullName, Label: leaf(node, 'label') ?? fullName, IsCustom: true, LicenseId: licenceIdFor(work, leaf(node, 'license')), License: leaf(node, 'license') ?? null });
     if (type === 'ExternalClientApplication' && !held) {
       // The org mints the consumer key, and creates the app's OAuth policy record with defaults
       // when no policy comes with it (reference A.8.1: AllSelfAuthorized, Enforce).

@@ -2,17 +2,21 @@ import crypto from 'node:crypto';
 import type { FaultPlan } from './faults';
 import { createOrgState, OrgState, SeedState } from './orgState';
 import { RequestLog, startServer } from './server';
-import { OrgShape, SHAPES } from './shapes';
+import { BuiltInShape, OrgShape, SHAPES } from './shapes';
+import { loadShapeFile } from './shapeFile';
 import { claimUsername, releaseOrgUsernames, usernameOwner } from './usernames';
 
 export type { FaultPlan } from './faults';
 export type { OrgState, SeedState } from './orgState';
 export type { RequestLog } from './server';
-export type { OrgShape } from './shapes';
+export type { BuiltInShape, OrgShape } from './shapes';
+export { loadShapeFile, ShapeFileError } from './shapeFile';
 export { resetUsernameRegistry } from './usernames';
 
 export type OrgSimulatorOptions = {
-  shape?: 'enterprise' | 'enterprise-shield' | 'enterprise-sandbox' | 'developer' | OrgShape;
+  shape?: BuiltInShape | OrgShape;
+  /** A shape file (the format of shapes/*.json, or one `vendor-access probe` wrote); wins over `shape`. */
+  shapeFile?: string;
   /** Makes the org a sandbox of that name, whatever the shape (copied users get `.<name>`). */
   sandbox?: { name: string };
   seed?: SeedState;
@@ -39,7 +43,7 @@ export type OrgSimulator = {
 /** A local Salesforce org on 127.0.0.1 (random port) that the real SDR, @salesforce/core and sf CLI talk to. */
 export const startOrgSimulator = async (options: OrgSimulatorOptions = {}): Promise<OrgSimulator> => {
   const named = options.shape ?? 'enterprise';
-  const base = typeof named === 'string' ? SHAPES[named] : named;
+  const base = options.shapeFile ? loadShapeFile(options.shapeFile) : typeof named === 'string' ? SHAPES[named] : named;
   if (!base) throw new Error(`unknown org shape ${String(named)}`);
   const state = createOrgState(options.sandbox ? { ...base, sandbox: options.sandbox } : base, options.seed ?? {});
   // Usernames are unique across every org the process serves: a seed cannot hold one another org has.

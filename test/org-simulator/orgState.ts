@@ -18,6 +18,8 @@ export type OrgState = {
   consumerKeys: Map<string, string>;
   /** Whether a retrieve of ExtlClntAppGlobalOauthSettings includes the consumer key. */
   releaseConsumerKey: boolean;
+  /** Whether a retrieve of ExtlClntAppGlobalOauthSettings includes the certificate. */
+  releaseCertificate: boolean;
 };
 
 export type SeedUser = { Username: string; Email?: string; LastName?: string; profile: string; IsActive?: boolean };
@@ -64,9 +66,18 @@ export const holdComponent = (state: OrgState, component: HeldComponent): void =
   state.components.set(`${component.type}:${component.fullName}`, component);
 };
 
-/** Event Manager as a retrieve shows it: every entity the org offers, with whether storage is on. */
-export const realTimeEventXml = (entities: string[]): string =>
-  settingsXml('RealTimeEvent', entities.map((e) => `    <realTimeEvents>\n        <entityName>${e}</entityName>\n        <isEnabled>false</isEnabled>\n    </realTimeEvents>\n`).join(''));
+/**
+ * Event Manager as a retrieve shows it: every entity the org offers, with whether storage is on
+ * (`enabled`: what a probe saw enabled; none in a fresh built-in org).
+ */
+export const realTimeEventXml = (entities: string[], enabled: string[] = []): string =>
+  settingsXml('RealTimeEvent', entities.map((e) => `    <realTimeEvents>\n        <entityName>${e}</entityName>\n        <isEnabled>${enabled.includes(e)}</isEnabled>\n    </realTimeEvents>\n`).join(''));
+
+/** ExternalClientAppSettings a shape says the org holds (what a probe saw a retrieve return). */
+const externalClientAppSettings = (shape: OrgShape): HeldComponent[] => {
+  const fields = Object.entries(shape.externalClientAppSettings ?? {});
+  return fields.length ? [{ type: 'Settings', fullName: 'ExternalClientApp', path: 'settings/ExternalClientApp.settings', xml: settingsXml('ExternalClientApp', fields.map(([k, v]) => `    <${k}>${v}</${k}>\n`).join('')) }] : [];
+};
 
 /** A fresh org of a shape, with whatever it already had. */
 export const createOrgState = (shapeOrName: string | OrgShape = 'enterprise', seed: SeedState = {}): OrgState => {
@@ -77,7 +88,7 @@ export const createOrgState = (shapeOrName: string | OrgShape = 'enterprise', se
   if (seed.productionUsers?.length && !shape.sandbox) throw new Error('org simulator seed: productionUsers are copies into a sandbox; give the org a sandbox name (shape enterprise-sandbox or the sandbox option)');
   // Unique per org, like real ones: the sf auth store keys logins by username.
   const serial = String(Math.floor(Math.random() * 1e12)).padStart(12, '0');
-  const state: OrgState = { orgId: `00D${serial}`, shape, components: new Map(), records: new Map(), consumerKeys: new Map(), releaseConsumerKey: seed.releaseConsumerKey ?? true };
+  const state: OrgState = { orgId: `00D${serial}`, shape, components: new Map(), records: new Map(), consumerKeys: new Map(), releaseConsumerKey: seed.releaseConsumerKey ?? shape.globalOauthRetrieve?.consumerKey ?? true, releaseCertificate: shape.globalOauthRetrieve?.certificate ?? true };
   const licences = shape.userLicences.map((l) => ({ Id: newId('100'), Name: l.name, TotalLicenses: l.total, UsedLicenses: l.used }));
   const profiles = shape.profiles.map((p) => ({ Id: newId('00e'), Name: p.name, UserLicenseId: licences.find((l) => l.Name === p.licence)?.Id ?? null }));
   // In a sandbox the admin is a copy too: its username carries the sandbox suffix.
@@ -86,7 +97,12 @@ export const createOrgState = (shapeOrName: string | OrgShape = 'enterprise', se
   state.records.set('UserLicense', licences);
   state.records.set('Profile', profiles);
   state.records.set('User', [admin]);
-  state.records.set('PermissionSetLicense', shape.permissionSetLicences.map((p) => ({ Id: newId('0PL'), DeveloperName: p.developerName, MasterLabel: p.masterLabel, TotalLicenses: p.total, UsedLicenses: p.used })));
+  // PermissionSetLicense.MaximumPermissions<Name>: true where the licence may grant the permission.
+  state.records.set(
+    'PermissionSetLicense',
+    shape.permissionSetLicences.map((p) => ({ Id: newId('0PL'), DeveloperName: p.developerName, MasterLabel: p.masterLabel, TotalLicenses: p.total, UsedLicenses: p.used, ...Object.fromEntries(Object.keys(shape.permissions).map((name) => [`MaximumPermissions${name}`, !p.deniedPermissions.includes(name)])) })),
+  );
+  state.records.set('SetupEntityAccess', []);
   state.records.set('PermissionSet', []);
   state.records.set('PermissionSetAssignment', []);
   state.records.set('PermissionSetLicenseAssign', []);
@@ -94,7 +110,7 @@ export const createOrgState = (shapeOrName: string | OrgShape = 'enterprise', se
   // Every user holds the permission set its profile owns (PermissionSet.IsOwnedByProfile), so a user's
   // rights are the union of the Permissions* fields of its PermissionSetAssignments.
   const adminPerms = Object.fromEntries(Object.keys(shape.permissions).map((p) => [`Permissions${p}`, !(seed.adminLacks ?? []).includes(p)]));
-  const adminProfileSet = { Id: newId('0PS'), Name: 'X00ex00000018ozh_128_09_04_12_1', Label: 'System Administrator', IsOwnedByProfile: true, ...adminPerms };
+  const adminProfileSet = { Id: newId('0PS'), Name: 'X00ex00000018ozh_128_09_04_12_1', Label: 'System Administrator', IsOwnedByProfile: true, IsCustom: false, LicenseId: null, ...adminPerms };
   state.records.get('PermissionSet')?.push(adminProfileSet);
   state.records.get('PermissionSetAssignment')?.push({ Id: newId('0Pa'), AssigneeId: admin.Id, PermissionSetId: adminProfileSet.Id });
   const copies = (seed.productionUsers ?? []).map((u) => ({ ...u, Username: `${u.Username}${suffix}`, Email: `${u.Email ?? u.Username}.invalid` }));
@@ -114,12 +130,13 @@ export const createOrgState = (shapeOrName: string | OrgShape = 'enterprise', se
   holdComponent(state, { type: 'Settings', fullName: 'Event', path: 'settings/Event.settings', xml: settingsXml('Event', `    <enableDeleteMonitoringData>true</enableDeleteMonitoringData>\n${eventMonitoring ? '    <enableEventLogWaveIntegration>false</enableEventLogWaveIntegration>\n' : ''}`) });
   // UNVERIFIED: a retrieve of Settings:RealTimeEvent lists every entity the org offers, each with
   // isEnabled (false until storage is turned on). No public source shows a full retrieve.
-  holdComponent(state, { type: 'Settings', fullName: 'RealTimeEvent', path: 'settings/RealTimeEvent.settings', xml: realTimeEventXml(shape.realTimeEvents) });
+  holdComponent(state, { type: 'Settings', fullName: 'RealTimeEvent', path: 'settings/RealTimeEvent.settings', xml: realTimeEventXml(shape.realTimeEvents, shape.realTimeEventsEnabled) });
+  for (const component of externalClientAppSettings(shape)) holdComponent(state, component);
   for (const component of seed.components ?? []) {
     const problems = fileSchemaProblems(component.type, component.fullName, component.xml);
     if (problems.length) throw new Error(`org simulator seed: component ${component.type}:${component.fullName} holds what Salesforce's Metadata API schema (${SCHEMA_SOURCE}) lacks, so no org could hold it: ${problems.join('; ')}`);
     holdComponent(state, component);
-    if (component.type === 'PermissionSet') state.records.get('PermissionSet')?.push({ Id: newId('0PS'), Name: component.fullName, Label: component.fullName });
+    if (component.type === 'PermissionSet') state.records.get('PermissionSet')?.push({ Id: newId('0PS'), Name: component.fullName, Label: component.fullName, IsCustom: true, LicenseId: licenceIdFor(state, /<license>([^<]*)<\/license>/.exec(component.xml)?.[1]) });
   }
   return state;
 };
@@ -131,6 +148,17 @@ export const cloneState = (state: OrgState): OrgState => ({
   records: new Map([...state.records].map(([k, rows]) => [k, rows.map((r) => ({ ...r }))])),
   consumerKeys: new Map(state.consumerKeys),
 });
+
+/**
+ * PermissionSet.LicenseId for a file's `<license>` text: the permission set licence whose
+ * `<license>` text it is (the probed text, else its MasterLabel), else the user licence of that name.
+ */
+export const licenceIdFor = (state: OrgState, license: string | undefined): string | null => {
+  if (license === undefined) return null;
+  const psl = state.shape.permissionSetLicences.find((p) => (p.licenseInFiles ?? p.masterLabel) === license);
+  const row = psl ? rows(state, 'PermissionSetLicense').find((r) => r.DeveloperName === psl.developerName) : rows(state, 'UserLicense').find((r) => r.Name === license);
+  return row ? String(row.Id) : null;
+};
 
 export const rows = (state: OrgState, object: string): Row[] => {
   let list = state.records.get(object);

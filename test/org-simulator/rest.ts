@@ -1,5 +1,5 @@
 import { newId, OrgState, Row, rows } from './orgState';
-import { RestError, runQuery } from './soql';
+import { refuseIfUnknown, RestError, runQuery } from './soql';
 import { claimUsername, releaseUsername, usernameOwner } from './usernames';
 
 const REQUIRED_USER_FIELDS = ['Username', 'LastName', 'Email', 'Alias', 'TimeZoneSidKey', 'LocaleSidKey', 'EmailEncodingKey', 'ProfileId', 'LanguageLocaleKey'];
@@ -72,7 +72,7 @@ export const createRecord = (state: OrgState, object: string, body: Record<strin
       throw new RestError(400, 'DUPLICATE_VALUE', `Duplicate PermissionSetAssignment. Assignee: ${String(body.AssigneeId)}; Permission Set: ${String(body.PermissionSetId)}`);
     }
     // A set licensed by a PSL needs the PSL on the user first (reference D.3).
-    const psl = rows(state, 'PermissionSetLicense').find((p) => p.MasterLabel === set.License);
+    const psl = rows(state, 'PermissionSetLicense').find((p) => p.Id === set.LicenseId);
     if (psl && !rows(state, 'PermissionSetLicenseAssign').some((r) => r.AssigneeId === user.Id && r.PermissionSetLicenseId === psl.Id)) {
       throw new RestError(400, 'FIELD_INTEGRITY_EXCEPTION', `Can't assign permission set ${String(set.Label)} to user ${String(user.Username)}. The user license doesn't allow the permission: ${String(set.License)}`);
     }
@@ -84,20 +84,36 @@ export const createRecord = (state: OrgState, object: string, body: Record<strin
 };
 
 /** describe(PermissionSet): one `Permissions<Name>` boolean field per permission this org has. */
-export const describePermissionSet = (state: OrgState): Record<string, unknown> => ({
-  name: 'PermissionSet',
-  fields: [
-    { name: 'Id', label: 'Permission Set ID', type: 'id' },
-    { name: 'Name', label: 'Name', type: 'string' },
-    { name: 'Label', label: 'Label', type: 'string' },
-    ...Object.entries(state.shape.permissions).map(([name, label]) => ({ name: `Permissions${name}`, label, type: 'boolean' })),
-  ],
-});
+export const describePermissionSet = (state: OrgState): Record<string, unknown> => {
+  refuseIfUnknown(state, 'permissions');
+  return {
+    name: 'PermissionSet',
+    fields: [
+      { name: 'Id', label: 'Permission Set ID', type: 'id' },
+      { name: 'Name', label: 'Name', type: 'string' },
+      { name: 'Label', label: 'Label', type: 'string' },
+      ...Object.entries(state.shape.permissions).map(([name, label]) => ({ name: `Permissions${name}`, label, type: 'boolean' })),
+    ],
+  };
+};
 
-export const describeGlobal = (state: OrgState): Record<string, unknown> => ({
-  encoding: 'UTF-8',
-  maxBatchSize: 200,
-  sobjects: [...new Set([...state.shape.objects, ...state.records.keys()])].sort().map((name) => ({ name, label: name, queryable: true })),
-});
+/**
+ * describe(PermissionSetLicense): its fields, including one `MaximumPermissions<Name>` boolean per
+ * permission of this org (NetCoreForce's v64 model, reference permissions-users.md D; labels unverified).
+ */
+export const describePermissionSetLicense = (state: OrgState): Record<string, unknown> => {
+  refuseIfUnknown(state, 'permissionSetLicences');
+  const fields = new Set(['Id', 'DeveloperName', 'MasterLabel', 'TotalLicenses', 'UsedLicenses', ...Object.keys(state.shape.permissions).map((p) => `MaximumPermissions${p}`)]);
+  return { name: 'PermissionSetLicense', fields: [...fields].map((name) => ({ name, label: name, type: name.startsWith('Maximum') ? 'boolean' : name.endsWith('Licenses') ? 'int' : 'string' })) };
+};
+
+export const describeGlobal = (state: OrgState): Record<string, unknown> => {
+  refuseIfUnknown(state, 'objects');
+  return {
+    encoding: 'UTF-8',
+    maxBatchSize: 200,
+    sobjects: [...new Set([...state.shape.objects, ...state.records.keys()])].sort().map((name) => ({ name, label: name, queryable: true })),
+  };
+};
 
 export { runQuery };

@@ -1,9 +1,10 @@
-import { startOrgSimulator } from './index';
+import { BuiltInShape, ShapeFileError, startOrgSimulator } from './index';
 
 /**
  * `npm run simulator`: a simulated org for hands-on use with the sf CLI or vendor-access. It prints
  * the instance URL and the token, and stops by itself after 10 minutes without a request.
- * Options: --shape enterprise|enterprise-shield|enterprise-sandbox|developer, --sandbox <name>, --idle-minutes N.
+ * Options: --shape enterprise|enterprise-shield|enterprise-sandbox|developer, --shape-file <file> (a
+ * shape file, e.g. one `vendor-access probe` wrote), --sandbox <name>, --idle-minutes N.
  */
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -11,13 +12,14 @@ const arg = (name: string, fallback: string): string => {
 };
 
 const main = async (): Promise<void> => {
-  const shape = arg('shape', 'enterprise-shield') as 'enterprise' | 'enterprise-shield' | 'enterprise-sandbox' | 'developer';
+  const shape = arg('shape', 'enterprise-shield') as BuiltInShape;
+  const shapeFile = arg('shape-file', '');
   const idleMinutes = Number(arg('idle-minutes', '10'));
   const sandbox = arg('sandbox', '');
-  const sim = await startOrgSimulator({ shape, ...(sandbox ? { sandbox: { name: sandbox } } : {}), idleTimeoutMs: idleMinutes * 60_000 });
+  const sim = await startOrgSimulator({ shape, ...(shapeFile ? { shapeFile } : {}), ...(sandbox ? { sandbox: { name: sandbox } } : {}), idleTimeoutMs: idleMinutes * 60_000 });
   process.stdout.write(
     [
-      `Simulated ${shape} org at ${sim.instanceUrl} (org ${sim.orgId}, user ${sim.username})`,
+      `Simulated ${shapeFile ? `org from ${shapeFile} (${sim.state.shape.name})` : `${shape} org`} at ${sim.instanceUrl} (org ${sim.orgId}, user ${sim.username})`,
       `Access token: ${sim.accessToken}`,
       '',
       'With the sf CLI:',
@@ -32,4 +34,7 @@ const main = async (): Promise<void> => {
   process.once('SIGINT', () => void sim.stop().then(() => process.exit(0)));
 };
 
-void main();
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof ShapeFileError ? err.message : String(err)}\n`);
+  process.exit(1);
+});

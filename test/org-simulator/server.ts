@@ -5,7 +5,7 @@ import { lifecycleRecordRequest, logFileBody, revokeToken, syncUserLogins } from
 import { jwtBearerGrant } from './oauth';
 import type { OrgState } from './orgState';
 import { rows } from './orgState';
-import { API_VERSIONS, createRecord, describeGlobal, describePermissionSet, renameUser, runQuery } from './rest';
+import { API_VERSIONS, createRecord, describeGlobal, describePermissionSet, describePermissionSetLicense, renameUser, runQuery } from './rest';
 import { MetadataSoap, parseSoap, soapFault } from './soap';
 import { RestError } from './soql';
 
@@ -105,6 +105,7 @@ export const startServer = async (options: ServerOptions): Promise<{ url: string
         if (tooling && rest === 'sobjects/SourceMember/describe') return send(404, JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]), 'application/json');
         if (rest === 'sobjects' && req.method === 'GET') return send(200, JSON.stringify(describeGlobal(options.state)), 'application/json');
         if (rest === 'sobjects/PermissionSet/describe') return send(200, JSON.stringify(describePermissionSet(options.state)), 'application/json');
+        if (rest === 'sobjects/PermissionSetLicense/describe') return send(200, JSON.stringify(describePermissionSetLicense(options.state)), 'application/json');
         if (rest === 'limits') return send(200, JSON.stringify({ DailyApiRequests: { Max: 15000, Remaining: 14000 } }), 'application/json');
         const logFile = /^sobjects\/EventLogFile\/(\w+)\/LogFile$/.exec(rest);
         if (logFile && req.method === 'GET') {

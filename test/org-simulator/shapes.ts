@@ -1,19 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadShapeFile } from './shapeFile';
+
 /**
- * Org shapes as data: which user permissions (with Setup labels) and objects exist, their
- * dependencies, licences with seats, profiles and permission set licences. The dependency edges
- * follow reference permissions-users.md B.2 (jetstream's transcription of Setup tooltips); edges to
- * Event Monitoring permissions exist only where those permissions exist.
+ * An org shape: the facts that make one org differ from another, as data. The built-in shapes are
+ * JSON files in ./shapes/ (each says in `source` where its facts come from); `vendor-access probe`
+ * writes the same format from a real org, and `npm run simulator -- --shape-file <file>` serves it.
  */
 export type LicenceShape = { name: string; total: number; used: number };
+export type PermissionSetLicenceShape = {
+  developerName: string;
+  masterLabel: string;
+  total: number;
+  used: number;
+  /** Permissions it may not grant (PermissionSetLicense.MaximumPermissions<Name> false). */
+  deniedPermissions: string[];
+  /**
+   * The `<license>` text permission set files use for it, as a probe read it from the org; absent,
+   * the simulator takes the MasterLabel (unverified: no public permission set file shows one).
+   */
+  licenseInFiles?: string;
+};
+/** A PermissionDependency row whose types are not both "User Permission", kept as the org returned it. */
+export type DependencyRow = { permission: string; permissionType: string; requiredPermission: string; requiredPermissionType: string };
+/** SetupEntityAccess rows of the vendors' permission sets, per SetupEntityType (no ids). */
+export type SetupEntityAccessShape = { setupEntityType: string; rows: number; permissionSets: string[] };
+
 export type OrgShape = {
   name: string;
+  /** Where the facts come from ("built-in: …", or the probe that recorded them). */
+  source?: string;
+  /** When `vendor-access probe` recorded the facts (ISO 8601). */
+  probedAt?: string;
+  /** Organization.OrganizationType. */
   edition: string;
+  /** User permission API name → Setup label: one `Permissions<Name>` field of PermissionSet each. */
   permissions: Record<string, string>;
+  /** User permission → the user permissions it requires (PermissionDependency). */
   dependencies: Record<string, string[]>;
+  otherDependencies?: DependencyRow[];
+  /** sObjects the org has beyond the simulator's own tables (event stores, event objects, …). */
   objects: string[];
   userLicences: LicenceShape[];
-  /** Permission set licences: DeveloperName, MasterLabel, seats, and permissions they may not grant. */
-  permissionSetLicences: Array<{ developerName: string; masterLabel: string; total: number; used: number; deniedPermissions: string[] }>;
+  permissionSetLicences: PermissionSetLicenceShape[];
   profiles: Array<{ name: string; licence: string }>;
   /** Real-time event entities Event Manager offers (RealTimeEventSettings.realTimeEvents). */
   realTimeEvents: string[];
@@ -22,8 +51,25 @@ export type OrgShape = {
    * Event Manager offers any entity.
    */
   eventMonitoring?: boolean;
-  /** A sandbox, by its name (what Salesforce appends to copied usernames and puts in the My Domain URL). */
+  /**
+   * A sandbox, by its name (what Salesforce appends to copied usernames and puts in the My Domain
+   * URL; Organization.IsSandbox true); absent (or false in a probed file): production.
+   */
   sandbox?: { name: string };
+  /**
+   * The entities Event Manager has storage on (isEnabled true in the RealTimeEventSettings every
+   * org holds), as a probe saw them; absent: none.
+   */
+  realTimeEventsEnabled?: string[];
+  /** Setup label → permission API name, or null where no PermissionSet field has that label. */
+  permissionsByLabel?: Record<string, string | null>;
+  /** The ExternalClientAppSettings a retrieve returns (field → value); absent or empty: none held. */
+  externalClientAppSettings?: Record<string, string>;
+  /** Whether a retrieve of ExtlClntAppGlobalOauthSettings returns the certificate and the consumer key (default both). */
+  globalOauthRetrieve?: { certificate: boolean; consumerKey: boolean };
+  setupEntityAccess?: SetupEntityAccessShape[];
+  /** Facts the probed org refused to give: field → the org's answer. The simulator refuses those reads the same way. */
+  unknown?: Record<string, string>;
 };
 
 /** Event Monitoring decides Event Manager storage and EventSettings.enableEventLogWaveIntegration. */
@@ -36,103 +82,13 @@ export const hasEventMonitoring = (shape: OrgShape): boolean => shape.eventMonit
 export const sandboxNameProblem = (name: string): string | undefined =>
   /^[A-Za-z][A-Za-z0-9]{0,9}$/.test(name) ? undefined : `sandbox name '${name}' must be 1-10 letters or digits, starting with a letter`;
 
-const BASE_PERMISSIONS: Record<string, string> = {
-  ApiEnabled: 'API Enabled',
-  AssignPermissionSets: 'Assign Permission Sets',
-  CustomizeApplication: 'Customize Application',
-  DelegatedTwoFactor: 'Manage MFA in User Interface',
-  ExternalClientAppAdmin: 'View all External Client Apps, view their settings, and edit their policies',
-  ExternalClientAppViewer: 'View all External Client Apps',
-  FreezeUsers: 'Freeze Users',
-  ManageCustomPermissions: 'Manage Custom Permissions',
-  ManageInternalUsers: 'Manage Internal Users',
-  ManageIpAddresses: 'Manage IP Addresses',
-  ManageLoginAccessPolicies: 'Manage Login Access Policies',
-  ManagePasswordPolicies: 'Manage Password Policies',
-  ManageProfilesPermissionsets: 'Manage Profiles and Permission Sets',
-  ManageRemoteAccess: 'Manage Connected Apps',
-  ManageRoles: 'Manage Roles',
-  ManageSharing: 'Manage Sharing',
-  ManageTwoFactor: 'Manage MFA in API',
-  ManageUsers: 'Manage Users',
-  ModifyAllData: 'Modify All Data',
-  ModifyMetadata: 'Modify Metadata Through Metadata API Functions',
-  MonitorLoginHistory: 'Monitor Login History',
-  ResetPasswords: 'Reset User Passwords and Unlock Users',
-  ViewAllData: 'View All Data',
-  ViewAllProfiles: 'View All Profiles',
-  ViewAllUsers: 'View All Users',
-  ViewPublicDashboards: 'View Dashboards in Public Folders',
-  ViewPublicReports: 'View Reports in Public Folders',
-  ViewRoles: 'View Roles and Role Hierarchy',
-  ViewSetup: 'View Setup and Configuration',
-};
+export const SHAPES_DIR = path.join(__dirname, 'shapes');
+export type BuiltInShape = 'enterprise' | 'enterprise-shield' | 'enterprise-sandbox' | 'developer';
 
-const EVENT_MONITORING: Record<string, string> = {
-  ViewEventLogFiles: 'View Event Log Files',
-  ViewPlatformEvents: 'View Login Forensics Events',
-  ViewDataLeakageEvents: 'View Real-Time Event Monitoring Data',
-};
+/** Every shapes/<name>.json, by name. */
+export const BUILT_IN_SHAPES: string[] = fs.readdirSync(SHAPES_DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length)).sort();
 
-const BASE_DEPENDENCIES: Record<string, string[]> = {
-  ViewSetup: ['ViewRoles'],
-  ViewAllData: ['ViewSetup', 'ViewPublicDashboards', 'ViewPublicReports'],
-  ManageTwoFactor: ['ManageUsers'],
-  ManageUsers: ['ResetPasswords', 'ViewAllUsers', 'FreezeUsers', 'ManageProfilesPermissionsets', 'AssignPermissionSets', 'ManageRoles', 'ManageIpAddresses', 'ManageSharing', 'MonitorLoginHistory', 'ViewSetup', 'ManageInternalUsers', 'ManagePasswordPolicies', 'ManageLoginAccessPolicies', 'DelegatedTwoFactor'],
-  ResetPasswords: ['ViewSetup'],
-  CustomizeApplication: ['ViewSetup', 'ManageCustomPermissions'],
-  ModifyMetadata: ['ViewSetup'],
-  ExternalClientAppAdmin: ['ExternalClientAppViewer'],
-  ModifyAllData: ['ViewAllData', 'ViewSetup', 'ModifyMetadata'],
-};
+/** The built-in shapes, loaded (and checked) from their files once. */
+export const SHAPES: Record<string, OrgShape> = Object.fromEntries(BUILT_IN_SHAPES.map((name) => [name, loadShapeFile(path.join(SHAPES_DIR, `${name}.json`))]));
 
-const EVENT_STORES = ['ApiAnomalyEventStore', 'GuestUserAnomalyEventStore', 'ReportAnomalyEventStore', 'SessionHijackingEventStore'];
-const STANDARD_EVENTS = ['ApiEvent', 'ApiEventStream', 'LightningUriEvent', 'LightningUriEventStream', 'ListViewEvent', 'ListViewEventStream', 'LoginAsEvent', 'LoginAsEventStream', 'LoginEvent', 'LoginEventStream', 'LogoutEvent', 'LogoutEventStream', 'ReportEvent', 'ReportEventStream', 'UriEvent', 'UriEventStream'];
-const SHIELD_EVENTS = ['ApiAnomalyEvent', 'ApiAnomalyEventStore', 'BulkApiResultEvent', 'BulkApiResultEventStore', 'CredentialStuffingEvent', 'CredentialStuffingEventStore', 'FileEvent', 'FileEventStore', 'GuestUserAnomalyEvent', 'GuestUserAnomalyEventStore', 'LoginAnomalyEvent', 'LoginAnomalyEventStore', 'PermissionSetEvent', 'PermissionSetEventStore', 'ReportAnomalyEvent', 'ReportAnomalyEventStore', 'SessionHijackingEvent', 'SessionHijackingEventStore'];
-
-// The API Integration PSL extends the Salesforce Integration licence; it does not allow the
-// "administer users" family (reference D.3: the licence caps permissions; exact list unverified).
-const API_INTEGRATION_PSL_DENIES = ['ManageUsers', 'ManageInternalUsers', 'ResetPasswords', 'ModifyAllData', 'ViewAllData'];
-
-const profiles = [
-  { name: 'System Administrator', licence: 'Salesforce' },
-  { name: 'Minimum Access - Salesforce', licence: 'Salesforce' },
-  { name: 'Standard User', licence: 'Salesforce' },
-  { name: 'Minimum Access - API Only Integrations', licence: 'Salesforce Integration' },
-];
-
-const enterprise = (withShield: boolean): OrgShape => ({
-  name: withShield ? 'enterprise-shield' : 'enterprise',
-  edition: 'Enterprise Edition',
-  permissions: { ...BASE_PERMISSIONS, ...(withShield ? EVENT_MONITORING : {}) },
-  dependencies: withShield ? { ...BASE_DEPENDENCIES, ViewAllData: [...(BASE_DEPENDENCIES.ViewAllData ?? []), 'ViewEventLogFiles', 'ViewPlatformEvents', 'ViewDataLeakageEvents'] } : BASE_DEPENDENCIES,
-  objects: ['Account', 'User', 'PermissionSet', ...(withShield ? EVENT_STORES : [])],
-  userLicences: [
-    { name: 'Salesforce', total: 20, used: 12 },
-    { name: 'Salesforce Integration', total: 5, used: 0 },
-  ],
-  permissionSetLicences: [{ developerName: 'SalesforceAPIIntegrationPsl', masterLabel: 'Salesforce API Integration', total: 5, used: 0, deniedPermissions: API_INTEGRATION_PSL_DENIES }],
-  profiles,
-  // Without Shield or the Event Monitoring add-on, Event Manager offers no entity to store or
-  // stream (reference org-behaviour.md "Settings without Shield"; which entities a non-Shield org
-  // lists in Setup, if any, is unverified: `probe` records it from a real org).
-  realTimeEvents: withShield ? [...STANDARD_EVENTS, ...SHIELD_EVENTS] : [],
-  eventMonitoring: withShield,
-});
-
-export const SHAPES: Record<string, OrgShape> = {
-  enterprise: enterprise(false),
-  'enterprise-shield': enterprise(true),
-  // A sandbox of the enterprise org (no Shield), named uat.
-  'enterprise-sandbox': { ...enterprise(false), name: 'enterprise-sandbox', sandbox: { name: 'uat' } },
-  developer: {
-    ...enterprise(false),
-    name: 'developer',
-    edition: 'Developer Edition',
-    userLicences: [
-      { name: 'Salesforce', total: 2, used: 1 },
-      { name: 'Salesforce Integration', total: 1, used: 0 },
-    ],
-    permissionSetLicences: [{ developerName: 'SalesforceAPIIntegrationPsl', masterLabel: 'Salesforce API Integration', total: 1, used: 0, deniedPermissions: API_INTEGRATION_PSL_DENIES }],
-  },
-};
+export const builtInShape = (name: string): OrgShape | undefined => SHAPES[name];

@@ -37,12 +37,29 @@ export const parseSoql = (soql: string): { fields: string[]; object: string; whe
 
 const TOOLING_OBJECTS = new Set(['PermissionDependency']);
 
+/** The fact of the org shape each table is read for: a probed org that refused it refuses here too. */
+const FACT_OF: Record<string, string> = { PermissionDependency: 'dependencies', Organization: 'edition', UserLicense: 'userLicences', Profile: 'profiles', PermissionSetLicense: 'permissionSetLicences', SetupEntityAccess: 'setupEntityAccess' };
+
+/**
+ * Replays the probed org's answer for a fact it refused ("<errorCode>: <message>", as the probe
+ * recorded it); a reason without a code is answered as INSUFFICIENT_ACCESS. The HTTP status of a
+ * refusal (403 for INSUFFICIENT_ACCESS*, else 400) is unverified.
+ */
+export const refuseIfUnknown = (state: OrgState, fact: string | undefined): void => {
+  const reason = fact ? state.shape.unknown?.[fact] : undefined;
+  if (reason === undefined) return;
+  const m = /^([A-Z_]+): (.*)$/s.exec(reason);
+  const code = m?.[1] ?? 'INSUFFICIENT_ACCESS';
+  throw new RestError(code.startsWith('INSUFFICIENT_ACCESS') ? 403 : 400, code, m?.[2] ?? reason);
+};
+
 /** Rows an object has, derived from the org state (PermissionDependency and Organization are computed). */
 const tableOf = (state: OrgState, object: string, tooling: boolean): Row[] => {
+  if (tooling === (object === 'PermissionDependency')) refuseIfUnknown(state, FACT_OF[object]);
   if (tooling && object === 'PermissionDependency') {
-    return Object.entries(state.shape.dependencies).flatMap(([permission, required], i) =>
-      required.map((r, j) => ({ Id: `2Pd${String(i * 100 + j).padStart(12, '0')}`, Permission: permission, PermissionType: 'User Permission', RequiredPermission: r, RequiredPermissionType: 'User Permission' })),
-    );
+    const userRows = Object.entries(state.shape.dependencies).flatMap(([permission, required]) => required.map((r) => ({ Permission: permission, PermissionType: 'User Permission', RequiredPermission: r, RequiredPermissionType: 'User Permission' })));
+    const otherRows = (state.shape.otherDependencies ?? []).map((d) => ({ Permission: d.permission, PermissionType: d.permissionType, RequiredPermission: d.requiredPermission, RequiredPermissionType: d.requiredPermissionType }));
+    return [...userRows, ...otherRows].map((row, i) => ({ Id: `2Pd${String(i).padStart(12, '0')}`, ...row }));
   }
   if (!tooling && object === 'Organization') {
     // A sandbox reports IsSandbox true and its production's edition; the instance name is informational.

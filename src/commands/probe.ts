@@ -1,0 +1,29 @@
+import { Messages } from '@salesforce/core';
+import { findProjectDir } from '../check';
+import { formatProbeResult, runProbe } from '../probe';
+import { defineCommand, GlobalArgs } from './commandSpec';
+import { examplesFrom } from './orgFlags';
+
+Messages.importMessagesDirectory(__dirname);
+const messages = Messages.loadMessages('vendor-access', 'probe');
+
+type ProbeArgs = GlobalArgs & { 'target-org': string; output: string | undefined };
+
+export const probeCommand = defineCommand<ProbeArgs>({
+  command: 'probe',
+  describe: messages.getMessage('summary'),
+  builder: (y) =>
+    y
+      .option('target-org', { alias: 'o', type: 'string', demandOption: true, requiresArg: true, describe: messages.getMessage('flags.target-org') })
+      .option('output', { type: 'string', requiresArg: true, describe: messages.getMessage('flags.output') })
+      .example(examplesFrom(messages.getMessages('examples'))),
+  run: async (args, io) => {
+    const result = await runProbe({
+      projectDir: findProjectDir(),
+      targetOrg: args['target-org'],
+      ...(args.output ? { output: args.output } : {}),
+      ...(args.json ? {} : { onStep: (what: string) => io.stderr(`probe: ${what}…`) }),
+    });
+    return { exitCode: 0, result, human: formatProbeResult(result), warnings: [] };
+  },
+});
