@@ -37,6 +37,8 @@ export type SeedState = {
   /** Login IP ranges per profile name (the Reco guide's grant failure). */
   loginIpRanges?: Array<{ profile: string; start: string; end: string }>;
   releaseConsumerKey?: boolean;
+  /** SessionSettings.enforceIpRangesEveryRequest ("Enforce login IP ranges on every request"). */
+  enforceIpRangesEveryRequest?: boolean;
 };
 
 let counter = 0;
@@ -115,6 +117,9 @@ export const createOrgState = (shapeOrName: string | OrgShape = 'enterprise', se
   // UNVERIFIED: a retrieve of Settings:RealTimeEvent lists every entity the org offers, each with
   // isEnabled (false until storage is turned on). No public source shows a full retrieve.
   holdComponent(state, { type: 'Settings', fullName: 'RealTimeEvent', path: 'settings/RealTimeEvent.settings', xml: realTimeEventXml(shape.realTimeEvents) });
+  if (seed.enforceIpRangesEveryRequest !== undefined) {
+    holdComponent(state, { type: 'Settings', fullName: 'Session', path: 'settings/Session.settings', xml: settingsXml('Session', `    <enforceIpRangesEveryRequest>${String(seed.enforceIpRangesEveryRequest)}</enforceIpRangesEveryRequest>\n`) });
+  }
   for (const component of seed.components ?? []) {
     const problems = fileSchemaProblems(component.type, component.fullName, component.xml);
     if (problems.length) throw new Error(`org simulator seed: component ${component.type}:${component.fullName} holds what Salesforce's Metadata API schema (${SCHEMA_SOURCE}) lacks, so no org could hold it: ${problems.join('; ')}`);

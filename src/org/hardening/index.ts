@@ -1,0 +1,3 @@
+export type { HardeningPlan } from './planHardening';
+export { planHardening } from './planHardening';
+export { applyHardening, withHardenedProfile } from './applyHardening';
