@@ -7,6 +7,7 @@ const ENTRY_KEYS: Record<string, string> = {
   fieldPermissions: 'field',
   realTimeEvents: 'entityName',
   ipRanges: 'start',
+  loginIpRanges: 'startAddress',
   customAttributes: 'key',
 };
 

@@ -13,6 +13,7 @@ import type { FeatureGap } from './orgFeatures';
 import { connectOrg, orgLabel } from './connectOrg';
 import { mapWithConcurrency } from './deployOrgs';
 import { buildDeployWorkspace } from './deployWorkspace';
+import { hardeningChanges, HardeningPlan } from './hardening';
 import { prepareVendors } from './prepareVendors';
 
 export type UserChange = { vendor: string; username: string; action: 'create' | 'none'; assign: string[] };
@@ -31,6 +32,11 @@ export type OrgPlan = {
   users: UserChange[];
   /** What each vendor will not get in this org (an optional org feature it lacks). */
   featureGaps: FeatureGap[];
+  /** Hardened mode per vendor that offers it, and the user moves or profile removal a deploy would make. */
+  hardening: HardeningPlan[];
+  hardeningChanges: string[];
+  /** Vendor → whether its External Client App's OAuth policy, as the org holds it, enforces IP restrictions. */
+  appEnforcesIp: Map<string, boolean>;
   /** True when a deploy would change nothing. */
   inSync: boolean;
 };
@@ -61,6 +67,14 @@ export const planOrg = async (projectDir: string, prepared: Awaited<ReturnType<t
       return [{ vendor: vendor.name, app: eca.name, ...readAppFacts(xml) }];
     });
     const add = analysis.merge?.added ?? [];
+    const changes = hardeningChanges(analysis.hardening, new Set(users.filter((u) => u.action === 'create').map((u) => u.username)));
+    const appEnforcesIp = new Map<string, boolean>();
+    for (const vendor of prepared.vendors) {
+      const eca = vendor.externalClientApp;
+      const policy = eca ? [...current].find(([rel, xml]) => rel.startsWith('extlClntAppOauthPolicies/') && xml.includes(`<externalClientApplication>${eca.name}<`))?.[1] : undefined;
+      const parsed = policy ? parseMetadataXml(policy) : undefined;
+      if (parsed?.ok) appEnforcesIp.set(vendor.name, ['Enforce', 'Enforce_RelaxRefresh'].includes(selectText(parsed.node, 'ipRelaxationPolicyType') ?? 'Enforce'));
+    }
     const plan: OrgPlan = {
       targetOrg: org.targetOrg,
       instanceUrl: org.instanceUrl,
@@ -71,7 +85,10 @@ export const planOrg = async (projectDir: string, prepared: Awaited<ReturnType<t
       ...(analysis.merge ? { trustedRanges: { add, keep: analysis.merge.kept.length } } : {}),
       users,
       featureGaps: analysis.preflight.gaps,
-      inSync: components.every((c) => c.action === 'none') && add.length === 0 && users.every((u) => u.action === 'none' && u.assign.length === 0),
+      hardening: analysis.hardening,
+      hardeningChanges: changes,
+      appEnforcesIp,
+      inSync: components.every((c) => c.action === 'none') && add.length === 0 && users.every((u) => u.action === 'none' && u.assign.length === 0) && changes.length === 0,
     };
     return plan;
   } finally {

@@ -88,6 +88,14 @@ describe('hardened mode on: the ISPM credentials work only from ISPM’s publish
     expect(await apiCall(sim(), token, OUTSIDE)).toEqual({ status: 401, body: [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }] });
   });
 
+  it('verify --private-key from this machine (outside the ranges) counts the refusal as proof, not as a failure', async () => {
+    const keyFile = path.join(project(), 'out-test-server.key');
+    fs.writeFileSync(keyFile, key(), { mode: 0o600 });
+    const verify = await run('verify', '-o', 'prod', ...VALUES, '--vendor', 'ispm', '--private-key', keyFile);
+    expect(verify.out).toContain(`ok   JWT bearer login as ${USERNAME} refused from this machine's address (ip restricted): hardened mode keeps the credentials to the vendor's ranges`);
+    expect(verify.code).toBe(0);
+  });
+
   it('binds only while the app enforces IP restrictions: at Relax IP restrictions (Bypass) any address gets in', async () => {
     // The ECA policy is what makes the profile's ranges bind OAuth logins (the guide's "Enforce IP restrictions").
     const key2 = 'ExtlClntAppOauthConfigurablePolicies:ISPM_SFDC_Integration_oauthPlcy';
