@@ -33,10 +33,10 @@ export type OrgPlan = {
   /** What each vendor will not get in this org (an optional org feature it lacks). */
   featureGaps: FeatureGap[];
   /** Hardened mode per vendor that offers it, and the user moves or profile removal a deploy would make. */
-  hardening: HardeningPlan[];
+  hardening: Array<Omit<HardeningPlan, 'profileFile'>>;
   hardeningChanges: string[];
   /** Vendor → whether its External Client App's OAuth policy, as the org holds it, enforces IP restrictions. */
-  appEnforcesIp: Map<string, boolean>;
+  appEnforcesIp: Record<string, boolean>;
   /** True when a deploy would change nothing. */
   inSync: boolean;
 };
@@ -68,12 +68,12 @@ export const planOrg = async (projectDir: string, prepared: Awaited<ReturnType<t
     });
     const add = analysis.merge?.added ?? [];
     const changes = hardeningChanges(analysis.hardening, new Set(users.filter((u) => u.action === 'create').map((u) => u.username)));
-    const appEnforcesIp = new Map<string, boolean>();
+    const appEnforcesIp: Record<string, boolean> = {};
     for (const vendor of prepared.vendors) {
       const eca = vendor.externalClientApp;
       const policy = eca ? [...current].find(([rel, xml]) => rel.startsWith('extlClntAppOauthPolicies/') && xml.includes(`<externalClientApplication>${eca.name}<`))?.[1] : undefined;
       const parsed = policy ? parseMetadataXml(policy) : undefined;
-      if (parsed?.ok) appEnforcesIp.set(vendor.name, ['Enforce', 'Enforce_RelaxRefresh'].includes(selectText(parsed.node, 'ipRelaxationPolicyType') ?? 'Enforce'));
+      if (parsed?.ok) appEnforcesIp[vendor.name] = ['Enforce', 'Enforce_RelaxRefresh'].includes(selectText(parsed.node, 'ipRelaxationPolicyType') ?? 'Enforce');
     }
     const plan: OrgPlan = {
       targetOrg: org.targetOrg,
@@ -85,7 +85,7 @@ export const planOrg = async (projectDir: string, prepared: Awaited<ReturnType<t
       ...(analysis.merge ? { trustedRanges: { add, keep: analysis.merge.kept.length } } : {}),
       users,
       featureGaps: analysis.preflight.gaps,
-      hardening: analysis.hardening,
+      hardening: analysis.hardening.map(({ profileFile: _file, ...rest }) => rest),
       hardeningChanges: changes,
       appEnforcesIp,
       inSync: components.every((c) => c.action === 'none') && add.length === 0 && users.every((u) => u.action === 'none' && u.assign.length === 0) && changes.length === 0,

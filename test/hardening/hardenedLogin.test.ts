@@ -106,6 +106,25 @@ describe('hardened mode on: the ISPM credentials work only from ISPM’s publish
   });
 });
 
+describe('hardened mode on, in an org that checks login IP ranges only at login (the default)', () => {
+  const project = useProjectCopyAsCwd();
+  const sim = useSimulatedOrg('prod', () => ({ shape: 'enterprise-shield' }));
+  const key = setUp(project);
+
+  it('still refuses the login from outside, but a token issued inside works from anywhere until it expires (the risk review names)', async () => {
+    setJson(project(), 'config/orgs/example.json', 'vendors.ispm.hardening', { restrictLoginToVendorRanges: true });
+    expect((await run('deploy', '-o', 'prod', ...VALUES, '--vendor', 'ispm')).code).toBe(0);
+    expect((await tokenRequest(sim(), key(), OUTSIDE)).body.error_description).toBe('ip restricted');
+    const token = (await tokenRequest(sim(), key(), INSIDE)).body.access_token ?? '';
+    expect((await apiCall(sim(), token, OUTSIDE)).status).toBe(200);
+    const plan = await run('plan', '-o', 'prod', ...VALUES, '--vendor', 'ispm', '--json');
+    const org = (plan.json() as { result: { orgs: Array<{ hardening: Array<Record<string, unknown>>; appEnforcesIp: Record<string, boolean> }> } }).result.orgs[0];
+    expect(org?.hardening[0]).toMatchObject({ vendor: 'ispm', on: true, profileName: 'ISPM_Integration_Hardened', moveUser: 'none', removeProfile: false });
+    expect(org?.hardening[0]).not.toHaveProperty('profileFile');
+    expect(org?.appEnforcesIp).toEqual({ ispm: true });
+  });
+});
+
 describe('hardened mode off: behaviour as today', () => {
   const project = useProjectCopyAsCwd();
   const sim = useSimulatedOrg('prod', () => ({ shape: 'enterprise-shield' }));

@@ -9,6 +9,11 @@ import type { HardeningPlan } from './planHardening';
 Messages.importMessagesDirectory(__dirname);
 const messages = Messages.loadMessages('vendor-access', 'org');
 
+// Salesforce facts relied on that no source here settles (unverified): a Profile deployed with
+// <custom>true</custom> and <userLicense> is created on that licence with Profile.Name = its fullName;
+// a profile created that way holds no user permissions beyond what the file lists (Setup may add its
+// licence's defaults); a User's ProfileId can be changed through the REST API to another profile on
+// the same licence; deleteMetadata removes a custom profile once no user is assigned to it.
 const profileByName = async (connection: Connection, name: string): Promise<ProfileFact | undefined> => {
   const rows = await connection.query<{ Id: string; Name: string; UserLicenseId: string }>(`SELECT Id, Name, UserLicenseId FROM Profile WHERE Name IN ${soqlIn([name])}`);
   const row = rows.records[0];

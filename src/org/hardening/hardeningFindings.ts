@@ -10,7 +10,7 @@ const list = (ranges: Array<{ start: string; end: string }>): string => ranges.m
  * its login IP ranges equal the vendor's, and the integration user is on it. Off: the org holds no
  * such profile (turning the mode off moves the user back and removes it).
  */
-export const hardeningFindings = (plans: HardeningPlan[], appEnforcesIp: Map<string, boolean>): HardeningFinding[] =>
+export const hardeningFindings = (plans: Array<Omit<HardeningPlan, 'profileFile'>>, appEnforcesIp: Record<string, boolean>): HardeningFinding[] =>
   plans.flatMap((h): HardeningFinding[] => {
     if (!h.on) {
       return h.orgProfile
@@ -31,7 +31,7 @@ export const hardeningFindings = (plans: HardeningPlan[], appEnforcesIp: Map<str
           ? { ok: true, what: `${h.vendor}: ${h.username} is on profile ${h.profileName}` }
           : { ok: false, what: `${h.vendor}: ${h.username} is not on profile ${h.profileName}, so its logins are not limited to the vendor's ranges`, fix: 'Run vendor-access deploy: it moves the user.' },
     );
-    const enforced = appEnforcesIp.get(h.vendor);
+    const enforced = appEnforcesIp[h.vendor];
     if (enforced !== undefined) {
       findings.push(
         enforced
@@ -43,7 +43,7 @@ export const hardeningFindings = (plans: HardeningPlan[], appEnforcesIp: Map<str
   });
 
 /** Plan lines for hardened mode: the user moves and the profile removal (the profile itself is a component). */
-export const hardeningChanges = (plans: HardeningPlan[], creating: Set<string>): string[] =>
+export const hardeningChanges = (plans: Array<Omit<HardeningPlan, 'profileFile'>>, creating: Set<string>): string[] =>
   plans.flatMap((h) => [
     ...(h.moveUser === 'toHardened' ? [creating.has(h.username) ? `create ${h.username} on profile ${h.profileName} (hardened mode)` : `move ${h.username} to profile ${h.profileName} (hardened mode)`] : []),
     ...(h.moveUser === 'back' ? [`move ${h.username} back to its licence's profile (hardened mode off)`] : []),
