@@ -4,6 +4,8 @@ import type { Vendor } from '../catalogue';
 import { checkRange } from '../network';
 import type { IpRange } from '../network';
 import type { CheckedFile } from './checkMetadataFile';
+import { selectText, selectValues } from './elementPath';
+import { ORG_FIELDS } from './orgMetadataFields';
 import { textOf } from './xml';
 
 type Add = (file: string, field: string, message: string, fix: string) => void;
@@ -14,11 +16,13 @@ const key = (r: IpRange): string | undefined => {
 };
 
 /** The login IP ranges a Profile file holds, as start/end/description. */
+const leafOf = (path: string): string => path.split('/').pop() ?? path;
+
 export const profileLoginRanges = (file: CheckedFile): IpRange[] =>
-  (file.node.loginIpRanges ?? []).flatMap((node) => {
+  selectValues(file.node, ORG_FIELDS.profileLoginIpRanges.path).flatMap((node) => {
     if (typeof node !== 'object') return [];
-    const description = textOf(node.description?.[0]);
-    return [{ start: textOf(node.startAddress?.[0]) ?? '', end: textOf(node.endAddress?.[0]) ?? '', ...(description === undefined ? {} : { description }) }];
+    const description = selectText(node, leafOf(ORG_FIELDS.profileLoginDescription.path));
+    return [{ start: selectText(node, leafOf(ORG_FIELDS.profileLoginStart.path)) ?? '', end: selectText(node, leafOf(ORG_FIELDS.profileLoginEnd.path)) ?? '', ...(description === undefined ? {} : { description }) }];
   });
 
 /** True when two range lists hold the same address ranges (order and descriptions aside). */
@@ -51,8 +55,8 @@ export const checkHardenedProfile = (vendor: Vendor, files: Map<string, CheckedF
   if (!spec.file.split('/').includes('hardened')) add(entry, 'hardening.restrictLoginToVendorRanges.file', `${spec.file} is not under a hardened/ folder, so a raw sf project deploy would send it`, 'Keep the profile under <vendor>/hardened/profiles/ (.forceignore ignores **/hardened/**).');
   const fullName = path.basename(spec.file).replace(/\.profile-meta\.xml$/, '');
   if (fullName !== spec.profile) add(entry, 'hardening.restrictLoginToVendorRanges.profile', `"${spec.profile ?? ''}" differs from the file's name "${fullName}"`, 'Make the profile name and the file name agree.');
-  if (textOf(file.node.custom?.[0]) !== 'true') add(rel, 'custom', 'must be true: the hardened profile is a custom profile', 'Write <custom>true</custom>.');
-  const licence = textOf(file.node.userLicense?.[0]);
+  if (selectText(file.node, ORG_FIELDS.profileCustom.path) !== 'true') add(rel, 'custom', 'must be true: the hardened profile is a custom profile', 'Write <custom>true</custom>.');
+  const licence = selectText(file.node, ORG_FIELDS.profileUserLicense.path);
   if (licence !== vendor.user.userLicense) add(rel, 'userLicense', `is "${licence ?? '(none)'}", but the integration user's licence is "${vendor.user.userLicense}"`, `Write <userLicense>${vendor.user.userLicense}</userLicense>.`);
   for (const up of file.node.userPermissions ?? []) {
     if (typeof up === 'object' && textOf(up.enabled?.[0]) === 'true') {

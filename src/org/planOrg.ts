@@ -71,9 +71,10 @@ export const planOrg = async (projectDir: string, prepared: Awaited<ReturnType<t
     const appEnforcesIp: Record<string, boolean> = {};
     for (const vendor of prepared.vendors) {
       const eca = vendor.externalClientApp;
-      const policy = eca ? [...current].find(([rel, xml]) => rel.startsWith('extlClntAppOauthPolicies/') && xml.includes(`<externalClientApplication>${eca.name}<`))?.[1] : undefined;
-      const parsed = policy ? parseMetadataXml(policy) : undefined;
-      if (parsed?.ok) appEnforcesIp[vendor.name] = ['Enforce', 'Enforce_RelaxRefresh'].includes(selectText(parsed.node, 'ipRelaxationPolicyType') ?? 'Enforce');
+      const policy = eca
+        ? [...current].map(([rel, xml]) => ({ rel, parsed: parseMetadataXml(xml) })).find((x) => x.rel.startsWith('extlClntAppOauthPolicies/') && x.parsed.ok && selectText(x.parsed.node, ORG_FIELDS.policyApp.path) === eca.name)?.parsed
+        : undefined;
+      if (policy?.ok) appEnforcesIp[vendor.name] = ['Enforce', 'Enforce_RelaxRefresh'].includes(selectText(policy.node, ORG_FIELDS.policyIpRelaxation.path) ?? 'Enforce');
     }
     const plan: OrgPlan = {
       targetOrg: org.targetOrg,
