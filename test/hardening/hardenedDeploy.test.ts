@@ -55,6 +55,13 @@ describe('hardened mode through plan, deploy, verify, and back off', () => {
     expect(verify.out).toContain(`FAIL ispm: profile ${HARDENED}'s login IP ranges differ from the vendor's`);
     expect(verify.out).toContain('org: 18.98.16.160-18.98.16.191');
     expect(verify.out).toContain('0.0.0.0-1.255.255.255');
+    const plan = await run('plan', '-o', 'prod', ...VALUES, '--vendor', 'ispm');
+    expect(plan.out).toContain(`update profiles/${HARDENED}.profile\n    - loginIpRanges 0.0.0.0`);
+    expect((await run('deploy', '-o', 'prod', ...VALUES, '--vendor', 'ispm')).code).toBe(0);
+    const ranges = (sim().state.records.get('LoginIpRange') ?? []).filter((r) => r.ProfileId === profileId);
+    expect(ranges.map((r) => r.StartAddress)).not.toContain('0.0.0.0');
+    expect(ranges).toHaveLength(9);
+    expect((await run('verify', '-o', 'prod', ...VALUES, '--vendor', 'ispm')).code).toBe(0);
   });
 
   it('turning it off moves the user back and removes the profile', async () => {

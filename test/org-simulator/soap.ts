@@ -4,7 +4,7 @@ import { applyDeploy, ComponentResult } from './deployEngine';
 import { newId, OrgState } from './orgState';
 import { pathFor } from './rules/packageRules';
 import { fileSchemaProblems } from './rules/schemaRules';
-import { deleteProfile } from './rules/profileRules';
+import { deleteProfile, profileAsRetrieved } from './rules/profileRules';
 
 /** jsforce finds Envelope and Body by prefixed name, and reads `<result>` (toolchain reference 4.3). */
 export const soapEnvelope = (op: string, resultXml: string): string =>
@@ -137,6 +137,7 @@ export class MetadataSoap {
         const key = this.org.state.consumerKeys.get(held.xml.match(/<externalClientApplication>([^<]+)</)?.[1] ?? '');
         if (key && this.org.state.releaseConsumerKey) xml = xml.replace('<externalClientApplication>', `<consumerKey>${key}</consumerKey>\n    <externalClientApplication>`);
       }
+      if (m.type === 'Profile') xml = profileAsRetrieved(this.org.state, m.fullName, xml);
       // What a retrieve returns exists in the published schema; anything else is a simulator defect.
       const problems = fileSchemaProblems(m.type, m.fullName, xml);
       if (problems.length) throw new Error(`org simulator: a retrieve of ${m.type}:${m.fullName} would return what Salesforce's Metadata API schema lacks: ${problems.join('; ')}`);

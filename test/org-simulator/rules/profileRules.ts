@@ -1,5 +1,6 @@
+import { renderNode } from '../deployEngine';
 import { newId, OrgState, rows } from '../orgState';
-import { children, leaf, Node } from '../xml';
+import { children, leaf, Node, parseXml } from '../xml';
 import { ipRangeProblem } from './ipRangeRules';
 
 /**
@@ -51,4 +52,16 @@ export const deleteProfile = (state: OrgState, fullName: string): string | undef
   state.records.set('LoginIpRange', rows(state, 'LoginIpRange').filter((r) => r.ProfileId !== profile.Id));
   state.components.delete(`Profile:${fullName}`);
   return undefined;
+};
+
+/** A retrieve shows the profile's login IP ranges as the org holds them (its LoginIpRange rows), however they were set. */
+export const profileAsRetrieved = (state: OrgState, fullName: string, xml: string): string => {
+  const profile = rows(state, 'Profile').find((p) => p.Name === fullName);
+  if (!profile) return xml;
+  const { node } = parseXml(xml);
+  const ranges = rows(state, 'LoginIpRange')
+    .filter((r) => r.ProfileId === profile.Id)
+    .map((r): Node => ({ ...(r.Description ? { description: [String(r.Description)] } : {}), endAddress: [String(r.EndAddress)], startAddress: [String(r.StartAddress)] }));
+  const { loginIpRanges: _held, ...rest } = node;
+  return renderNode('Profile', ranges.length ? { ...rest, loginIpRanges: ranges } : rest);
 };
