@@ -63,6 +63,12 @@ export const checkHardenedProfile = (vendor: Vendor, files: Map<string, CheckedF
       add(rel, `userPermissions ${textOf(up.name?.[0]) ?? ''}`, 'is granted by the hardened profile; the vendor’s permissions belong in its permission sets, where the review shows them', 'Remove it from the profile.');
     }
   }
+  // The profile's ranges bind OAuth logins only while the app enforces IP restrictions.
+  const policy = vendor.externalClientApp ? files.get(vendor.externalClientApp.oauthPolicies) : undefined;
+  const relaxation = policy ? selectText(policy.node, ORG_FIELDS.policyIpRelaxation.path) ?? 'Enforce' : undefined;
+  if (policy && relaxation !== 'Enforce' && relaxation !== 'Enforce_RelaxRefresh') {
+    add(policy.rel, 'ipRelaxationPolicyType', `is ${relaxation}, so the hardened profile's login IP ranges would not bind the app's OAuth logins`, 'Write <ipRelaxationPolicyType>Enforce</ipRelaxationPolicyType> (the guide\'s "Enforce IP restrictions").');
+  }
   const ranges = profileLoginRanges(file);
   ranges.forEach((r, i) => {
     const result = checkRange(r.start, r.end);
