@@ -38,5 +38,5 @@ export const credentialExposure = (vendor: Vendor, ranges: IpRange[], hardened: 
   if (hardened === true) return { mode: 'on', addresses: onText, why: spec.why, risks: onRisks };
   const offRisks = [revoke, `Hardened mode (vendors.${vendor.name}.hardening.restrictLoginToVendorRanges: true) would limit them to ${owner}'s ranges.`];
   if (hardened === false) return { mode: 'off', addresses: ANY(vendor), why: spec.why, risks: offRisks };
-  return { mode: 'per org', addresses: `off (the default): ${ANY(vendor)} On: ${onText}`, why: spec.why, risks: [...offRisks.slice(0, 1), ...onRisks.map((r) => `With hardened mode on: ${r.charAt(0).toLowerCase()}${r.slice(1)}`)] };
+  return { mode: 'per org', addresses: `with hardened mode off (the default), ${ANY(vendor)} With it on, ${onText}`, why: spec.why, risks: [`With hardened mode off: ${revoke.charAt(0).toLowerCase()}${revoke.slice(1)}`, ...onRisks.map((r) => `With hardened mode on: ${r.charAt(0).toLowerCase()}${r.slice(1)}`)] };
 };
