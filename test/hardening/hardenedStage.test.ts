@@ -18,6 +18,8 @@ describe('stage knows hardened mode', () => {
     const profile = fs.readFileSync(path.join(project(), 'out/stage/prod', PROFILE), 'utf8');
     expect(profile).toContain('<startAddress>13.52.68.184</startAddress>');
     expect(profile).toContain('<userLicense>Salesforce</userLicense>');
+    const plan = await run('plan', '-o', 'prod', ...VALUES, '--vendor', 'ispm');
+    expect(plan.out).toContain('the new user ispm.integration@example.com.vendoraccess goes on profile ISPM_Integration_Hardened (hardened mode)');
     expect(out).toContain('Hardened mode: the folder holds profile ISPM_Integration_Hardened; vendor-access deploy then puts ispm.integration@example.com.vendoraccess on it');
   });
 

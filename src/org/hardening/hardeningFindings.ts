@@ -45,7 +45,7 @@ export const hardeningFindings = (plans: Array<Omit<HardeningPlan, 'profileFile'
 /** Plan lines for hardened mode: the user moves and the profile removal (the profile itself is a component). */
 export const hardeningChanges = (plans: Array<Omit<HardeningPlan, 'profileFile'>>, creating: Set<string>): string[] =>
   plans.flatMap((h) => [
-    ...(h.moveUser === 'toHardened' ? [creating.has(h.username) ? `create ${h.username} on profile ${h.profileName} (hardened mode)` : `move ${h.username} to profile ${h.profileName} (hardened mode)`] : []),
+    ...(h.moveUser === 'toHardened' ? [creating.has(h.username) ? `the new user ${h.username} goes on profile ${h.profileName} (hardened mode)` : `move ${h.username} to profile ${h.profileName} (hardened mode)`] : []),
     ...(h.moveUser === 'back' ? [`move ${h.username} back to its licence's profile (hardened mode off)`] : []),
     ...(h.removeProfile ? [`remove profile ${h.profileName} (hardened mode off)`] : []),
   ]);
