@@ -102,7 +102,8 @@ describe('hardened mode on: the ISPM credentials work only from ISPM’s publish
     const held = sim().state.components.get(key2);
     if (!held) throw new Error('policy missing');
     held.xml = held.xml.replace('<ipRelaxationPolicyType>Enforce</ipRelaxationPolicyType>', '<ipRelaxationPolicyType>Bypass</ipRelaxationPolicyType>');
-    expect((await tokenRequest(sim(), key(), OUTSIDE)).status).toBe(200);
+    const token = (await tokenRequest(sim(), key(), OUTSIDE)).body.access_token ?? '';
+    expect((await apiCall(sim(), token, OUTSIDE)).status).toBe(200);
   });
 });
 

@@ -16,7 +16,7 @@ const fail = (error: string, description: string): TokenAnswer => ({ status: 400
  * future, RS256 signed with the key of the certificate on the app. Error descriptions are the ones
  * Salesforce returns (peers-and-pain-points §3.3; airbyte#80788 lists them).
  */
-export const jwtBearerGrant = (state: OrgState, assertion: string, instanceUrl: string, mintToken: (userId: string) => string, callerAddress: string): TokenAnswer => {
+export const jwtBearerGrant = (state: OrgState, assertion: string, instanceUrl: string, mintToken: (userId: string, app: string) => string, callerAddress: string): TokenAnswer => {
   const [h, c, s] = assertion.split('.');
   if (!h || !c || !s) return fail('invalid_grant', 'invalid assertion');
   let claims: { iss?: string; sub?: string; aud?: string; exp?: number };
@@ -57,5 +57,5 @@ export const jwtBearerGrant = (state: OrgState, assertion: string, instanceUrl: 
   // Login IP ranges of the user's profile, when the app enforces IP restrictions. Checked after the
   // signature and pre-authorization here; the order Salesforce checks in is unverified.
   if (appEnforcesIp(state, app) && outsideLoginRanges(state, user, callerAddress)) return fail('invalid_grant', 'ip restricted');
-  return { status: 200, body: { access_token: mintToken(String(user.Id)), instance_url: instanceUrl, id: `${instanceUrl}/id/${state.orgId}/${String(user.Id)}`, token_type: 'Bearer', scope: 'api web refresh_token' } };
+  return { status: 200, body: { access_token: mintToken(String(user.Id), app), instance_url: instanceUrl, id: `${instanceUrl}/id/${state.orgId}/${String(user.Id)}`, token_type: 'Bearer', scope: 'api web refresh_token' } };
 };

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { decideFault, FaultPlan } from './faults';
 import { lifecycleRecordRequest, logFileBody, revokeToken, syncUserLogins } from './lifecycle';
 import { jwtBearerGrant } from './oauth';
-import { CALLER_IP_HEADER, enforcesEveryRequest, outsideLoginRanges } from './rules/loginIpRules';
+import { appEnforcesIp, CALLER_IP_HEADER, enforcesEveryRequest, outsideLoginRanges } from './rules/loginIpRules';
 import type { OrgState } from './orgState';
 import { rows } from './orgState';
 import { API_VERSIONS, createRecord, describeGlobal, describePermissionSet, renameUser, runQuery } from './rest';
@@ -27,11 +27,12 @@ const readBody = (req: http.IncomingMessage): Promise<string> =>
 const restError = (status: number, errorCode: string, message: string, fields: string[]): { status: number; body: string } => ({ status, body: JSON.stringify([{ message, errorCode, fields }]) });
 
 // Access tokens the JWT grant minted, per org state: token → user id.
-const sessionsOf = new WeakMap<OrgState, Map<string, string>>();
-const mintSession = (state: OrgState, userId: string): string => {
+type Session = { userId: string; app: string };
+const sessionsOf = new WeakMap<OrgState, Map<string, Session>>();
+const mintSession = (state: OrgState, userId: string, app: string): string => {
   const token = `${state.orgId}!AQ${crypto.randomBytes(24).toString('base64url').replace(/[^\w]/g, 'x')}`;
-  const map = sessionsOf.get(state) ?? new Map<string, string>();
-  map.set(token, userId);
+  const map = sessionsOf.get(state) ?? new Map<string, Session>();
+  map.set(token, { userId, app });
   sessionsOf.set(state, map);
   return token;
 };
@@ -39,7 +40,7 @@ const mintSession = (state: OrgState, userId: string): string => {
 /** An HTTP server on 127.0.0.1 that answers as a Salesforce org does; every request is logged. */
 export const startServer = async (options: ServerOptions): Promise<{ url: string; requests: RequestLog[]; close: () => Promise<void> }> => {
   const requests: RequestLog[] = [];
-  const sessions = { get: (token: string): string | undefined => sessionsOf.get(options.state)?.get(token) };
+  const sessions = { get: (token: string): Session | undefined => sessionsOf.get(options.state)?.get(token) };
   let instanceUrl = '';
   let calls = 0;
   const opCalls = new Map<string, number>();
@@ -87,7 +88,7 @@ export const startServer = async (options: ServerOptions): Promise<{ url: string
       if (req.method === 'POST' && path === '/services/oauth2/token') {
         const form = new URLSearchParams(body);
         if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer') return send(400, JSON.stringify({ error: 'unsupported_grant_type', error_description: 'grant type not supported' }), 'application/json');
-        const answer = jwtBearerGrant(options.state, form.get('assertion') ?? '', instanceUrl, (userId) => mintSession(options.state, userId), callerAddress);
+        const answer = jwtBearerGrant(options.state, form.get('assertion') ?? '', instanceUrl, (userId, app) => mintSession(options.state, userId, app), callerAddress);
         return send(answer.status, JSON.stringify(answer.body), 'application/json');
       }
       if (path === '/services/oauth2/revoke' && (req.method === 'POST' || req.method === 'GET')) {
@@ -97,8 +98,10 @@ export const startServer = async (options: ServerOptions): Promise<{ url: string
       const token = isSoap ? soapRequest?.sessionId : req.headers.authorization?.replace(/^Bearer\s+/i, '');
       // A session minted by the JWT grant acts as its user; with "Enforce login IP ranges on every
       // request" each request from outside the user's profile ranges is refused as an invalid session.
-      const sessionUser = token === undefined ? undefined : rows(options.state, 'User').find((u) => u.Id === sessions.get(token));
-      const ipRefused = Boolean(sessionUser && enforcesEveryRequest(options.state) && outsideLoginRanges(options.state, sessionUser, callerAddress));
+      // Continuous IP enforcement applies to an app's sessions only while the app enforces IP restrictions.
+      const session = token === undefined ? undefined : sessions.get(token);
+      const sessionUser = session ? rows(options.state, 'User').find((u) => u.Id === session.userId) : undefined;
+      const ipRefused = Boolean(session && sessionUser && enforcesEveryRequest(options.state) && appEnforcesIp(options.state, session.app) && outsideLoginRanges(options.state, sessionUser, callerAddress));
       if ((token !== options.accessToken && !sessionUser) || ipRefused || fault === 'expiredSession') {
         return isSoap ? send(500, soapFault('INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session'), 'text/xml') : send(401, JSON.stringify([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]), 'application/json');
       }

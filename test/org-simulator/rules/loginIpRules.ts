@@ -10,7 +10,9 @@ import { addressValue } from './ipRangeRules';
  * "Enforce IP restrictions" subjects its logins to them; "Relax IP restrictions" (Bypass) does not.
  * Error texts: the token endpoint answers `invalid_grant` / `ip restricted` (forceworkbench#772 and
  * vendors' help pages; LoginHistory then says "Restricted IP"); an existing session used from outside
- * when the org enforces login IP ranges on every request answers INVALID_SESSION_ID (HappySoup.io#214).
+ * when the org enforces login IP ranges on every request answers INVALID_SESSION_ID (HappySoup.io#214);
+ * an app that relaxes IP restrictions is exempt from that too (Help "Continuous IP Enforcement" for
+ * connected apps, as cited in salesforce-elf-browser#53; unverified for External Client Apps).
  */
 
 /** Test-only request header naming the caller's address; without it the socket's address is used. */
