@@ -56,7 +56,7 @@ export const applyHardening = async (connection: Connection, vendor: Vendor, pla
     return { done };
   }
   if (hardening.moveUser === 'back') {
-    const back = await standardProfile(connection, vendor, hardening.profileName);
+    const back = await standardProfile(connection, vendor.user.userLicense, vendor.user.profileName, hardening.profileName);
     if (!back) throw messages.createError('error.HardenedProfileMissing', [vendor.user.profileName]);
     await moveUser(connection, userId, plan.username, back);
     profile = back.name;
@@ -74,12 +74,12 @@ export const applyHardening = async (connection: Connection, vendor: Vendor, pla
 };
 
 /** The profile the integration user has without hardened mode: the catalogue's, else any other on its licence. */
-const standardProfile = async (connection: Connection, vendor: Vendor, hardenedName: string): Promise<ProfileFact | undefined> => {
-  const licences = await connection.query<{ Id: string }>(`SELECT Id FROM UserLicense WHERE Name IN ${soqlIn([vendor.user.userLicense])}`);
+export const standardProfile = async (connection: Connection, userLicense: string, profileName: string, hardenedName: string): Promise<ProfileFact | undefined> => {
+  const licences = await connection.query<{ Id: string }>(`SELECT Id FROM UserLicense WHERE Name IN ${soqlIn([userLicense])}`);
   const ids = licences.records.map((r) => r.Id);
   if (!ids.length) return undefined;
   const rows = await connection.query<{ Id: string; Name: string; UserLicenseId: string }>(`SELECT Id, Name, UserLicenseId FROM Profile WHERE UserLicenseId IN ${soqlIn(ids)}`);
   const candidates = rows.records.filter((r) => r.Name !== hardenedName);
-  const row = candidates.find((r) => r.Name === vendor.user.profileName) ?? candidates[0];
+  const row = candidates.find((r) => r.Name === profileName) ?? candidates[0];
   return row ? { id: row.Id, name: row.Name, userLicenseId: row.UserLicenseId } : undefined;
 };

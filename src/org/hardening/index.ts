@@ -1,5 +1,5 @@
 export type { HardeningPlan } from './planHardening';
 export { planHardening } from './planHardening';
-export { applyHardening, withHardenedProfile } from './applyHardening';
+export { applyHardening, standardProfile, withHardenedProfile } from './applyHardening';
 export type { HardeningFinding } from './hardeningFindings';
 export { hardeningChanges, hardeningFindings } from './hardeningFindings';
