@@ -12,7 +12,7 @@ const ts = require('typescript');
 const ROOTS = [
   'PermissionSet', 'SecuritySettings', 'EventSettings', 'RealTimeEventSettings', 'ExternalClientAppSettings',
   'ExternalClientApplication', 'ExtlClntAppGlobalOauthSettings', 'ExtlClntAppOauthSettings',
-  'ExtlClntAppOauthConfigurablePolicies', 'ExtlClntAppConfigurablePolicies',
+  'ExtlClntAppOauthConfigurablePolicies', 'ExtlClntAppConfigurablePolicies', 'Profile',
 ];
 
 const file = require.resolve('@salesforce/types/metadata').replace(/\.js$/, '.d.ts');

@@ -88,6 +88,7 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
     for (const key of ['permissions', 'objects', 'settings']) c.stringArray(f, key, `orgFeatures[${i}]`);
     c.string(f, 'eventManager', `orgFeatures[${i}]`, true);
   });
+  checkHardeningSpec(c, root);
   c.array(root, 'handoff', '');
   c.stringArray(root, 'afterResume', '', true);
   (c.array(root, 'guideSteps', '') ?? []).forEach((item, i) => {
@@ -99,6 +100,20 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
     }
   });
   return c.problems.length ? { problems: c.problems } : { entry: root as unknown as VendorEntry, problems: [] };
+};
+
+const checkHardeningSpec = (c: ShapeCheck, root: Record<string, unknown>): void => {
+  if (root.hardening === undefined) return;
+  const hardening = c.object(root.hardening, 'hardening');
+  const restrict = hardening ? c.object(hardening.restrictLoginToVendorRanges, 'hardening.restrictLoginToVendorRanges') : undefined;
+  if (!restrict) return;
+  const at = 'hardening.restrictLoginToVendorRanges';
+  const applies = c.boolean(restrict, 'applies', at);
+  c.string(restrict, 'why', at);
+  if (applies) {
+    c.string(restrict, 'profile', at);
+    c.string(restrict, 'file', at);
+  }
 };
 
 const USER_KEYS = ['LastName', 'Alias', 'TimeZoneSidKey', 'LocaleSidKey', 'EmailEncodingKey', 'LanguageLocaleKey', 'userLicense', 'profileName', 'profileByLicense'];

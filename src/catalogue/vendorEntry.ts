@@ -78,6 +78,21 @@ export type OrgFeatureSpec = {
 
 export type HandoffItem = { item: string; from: string; where?: string };
 
+/**
+ * Hardened mode: whether the vendor logs in only from its published ranges, so its integration user
+ * can sit on a dedicated profile whose login IP ranges are those ranges. `why` says so either way.
+ */
+export type RestrictLoginSpec = {
+  applies: boolean;
+  why: string;
+  /** The dedicated custom profile's name (its Metadata API fullName), when the mode applies. */
+  profile?: string;
+  /** Vendor-relative source file of that profile, kept out of raw deploys by .forceignore. */
+  file?: string;
+};
+
+export type HardeningSpec = { restrictLoginToVendorRanges: RestrictLoginSpec };
+
 /** A vendor's catalogue entry: `force-app/<vendor>/vendor.json`. Data, not code. */
 export type VendorEntry = {
   name: string;
@@ -98,6 +113,7 @@ export type VendorEntry = {
    * missing parts are left out and reported, a required feature's are errors.
    */
   orgFeatures?: OrgFeatureSpec[];
+  hardening?: HardeningSpec;
   handoff: HandoffItem[];
   /** What the vendor must do again after `resume` (revoked tokens stay revoked). */
   afterResume?: string[];

@@ -53,7 +53,7 @@ export const checkVendors = async (options: CheckOptions): Promise<CheckResult> 
 
 const writeVendorOutput = async (projectDir: string, outDir: string, vendor: Vendor, metadata: VendorMetadata, values: OrgValues): Promise<CheckedVendor> => {
   const built = await buildPackage(projectDir, vendor, outDir);
-  const review = buildVendorReview(vendor, metadata, values.vendors[vendor.name]?.trustedRanges ?? []);
+  const review = buildVendorReview(vendor, metadata, values.vendors[vendor.name]?.trustedRanges ?? [], values.vendors[vendor.name]?.hardened === true);
   const reviewPath = path.join(outDir, vendor.name, 'review.md');
   fs.writeFileSync(reviewPath, renderReviewMarkdown(review, { values: values.file }));
   return {
@@ -64,6 +64,11 @@ const writeVendorOutput = async (projectDir: string, outDir: string, vendor: Ven
     packageXmlPath: built.packageXmlPath,
     metadataDir: built.metadataDir,
     reviewPath: path.relative(projectDir, reviewPath).split(path.sep).join('/'),
-    needsOrg: metadata.needsOrg,
+    needsOrg: [
+      ...metadata.needsOrg,
+      ...(values.vendors[vendor.name]?.hardened && vendor.hardening?.restrictLoginToVendorRanges.file
+        ? [`hardened mode: ${vendor.relDir}/${vendor.hardening.restrictLoginToVendorRanges.file} is sent by vendor-access deploy only (like the trusted ranges, it is kept out of raw deploys and of this package); deploy puts the integration user on it.`]
+        : []),
+    ],
   };
 };

@@ -21,6 +21,8 @@ export type VendorFootprint = {
   /** Settings other than SecuritySettings the vendor deploys (Event Monitoring): name → absolute file. */
   settings: string[];
   settingsFiles: Record<string, string>;
+  /** Hardened mode's dedicated profile (by name), and the user's licence and usual profile to move it back to. */
+  hardenedProfile?: { name: string; userLicense: string; standardProfile: string };
   /** What the vendor must do again after a resume (vendor.json `afterResume`). */
   afterResume: string[];
 };
@@ -43,5 +45,8 @@ export const footprintOf = (vendor: Vendor, metadata: VendorMetadata | undefined
     settings,
     settingsFiles,
     afterResume: vendor.afterResume ?? [],
+    ...(vendor.hardening?.restrictLoginToVendorRanges.applies && vendor.hardening.restrictLoginToVendorRanges.profile
+      ? { hardenedProfile: { name: vendor.hardening.restrictLoginToVendorRanges.profile, userLicense: vendor.user.userLicense, standardProfile: vendor.user.profileName } }
+      : {}),
   };
 };

@@ -11,6 +11,7 @@ const VERB: Record<LifecycleStep['kind'], string> = {
   removeAssignment: 'remove assignment',
   removeLicenceAssignment: 'remove licence assignment',
   deactivateUser: 'deactivate user',
+  moveUserProfile: 'move user off the hardened profile',
   deleteMetadata: 'delete',
   removeTrustedRanges: 'remove trusted ranges',
   keepSetting: 'keep setting',

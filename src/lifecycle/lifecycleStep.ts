@@ -9,6 +9,7 @@ export type StepKind =
   | 'removeAssignment'
   | 'removeLicenceAssignment'
   | 'deactivateUser'
+  | 'moveUserProfile'
   | 'deleteMetadata'
   | 'removeTrustedRanges'
   | 'keepSetting'

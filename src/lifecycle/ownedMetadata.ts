@@ -22,7 +22,8 @@ export type OwnedMetadata = {
  */
 export const readOwnedMetadata = async (connection: Connection, footprints: VendorFootprint[]): Promise<OwnedMetadata> => {
   const apps = footprints.flatMap((f) => (f.app ? [f.app] : []));
-  const names = await listOrgMetadata(connection, ['PermissionSet', ...(apps.length ? ['ExternalClientApplication', ...ECA_SATELLITES] : [])]);
+  const hardened = footprints.flatMap((f) => (f.hardenedProfile ? [f.hardenedProfile.name] : []));
+  const names = await listOrgMetadata(connection, ['PermissionSet', ...(hardened.length ? ['Profile'] : []), ...(apps.length ? ['ExternalClientApplication', ...ECA_SATELLITES] : [])]);
   const candidates = ECA_SATELLITES.flatMap((type) => (names.get(type) ?? []).filter((n) => apps.some((a) => n.startsWith(`${a}_`))).map((fullName) => ({ type, fullName })));
   const retrieved = await retrieveOrgMetadata(connection, [...candidates, { type: 'Settings', fullName: 'Security' }]);
   const satellites = candidates.filter((c) => {
@@ -40,5 +41,7 @@ export const readOwnedMetadata = async (connection: Connection, footprints: Vend
     remaining = result.ranges;
     removed.push(...result.removed);
   }
-  return { components: [...satellites, ...heldApps, ...sets], ...(removed.length ? { trustedRanges: { remaining, removed } } : {}) };
+  // Hardened mode's dedicated profile, by the name vendor.json gives it (its user is moved off it first).
+  const profiles = hardened.filter((n) => names.get('Profile')?.includes(n)).map((fullName) => ({ type: 'Profile', fullName }));
+  return { components: [...satellites, ...heldApps, ...sets, ...profiles], ...(removed.length ? { trustedRanges: { remaining, removed } } : {}) };
 };

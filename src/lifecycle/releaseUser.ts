@@ -2,6 +2,7 @@ import type { Connection } from '@salesforce/core';
 import { soqlIn, soqlString } from '../org/soql';
 import type { VendorFootprint } from './footprint';
 import { attempt, LifecycleStep, step } from './lifecycleStep';
+import { standardProfile } from '../org/hardening';
 import { deleteRecord, updateRecord } from './orgCalls';
 import type { RunOptions } from './suspendVendor';
 
@@ -23,7 +24,7 @@ export const releaseUser = async (connection: Connection, footprint: VendorFootp
   const steps: LifecycleStep[] = [];
   const run = async (s: LifecycleStep, work: () => Promise<void>): Promise<LifecycleStep> => (options.dryRun ? s : attempt(s, work, options.signal));
   const [users, sets, licences] = await Promise.all([
-    query(connection, `SELECT Id, IsActive FROM User WHERE Username = ${soqlString(username)}`),
+    query(connection, `SELECT Id, IsActive, ProfileId FROM User WHERE Username = ${soqlString(username)}`),
     footprint.permissionSets.length ? query(connection, `SELECT Id, Name FROM PermissionSet WHERE Name IN ${soqlIn(footprint.permissionSets)}`) : Promise.resolve([]),
     footprint.permissionSetLicenses.length ? query(connection, `SELECT Id, DeveloperName FROM PermissionSetLicense WHERE DeveloperName IN ${soqlIn(footprint.permissionSetLicenses)}`) : Promise.resolve([]),
   ]);
@@ -46,7 +47,29 @@ export const releaseUser = async (connection: Connection, footprint: VendorFootp
     const s = step(vendor, 'removeLicenceAssignment', `${name} from ${username}`, 'planned', `PermissionSetLicenseAssign ${str(a, 'Id')}`);
     steps.push(setsGone ? await run(s, () => deleteRecord(connection, 'PermissionSetLicenseAssign', str(a, 'Id'))) : { ...s, outcome: 'skipped', error: 'a permission set assignment it needs gone is still there' });
   }
+  steps.push(...(await moveOffHardenedProfile(connection, footprint, userId, str(users[0], 'ProfileId'), run)));
   if (users[0]?.IsActive !== true) steps.push(step(vendor, 'deactivateUser', username, 'already', 'already inactive'));
   else steps.push(await run(step(vendor, 'deactivateUser', username, 'planned', 'User.IsActive = false; the user is kept, never deleted'), () => updateRecord(connection, 'User', { Id: userId, IsActive: false })));
   return { steps, heldByOthers };
+};
+
+/**
+ * Hardened mode: the user moves back to its licence's usual profile, so the dedicated profile can be
+ * deleted with the vendor's other metadata (a profile users are on cannot be).
+ */
+const moveOffHardenedProfile = async (
+  connection: Connection,
+  footprint: VendorFootprint,
+  userId: string,
+  profileId: string,
+  run: (s: LifecycleStep, work: () => Promise<void>) => Promise<LifecycleStep>,
+): Promise<LifecycleStep[]> => {
+  const hardened = footprint.hardenedProfile;
+  if (!hardened || !profileId) return [];
+  const onIt = await query(connection, `SELECT Id FROM Profile WHERE Id = ${soqlString(profileId)} AND Name = ${soqlString(hardened.name)}`);
+  if (!onIt.length) return [];
+  const back = await standardProfile(connection, hardened.userLicense, hardened.standardProfile, hardened.name);
+  const s = step(footprint.vendor, 'moveUserProfile', `${footprint.username} to ${back?.name ?? hardened.standardProfile}`, 'planned', `off ${hardened.name}, so the profile can be deleted`);
+  if (!back) return [{ ...s, outcome: 'failed', error: `this org has no other profile on the ${hardened.userLicense} licence` }];
+  return [await run(s, () => updateRecord(connection, 'User', { Id: userId, ProfileId: back.id }))];
 };

@@ -4,6 +4,7 @@ import type { Vendor } from '../catalogue';
 import { checkRange, parseRangeSpec } from '../network';
 import type { IpRange } from '../network';
 import type { Problem } from '../output/problem';
+import { checkHardenedProfile } from './checkHardenedProfile';
 import { checkMetadataFile, CheckedFile } from './checkMetadataFile';
 import { selectText } from './elementPath';
 import { listFiles, toPosix } from './listFiles';
@@ -74,6 +75,7 @@ export const checkVendorMetadata = (projectDir: string, vendor: Vendor): { metad
   checkPermissionSets(vendor, metadata, add);
   if (vendor.externalClientApp) checkExternalClientApp(vendor, metadata, add);
   checkTrustedRangeFile(vendor, metadata, add);
+  checkHardenedProfile(vendor, metadata.files, metadata.fixedRanges, add);
   return { metadata, problems };
 };
 

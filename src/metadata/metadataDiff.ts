@@ -7,6 +7,7 @@ const ENTRY_KEYS: Record<string, string> = {
   fieldPermissions: 'field',
   realTimeEvents: 'entityName',
   ipRanges: 'start',
+  loginIpRanges: 'startAddress',
   customAttributes: 'key',
 };
 
@@ -34,6 +35,12 @@ export type ValueChange = { path: string; from?: string; to?: string };
  * (permission sets) are replaced on deploy, so anything only in the org is a removal; other types
  * (settings, ECA records) keep fields we do not send, so only our fields are compared.
  */
+/**
+ * Lists a deploy replaces whole even on types that otherwise keep unsent fields: a Profile's login IP
+ * ranges (reference §0.6, REPLACE semantics), so an extra range in the org is a removal to plan.
+ */
+const REPLACED_LISTS = ['loginIpRanges'];
+
 export const diffMetadata = (orgXml: string | undefined, desiredXml: string, whole: boolean): ValueChange[] => {
   const desired = parseMetadataXml(desiredXml);
   if (!desired.ok) throw new Error(`cannot parse desired metadata: ${desired.message}`);
@@ -45,6 +52,8 @@ export const diffMetadata = (orgXml: string | undefined, desiredXml: string, who
     const from = before.get(path);
     if (from !== to) changes.push({ path, ...(from === undefined ? {} : { from }), to });
   }
-  if (whole) for (const [path, from] of before) if (!after.has(path)) changes.push({ path, from });
+  const sentLists = REPLACED_LISTS.filter((list) => [...after.keys()].some((k) => k.startsWith(`${list}[`)));
+  const replaced = (path: string): boolean => sentLists.some((list) => path.startsWith(`${list}[`));
+  for (const [path, from] of before) if (!after.has(path) && (whole || replaced(path))) changes.push({ path, from });
   return changes.sort((a, b) => a.path.localeCompare(b.path));
 };

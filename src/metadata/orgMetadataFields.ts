@@ -25,6 +25,15 @@ export const ORG_FIELDS = {
   /** The ECA a satellite belongs to, and the permission sets a policy pre-authorises. */
   policyApp: { type: 'ExtlClntAppOauthConfigurablePolicies', path: 'externalClientApplication' },
   policyPermissionSets: { type: 'ExtlClntAppOauthConfigurablePolicies', path: 'commaSeparatedPermissionSet' },
+  /** Hardened mode: whether the app's policy makes profile login IP ranges bind its OAuth logins (plan, verify). */
+  policyIpRelaxation: { type: 'ExtlClntAppOauthConfigurablePolicies', path: 'ipRelaxationPolicyType' },
+  /** Hardened mode's profile, read offline from force-app (checkHardenedProfile). */
+  profileLoginIpRanges: { type: 'Profile', path: 'loginIpRanges' },
+  profileLoginStart: { type: 'Profile', path: 'loginIpRanges/startAddress' },
+  profileLoginEnd: { type: 'Profile', path: 'loginIpRanges/endAddress' },
+  profileLoginDescription: { type: 'Profile', path: 'loginIpRanges/description' },
+  profileCustom: { type: 'Profile', path: 'custom' },
+  profileUserLicense: { type: 'Profile', path: 'userLicense' },
 } as const;
 
 export type OrgField = keyof typeof ORG_FIELDS;

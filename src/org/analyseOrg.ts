@@ -8,6 +8,7 @@ import type { Problem } from '../output/problem';
 import type { OrgValues, VendorValues } from '../values';
 import type { OrgConnection } from './connectOrg';
 import type { WorkspacePlan } from './deployWorkspace';
+import { HardeningPlan, planHardening } from './hardening';
 import { preflight, PreflightResult } from './preflight';
 import { OrgFacts, readOrgFacts } from './readOrgFacts';
 import { listOrgMetadata, retrieveOrgMetadata } from './retrieveOrgMetadata';
@@ -22,6 +23,8 @@ export type OrgAnalysis = {
   renames: Map<string, string>;
   /** The workspace plan for this org (what deploy would send). */
   workspace: WorkspacePlan;
+  /** Hardened mode per vendor that offers it. */
+  hardening: HardeningPlan[];
 };
 
 /** The org's trusted ranges as the retrieved SecuritySettings lists them. */
@@ -97,6 +100,8 @@ export const analyseOrg = async (org: OrgConnection, vendors: Vendor[], metadata
     const found = values.vendors[v.name];
     return found ? [found] : [];
   });
+  const hardening = planHardening(facts, vendors, values, metadata);
+  const hardenedProfiles = hardening.filter((h) => h.on).map((h) => h.profileFile);
   return {
     facts,
     preflight: pre,
@@ -110,6 +115,7 @@ export const analyseOrg = async (org: OrgConnection, vendors: Vendor[], metadata
       extraPermissions: pre.extraPermissions,
       omitted: pre.omitted,
       eventManager: new Map([...pre.features].flatMap(([name, f]) => (f.eventManager ? [[name, f.eventManager] as const] : []))),
-      exclude: new Set([...pre.features.values()].flatMap((f) => f.excludeSettings.map((s) => `Settings:${s}`))), ...(merge && merge.added.length ? { trustedRanges: merge.ranges } : {}), renames },
+      exclude: new Set([...pre.features.values()].flatMap((f) => f.excludeSettings.map((s) => `Settings:${s}`))), ...(merge && merge.added.length ? { trustedRanges: merge.ranges } : {}), renames, ...(hardenedProfiles.length ? { hardenedProfiles } : {}) },
+    hardening,
   };
 };

@@ -8,6 +8,7 @@ import { analyseOrg } from './analyseOrg';
 import type { OrgConnection } from './connectOrg';
 import { buildChangedWorkspace } from './changedWorkspace';
 import { buildDeployWorkspace, DeployWorkspace, WorkspacePlan } from './deployWorkspace';
+import { applyHardening, withHardenedProfile } from './hardening';
 import { buildHandoff, HandoffLine } from './handoff';
 import { loginFix } from './loginFix';
 import type { FeatureGap } from './orgFeatures';
@@ -143,9 +144,15 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
   const deployId = report.deploy?.id ?? '';
   try {
     emit('users', 'integration users and assignments');
-    for (const plan of analysis.preflight.users) {
-      const vendor = vendors.find((v) => v.name === plan.vendor) as Vendor;
-      report.users.push(await provisionUser(org.connection, vendor, plan, values.file));
+    for (const planned of analysis.preflight.users) {
+      const vendor = vendors.find((v) => v.name === planned.vendor) as Vendor;
+      const hardening = analysis.hardening.find((h) => h.vendor === vendor.name);
+      const plan = await withHardenedProfile(org.connection, planned, hardening);
+      const user = await provisionUser(org.connection, vendor, plan, values.file);
+      const moved = await applyHardening(org.connection, vendor, plan, user.userId, hardening);
+      if (moved.profile) user.profile = moved.profile;
+      report.users.push(user);
+      report.notes.push(...moved.done);
     }
     emit('handoff', 'what to give the vendors');
     report.handoff = await buildHandoff(org.connection, vendors, values, report.users, report.featureGaps);

@@ -23,6 +23,8 @@ export type WorkspacePlan = {
   omitted?: Map<string, { permissions: string[]; objects: string[] }>;
   /** Vendor name → RealTimeEventSettings entities the org offers (replaces the vendor's fixed list). */
   eventManager?: Map<string, { file: string; entities: string[] }>;
+  /** Hardened mode: source files of the dedicated profiles to send (kept out of raw deploys by .forceignore). */
+  hardenedProfiles?: string[];
   /** Components to leave out of this deploy, as `Type:fullName`. */
   exclude?: Set<string>;
   /** Also write a readable metadata-format copy (for plan's diff) under `<dir>/metadata`. */
@@ -54,7 +56,7 @@ export const buildDeployWorkspace = async (projectDir: string, plan: WorkspacePl
   try {
     const project = JSON.parse(fs.readFileSync(path.join(projectDir, 'sfdx-project.json'), 'utf8')) as Record<string, unknown>;
     const packageDirectories = plan.vendors.map((v) => ({ path: v.relDir }));
-    if (plan.trustedRanges) packageDirectories.push({ path: GENERATED });
+    if (plan.trustedRanges || plan.hardenedProfiles?.length) packageDirectories.push({ path: GENERATED });
     fs.writeFileSync(path.join(dir, 'sfdx-project.json'), JSON.stringify({ ...project, packageDirectories: packageDirectories.map((p, i) => (i === 0 ? { ...p, default: true } : p)) }, undefined, 2));
     // Trusted-range files stay ignored; the generated, merged SecuritySettings is the only one sent.
     fs.copyFileSync(path.join(projectDir, '.forceignore'), path.join(dir, '.forceignore'));
@@ -82,6 +84,12 @@ export const buildDeployWorkspace = async (projectDir: string, plan: WorkspacePl
       const ignore = fs.readFileSync(path.join(dir, '.forceignore'), 'utf8');
       const scoped = plan.vendors.map((v) => `${v.relDir}/**/settings/Security.settings-meta.xml`).join('\n');
       fs.writeFileSync(path.join(dir, '.forceignore'), ignore.replace('**/settings/Security.settings-meta.xml', scoped));
+    }
+    if (plan.hardenedProfiles?.length) {
+      // The vendors' hardened/ folders stay ignored; only the profiles this org turns on are sent.
+      const profilesDir = path.join(dir, GENERATED, 'main', 'default', 'profiles');
+      fs.mkdirSync(profilesDir, { recursive: true });
+      for (const file of plan.hardenedProfiles) fs.copyFileSync(file, path.join(profilesDir, path.basename(file)));
     }
     const zipPath = path.join(dir, 'deploy.zip');
     const components = await withConversionLock(async () => {

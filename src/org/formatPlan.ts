@@ -43,6 +43,7 @@ export const formatPlan = (result: PlanResult): string[] => {
       if (u.action === 'create') lines.push(`  create user ${u.username} (${u.vendor})`);
       for (const a of u.assign) lines.push(`  assign ${a} to ${u.username}`);
     }
+    for (const change of org.hardeningChanges) lines.push(`  ${change}`);
     for (const n of org.notes) lines.push(`  note: ${n}`);
     for (const g of org.featureGaps) lines.push(`  without: ${describeGap(g)}`);
     lines.push('');

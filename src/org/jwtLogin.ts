@@ -33,6 +33,7 @@ export const diagnoseGrantError = (error: string, description: string): { diagno
   if (d.includes("hasn't approved") || d.includes('not approved')) {
     return { diagnosis: 'The user is not pre-authorized for the app.', fix: 'The app policy must be "Admin approved users are pre-authorized" and the user must hold a permission set the policy names; run vendor-access deploy (it assigns it) and verify the policy.' };
   }
+  if (d.includes('ip restricted')) return { diagnosis: 'The login came from an address outside the login IP ranges of the user’s profile, and the app enforces IP restrictions.', fix: 'Log in from an address inside the profile’s ranges (in hardened mode: the vendor’s), or change the ranges on the profile.' };
   if (d.includes('audience')) return { diagnosis: 'The JWT audience is wrong for this org.', fix: 'Use https://login.salesforce.com for production, https://test.salesforce.com for sandboxes, or the My Domain URL (--login-url).' };
   if (d.includes('invalid assertion') || d.includes('signature')) return { diagnosis: 'The signature does not match the certificate on the External Client App.', fix: 'Use the private key that belongs to the deployed certificate (vendor-access cert inspect --private-key checks the pair), or deploy the matching certificate.' };
   if (d.includes('expired')) return { diagnosis: 'The assertion or the certificate has expired.', fix: 'Check the clock of this machine and the certificate expiry (vendor-access cert inspect).' };

@@ -13,6 +13,7 @@ import type { FeatureGap } from './orgFeatures';
 import { connectOrg, orgLabel } from './connectOrg';
 import { mapWithConcurrency } from './deployOrgs';
 import { buildDeployWorkspace } from './deployWorkspace';
+import { hardeningChanges, HardeningPlan } from './hardening';
 import { prepareVendors } from './prepareVendors';
 
 export type UserChange = { vendor: string; username: string; action: 'create' | 'none'; assign: string[] };
@@ -31,6 +32,11 @@ export type OrgPlan = {
   users: UserChange[];
   /** What each vendor will not get in this org (an optional org feature it lacks). */
   featureGaps: FeatureGap[];
+  /** Hardened mode per vendor that offers it, and the user moves or profile removal a deploy would make. */
+  hardening: Array<Omit<HardeningPlan, 'profileFile'>>;
+  hardeningChanges: string[];
+  /** Vendor → whether its External Client App's OAuth policy, as the org holds it, enforces IP restrictions. */
+  appEnforcesIp: Record<string, boolean>;
   /** True when a deploy would change nothing. */
   inSync: boolean;
 };
@@ -61,6 +67,15 @@ export const planOrg = async (projectDir: string, prepared: Awaited<ReturnType<t
       return [{ vendor: vendor.name, app: eca.name, ...readAppFacts(xml) }];
     });
     const add = analysis.merge?.added ?? [];
+    const changes = hardeningChanges(analysis.hardening, new Set(users.filter((u) => u.action === 'create').map((u) => u.username)));
+    const appEnforcesIp: Record<string, boolean> = {};
+    for (const vendor of prepared.vendors) {
+      const eca = vendor.externalClientApp;
+      const policy = eca
+        ? [...current].map(([rel, xml]) => ({ rel, parsed: parseMetadataXml(xml) })).find((x) => x.rel.startsWith('extlClntAppOauthPolicies/') && x.parsed.ok && selectText(x.parsed.node, ORG_FIELDS.policyApp.path) === eca.name)?.parsed
+        : undefined;
+      if (policy?.ok) appEnforcesIp[vendor.name] = ['Enforce', 'Enforce_RelaxRefresh'].includes(selectText(policy.node, ORG_FIELDS.policyIpRelaxation.path) ?? 'Enforce');
+    }
     const plan: OrgPlan = {
       targetOrg: org.targetOrg,
       instanceUrl: org.instanceUrl,
@@ -71,7 +86,10 @@ export const planOrg = async (projectDir: string, prepared: Awaited<ReturnType<t
       ...(analysis.merge ? { trustedRanges: { add, keep: analysis.merge.kept.length } } : {}),
       users,
       featureGaps: analysis.preflight.gaps,
-      inSync: components.every((c) => c.action === 'none') && add.length === 0 && users.every((u) => u.action === 'none' && u.assign.length === 0),
+      hardening: analysis.hardening.map(({ profileFile: _file, ...rest }) => rest),
+      hardeningChanges: changes,
+      appEnforcesIp,
+      inSync: components.every((c) => c.action === 'none') && add.length === 0 && users.every((u) => u.action === 'none' && u.assign.length === 0) && changes.length === 0,
     };
     return plan;
   } finally {

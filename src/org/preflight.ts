@@ -188,7 +188,8 @@ const planUser = (facts: OrgFacts, vendor: Vendor, values: OrgValues, result: Pr
   const features = vendorValues?.features ?? [];
   const permissionSets = vendor.permissionSets.filter((p) => p.assign === 'always' || (p.feature !== undefined && features.includes(p.feature))).map((p) => p.name);
   const ranges = facts.loginIpRanges.get(profile.id) ?? [];
-  if (ranges.length) {
+  // Hardened mode's own profile has login IP ranges on purpose (they are the vendor's).
+  if (ranges.length && profile.name !== vendor.hardening?.restrictLoginToVendorRanges.profile) {
     warn(userFile, 'profile', `profile "${profile.name}" of ${username} has ${ranges.length} login IP range(s); OAuth grants from outside them fail`, `For Reco, follow the guide's "Grant Failure Due to Login IP Range" step (install "Reco Introspection for Salesforce" and relax IP restrictions), or remove the ranges from the profile.`);
   }
   result.users.push({

@@ -81,6 +81,11 @@ export const stageOrg = async (options: StageOptions): Promise<StageResult> => {
     const values = path.relative(process.cwd(), path.resolve(options.projectDir, prepared.values.file)) || prepared.values.file;
     result.nextSteps.push(`A metadata deploy cannot create users or assign permission sets: then run vendor-access deploy -o ${quote(org.targetOrg.endsWith('(access token)') ? '<token>' : org.targetOrg)} --values ${quote(values)}; it finds the metadata in place, deploys nothing more and finishes the integration users, assignments and handoff.`);
   }
+  // Hardened mode: a metadata deploy lands the profile, but cannot move the user onto it or off it.
+  for (const h of analysis.hardening) {
+    if (h.on && h.moveUser === 'toHardened') result.nextSteps.push(`Hardened mode: the folder holds profile ${h.profileName}; vendor-access deploy then puts ${h.username} on it (until then its logins are not limited to the vendor's ranges).`);
+    if (h.removeProfile) result.nextSteps.push(`Hardened mode is off but the org holds profile ${h.profileName}: vendor-access deploy moves ${h.username} back to its licence's profile and removes it; a metadata deploy cannot.`);
+  }
   return result;
 };
 

@@ -6,6 +6,7 @@ import { orgLabel } from './connectOrg';
 import { mapWithConcurrency } from './deployOrgs';
 import { summariseChanges } from './formatPlan';
 import { describeGap } from './orgFeatures';
+import { hardeningFindings } from './hardening';
 import { jwtLogin, JwtLoginResult } from './jwtLogin';
 import { OrgPlan, planOrg } from './planOrg';
 import { prepareVendors } from './prepareVendors';
@@ -44,6 +45,7 @@ const findingsOf = (plan: OrgPlan, certWarnDays: number): Finding[] => {
     else if (u.assign.length) findings.push({ ok: false, what: `${u.username} lacks ${u.assign.join(', ')}`, fix: 'Run vendor-access deploy; it assigns them.' });
     else findings.push({ ok: true, what: `${u.username} exists with its permission sets` });
   }
+  findings.push(...hardeningFindings(plan.hardening, plan.appEnforcesIp));
   for (const app of plan.apps) {
     if (!app.certificate) findings.push({ ok: false, what: `${app.app}: the org holds no readable JWT certificate`, fix: 'Deploy the ECA global OAuth settings with the vendor certificate.' });
     else if (app.certificate.daysLeft < 0) findings.push({ ok: false, what: `${app.app}: the certificate the org holds expired on ${app.certificate.notAfter.slice(0, 10)}`, fix: 'Get a new certificate from the vendor and deploy it; logins fail until then.' });
@@ -73,6 +75,12 @@ export const verifyOrgs = async (options: VerifyOptions): Promise<VerifyResult> 
           }
           const result = await jwtLogin({ tokenUrl: options.loginUrl ?? plan.instanceUrl, audience: options.audience ?? 'https://login.salesforce.com', consumerKey, username, privateKeyPem });
           logins.push({ vendor: app.vendor, username, result });
+          const hardened = plan.hardening.some((h) => h.vendor === app.vendor && h.on);
+          if (!result.ok && hardened && result.description === 'ip restricted') {
+            // From outside the vendor's ranges the refusal is what hardened mode is for.
+            findings.push({ ok: true, what: `JWT bearer login as ${username} refused from this machine's address (ip restricted): hardened mode keeps the credentials to the vendor's ranges` });
+            continue;
+          }
           findings.push(result.ok ? { ok: true, what: `JWT bearer login as ${username} succeeded` } : { ok: false, what: `JWT bearer login as ${username} failed: ${result.diagnosis}`, detail: `${result.error}: ${result.description}`, fix: result.fix });
         }
       }

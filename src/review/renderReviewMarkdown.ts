@@ -43,6 +43,9 @@ export const renderReviewMarkdown = (review: VendorReview, context: { values?: s
   lines.push('');
   const user = review.integrationUser;
   lines.push('### Integration user', '', `User licence ${user.userLicense}; profile ${user.profile}; permission set licences ${user.permissionSetLicenses.join(', ') || 'none'}; permission sets ${user.permissionSets.join(', ')}.`, '');
+  const c = review.credentials;
+  const mode = c.mode === 'per org' ? `chosen per org in the values file (vendors.${review.vendor}.hardening.restrictLoginToVendorRanges), off by default` : c.mode;
+  lines.push('### Who can use these credentials', '', `Hardened mode: ${mode}. ${c.why}`, '', `Addresses: ${c.addresses}`, '', 'Risk that remains:', ...c.risks.map((r) => `- ${r}`), '');
   lines.push('<details><summary>Risk tiers</summary>', '');
   for (const [tier, rule] of Object.entries(TIER_RULES)) lines.push(`- Tier ${tier}: ${rule}.`);
   lines.push('', '</details>', '');

@@ -51,6 +51,9 @@ export const diffReviews = (base: VendorReview[], head: VendorReview[]): ReviewC
     const bu = before?.integrationUser;
     const au = after?.integrationUser;
     if (bu && au && (bu.userLicense !== au.userLicense || bu.profile !== au.profile)) add('~', `integration user: ${bu.userLicense} / ${bu.profile} → ${au.userLicense} / ${au.profile}`);
+    const bc = before?.credentials;
+    const ac = after?.credentials;
+    if (bc && ac && bc.addresses !== ac.addresses) add('~', `who can use the credentials: ${bc.addresses} → ${ac.addresses}`);
   }
   return changes;
 };

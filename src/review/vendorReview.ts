@@ -4,6 +4,7 @@ import { selectText } from '../metadata/elementPath';
 import { OBJECT_VIEW_ALL_TIER, PERMISSIONS, RiskTier } from '../metadata/permissionCatalogue';
 import { explainPermissions } from '../metadata/permissionClosure';
 import { checkRange, IpRange, rangeSize } from '../network';
+import { CredentialExposure, credentialExposure } from './credentialExposure';
 
 export type PermissionRow = { apiName: string; label: string; tier: RiskTier | undefined; why: string; impliedBy?: string; chain?: string[] };
 
@@ -26,6 +27,8 @@ export type VendorReview = {
   externalClientApp?: { name: string; scopes: string; policies: Record<string, string> };
   trustedRanges: Array<IpRange & { owner: string; size: string }>;
   integrationUser: { userLicense: string; profile: string; permissionSetLicenses: string[]; permissionSets: string[] };
+  /** Which addresses can use the vendor's credentials (hardened mode), and the risk that remains. */
+  credentials: CredentialExposure;
 };
 
 /** The guide step that asks for a permission, in the guide's words (vendor.json guideSteps). */
@@ -40,7 +43,7 @@ const rangeSizeText = (range: IpRange): string => {
 };
 
 /** Every permission a vendor's metadata grants, each with why it is there and how risky it is. */
-export const buildVendorReview = (vendor: Vendor, metadata: VendorMetadata, perOrgRanges: IpRange[] = []): VendorReview => {
+export const buildVendorReview = (vendor: Vendor, metadata: VendorMetadata, perOrgRanges: IpRange[] = [], hardened?: boolean): VendorReview => {
   const alerts: string[] = [];
   const permissionSets = vendor.permissionSets.flatMap((ref): PermissionSetReview[] => {
     const set = metadata.permissionSets.get(ref.name);
@@ -83,9 +86,13 @@ export const buildVendorReview = (vendor: Vendor, metadata: VendorMetadata, perO
     trustedRanges: ranges,
     integrationUser: {
       userLicense: vendor.user.userLicense,
-      profile: `${vendor.user.profileName} (else the org's profile for the ${vendor.user.profileByLicense} licence)`,
+      profile:
+        hardened === true && vendor.hardening?.restrictLoginToVendorRanges.profile
+          ? `${vendor.hardening.restrictLoginToVendorRanges.profile} (hardened mode: a custom profile on the ${vendor.user.userLicense} licence that grants nothing itself)`
+          : `${vendor.user.profileName} (else the org's profile for the ${vendor.user.profileByLicense} licence)`,
       permissionSetLicenses: vendor.user.permissionSetLicenses,
       permissionSets: vendor.user.permsets,
     },
+    credentials: credentialExposure(vendor, [...metadata.fixedRanges, ...perOrgRanges], hardened),
   };
 };

@@ -4,6 +4,7 @@ import type { Vendor } from '../catalogue';
 import { describe } from '../catalogue/shapeCheck';
 import type { Problem } from '../output/problem';
 import { checkCertificateValue } from './certificateValue';
+import { checkHardening, HARDENING_KEY } from './hardeningValue';
 import type { OrgValues, VendorValues } from './orgValues';
 import { checkEmail, checkFeatures, checkIpRanges } from './validateValue';
 
@@ -59,7 +60,7 @@ export const loadOrgValues = async (
     const given = node as Record<string, unknown>;
     const out: VendorValues = { vendor: vendor.name, values: {}, sources: {}, env: {}, replacementFiles: [], features: [], trustedRanges: [] };
     for (const key of Object.keys(given)) {
-      if (!vendor.values.some((v) => v.key === key)) {
+      if (key !== HARDENING_KEY && !vendor.values.some((v) => v.key === key)) {
         problems.push(valuesProblem(rel, `${base}.${key}`, `is not a ${vendor.name} value`, `Remove it, or use one of: ${vendor.values.map((v) => v.key).join(', ')}.`));
       }
     }
@@ -104,6 +105,11 @@ export const loadOrgValues = async (
       }
       if (typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'))) out.values[spec.key] = value as string | string[];
       if (spec.env && typeof value === 'string') out.env[spec.env] = value;
+    }
+    if (given[HARDENING_KEY] !== undefined) {
+      const checked = checkHardening(given[HARDENING_KEY], { file: rel, field: `${base}.${HARDENING_KEY}` }, vendor);
+      problems.push(...checked.problems);
+      if (checked.hardened) out.hardened = true;
     }
     if (vendor.trustedRanges.fromValue && !out.trustedRanges.length && !problems.some((p) => p.field.startsWith(`${base}.${vendor.trustedRanges.fromValue}`))) {
       problems.push({ severity: 'warning', file: rel, field: `${base}.${vendor.trustedRanges.fromValue}`, message: `no trusted ranges for ${vendor.title}`, fix: `${vendor.trustedRanges.source}; add them when you have them.` });

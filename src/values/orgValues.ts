@@ -14,6 +14,8 @@ export type VendorValues = {
   features: string[];
   /** Per-org trusted ranges, expanded to start/end with the vendor's description prefix. */
   trustedRanges: IpRange[];
+  /** Hardened mode (`hardening.restrictLoginToVendorRanges`): the user sits on the vendor's dedicated profile. */
+  hardened?: true;
 };
 
 export type OrgValues = {

@@ -24,6 +24,16 @@ export const prepareRawDeploy = async (projectDir: string, valuesFile: string, v
   return {
     exports: formatEnvExports(vendorValues),
     stagedFiles: vendorValues.flatMap((v) => v.replacementFiles.map((f) => f.to)),
-    warnings: problems.filter((p) => p.severity === 'warning'),
+    warnings: [
+      ...problems.filter((p) => p.severity === 'warning'),
+      // A raw deploy never sends the hardened profile (.forceignore) and cannot move the user onto it.
+      ...vendorValues.filter((v) => v.hardened).map((v): Problem => ({
+        severity: 'warning',
+        file: values.file,
+        field: `vendors.${v.vendor}.hardening.restrictLoginToVendorRanges`,
+        message: 'hardened mode is not applied by a raw sf project deploy: the profile is kept out of it and the user stays where it is',
+        fix: 'Deploy with vendor-access deploy to put the integration user on the hardened profile.',
+      })),
+    ],
   };
 };

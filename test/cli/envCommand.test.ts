@@ -26,6 +26,13 @@ describe('vendor-access env', () => {
     expect(fs.existsSync(path.join(project(), 'out'))).toBe(false);
   });
 
+  it('warns that a raw deploy does not apply hardened mode', async () => {
+    setJson(project(), 'config/orgs/example.json', 'vendors.ispm.hardening', { restrictLoginToVendorRanges: true });
+    const io = recordingIo();
+    expect(await main(['env', '--vendor', 'ispm', '--values', 'config/orgs/example.json'], io)).toBe(0);
+    expect(io.err.join('\n')).toContain('hardened mode is not applied by a raw sf project deploy');
+  });
+
   it('requires --values', async () => {
     const io = recordingIo();
     expect(await main(['env'], io)).toBe(1);

@@ -6,6 +6,7 @@ import { ecaProblems, policiesOf } from './rules/ecaRules';
 import { missingFileProblem, pathFor, TYPE_FILES, unknownTypeProblem } from './rules/packageRules';
 import { permissionSetProblems } from './rules/permissionSetRules';
 import { fileSchemaProblems } from './rules/schemaRules';
+import { applyProfile, profileProblems } from './rules/profileRules';
 import { mergeSettings, settingsProblems } from './rules/settingsRules';
 import { children, leaf, Node, parseXml } from './xml';
 
@@ -35,7 +36,7 @@ export const renderNode = (root: string, node: Node): string => {
 };
 
 // The order an org resolves references within one deploy: sets before the policies naming them, apps before satellites.
-const ORDER = ['PermissionSet', 'ExternalClientApplication', 'ExtlClntAppOauthSettings', 'ExtlClntAppGlobalOauthSettings', 'ExtlClntAppOauthConfigurablePolicies', 'ExtlClntAppConfigurablePolicies', 'Settings'];
+const ORDER = ['Profile', 'PermissionSet', 'ExternalClientApplication', 'ExtlClntAppOauthSettings', 'ExtlClntAppGlobalOauthSettings', 'ExtlClntAppOauthConfigurablePolicies', 'ExtlClntAppConfigurablePolicies', 'Settings'];
 
 /**
  * Applies a metadata-format zip to a copy of the org. Atomic, like rollbackOnError: the returned
@@ -75,6 +76,7 @@ export const applyDeploy = async (state: OrgState, zipBase64: string, checkOnly:
     const problems = fileSchemaProblems(type, fullName, xml);
     if (!problems.length) {
       if (type === 'PermissionSet') problems.push(...permissionSetProblems(work, node));
+      else if (type === 'Profile') problems.push(...profileProblems(work, fullName, node));
       else if (type === 'Settings') problems.push(...settingsProblems(work, fullName, node));
       else problems.push(...ecaProblems(work, type, fullName, node, sameDeploy));
     }
@@ -88,6 +90,7 @@ export const applyDeploy = async (state: OrgState, zipBase64: string, checkOnly:
     if (type === 'Settings' && held) stored = renderNode(root, mergeSettings(parseXml(held.xml).node, node));
     holdComponent(work, { type, fullName, path: fileName, xml: stored });
     results.push({ componentType: type, fullName, fileName, success: true, created: !held, changed: held?.xml !== stored });
+    if (type === 'Profile') applyProfile(work, fullName, node);
     if (type === 'PermissionSet' && !rows(work, 'PermissionSet').some((r) => r.Name === fullName)) rows(work, 'PermissionSet').push({ Id: newId('0PS'), Name: fullName, Label: leaf(node, 'label') ?? fullName, IsCustom: true, LicenseId: licenceIdFor(work, leaf(node, 'license')), License: leaf(node, 'license') ?? null });
     if (type === 'ExternalClientApplication' && !held) {
       // The org mints the consumer key, and creates the app's OAuth policy record with defaults

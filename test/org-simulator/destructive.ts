@@ -1,6 +1,7 @@
 import type { ComponentResult } from './deployEngine';
 import { OrgState, rows } from './orgState';
 import { pathFor, TYPE_FILES, unknownTypeProblem } from './rules/packageRules';
+import { deleteProfile } from './rules/profileRules';
 import { children, leaf, parseXml } from './xml';
 
 /** The manifests a deploy zip may carry to delete components (Metadata API: "Deleting Components from an Organization"). */
@@ -8,7 +9,7 @@ export const DESTRUCTIVE_MANIFESTS = { pre: ['destructiveChanges.xml', 'destruct
 
 const ECA_SATELLITES = ['ExtlClntAppGlobalOauthSettings', 'ExtlClntAppOauthSettings', 'ExtlClntAppOauthConfigurablePolicies', 'ExtlClntAppConfigurablePolicies'];
 // Satellites before their app, apps before the permission sets their policies name.
-const DELETE_ORDER = [...ECA_SATELLITES, 'ExternalClientApplication', 'PermissionSet', 'Settings'];
+const DELETE_ORDER = [...ECA_SATELLITES, 'ExternalClientApplication', 'PermissionSet', 'Profile', 'Settings'];
 
 const membersOf = (xml: string): Array<{ type: string; fullName: string }> =>
   children(parseXml(xml).node, 'types').flatMap((t) => (t.members ?? []).map((m) => ({ type: leaf(t, 'name') ?? '', fullName: typeof m === 'string' ? m : '' })));
@@ -46,6 +47,13 @@ export const applyDestructive = (work: OrgState, files: Map<string, string>, pha
         continue;
       }
       work.records.set('PermissionSet', rows(work, 'PermissionSet').filter((p) => p.Name !== fullName));
+    }
+    if (type === 'Profile') {
+      const problem = deleteProfile(work, fullName);
+      if (problem) {
+        fail(problem);
+        continue;
+      }
     }
     if (type === 'ExternalClientApplication') {
       const left = [...work.components.values()].filter((c) => ECA_SATELLITES.includes(c.type) && leaf(parseXml(c.xml).node, 'externalClientApplication') === fullName && !deleting.has(`${c.type}:${c.fullName}`));

@@ -3,6 +3,7 @@ import type { OrgState } from './orgState';
 import { rows } from './orgState';
 import { isFrozen } from './lifecycle';
 import { policiesOf } from './rules/ecaRules';
+import { appEnforcesIp, outsideLoginRanges } from './rules/loginIpRules';
 import { leaf, parseXml } from './xml';
 
 export type TokenAnswer = { status: number; body: Record<string, unknown> };
@@ -15,7 +16,7 @@ const fail = (error: string, description: string): TokenAnswer => ({ status: 400
  * future, RS256 signed with the key of the certificate on the app. Error descriptions are the ones
  * Salesforce returns (peers-and-pain-points §3.3; airbyte#80788 lists them).
  */
-export const jwtBearerGrant = (state: OrgState, assertion: string, instanceUrl: string, accessToken: string): TokenAnswer => {
+export const jwtBearerGrant = (state: OrgState, assertion: string, instanceUrl: string, mintToken: (userId: string, app: string) => string, callerAddress: string): TokenAnswer => {
   const [h, c, s] = assertion.split('.');
   if (!h || !c || !s) return fail('invalid_grant', 'invalid assertion');
   let claims: { iss?: string; sub?: string; aud?: string; exp?: number };
@@ -53,5 +54,8 @@ export const jwtBearerGrant = (state: OrgState, assertion: string, instanceUrl: 
   if (leaf(policyNode, 'permittedUsersPolicyType') !== 'AdminApprovedPreAuthorized' || !named.some((n) => held.includes(n))) {
     return fail('invalid_grant', "user hasn't approved this consumer");
   }
-  return { status: 200, body: { access_token: accessToken, instance_url: instanceUrl, id: `${instanceUrl}/id/${state.orgId}/${String(user.Id)}`, token_type: 'Bearer', scope: 'api web refresh_token' } };
+  // Login IP ranges of the user's profile, when the app enforces IP restrictions. Checked after the
+  // signature and pre-authorization here; the order Salesforce checks in is unverified.
+  if (appEnforcesIp(state, app) && outsideLoginRanges(state, user, callerAddress)) return fail('invalid_grant', 'ip restricted');
+  return { status: 200, body: { access_token: mintToken(String(user.Id), app), instance_url: instanceUrl, id: `${instanceUrl}/id/${state.orgId}/${String(user.Id)}`, token_type: 'Bearer', scope: 'api web refresh_token' } };
 };

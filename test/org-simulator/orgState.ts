@@ -39,6 +39,8 @@ export type SeedState = {
   /** Login IP ranges per profile name (the Reco guide's grant failure). */
   loginIpRanges?: Array<{ profile: string; start: string; end: string }>;
   releaseConsumerKey?: boolean;
+  /** SessionSettings.enforceIpRangesEveryRequest ("Enforce login IP ranges on every request"). */
+  enforceIpRangesEveryRequest?: boolean;
 };
 
 let counter = 0;
@@ -132,6 +134,9 @@ export const createOrgState = (shapeOrName: string | OrgShape = 'enterprise', se
   // isEnabled (false until storage is turned on). No public source shows a full retrieve.
   holdComponent(state, { type: 'Settings', fullName: 'RealTimeEvent', path: 'settings/RealTimeEvent.settings', xml: realTimeEventXml(shape.realTimeEvents, shape.realTimeEventsEnabled) });
   for (const component of externalClientAppSettings(shape)) holdComponent(state, component);
+  if (seed.enforceIpRangesEveryRequest !== undefined) {
+    holdComponent(state, { type: 'Settings', fullName: 'Session', path: 'settings/Session.settings', xml: settingsXml('Session', `    <enforceIpRangesEveryRequest>${String(seed.enforceIpRangesEveryRequest)}</enforceIpRangesEveryRequest>\n`) });
+  }
   for (const component of seed.components ?? []) {
     const problems = fileSchemaProblems(component.type, component.fullName, component.xml);
     if (problems.length) throw new Error(`org simulator seed: component ${component.type}:${component.fullName} holds what Salesforce's Metadata API schema (${SCHEMA_SOURCE}) lacks, so no org could hold it: ${problems.join('; ')}`);

@@ -1,8 +1,10 @@
+import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decideFault, FaultPlan } from './faults';
 import { lifecycleRecordRequest, logFileBody, revokeToken, syncUserLogins } from './lifecycle';
 import { jwtBearerGrant } from './oauth';
+import { appEnforcesIp, CALLER_IP_HEADER, enforcesEveryRequest, outsideLoginRanges } from './rules/loginIpRules';
 import type { OrgState } from './orgState';
 import { rows } from './orgState';
 import { API_VERSIONS, createRecord, describeGlobal, describePermissionSet, describePermissionSetLicense, renameUser, runQuery } from './rest';
@@ -24,9 +26,21 @@ const readBody = (req: http.IncomingMessage): Promise<string> =>
 
 const restError = (status: number, errorCode: string, message: string, fields: string[]): { status: number; body: string } => ({ status, body: JSON.stringify([{ message, errorCode, fields }]) });
 
+// Access tokens the JWT grant minted, per org state: token → user id.
+type Session = { userId: string; app: string };
+const sessionsOf = new WeakMap<OrgState, Map<string, Session>>();
+const mintSession = (state: OrgState, userId: string, app: string): string => {
+  const token = `${state.orgId}!AQ${crypto.randomBytes(24).toString('base64url').replace(/[^\w]/g, 'x')}`;
+  const map = sessionsOf.get(state) ?? new Map<string, Session>();
+  map.set(token, { userId, app });
+  sessionsOf.set(state, map);
+  return token;
+};
+
 /** An HTTP server on 127.0.0.1 that answers as a Salesforce org does; every request is logged. */
 export const startServer = async (options: ServerOptions): Promise<{ url: string; requests: RequestLog[]; close: () => Promise<void> }> => {
   const requests: RequestLog[] = [];
+  const sessions = { get: (token: string): Session | undefined => sessionsOf.get(options.state)?.get(token) };
   let instanceUrl = '';
   let calls = 0;
   const opCalls = new Map<string, number>();
@@ -44,6 +58,8 @@ export const startServer = async (options: ServerOptions): Promise<{ url: string
       const url = new URL(`http://127.0.0.1${(req.url ?? '/').replace(/^\/+/, '/')}`);
       const path = url.pathname.replace(/\/{2,}/g, '/');
       const body = await readBody(req);
+      const header = req.headers[CALLER_IP_HEADER];
+      const callerAddress = (Array.isArray(header) ? header[0] : header) ?? req.socket.remoteAddress ?? '127.0.0.1';
       const log: RequestLog = { method: req.method ?? 'GET', path, status: 200 };
       requests.push(log);
       const call = ++calls;
@@ -72,7 +88,7 @@ export const startServer = async (options: ServerOptions): Promise<{ url: string
       if (req.method === 'POST' && path === '/services/oauth2/token') {
         const form = new URLSearchParams(body);
         if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer') return send(400, JSON.stringify({ error: 'unsupported_grant_type', error_description: 'grant type not supported' }), 'application/json');
-        const answer = jwtBearerGrant(options.state, form.get('assertion') ?? '', instanceUrl, options.accessToken);
+        const answer = jwtBearerGrant(options.state, form.get('assertion') ?? '', instanceUrl, (userId, app) => mintSession(options.state, userId, app), callerAddress);
         return send(answer.status, JSON.stringify(answer.body), 'application/json');
       }
       if (path === '/services/oauth2/revoke' && (req.method === 'POST' || req.method === 'GET')) {
@@ -80,7 +96,13 @@ export const startServer = async (options: ServerOptions): Promise<{ url: string
         return send(answer.status, answer.body, 'application/json');
       }
       const token = isSoap ? soapRequest?.sessionId : req.headers.authorization?.replace(/^Bearer\s+/i, '');
-      if (token !== options.accessToken || fault === 'expiredSession') {
+      // A session minted by the JWT grant acts as its user; with "Enforce login IP ranges on every
+      // request" each request from outside the user's profile ranges is refused as an invalid session.
+      // Continuous IP enforcement applies to an app's sessions only while the app enforces IP restrictions.
+      const session = token === undefined ? undefined : sessions.get(token);
+      const sessionUser = session ? rows(options.state, 'User').find((u) => u.Id === session.userId) : undefined;
+      const ipRefused = Boolean(session && sessionUser && enforcesEveryRequest(options.state) && appEnforcesIp(options.state, session.app) && outsideLoginRanges(options.state, sessionUser, callerAddress));
+      if ((token !== options.accessToken && !sessionUser) || ipRefused || fault === 'expiredSession') {
         return isSoap ? send(500, soapFault('INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session'), 'text/xml') : send(401, JSON.stringify([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]), 'application/json');
       }
       try {
@@ -90,7 +112,7 @@ export const startServer = async (options: ServerOptions): Promise<{ url: string
           return send(200, answer, 'text/xml');
         }
         syncUserLogins(options.state);
-        const admin = rows(options.state, 'User')[0] ?? {};
+        const admin = sessionUser ?? rows(options.state, 'User')[0] ?? {};
         if (path === '/services/oauth2/userinfo') return send(200, JSON.stringify({ user_id: admin.Id, organization_id: options.state.orgId, preferred_username: admin.Username, email: admin.Email }), 'application/json');
         if (path === '/services/data' || path === '/services/data/') return send(200, JSON.stringify(API_VERSIONS), 'application/json');
         const m = /^\/services\/data\/v[\d.]+\/(tooling\/)?(.*)$/.exec(path);

@@ -4,6 +4,7 @@ import { applyDeploy, ComponentResult } from './deployEngine';
 import { newId, OrgState } from './orgState';
 import { pathFor } from './rules/packageRules';
 import { fileSchemaProblems } from './rules/schemaRules';
+import { deleteProfile, profileAsRetrieved } from './rules/profileRules';
 
 /** jsforce finds Envelope and Body by prefixed name, and reads `<result>` (toolchain reference 4.3). */
 export const soapEnvelope = (op: string, resultXml: string): string =>
@@ -52,6 +53,8 @@ export class MetadataSoap {
         return soapEnvelope('checkRetrieveStatus', `<result>${this.retrieveStatus(String(a.asyncProcessId ?? a.id ?? ''))}</result>`);
       case 'listMetadata':
         return this.listMetadata(a.queries);
+      case 'deleteMetadata':
+        return this.deleteMetadata(String(a.type ?? ''), [a.fullNames ?? []].flat().map(String));
       default:
         return soapFault('INVALID_OPERATION', `${request.op} is not supported by this simulator`);
     }
@@ -136,6 +139,7 @@ export class MetadataSoap {
         // A shape from a probe can say the org's retrieve leaves the certificate out.
         if (!this.org.state.releaseCertificate) xml = xml.replace(/\s*<certificate>[^<]*<\/certificate>/, '');
       }
+      if (m.type === 'Profile') xml = profileAsRetrieved(this.org.state, m.fullName, xml);
       // What a retrieve returns exists in the published schema; anything else is a simulator defect.
       const problems = fileSchemaProblems(m.type, m.fullName, xml);
       if (problems.length) throw new Error(`org simulator: a retrieve of ${m.type}:${m.fullName} would return what Salesforce's Metadata API schema lacks: ${problems.join('; ')}`);
@@ -155,6 +159,17 @@ export class MetadataSoap {
     // Real wording for a member the org does not have (a retrieve warning, not a failure).
     const messages = r.missing.map((m) => `<messages><fileName>${pathFor(m.type, m.fullName) ?? m.fullName}</fileName><problem>Entity of type '${m.type}' named '${m.fullName}' cannot be found</problem></messages>`).join('');
     return `<done>true</done>${props}<id>${id}</id>${messages}<status>Succeeded</status><success>true</success><zipFile>${r.zipBase64}</zipFile>`;
+  }
+
+  /** CRUD delete (Metadata API deleteMetadata): one result per name; only profiles are supported here. */
+  private deleteMetadata(type: string, fullNames: string[]): string {
+    const results = fullNames.map((fullName) => {
+      const problem = type === 'Profile' ? deleteProfile(this.org.state, fullName) : `deleteMetadata of ${type} is not supported by this simulator`;
+      return problem
+        ? `<result><errors><message>${esc(problem)}</message><statusCode>INVALID_CROSS_REFERENCE_KEY</statusCode></errors><fullName>${esc(fullName)}</fullName><success>false</success></result>`
+        : `<result><fullName>${esc(fullName)}</fullName><success>true</success></result>`;
+    });
+    return soapEnvelope('deleteMetadata', results.join(''));
   }
 
   private listMetadata(queries: unknown): string {

@@ -21,6 +21,14 @@ const v6 = (s: string): bigint | undefined => {
   return groups.reduce((acc, g) => (acc << 16n) + BigInt(parseInt(g, 16)), 0n);
 };
 
+/** An address as a number with its family, or undefined when it is not an IPv4 or IPv6 address. */
+export const addressValue = (s: string): { family: 4 | 6; value: bigint } | undefined => {
+  const a = v4(s);
+  if (a !== undefined) return { family: 4, value: a };
+  const b = v6(s);
+  return b === undefined ? undefined : { family: 6, value: b };
+};
+
 export const ipRangeProblem = (start: string, end: string): string | undefined => {
   const [s4, e4, s6, e6] = [v4(start), v4(end), v6(start), v6(end)];
   if (s4 === undefined && s6 === undefined) return `Invalid IP address: ${start}`;

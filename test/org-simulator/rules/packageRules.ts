@@ -4,6 +4,7 @@
  */
 export const TYPE_FILES: Record<string, { dir: string; suffix: string }> = {
   PermissionSet: { dir: 'permissionsets', suffix: 'permissionset' },
+  Profile: { dir: 'profiles', suffix: 'profile' },
   Settings: { dir: 'settings', suffix: 'settings' },
   ExternalClientApplication: { dir: 'externalClientApps', suffix: 'eca' },
   ExtlClntAppGlobalOauthSettings: { dir: 'extlClntAppGlobalOauthSets', suffix: 'ecaGlblOauth' },
