@@ -58,6 +58,7 @@ export const loadInputs = async (options: InputOptions): Promise<Inputs> => {
   }
   const { values, problems: valueProblems } = await loadOrgValues(options.valuesFile, selected, {
     projectDir,
+    catalogue: catalogue.vendors,
     ...(options.env ? { env: options.env } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.certWarnDays === undefined ? {} : { certWarnDays: options.certWarnDays }),

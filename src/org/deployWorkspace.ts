@@ -85,7 +85,7 @@ export const buildDeployWorkspace = async (projectDir: string, plan: WorkspacePl
     }
     const zipPath = path.join(dir, 'deploy.zip');
     const components = await withConversionLock(async () => {
-      const restore = stageReplacements(dir, plan.values.map((v) => ({ ...v, replacementFiles: v.replacementFiles.map((f) => ({ from: path.resolve(projectDir, f.from), to: f.to })) })));
+      const restore = stageReplacements(dir, plan.values);
       try {
         SfProject.clearInstances();
         const set = await ComponentSetBuilder.build({ sourcepath: packageDirectories.map((p) => path.join(dir, p.path)), projectDir: dir });

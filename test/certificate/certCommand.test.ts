@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -179,7 +180,18 @@ describe('vendor-access cert', () => {
         () => path.join(dir, 'missing.crt'),
         'Error (CertificateFileNotFoundError): The certificate file %s does not exist.',
       ],
-      ['a folder', () => dir, 'Error (FileUnreadableError): Cannot read %s (EISDIR).'],
+      ['a folder', () => dir, 'Error (NotARegularFileError): %s is a folder, not a file.'],
+      ['a device (/dev/zero), before reading a byte', () => '/dev/zero', 'Error (NotARegularFileError): %s is a character device, not a file.'],
+      [
+        'a named pipe with no writer, without waiting for one',
+        () => {
+          const fifo = path.join(dir, 'cert.fifo');
+          execFileSync('mkfifo', [fifo]);
+          return fifo;
+        },
+        'Error (NotARegularFileError): %s is a named pipe (FIFO), not a file.',
+      ],
+      ['a file over the 64 KiB limit', () => file('huge.crt', 'x'.repeat(70_000)), 'Error (FileTooLargeError): %s is 70000 bytes; at most 65536 are read here.'],
     ])('refuses %s', async (_label, makeFile, expected) => {
       const certificateFile = makeFile();
       const result = await run('inspect', certificateFile);
