@@ -6,6 +6,7 @@ import { deployOrgs } from '../org/deployOrgs';
 import type { DeployEvent } from '../org/deployToOrg';
 import { formatDeployResult } from '../org/formatDeployResult';
 import { defineCommand, GlobalArgs } from './commandSpec';
+import { checkDeployId } from './flagChecks';
 import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
 
 Messages.importMessagesDirectory(__dirname);
@@ -38,7 +39,7 @@ export const deployCommand = defineCommand<DeployArgs>({
         vendors: args.vendor,
         valuesFile: args.values,
         dryRun: args['dry-run'],
-        ...(args.resume ? { resumeId: args.resume } : {}),
+        ...(args.resume === undefined ? {} : { resumeId: checkDeployId(args.resume, args['target-org']) }),
         concurrency: args.concurrency,
         waitMs: args.wait * 60_000,
         signal: abort.signal,

@@ -5,6 +5,7 @@ import { verifyJunit } from '../drift/verifyJunit';
 import { formatVerifyResult } from '../org/formatVerifyResult';
 import { verifyOrgs } from '../org/verifyOrgs';
 import { defineCommand, GlobalArgs } from './commandSpec';
+import { checkPathFlag } from './flagChecks';
 import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
 
 Messages.importMessagesDirectory(__dirname);
@@ -36,7 +37,7 @@ export const verifyCommand = defineCommand<VerifyArgs>({
       vendors: args.vendor,
       valuesFile: args.values,
       concurrency: args.concurrency,
-      ...(args['private-key'] ? { privateKeyFile: args['private-key'] } : {}),
+      ...(args['private-key'] === undefined ? {} : { privateKeyFile: checkPathFlag('--private-key', args['private-key']) }),
       ...(args['consumer-key'] ? { consumerKey: args['consumer-key'] } : {}),
       ...(args['login-url'] ? { loginUrl: args['login-url'] } : {}),
       ...(args.audience ? { audience: args.audience } : {}),

@@ -1,13 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SfError } from '@salesforce/core';
+import { Messages, SfError } from '@salesforce/core';
 import { inspectCertificateFile } from '../certificate';
 import { pollIntervalMs } from '../config/envVars';
+import { ensureOutputDir } from '../files/ensureOutputDir';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
 import { recordSettingsBefore, vendorSettingsNames } from '../lifecycle/settingsBefore';
 import { connectOrg, orgLabel } from './connectOrg';
 import { DeployEvent, deployToOrg, OrgDeployReport } from './deployToOrg';
 import { prepareVendors } from './prepareVendors';
+
+Messages.importMessagesDirectory(__dirname);
+const messages = Messages.loadMessages('vendor-access', 'org');
 
 export type DeployOrgsOptions = {
   projectDir: string;
@@ -64,9 +68,18 @@ const certificateFacts = async (projectDir: string, file: string | undefined): P
 export const deployOrgs = async (options: DeployOrgsOptions): Promise<DeployOrgsResult> => {
   const prepared = await prepareVendors(options.projectDir, options.vendors, options.valuesFile);
   const outDir = options.outDir ?? path.join(options.projectDir, 'out');
+  const dir = path.join(outDir, 'deploys');
+  // The record folder is made before any org is contacted: a file in its way fails the run here,
+  // not after the metadata landed.
+  ensureOutputDir(dir, options.projectDir);
+  const claimed = new Map<string, string>();
   const orgs = await mapWithConcurrency(options.targetOrgs, options.concurrency ?? 2, async (targetOrg): Promise<OrgDeployReport | OrgFailure> => {
     try {
       const org = await connectOrg(targetOrg);
+      // An alias and a username (or two aliases) for one org: the second gets nothing.
+      const first = claimed.get(org.orgId);
+      if (first !== undefined) throw messages.createError('error.SameOrgTwice', [orgLabel(targetOrg), first, org.orgId]);
+      claimed.set(org.orgId, orgLabel(targetOrg));
       // What offboard --restore-settings needs: the settings the vendors change, as the org had them first.
       const settingsNote = options.dryRun || options.resumeId ? undefined : await recordSettingsBefore(org.connection, outDir, org.orgId, vendorSettingsNames(prepared.metadata.flatMap((m) => [...m.files.keys()])));
       const report = await deployToOrg({
@@ -87,8 +100,6 @@ export const deployOrgs = async (options: DeployOrgsOptions): Promise<DeployOrgs
       return { targetOrg: orgLabel(targetOrg), outcome: 'failed', error: { name: e.name, message: e.message, actions: e.actions ?? [] } };
     }
   });
-  const dir = path.join(outDir, 'deploys');
-  fs.mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const certificate = await certificateFacts(options.projectDir, prepared.values.vendors.ispm?.values.serverCertificate as string | undefined);
   const records = orgs.map((report) => {
