@@ -26,12 +26,17 @@ export const deployCommand = defineCommand<DeployArgs>({
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args, io) => {
     const abort = new AbortController();
-    // Ctrl-C cancels the deploy in the org (cancelDeploy) instead of leaving it running unseen.
+    // Ctrl-C or SIGTERM: nothing more is sent after the current call. Before the deploy call
+    // nothing is sent at all; a running deploy is canceled in the org (cancelDeploy) rather than
+    // left running unseen; during user setup the next write is not made.
     const onInterrupt = (): void => {
-      io.stderr('Interrupted: asking the org to cancel the deploy…');
+      if (abort.signal.aborted) return;
+      io.stderr('Interrupted: asking the org to cancel the deploy if one is running, and stopping before the next change…');
       abort.abort();
     };
+    // once: a second Ctrl-C ends the process the usual way.
     process.once('SIGINT', onInterrupt);
+    process.once('SIGTERM', onInterrupt);
     try {
       const result = await deployOrgs({
         projectDir: findProjectDir(),
@@ -49,6 +54,7 @@ export const deployCommand = defineCommand<DeployArgs>({
       return { exitCode: result.exitCode, result, human: formatDeployResult(result), warnings: [], notes };
     } finally {
       process.removeListener('SIGINT', onInterrupt);
+      process.removeListener('SIGTERM', onInterrupt);
     }
   },
 });

@@ -8,6 +8,7 @@ import { EXIT_CODES, ExitCode } from '../output/exitCodes';
 import { recordSettingsBefore, vendorSettingsNames } from '../lifecycle/settingsBefore';
 import { connectOrg, orgLabel } from './connectOrg';
 import { DeployEvent, deployToOrg, OrgDeployReport } from './deployToOrg';
+import { INTERRUPTED_BEFORE_DEPLOY } from './interruption';
 import { prepareVendors } from './prepareVendors';
 
 Messages.importMessagesDirectory(__dirname);
@@ -74,6 +75,7 @@ export const deployOrgs = async (options: DeployOrgsOptions): Promise<DeployOrgs
   ensureOutputDir(dir, options.projectDir);
   const claimed = new Map<string, string>();
   const orgs = await mapWithConcurrency(options.targetOrgs, options.concurrency ?? 2, async (targetOrg): Promise<OrgDeployReport | OrgFailure> => {
+    if (options.signal?.aborted) return { targetOrg: orgLabel(targetOrg), outcome: 'failed', error: { name: 'InterruptedError', message: INTERRUPTED_BEFORE_DEPLOY, actions: ['Run vendor-access deploy again for this org.'] } };
     try {
       const org = await connectOrg(targetOrg);
       // An alias and a username (or two aliases) for one org: the second gets nothing.

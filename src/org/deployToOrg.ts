@@ -9,6 +9,7 @@ import type { OrgConnection } from './connectOrg';
 import { buildChangedWorkspace } from './changedWorkspace';
 import { buildDeployWorkspace, DeployWorkspace, WorkspacePlan } from './deployWorkspace';
 import { buildHandoff, HandoffLine } from './handoff';
+import { INTERRUPTED, INTERRUPTED_BEFORE_DEPLOY, interruptedDuringUsers, unlessInterrupted } from './interruption';
 import { loginFix } from './loginFix';
 import type { FeatureGap } from './orgFeatures';
 import { provisionUser, UserReport } from './provisionUsers';
@@ -120,7 +121,9 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
   const emit: Emit = (phase, message, progress) => request.onEvent?.({ org: org.targetOrg, phase, message, ...(progress ? { progress } : {}) });
   const report: OrgDeployReport = { targetOrg: org.targetOrg, username: org.username, orgId: org.orgId, instanceUrl: org.instanceUrl, outcome: 'failed', problems: [], notes: [], featureGaps: [], users: [], handoff: [] };
   emit('preflight', 'reading permissions, dependencies, licences, users, trusted ranges, External Client Apps');
-  const analysis = await analyseOrg(org, vendors, request.metadata, values);
+  const analysed = await unlessInterrupted(analyseOrg(org, vendors, request.metadata, values), request.signal);
+  if (analysed === INTERRUPTED) return { ...report, outcome: 'canceled', notes: [INTERRUPTED_BEFORE_DEPLOY] };
+  const analysis = analysed;
   report.problems.push(...analysis.problems);
   report.notes.push(...analysis.notes);
   report.featureGaps = analysis.preflight.gaps;
@@ -128,7 +131,12 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
   const merge = analysis.merge;
   if (merge) report.trustedRanges = { added: merge.added, alreadyTrusted: merge.alreadyTrusted, stale: merge.stale, kept: merge.kept.length, total: merge.ranges.length };
 
+  if (request.signal?.aborted) return { ...report, outcome: 'canceled', notes: [...report.notes, INTERRUPTED_BEFORE_DEPLOY] };
   const workspace = request.resumeId ? await buildDeployWorkspace(request.projectDir, analysis.workspace) : await changedWorkspace(request, analysis.workspace, report);
+  if (request.signal?.aborted && !request.resumeId) {
+    workspace?.cleanup();
+    return { ...report, outcome: 'canceled', notes: [...report.notes, INTERRUPTED_BEFORE_DEPLOY] };
+  }
   if (workspace) {
     const landed = await sendMetadata(request, workspace, report, emit);
     if (!landed) return report;
@@ -145,7 +153,15 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
     emit('users', 'integration users and assignments');
     for (const plan of analysis.preflight.users) {
       const vendor = vendors.find((v) => v.name === plan.vendor) as Vendor;
-      report.users.push(await provisionUser(org.connection, vendor, plan, values.file));
+      if (request.signal?.aborted) break;
+      report.users.push(await provisionUser(org.connection, vendor, plan, values.file, request.signal));
+    }
+    // Interrupted: no further write; the report says what is in the org and what is not.
+    if (request.signal?.aborted) {
+      const pending = analysis.preflight.users.filter((u) => !report.users.some((r) => r.username === u.username && !r.interrupted)).map((u) => u.username);
+      report.outcome = 'incomplete';
+      report.notes.push(interruptedDuringUsers(deployId, report.users, pending));
+      return report;
     }
     emit('handoff', 'what to give the vendors');
     report.handoff = await buildHandoff(org.connection, vendors, values, report.users, report.featureGaps);
