@@ -5,6 +5,7 @@ import { messages } from '../certificate/messages';
 import { EXIT_CODES } from '../output/exitCodes';
 import type { CommandGroup, GlobalArgs } from './commandSpec';
 import { defineCommand } from './commandSpec';
+import { checkPathFlag } from './flagChecks';
 
 const flag = (key: string): string => messages.getMessage(`flags.${key}`);
 
@@ -64,9 +65,9 @@ const inspect = defineCommand<InspectArgs>({
         messages.getMessage('examples.InspectKey')
       ),
   run: async (args) => {
-    const check = await checkCertificateFile(args.file, {
+    const check = await checkCertificateFile(checkPathFlag('<file>', args.file), {
       warnDays: args['warn-days'],
-      privateKeyPath: args['private-key'],
+      privateKeyPath: args['private-key'] === undefined ? undefined : checkPathFlag('--private-key', args['private-key']),
     });
     const failed = check.problems.some((problem) => problem.severity === 'error');
     return {

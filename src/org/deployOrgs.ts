@@ -73,15 +73,21 @@ export const deployOrgs = async (options: DeployOrgsOptions): Promise<DeployOrgs
   // The record folder is made before any org is contacted: a file in its way fails the run here,
   // not after the metadata landed.
   ensureOutputDir(dir, options.projectDir);
-  const claimed = new Map<string, string>();
-  const orgs = await mapWithConcurrency(options.targetOrgs, options.concurrency ?? 2, async (targetOrg): Promise<OrgDeployReport | OrgFailure> => {
+  // Every org is connected before any is deployed, so one org under two names (an alias and its
+  // username) is known up front: the first name given deploys it, the later one gets nothing.
+  const connections = await mapWithConcurrency(options.targetOrgs, options.concurrency ?? 2, (t) => connectOrg(t).then((org) => ({ org }), (error: unknown) => ({ error })));
+  const firstName = new Map<string, string>();
+  connections.forEach((c, i) => {
+    if ('org' in c && !firstName.has(c.org.orgId)) firstName.set(c.org.orgId, orgLabel(options.targetOrgs[i] as string));
+  });
+  const lanes = options.targetOrgs.map((targetOrg, i) => ({ targetOrg, connection: connections[i] as (typeof connections)[number] }));
+  const orgs = await mapWithConcurrency(lanes, options.concurrency ?? 2, async ({ targetOrg, connection }): Promise<OrgDeployReport | OrgFailure> => {
     if (options.signal?.aborted) return { targetOrg: orgLabel(targetOrg), outcome: 'failed', error: { name: 'InterruptedError', message: INTERRUPTED_BEFORE_DEPLOY, actions: ['Run vendor-access deploy again for this org.'] } };
     try {
-      const org = await connectOrg(targetOrg);
-      // An alias and a username (or two aliases) for one org: the second gets nothing.
-      const first = claimed.get(org.orgId);
-      if (first !== undefined) throw messages.createError('error.SameOrgTwice', [orgLabel(targetOrg), first, org.orgId]);
-      claimed.set(org.orgId, orgLabel(targetOrg));
+      if ('error' in connection) throw connection.error;
+      const { org } = connection;
+      const first = firstName.get(org.orgId);
+      if (first !== orgLabel(targetOrg)) throw messages.createError('error.SameOrgTwice', [orgLabel(targetOrg), first ?? '', org.orgId]);
       // What offboard --restore-settings needs: the settings the vendors change, as the org had them first.
       const settingsNote = options.dryRun || options.resumeId ? undefined : await recordSettingsBefore(org.connection, outDir, org.orgId, vendorSettingsNames(prepared.metadata.flatMap((m) => [...m.files.keys()])));
       const report = await deployToOrg({

@@ -191,6 +191,7 @@ describe('vendor-access cert', () => {
         },
         'Error (NotARegularFileError): %s is a named pipe (FIFO), not a file.',
       ],
+      ['an empty path (an unset shell variable)', () => '', 'Error (EmptyPathFlagError): <file> is empty.'],
       ['a file over the 64 KiB limit', () => file('huge.crt', 'x'.repeat(70_000)), 'Error (FileTooLargeError): %s is 70000 bytes; at most 65536 are read here.'],
     ])('refuses %s', async (_label, makeFile, expected) => {
       const certificateFile = makeFile();
