@@ -6,13 +6,13 @@ import { deployOrgs } from '../org/deployOrgs';
 import type { DeployEvent } from '../org/deployToOrg';
 import { formatDeployResult } from '../org/formatDeployResult';
 import { defineCommand, GlobalArgs } from './commandSpec';
-import { checkDeployId } from './flagChecks';
+import { checkDeployId, checkWaitMinutes } from './flagChecks';
 import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
 
 Messages.importMessagesDirectory(__dirname);
 const messages = Messages.loadMessages('vendor-access', 'deploy');
 
-type DeployArgs = GlobalArgs & OrgFlags & { 'dry-run': boolean; resume: string | undefined; wait: number; junit: string | undefined };
+type DeployArgs = GlobalArgs & OrgFlags & { 'dry-run': boolean; resume: string | undefined; wait: string; junit: string | undefined };
 
 export const deployCommand = defineCommand<DeployArgs>({
   command: 'deploy',
@@ -21,7 +21,7 @@ export const deployCommand = defineCommand<DeployArgs>({
     withOrgFlags(y)
       .option('dry-run', { type: 'boolean', default: false, describe: messages.getMessage('flags.dry-run') })
       .option('resume', { type: 'string', describe: messages.getMessage('flags.resume') })
-      .option('wait', { type: 'number', default: 33, describe: messages.getMessage('flags.wait') })
+      .option('wait', { type: 'string', default: '33', describe: messages.getMessage('flags.wait') })
       .option('junit', { type: 'string', describe: messages.getMessage('flags.junit') })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args, io) => {
@@ -46,7 +46,7 @@ export const deployCommand = defineCommand<DeployArgs>({
         dryRun: args['dry-run'],
         ...(args.resume === undefined ? {} : { resumeId: checkDeployId(args.resume, args['target-org']) }),
         concurrency: args.concurrency,
-        waitMs: args.wait * 60_000,
+        waitMs: checkWaitMinutes(args.wait) * 60_000,
         signal: abort.signal,
         ...(args.json ? {} : { onEvent: (e: DeployEvent) => io.stderr(`[${e.org}] ${e.phase}: ${e.message}`) }),
       });

@@ -56,3 +56,11 @@ export const checkPathFlag = (flag: string, value: unknown): string => {
   if (typeof value !== 'string' || !value.trim()) throw messages.createError('error.EmptyPathFlag', [flag]);
   return value;
 };
+
+/** `--wait` in minutes, read from the text as typed: above 0 and at most a day. */
+export const checkWaitMinutes = (given: unknown): number => {
+  const text = String(given ?? '').trim();
+  const value = /^\d{1,4}(?:\.\d{1,12})?$/.test(text) ? Number(text) : NaN;
+  if (!Number.isFinite(value) || value <= 0 || value > 1440) throw messages.createError('error.BadWait', [text.slice(0, 20)]);
+  return value;
+};
