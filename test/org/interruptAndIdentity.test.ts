@@ -10,8 +10,8 @@ import { calls, run, snapshot, useSimulatedOrg } from '../helpers/simulatedOrg';
 
 const VALUES = ['--values', 'config/orgs/example.json'];
 
-/** Runs deploy and sends SIGINT the first time progress output contains `when`. */
-const deployInterruptedAt = async (when: string): Promise<{ code: number; text: string }> => {
+/** Runs deploy and sends `signal` the first time progress output contains `when`. */
+const deployInterruptedAt = async (when: string, signal: 'SIGINT' | 'SIGTERM' = 'SIGINT'): Promise<{ code: number; text: string }> => {
   const io = recordingIo();
   const stderr = io.stderr;
   let sent = false;
@@ -19,7 +19,7 @@ const deployInterruptedAt = async (when: string): Promise<{ code: number; text: 
     stderr(text);
     if (!sent && text.includes(when)) {
       sent = true;
-      process.emit('SIGINT');
+      process.emit(signal);
     }
   };
   const code = await main(['deploy', '-o', 'prod', ...VALUES], io);
@@ -30,9 +30,9 @@ describe('Ctrl-C and the identity of orgs and values', () => {
   const project = useProjectCopyAsCwd();
   const sim = useSimulatedOrg('prod', () => ({ shape: 'enterprise-shield' }));
 
-  it('Ctrl-C during preflight sends nothing: no deploy, no write, the org unchanged', async () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('%s during preflight sends nothing: no deploy, no write, the org unchanged', async (signal) => {
     const before = snapshot(sim());
-    const { code, text } = await deployInterruptedAt('preflight:');
+    const { code, text } = await deployInterruptedAt('preflight:', signal);
     expect(code).toBe(1);
     expect(text).toMatch(/prod \(admin\.\d+@sim\.example\.com, 00D\d+\): CANCELED/);
     expect(text).toContain('Interrupted before the deploy started: nothing was sent to the org.');
