@@ -11,8 +11,8 @@ export const INPUT_LIMITS = {
   certificateFileBytes: 64 * 1024,
   /** A private key file (`verify --private-key`, `cert inspect --private-key`). */
   privateKeyFileBytes: 64 * 1024,
-  /** A vendor.json catalogue entry or a metadata file under force-app/. */
-  projectFileBytes: 4 * 1024 * 1024,
+  /** A vendor.json catalogue entry or a file under force-app/ (a static resource may be 5 MB). */
+  projectFileBytes: 16 * 1024 * 1024,
   /** Trusted ranges in one list (a values file's list, or a vendor's published list). */
   trustedRanges: 1000,
 } as const;

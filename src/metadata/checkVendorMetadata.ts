@@ -47,7 +47,9 @@ export const checkVendorMetadata = (projectDir: string, vendor: Vendor): { metad
     const vendorRel = toPosix(path.relative(vendor.dir, absolute));
     let text: string;
     try {
-      text = decodeText(readRegularFile(absolute, { display: rel, maxBytes: INPUT_LIMITS.projectFileBytes }), rel);
+      const bytes = readRegularFile(absolute, { display: rel, maxBytes: INPUT_LIMITS.projectFileBytes });
+      // Metadata XML must be UTF-8 text; other files (static resources, images) are only searched for key material.
+      text = rel.endsWith('-meta.xml') ? decodeText(bytes, rel) : bytes.toString('latin1');
     } catch (err) {
       const e = SfError.wrap(err instanceof Error ? err : String(err));
       add(rel, '', e.message, (e.actions ?? []).join(' ') || 'Restore the file from git.');
