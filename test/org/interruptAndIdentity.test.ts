@@ -70,6 +70,14 @@ describe('Ctrl-C and the identity of orgs and values', () => {
     expect(sim().state.components.get('ExternalClientApplication:ISPM_SFDC_Integration')?.xml).toContain(`<contactEmail>${email}</contactEmail>`);
   });
 
+  it('stage writes a contact email holding $ patterns literally into the source it stages', async () => {
+    const email = 'sec$`ops$$team$1@example.com';
+    setJson(project(), 'config/orgs/example.json', 'vendors.ispm.contactEmail', email);
+    expect((await run('stage', '-o', 'prod', ...VALUES, '--vendor', 'ispm', '--output-dir', 'out/stage/prod')).code).toBe(0);
+    const eca = fs.readFileSync(path.join(project(), 'out/stage/prod/force-app/main/default/externalClientApps/ISPM_SFDC_Integration.eca-meta.xml'), 'utf8');
+    expect(eca).toContain(`<contactEmail>${email}</contactEmail>`);
+  });
+
   it('--values is read from where the user stands', async () => {
     process.chdir(path.join(project(), 'config', 'orgs'));
     const { code } = await run('plan', '-o', 'prod', '--values', 'example.json');
