@@ -4,13 +4,13 @@ import { formatCheckSuccess, formatProblemList } from '../check/formatCheckResul
 import { EXIT_CODES } from '../output/exitCodes';
 import { errorsIn } from '../output/problem';
 import { defineCommand, GlobalArgs } from './commandSpec';
-import { resolveValuesPath } from './flagChecks';
+import { checkDaysFlag, resolveValuesPath } from './flagChecks';
 import { examplesFrom } from './orgFlags';
 
 Messages.importMessagesDirectory(__dirname);
 const messages = Messages.loadMessages('vendor-access', 'check');
 
-type CheckArgs = GlobalArgs & { vendor: string[]; values: string | undefined; 'cert-warn-days': number; 'output-dir': string | undefined };
+type CheckArgs = GlobalArgs & { vendor: string[]; values: string | undefined; 'cert-warn-days': string; 'output-dir': string | undefined };
 
 export const checkCommand = defineCommand<CheckArgs>({
   command: 'check',
@@ -19,7 +19,7 @@ export const checkCommand = defineCommand<CheckArgs>({
     y
       .option('vendor', { type: 'string', array: true, default: ['all'], describe: messages.getMessage('flags.vendor') })
       .option('values', { type: 'string', defaultDescription: 'config/orgs/example.json in the project', describe: messages.getMessage('flags.values') })
-      .option('cert-warn-days', { type: 'number', default: 30, describe: messages.getMessage('flags.cert-warn-days') })
+      .option('cert-warn-days', { type: 'string', default: '30', describe: messages.getMessage('flags.cert-warn-days') })
       .option('output-dir', { type: 'string', describe: messages.getMessage('flags.output-dir') })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {
@@ -28,7 +28,7 @@ export const checkCommand = defineCommand<CheckArgs>({
       vendors: args.vendor,
       // Given: read from where the user stands. Not given: the project's example values.
       valuesFile: args.values === undefined ? 'config/orgs/example.json' : resolveValuesPath(args.values),
-      certWarnDays: args['cert-warn-days'],
+      certWarnDays: checkDaysFlag('--cert-warn-days', args['cert-warn-days']),
       ...(args['output-dir'] ? { outDir: args['output-dir'] } : {}),
     });
     const errors = errorsIn(result.problems);

@@ -64,3 +64,11 @@ export const checkWaitMinutes = (given: unknown): number => {
   if (!Number.isFinite(value) || value <= 0 || value > 1440) throw messages.createError('error.BadWait', [text.slice(0, 20)]);
   return value;
 };
+
+/** A count of days given as a flag (`--cert-warn-days`, `--warn-days`): a whole number from 0 to 100000. */
+export const checkDaysFlag = (flag: string, given: unknown): number => {
+  const text = String(given ?? '').trim();
+  const value = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(value) || value > 100_000) throw messages.createError('error.BadDays', [flag, text.slice(0, 20)]);
+  return value;
+};
