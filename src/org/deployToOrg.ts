@@ -132,11 +132,14 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
   if (merge) report.trustedRanges = { added: merge.added, alreadyTrusted: merge.alreadyTrusted, stale: merge.stale, kept: merge.kept.length, total: merge.ranges.length };
 
   if (request.signal?.aborted) return { ...report, outcome: 'canceled', notes: [...report.notes, INTERRUPTED_BEFORE_DEPLOY] };
-  const workspace = request.resumeId ? await buildDeployWorkspace(request.projectDir, analysis.workspace) : await changedWorkspace(request, analysis.workspace, report);
-  if (request.signal?.aborted && !request.resumeId) {
-    workspace?.cleanup();
-    return { ...report, outcome: 'canceled', notes: [...report.notes, INTERRUPTED_BEFORE_DEPLOY] };
-  }
+  // Reading the org's copies and building the package change nothing: an interruption stops the
+  // wait at once (the abandoned folder is removed). A resumed deploy is already in the org: the
+  // signal cancels it there (runMetadataDeploy).
+  const built = request.resumeId
+    ? await buildDeployWorkspace(request.projectDir, analysis.workspace)
+    : await unlessInterrupted(changedWorkspace(request, analysis.workspace, report), request.signal, (abandoned) => abandoned?.cleanup());
+  if (built === INTERRUPTED) return { ...report, outcome: 'canceled', notes: [...report.notes, INTERRUPTED_BEFORE_DEPLOY] };
+  const workspace = built;
   if (workspace) {
     const landed = await sendMetadata(request, workspace, report, emit);
     if (!landed) return report;

@@ -5,12 +5,16 @@ export const INTERRUPTED: unique symbol = Symbol('interrupted');
 
 /**
  * Waits for `work`, or stops waiting as soon as `signal` aborts (Ctrl-C, SIGTERM). Only for work
- * that changes nothing (reads): it is left to finish on its own, its outcome ignored.
+ * that changes nothing in the org (reads, local builds): it is left to finish on its own, its
+ * result handed to `abandon` (e.g. to remove a temporary folder) and its failure ignored.
  */
-export const unlessInterrupted = async <T>(work: Promise<T>, signal?: AbortSignal): Promise<T | typeof INTERRUPTED> => {
+export const unlessInterrupted = async <T>(work: Promise<T>, signal?: AbortSignal, abandon: (result: T) => void = () => undefined): Promise<T | typeof INTERRUPTED> => {
   if (!signal) return work;
+  const drop = (): void => {
+    work.then(abandon, () => undefined).catch(() => undefined);
+  };
   if (signal.aborted) {
-    work.catch(() => undefined);
+    drop();
     return INTERRUPTED;
   }
   let onAbort = (): void => undefined;
@@ -20,7 +24,7 @@ export const unlessInterrupted = async <T>(work: Promise<T>, signal?: AbortSigna
   });
   try {
     const result = await Promise.race([work, aborted]);
-    if (result === INTERRUPTED) work.catch(() => undefined);
+    if (result === INTERRUPTED) drop();
     return result;
   } finally {
     signal.removeEventListener('abort', onAbort);
