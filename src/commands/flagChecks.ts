@@ -72,3 +72,24 @@ export const checkDaysFlag = (flag: string, given: unknown): number => {
   if (!Number.isInteger(value) || value > 100_000) throw messages.createError('error.BadDays', [flag, text.slice(0, 20)]);
   return value;
 };
+
+/** A text flag given as `''` is refused rather than read as "not given". */
+export const checkTextFlag = (flag: string, value: unknown): string => {
+  if (typeof value !== 'string' || !value.trim()) throw messages.createError('error.EmptyFlag', [flag]);
+  return value.trim();
+};
+
+/** A URL flag (`--login-url`): an http(s) URL with a host, nothing after it but an optional `/`. */
+export const checkUrlFlag = (flag: string, value: unknown): string => {
+  const text = checkTextFlag(flag, value);
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || !url.hostname || url.search || url.hash || !/^\/?$/.test(url.pathname)) {
+    throw messages.createError('error.BadUrlFlag', [flag, text.replace(/[^\w.:/-]/g, '?').slice(0, 80)]);
+  }
+  return url.origin;
+};
