@@ -38,7 +38,7 @@ const generate = defineCommand<GenerateArgs & { force: boolean }>({
         messages.getMessage('examples.Generate4096')
       ),
   run: async (args) => {
-    const files = await generateCertificateFiles(args['output-dir'], {
+    const files = await generateCertificateFiles(checkPathFlag('--output-dir', args['output-dir']), {
       commonName: args['common-name'],
       organization: args.organization,
       organizationalUnit: args['organizational-unit'],

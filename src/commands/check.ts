@@ -4,7 +4,7 @@ import { formatCheckSuccess, formatProblemList } from '../check/formatCheckResul
 import { EXIT_CODES } from '../output/exitCodes';
 import { errorsIn } from '../output/problem';
 import { defineCommand, GlobalArgs } from './commandSpec';
-import { checkDaysFlag, resolveValuesPath } from './flagChecks';
+import { checkDaysFlag, checkPathFlag, resolveValuesPath } from './flagChecks';
 import { examplesFrom } from './orgFlags';
 
 Messages.importMessagesDirectory(__dirname);
@@ -29,7 +29,7 @@ export const checkCommand = defineCommand<CheckArgs>({
       // Given: read from where the user stands. Not given: the project's example values.
       valuesFile: args.values === undefined ? 'config/orgs/example.json' : resolveValuesPath(args.values),
       certWarnDays: checkDaysFlag('--cert-warn-days', args['cert-warn-days']),
-      ...(args['output-dir'] ? { outDir: args['output-dir'] } : {}),
+      ...(args['output-dir'] === undefined ? {} : { outDir: checkPathFlag('--output-dir', args['output-dir']) }),
     });
     const errors = errorsIn(result.problems);
     if (errors.length) {

@@ -79,6 +79,19 @@ describe('vendor-access cert', () => {
       expect(fs.existsSync('force-app/ispm/certs')).toBe(false);
     });
 
+    it("refuses --output-dir '' (an unset variable) instead of writing the key where the command runs", async () => {
+      const cwd = process.cwd();
+      process.chdir(dir);
+      try {
+        const result = await run('generate', '--common-name', 'x', '--output-dir', '');
+        expect(result.exitCode).toBe(1);
+        expect(result.stderr).toContain('Error (EmptyPathFlagError): --output-dir is empty.');
+        expect(fs.readdirSync(dir)).toEqual([]);
+      } finally {
+        process.chdir(cwd);
+      }
+    });
+
     it('refuses to overwrite without --force, and replaces with it', async () => {
       const outputDir = path.join(dir, 'certs');
       expect((await run('generate', '--common-name', 'a', '--output-dir', outputDir)).exitCode).toBe(0);
