@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { SfError } from '@salesforce/core';
+import { decodeText, INPUT_LIMITS, readRegularFile } from '../files';
 import type { Problem } from '../output/problem';
 import { ShapeCheck } from './shapeCheck';
 import { IntegrationUserDefinition, Vendor, VendorEntry, VALUE_TYPES } from './vendorEntry';
@@ -9,9 +11,11 @@ export type LoadedCatalogue = { vendors: Vendor[]; problems: Problem[] };
 const readJson = (file: string, rel: string, problems: Problem[]): unknown => {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    problems.push({ severity: 'error', file: rel, field: '', message: 'cannot be read', fix: `Create ${rel}, or restore it from git.` });
+    text = decodeText(readRegularFile(file, { display: rel, maxBytes: INPUT_LIMITS.projectFileBytes }), rel);
+  } catch (err) {
+    const e = SfError.wrap(err instanceof Error ? err : String(err));
+    const missing = e.name === 'FileNotFoundError';
+    problems.push({ severity: 'error', file: rel, field: '', message: missing ? 'cannot be read' : e.message, fix: missing ? `Create ${rel}, or restore it from git.` : (e.actions ?? []).join(' ') });
     return undefined;
   }
   try {

@@ -1,7 +1,6 @@
-import * as fs from 'node:fs/promises';
 import type { CertificateReport } from './certificateReport';
 import { inspectCertificate } from './inspectCertificate';
-import { messages } from './messages';
+import { readCertificateInput } from './readCertificateInput';
 
 export type InspectFileOptions = {
   /** Default: the current time. */
@@ -13,17 +12,16 @@ export type InspectFileOptions = {
 /**
  * `inspectCertificate` on a file; the report's `source` is `path` as given, so messages name it.
  *
- * @throws CertificateFileNotFoundError, PrivateKeyFileNotFoundError, FileUnreadableError, and the
- *   errors of `inspectCertificate`
+ * @throws the errors of `readCertificateInput` and `inspectCertificate`
  */
 export const inspectCertificateFile = async (
   path: string,
   options: InspectFileOptions = {}
 ): Promise<CertificateReport> => {
-  const certificate = await readInput(path, 'error.CertificateFileNotFound');
+  const certificate = readCertificateInput(path, 'certificate');
   const privateKeyPath = options.privateKeyPath;
   const privateKey =
-    privateKeyPath === undefined ? undefined : await readInput(privateKeyPath, 'error.PrivateKeyFileNotFound');
+    privateKeyPath === undefined ? undefined : readCertificateInput(privateKeyPath, 'privateKey');
   return inspectCertificate(certificate, {
     source: path,
     ...(options.now === undefined ? {} : { now: options.now }),
@@ -31,14 +29,4 @@ export const inspectCertificateFile = async (
       ? {}
       : { privateKey, privateKeySource: privateKeyPath }),
   });
-};
-
-const readInput = async (path: string, notFoundKey: string): Promise<Buffer> => {
-  try {
-    return await fs.readFile(path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw messages.createError(notFoundKey, [path]);
-    throw messages.createError('error.FileUnreadable', [path, code ?? 'unknown error']);
-  }
 };

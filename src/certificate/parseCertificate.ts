@@ -62,8 +62,14 @@ const isDerPrivateKey = (bytes: Buffer): boolean =>
     }
   });
 
-/** OpenSSL's reason, without the error-code prefix; it describes the structure, never the content. */
+/**
+ * A plain-words reason for a block OpenSSL cannot read. OpenSSL's own text ("PEM routines::bad end
+ * line", "DECODER routines::unsupported") never reaches a user; it describes the structure only.
+ */
 const errorReason = (err: unknown): string => {
   const message = err instanceof Error ? err.message : String(err);
-  return message.replace(/^error:[0-9A-F]+:/, '').slice(0, 120);
+  if (/bad end line|no start line/i.test(message)) return 'its BEGIN/END lines are damaged or indented';
+  if (/base64|bad decode/i.test(message)) return 'its base64 text is damaged';
+  if (/asn1|header too long|too long|nested/i.test(message)) return 'its content is not an X.509 certificate or is truncated';
+  return 'the block cannot be decoded';
 };

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { SfError } from '@salesforce/core';
 import type { Vendor } from '../catalogue';
+import { ensureOutputDir } from '../files/ensureOutputDir';
 import { buildPackage } from '../metadata/buildPackage';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
 import { errorsIn, Problem } from '../output/problem';
@@ -39,6 +41,13 @@ export const checkVendors = async (options: CheckOptions): Promise<CheckResult> 
   if (errorsIn(problems).length || !values) return result;
 
   const outDir = options.outDir ?? path.join(projectDir, 'out');
+  try {
+    for (const target of [outDir, path.join(projectDir, 'out', 'replacements')]) ensureOutputDir(target, projectDir);
+  } catch (err) {
+    const e = SfError.wrap(err instanceof Error ? err : String(err));
+    result.problems.push({ severity: 'error', file: path.relative(projectDir, outDir).split(path.sep).join('/') || outDir, field: '', message: e.message, fix: (e.actions ?? []).join(' ') });
+    return result;
+  }
   const restoreEnv = stageReplacements(projectDir, Object.values(values.vendors));
   try {
     for (const [i, vendor] of selected.entries()) {

@@ -1,7 +1,8 @@
 import { loadVendors, selectVendors } from '../catalogue';
 import type { Vendor } from '../catalogue';
 import { checkVendorMetadata, VendorMetadata } from '../metadata/checkVendorMetadata';
-import { checkRange, rangesOverlap } from '../network';
+import { checkRange, findOverlapsBetween } from '../network';
+import type { IpRange, Keyed } from '../network';
 import type { Problem } from '../output/problem';
 import { loadOrgValues } from '../values/loadOrgValues';
 import type { OrgValues } from '../values/orgValues';
@@ -20,25 +21,32 @@ export type InputOptions = {
 
 export type Inputs = { vendors: Vendor[]; metadata: VendorMetadata[]; values?: OrgValues; problems: Problem[] };
 
-/** Per-org ranges must not overlap any vendor's fixed ranges: the same addresses owned twice. */
+/**
+ * Per-org ranges must not overlap any vendor's fixed ranges: the same addresses owned twice.
+ * Sorted once and searched (findOverlapsBetween), so the check stays O((n + m) log m).
+ */
 const crossVendorRangeProblems = (values: OrgValues, metadata: VendorMetadata[]): Problem[] => {
-  const fixed = metadata.flatMap((m) => m.fixedRanges.map((r) => ({ owner: m.vendor.trustedRanges.owner, range: r })));
+  type Fixed = { owner: string; range: IpRange };
+  const fixed: Array<Keyed<Fixed>> = metadata.flatMap((m) =>
+    m.fixedRanges.flatMap((r) => {
+      const c = checkRange(r.start, r.end);
+      return c.ok ? [{ key: { owner: m.vendor.trustedRanges.owner, range: r }, range: c.range }] : [];
+    }),
+  );
   const problems: Problem[] = [];
   for (const [vendor, vendorValues] of Object.entries(values.vendors)) {
-    for (const ours of vendorValues.trustedRanges) {
-      const a = checkRange(ours.start, ours.end);
-      for (const theirs of fixed) {
-        const b = checkRange(theirs.range.start, theirs.range.end);
-        if (a.ok && b.ok && rangesOverlap(a.range, b.range)) {
-          problems.push({
-            severity: 'error',
-            file: values.file,
-            field: `vendors.${vendor}.trustedRanges`,
-            message: `${ours.start}-${ours.end} overlaps ${theirs.owner}'s ${theirs.range.description ?? ''} (${theirs.range.start}-${theirs.range.end})`,
-            fix: 'Remove the overlapping addresses; each trusted range has one owner.',
-          });
-        }
-      }
+    const ours: Array<Keyed<IpRange>> = vendorValues.trustedRanges.flatMap((r) => {
+      const c = checkRange(r.start, r.end);
+      return c.ok ? [{ key: r, range: c.range }] : [];
+    });
+    for (const { ours: o, theirs } of findOverlapsBetween(ours, fixed)) {
+      problems.push({
+        severity: 'error',
+        file: values.file,
+        field: `vendors.${vendor}.trustedRanges`,
+        message: `${o.start}-${o.end} overlaps ${theirs.owner}'s ${theirs.range.description ?? ''} (${theirs.range.start}-${theirs.range.end})`,
+        fix: 'Remove the overlapping addresses; each trusted range has one owner.',
+      });
     }
   }
   return problems;
@@ -58,6 +66,7 @@ export const loadInputs = async (options: InputOptions): Promise<Inputs> => {
   }
   const { values, problems: valueProblems } = await loadOrgValues(options.valuesFile, selected, {
     projectDir,
+    catalogue: catalogue.vendors,
     ...(options.env ? { env: options.env } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.certWarnDays === undefined ? {} : { certWarnDays: options.certWarnDays }),

@@ -5,13 +5,14 @@ import { messages } from '../certificate/messages';
 import { EXIT_CODES } from '../output/exitCodes';
 import type { CommandGroup, GlobalArgs } from './commandSpec';
 import { defineCommand } from './commandSpec';
+import { checkDaysFlag, checkPathFlag } from './flagChecks';
 
 const flag = (key: string): string => messages.getMessage(`flags.${key}`);
 
 type Maybe = string | undefined;
 type NamesArgs = GlobalArgs & { 'common-name': string; organization: Maybe; 'organizational-unit': Maybe };
 type GenerateArgs = NamesArgs & { country: Maybe; bits: CertificateKeyBits; days: number; 'output-dir': string };
-type InspectArgs = GlobalArgs & { file: string; 'private-key': Maybe; 'warn-days': number };
+type InspectArgs = GlobalArgs & { file: string; 'private-key': Maybe; 'warn-days': string };
 
 const generate = defineCommand<GenerateArgs & { force: boolean }>({
   command: 'generate',
@@ -37,7 +38,7 @@ const generate = defineCommand<GenerateArgs & { force: boolean }>({
         messages.getMessage('examples.Generate4096')
       ),
   run: async (args) => {
-    const files = await generateCertificateFiles(args['output-dir'], {
+    const files = await generateCertificateFiles(checkPathFlag('--output-dir', args['output-dir']), {
       commonName: args['common-name'],
       organization: args.organization,
       organizationalUnit: args['organizational-unit'],
@@ -57,16 +58,16 @@ const inspect = defineCommand<InspectArgs>({
     yargs
       .positional('file', { type: 'string', demandOption: true, describe: flag('file') })
       .option('private-key', { type: 'string', describe: flag('privateKey') })
-      .option('warn-days', { type: 'number', default: DEFAULT_CERT_WARN_DAYS, describe: flag('warnDays') })
+      .option('warn-days', { type: 'string', default: String(DEFAULT_CERT_WARN_DAYS), describe: flag('warnDays') })
       .example('$0 cert inspect config/certs/example-ispm-server.crt', messages.getMessage('examples.Inspect'))
       .example(
         '$0 cert inspect out/certs/server.crt --private-key out/certs/server.key --warn-days 60',
         messages.getMessage('examples.InspectKey')
       ),
   run: async (args) => {
-    const check = await checkCertificateFile(args.file, {
-      warnDays: args['warn-days'],
-      privateKeyPath: args['private-key'],
+    const check = await checkCertificateFile(checkPathFlag('<file>', args.file), {
+      warnDays: checkDaysFlag('--warn-days', args['warn-days']),
+      privateKeyPath: args['private-key'] === undefined ? undefined : checkPathFlag('--private-key', args['private-key']),
     });
     const failed = check.problems.some((problem) => problem.severity === 'error');
     return {

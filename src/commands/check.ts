@@ -4,12 +4,13 @@ import { formatCheckSuccess, formatProblemList } from '../check/formatCheckResul
 import { EXIT_CODES } from '../output/exitCodes';
 import { errorsIn } from '../output/problem';
 import { defineCommand, GlobalArgs } from './commandSpec';
+import { checkDaysFlag, checkPathFlag, resolveValuesPath } from './flagChecks';
 import { examplesFrom } from './orgFlags';
 
 Messages.importMessagesDirectory(__dirname);
 const messages = Messages.loadMessages('vendor-access', 'check');
 
-type CheckArgs = GlobalArgs & { vendor: string[]; values: string; 'cert-warn-days': number; 'output-dir': string | undefined };
+type CheckArgs = GlobalArgs & { vendor: string[]; values: string | undefined; 'cert-warn-days': string; 'output-dir': string | undefined };
 
 export const checkCommand = defineCommand<CheckArgs>({
   command: 'check',
@@ -17,17 +18,18 @@ export const checkCommand = defineCommand<CheckArgs>({
   builder: (y) =>
     y
       .option('vendor', { type: 'string', array: true, default: ['all'], describe: messages.getMessage('flags.vendor') })
-      .option('values', { type: 'string', default: 'config/orgs/example.json', describe: messages.getMessage('flags.values') })
-      .option('cert-warn-days', { type: 'number', default: 30, describe: messages.getMessage('flags.cert-warn-days') })
+      .option('values', { type: 'string', defaultDescription: 'config/orgs/example.json in the project', describe: messages.getMessage('flags.values') })
+      .option('cert-warn-days', { type: 'string', default: '30', describe: messages.getMessage('flags.cert-warn-days') })
       .option('output-dir', { type: 'string', describe: messages.getMessage('flags.output-dir') })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {
     const result = await checkVendors({
       projectDir: findProjectDir(),
       vendors: args.vendor,
-      valuesFile: args.values,
-      certWarnDays: args['cert-warn-days'],
-      ...(args['output-dir'] ? { outDir: args['output-dir'] } : {}),
+      // Given: read from where the user stands. Not given: the project's example values.
+      valuesFile: args.values === undefined ? 'config/orgs/example.json' : resolveValuesPath(args.values),
+      certWarnDays: checkDaysFlag('--cert-warn-days', args['cert-warn-days']),
+      ...(args['output-dir'] === undefined ? {} : { outDir: checkPathFlag('--output-dir', args['output-dir']) }),
     });
     const errors = errorsIn(result.problems);
     if (errors.length) {

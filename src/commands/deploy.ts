@@ -6,12 +6,13 @@ import { deployOrgs } from '../org/deployOrgs';
 import type { DeployEvent } from '../org/deployToOrg';
 import { formatDeployResult } from '../org/formatDeployResult';
 import { defineCommand, GlobalArgs } from './commandSpec';
+import { checkDeployId, checkWaitMinutes } from './flagChecks';
 import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
 
 Messages.importMessagesDirectory(__dirname);
 const messages = Messages.loadMessages('vendor-access', 'deploy');
 
-type DeployArgs = GlobalArgs & OrgFlags & { 'dry-run': boolean; resume: string | undefined; wait: number; junit: string | undefined };
+type DeployArgs = GlobalArgs & OrgFlags & { 'dry-run': boolean; resume: string | undefined; wait: string; junit: string | undefined };
 
 export const deployCommand = defineCommand<DeployArgs>({
   command: 'deploy',
@@ -20,17 +21,22 @@ export const deployCommand = defineCommand<DeployArgs>({
     withOrgFlags(y)
       .option('dry-run', { type: 'boolean', default: false, describe: messages.getMessage('flags.dry-run') })
       .option('resume', { type: 'string', describe: messages.getMessage('flags.resume') })
-      .option('wait', { type: 'number', default: 33, describe: messages.getMessage('flags.wait') })
+      .option('wait', { type: 'string', default: '33', describe: messages.getMessage('flags.wait') })
       .option('junit', { type: 'string', describe: messages.getMessage('flags.junit') })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args, io) => {
     const abort = new AbortController();
-    // Ctrl-C cancels the deploy in the org (cancelDeploy) instead of leaving it running unseen.
+    // Ctrl-C or SIGTERM: nothing more is sent after the current call. Before the deploy call
+    // nothing is sent at all; a running deploy is canceled in the org (cancelDeploy) rather than
+    // left running unseen; during user setup the next write is not made.
     const onInterrupt = (): void => {
-      io.stderr('Interrupted: asking the org to cancel the deploy…');
+      if (abort.signal.aborted) return;
+      io.stderr('Interrupted: asking the org to cancel the deploy if one is running, and stopping before the next change…');
       abort.abort();
     };
+    // once: a second Ctrl-C ends the process the usual way.
     process.once('SIGINT', onInterrupt);
+    process.once('SIGTERM', onInterrupt);
     try {
       const result = await deployOrgs({
         projectDir: findProjectDir(),
@@ -38,9 +44,9 @@ export const deployCommand = defineCommand<DeployArgs>({
         vendors: args.vendor,
         valuesFile: args.values,
         dryRun: args['dry-run'],
-        ...(args.resume ? { resumeId: args.resume } : {}),
+        ...(args.resume === undefined ? {} : { resumeId: checkDeployId(args.resume, args['target-org']) }),
         concurrency: args.concurrency,
-        waitMs: args.wait * 60_000,
+        waitMs: checkWaitMinutes(args.wait) * 60_000,
         signal: abort.signal,
         ...(args.json ? {} : { onEvent: (e: DeployEvent) => io.stderr(`[${e.org}] ${e.phase}: ${e.message}`) }),
       });
@@ -48,6 +54,7 @@ export const deployCommand = defineCommand<DeployArgs>({
       return { exitCode: result.exitCode, result, human: formatDeployResult(result), warnings: [], notes };
     } finally {
       process.removeListener('SIGINT', onInterrupt);
+      process.removeListener('SIGTERM', onInterrupt);
     }
   },
 });

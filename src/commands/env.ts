@@ -4,6 +4,7 @@ import { EXIT_CODES } from '../output/exitCodes';
 import { formatProblem } from '../output/problem';
 import { prepareRawDeploy } from '../values';
 import { defineCommand, GlobalArgs } from './commandSpec';
+import { resolveValuesPath } from './flagChecks';
 import { examplesFrom } from './orgFlags';
 
 Messages.importMessagesDirectory(__dirname);
@@ -20,7 +21,7 @@ export const envCommand = defineCommand<EnvArgs>({
       .option('values', { type: 'string', demandOption: true, describe: messages.getMessage('flags.values') })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {
-    const prepared = await prepareRawDeploy(findProjectDir(), args.values, args.vendor);
+    const prepared = await prepareRawDeploy(findProjectDir(), resolveValuesPath(args.values), args.vendor);
     return {
       exitCode: EXIT_CODES.ok,
       result: prepared,

@@ -1,19 +1,31 @@
 import type { Argv } from 'yargs';
 import { Messages } from '@salesforce/core';
 import type { GlobalArgs } from './commandSpec';
+import { checkConcurrency, checkTargetOrgs, resolveValuesPath } from './flagChecks';
 
 Messages.importMessagesDirectory(__dirname);
 const messages = Messages.loadMessages('vendor-access', 'orgFlags');
 
 export type OrgFlags = { 'target-org': string[]; vendor: string[]; values: string; concurrency: number };
 
-/** The flags every org command shares, meaning the same everywhere (DESIGN: flags). */
+/**
+ * The flags every org command shares, meaning the same everywhere (DESIGN: flags). They are
+ * checked before the command runs: each org named once and non-empty, --concurrency a whole
+ * number in range, --values resolved from the user's working directory.
+ */
 export const withOrgFlags = (y: Argv<GlobalArgs>): Argv<GlobalArgs & OrgFlags> =>
-  y
-    .option('target-org', { alias: 'o', type: 'string', array: true, demandOption: true, describe: messages.getMessage('flags.target-org') })
-    .option('vendor', { type: 'string', array: true, default: ['all'], describe: messages.getMessage('flags.vendor') })
-    .option('values', { type: 'string', demandOption: true, describe: messages.getMessage('flags.values') })
-    .option('concurrency', { type: 'number', default: 2, describe: messages.getMessage('flags.concurrency') });
+  (
+    y
+      .option('target-org', { alias: 'o', type: 'string', array: true, demandOption: true, describe: messages.getMessage('flags.target-org') })
+      .option('vendor', { type: 'string', array: true, default: ['all'], describe: messages.getMessage('flags.vendor') })
+      .option('values', { type: 'string', demandOption: true, describe: messages.getMessage('flags.values') })
+      // A string, so that `abc` is reported as typed rather than as NaN.
+      .option('concurrency', { type: 'string', default: '2', describe: messages.getMessage('flags.concurrency') }) as unknown as Argv<GlobalArgs & OrgFlags>
+  ).middleware((argv) => {
+    argv['target-org'] = checkTargetOrgs(argv['target-org']);
+    argv.concurrency = checkConcurrency(argv.concurrency);
+    argv.values = resolveValuesPath(argv.values);
+  });
 
 /** yargs examples from a message file's `examples` list ("What it does: command"). */
 export const examplesFrom = (lines: string[]): Array<[string, string]> => lines.map((e) => [e.replace(/^.*?: /, ''), e.replace(/:.*$/, '')]);

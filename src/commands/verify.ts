@@ -5,6 +5,7 @@ import { verifyJunit } from '../drift/verifyJunit';
 import { formatVerifyResult } from '../org/formatVerifyResult';
 import { verifyOrgs } from '../org/verifyOrgs';
 import { defineCommand, GlobalArgs } from './commandSpec';
+import { checkPathFlag, checkTextFlag, checkUrlFlag } from './flagChecks';
 import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
 
 Messages.importMessagesDirectory(__dirname);
@@ -36,10 +37,10 @@ export const verifyCommand = defineCommand<VerifyArgs>({
       vendors: args.vendor,
       valuesFile: args.values,
       concurrency: args.concurrency,
-      ...(args['private-key'] ? { privateKeyFile: args['private-key'] } : {}),
-      ...(args['consumer-key'] ? { consumerKey: args['consumer-key'] } : {}),
-      ...(args['login-url'] ? { loginUrl: args['login-url'] } : {}),
-      ...(args.audience ? { audience: args.audience } : {}),
+      ...(args['private-key'] === undefined ? {} : { privateKeyFile: checkPathFlag('--private-key', args['private-key']) }),
+      ...(args['consumer-key'] === undefined ? {} : { consumerKey: checkTextFlag('--consumer-key', args['consumer-key']) }),
+      ...(args['login-url'] === undefined ? {} : { loginUrl: checkUrlFlag('--login-url', args['login-url']) }),
+      ...(args.audience === undefined ? {} : { audience: checkTextFlag('--audience', args.audience) }),
     });
     const notes = args.junit ? [`JUnit report: ${writeJunit(args.junit, verifyJunit(result))}`] : [];
     return { exitCode: result.exitCode, result, human: formatVerifyResult(result), warnings: [], notes };

@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Vendor } from '../catalogue';
+import { SfError } from '@salesforce/core';
+import { decodeText, INPUT_LIMITS, readRegularFile } from '../files';
 import { checkRange, parseRangeSpec } from '../network';
-import type { IpRange } from '../network';
+import type { IpRange, ParsedRange } from '../network';
 import type { Problem } from '../output/problem';
 import { checkHardenedProfile } from './checkHardenedProfile';
 import { checkMetadataFile, CheckedFile } from './checkMetadataFile';
 import { selectText } from './elementPath';
+import { linkProblems } from './linkProblems';
 import { listFiles, toPosix } from './listFiles';
 import { PERMISSIONS } from './permissionCatalogue';
 import { findMissingRequirements } from './permissionClosure';
@@ -43,7 +46,16 @@ export const checkVendorMetadata = (projectDir: string, vendor: Vendor): { metad
   for (const absolute of listFiles(vendor.dir)) {
     const rel = toPosix(path.relative(projectDir, absolute));
     const vendorRel = toPosix(path.relative(vendor.dir, absolute));
-    const text = fs.readFileSync(absolute, 'utf8');
+    let text: string;
+    try {
+      const bytes = readRegularFile(absolute, { display: rel, maxBytes: INPUT_LIMITS.projectFileBytes });
+      // Metadata XML must be UTF-8 text; other files (static resources, images) are only searched for key material.
+      text = rel.endsWith('-meta.xml') ? decodeText(bytes, rel) : bytes.toString('latin1');
+    } catch (err) {
+      const e = SfError.wrap(err instanceof Error ? err : String(err));
+      add(rel, '', e.message, (e.actions ?? []).join(' ') || 'Restore the file from git.');
+      continue;
+    }
     // Secrets never live in force-app (STYLE 9): a key here would be deployed, logged or committed.
     if (KEY_MATERIAL.test(text)) {
       add(rel, '', 'contains private key material', 'Delete the key from force-app/ (and from git history); keep keys outside the project, mode 0600.');
@@ -67,6 +79,7 @@ export const checkVendorMetadata = (projectDir: string, vendor: Vendor): { metad
       }
     }
   }
+  problems.push(...linkProblems(projectDir, vendor.dir));
   for (const entry of replacements) {
     if (entry.filename?.startsWith(`${vendor.packageDirectory}/`) && !fs.existsSync(path.join(projectDir, entry.filename))) {
       add('sfdx-project.json', `replacements ${entry.stringToReplace ?? entry.regexToReplace ?? ''}`, `targets ${entry.filename}, which does not exist`, 'Fix the filename, or remove the entry.');
@@ -204,17 +217,33 @@ const checkTrustedRangeFile = (vendor: Vendor, metadata: VendorMetadata, add: Ad
     metadata.fixedRanges.push({ start, end, description });
   });
   if (spec.published) {
-    const expected = spec.published.flatMap((p) => {
-      const r = parseRangeSpec(p);
-      return r.ok ? [`${r.range.start.value}-${r.range.end.value}-${r.range.start.family}`] : [];
+    // Each published entry is checked on its own and named when bad, so a typo in vendor.json is
+    // never reported as a correct range being "missing" or "extra".
+    const catalogue = `${vendor.relDir}/vendor.json`;
+    const key = (r: ParsedRange): string => `${r.start.family}:${r.start.value}-${r.end.value}`;
+    const expected = new Map<string, string>();
+    if (spec.published.length > INPUT_LIMITS.trustedRanges) {
+      add(catalogue, 'trustedRanges.published', `holds ${spec.published.length} ranges; at most ${INPUT_LIMITS.trustedRanges} are accepted in one list`, 'Merge neighbouring addresses into CIDR blocks or start-end ranges.');
+      return;
+    }
+    spec.published.forEach((p, i) => {
+      const r = typeof p === 'string' ? parseRangeSpec(p) : undefined;
+      if (!r) add(catalogue, `trustedRanges.published[${i}]`, 'must be a string such as "203.0.113.0/28"', 'Write the range the vendor publishes as a string.');
+      else if (!r.ok) add(catalogue, `trustedRanges.published[${i}]`, r.reason, r.fix);
+      else expected.set(key(r.range), p);
     });
-    const actual = metadata.fixedRanges.flatMap((r) => {
+    const actual = new Set<string>();
+    const extra: IpRange[] = [];
+    for (const r of metadata.fixedRanges) {
       const c = checkRange(r.start, r.end);
-      return c.ok ? [`${c.range.start.value}-${c.range.end.value}-${c.range.start.family}`] : [];
-    });
-    const missing = spec.published.filter((_, i) => !actual.includes(expected[i] ?? ''));
+      if (!c.ok) continue;
+      actual.add(key(c.range));
+      if (!expected.has(key(c.range))) extra.push(r);
+    }
+    const missing = [...expected].filter(([k]) => !actual.has(k)).map(([, text]) => text);
+    // With a bad published entry the file's matching range cannot be told from an extra one.
+    if (expected.size < spec.published.length) extra.length = 0;
     if (missing.length) add(rel, 'networkAccess', `lacks ${missing.join(', ')} from ${spec.source}`, 'Add a range for each published address (a CIDR block expands to its first and last address).');
-    const extra = metadata.fixedRanges.filter((_, i) => !expected.includes(actual[i] ?? ''));
     if (extra.length) add(rel, 'networkAccess', `has ${extra.map((r) => `${r.start}-${r.end}`).join(', ')}, which ${spec.source} does not publish`, 'Remove it, or add it to trustedRanges.published with its source.');
   }
 };

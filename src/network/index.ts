@@ -4,3 +4,5 @@ export type { IpRange, ParsedRange } from './ipRange';
 export { MAX_RANGE_SIZE, checkRange, formatRange, parseRangeSpec, rangeSize, rangesOverlap } from './ipRange';
 export type { OwnedRanges, RangeMerge } from './mergeRanges';
 export { mergeTrustedRanges, removeOwnedRanges } from './mergeRanges';
+export type { Keyed } from './findOverlaps';
+export { findOverlaps, findOverlapsBetween } from './findOverlaps';

@@ -11,6 +11,35 @@ export const MAX_RANGE_SIZE = { 4: 2n ** 25n, 6: 2n ** 96n } as const;
 
 export type ParsedRange = { start: IpAddress; end: IpAddress };
 
+/** The shortest prefix Salesforce accepts per family: 2^25 addresses is a /7, 2^96 a /32. */
+const MAX_PREFIX = { 4: 7, 6: 32 } as const;
+
+/** The largest block Salesforce accepts that holds `address`, as CIDR. */
+const largestBlockAt = (address: IpAddress): string => {
+  const hostBits = BigInt(addressBits(address.family) - MAX_PREFIX[address.family]);
+  const mask = (1n << hostBits) - 1n;
+  return `${formatIp({ family: address.family, value: address.value & ~mask })}/${MAX_PREFIX[address.family]}`;
+};
+
+/**
+ * A concrete split of an oversize range into pieces Salesforce accepts: consecutive blocks of the
+ * largest size, written as CIDR when aligned, else start-end. Every piece named passes checkRange.
+ */
+const splitFix = (range: ParsedRange): string => {
+  const max = MAX_RANGE_SIZE[range.start.family];
+  const size = range.end.value - range.start.value + 1n;
+  const count = (size + max - 1n) / max;
+  const pieces: string[] = [];
+  // Three pieces at most are named, so a /0 costs no more than a /6.
+  for (let at = range.start.value; at <= range.end.value && pieces.length < 3; at += max) {
+    const last = at + max - 1n < range.end.value ? at + max - 1n : range.end.value;
+    const aligned = at % max === 0n && last - at + 1n === max;
+    const first = formatIp({ family: range.start.family, value: at });
+    pieces.push(aligned ? `${first}/${MAX_PREFIX[range.start.family]}` : `${first}-${formatIp({ family: range.start.family, value: last })}`);
+  }
+  return `Split it into ${count} ranges of at most that size: ${pieces.join(', ')}${count > 3n ? ', …' : ''}.`;
+};
+
 export type RangeParseResult = { ok: true; range: ParsedRange } | { ok: false; reason: string; fix: string };
 
 const fail = (reason: string, fix: string): RangeParseResult => ({ ok: false, reason, fix });
@@ -30,7 +59,7 @@ export const checkRange = (startText: string, endText: string): RangeParseResult
   const size = end.value - start.value + 1n;
   if (size > MAX_RANGE_SIZE[start.family]) {
     const limit = start.family === 4 ? '33,554,432 addresses (a /7)' : '2^96 addresses (a /32)';
-    return fail(`${startText}-${endText} holds ${size} addresses; Salesforce allows at most ${limit} in one range`, 'Split it into smaller ranges.');
+    return fail(`${startText}-${endText} holds ${size} addresses; Salesforce allows at most ${limit} in one range`, splitFix({ start, end }));
   }
   return { ok: true, range: { start, end } };
 };
@@ -43,7 +72,8 @@ export const checkRange = (startText: string, endText: string): RangeParseResult
 export const parseRangeSpec = (spec: string): RangeParseResult => {
   const text = spec.trim();
   if (text.includes('/')) {
-    const [addressText = '', prefixText = ''] = text.split('/');
+    const [addressText = '', prefixText = '', ...rest] = text.split('/');
+    if (rest.length) return fail(`"${text}" has more than one "/"`, 'Write a CIDR block with one prefix length, such as 203.0.113.0/28.');
     const address = parseIp(addressText);
     if (!address) return fail(`"${addressText}" is not an IPv4 or IPv6 address`, 'Write a CIDR block such as 203.0.113.0/28.');
     const bits = addressBits(address.family);
@@ -55,7 +85,11 @@ export const parseRangeSpec = (spec: string): RangeParseResult => {
     const mask = (1n << hostBits) - 1n;
     if ((address.value & mask) !== 0n) {
       const network = formatIp({ family: address.family, value: address.value & ~mask });
-      return fail(`${text} has host bits set; the block starts at ${network}`, `Write ${network}/${prefix}, or a single address without a prefix.`);
+      // The fix offered must itself be accepted: a block over the size limit is never suggested.
+      const fix = (1n << hostBits) > MAX_RANGE_SIZE[address.family]
+        ? `A /${prefix} is also larger than Salesforce allows; write the block you mean, at most /${MAX_PREFIX[address.family]}, e.g. ${largestBlockAt(address)}.`
+        : `Write ${network}/${prefix}, or a single address without a prefix.`;
+      return fail(`${text} has host bits set; the block starts at ${network}`, fix);
     }
     const end = { family: address.family, value: address.value | mask };
     return checkRange(formatIp(address), formatIp(end));

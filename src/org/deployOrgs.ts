@@ -1,13 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SfError } from '@salesforce/core';
+import { Messages, SfError } from '@salesforce/core';
 import { inspectCertificateFile } from '../certificate';
 import { pollIntervalMs } from '../config/envVars';
+import { ensureOutputDir } from '../files/ensureOutputDir';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
 import { recordSettingsBefore, vendorSettingsNames } from '../lifecycle/settingsBefore';
 import { connectOrg, orgLabel } from './connectOrg';
 import { DeployEvent, deployToOrg, OrgDeployReport } from './deployToOrg';
+import { INTERRUPTED_BEFORE_DEPLOY } from './interruption';
 import { prepareVendors } from './prepareVendors';
+
+Messages.importMessagesDirectory(__dirname);
+const messages = Messages.loadMessages('vendor-access', 'org');
 
 export type DeployOrgsOptions = {
   projectDir: string;
@@ -64,9 +69,25 @@ const certificateFacts = async (projectDir: string, file: string | undefined): P
 export const deployOrgs = async (options: DeployOrgsOptions): Promise<DeployOrgsResult> => {
   const prepared = await prepareVendors(options.projectDir, options.vendors, options.valuesFile);
   const outDir = options.outDir ?? path.join(options.projectDir, 'out');
-  const orgs = await mapWithConcurrency(options.targetOrgs, options.concurrency ?? 2, async (targetOrg): Promise<OrgDeployReport | OrgFailure> => {
+  const dir = path.join(outDir, 'deploys');
+  // The record folder is made before any org is contacted: a file in its way fails the run here,
+  // not after the metadata landed.
+  ensureOutputDir(dir, options.projectDir);
+  // Every org is connected before any is deployed, so one org under two names (an alias and its
+  // username) is known up front: the first name given deploys it, the later one gets nothing.
+  const connections = await mapWithConcurrency(options.targetOrgs, options.concurrency ?? 2, (t) => connectOrg(t).then((org) => ({ org }), (error: unknown) => ({ error })));
+  const firstName = new Map<string, string>();
+  connections.forEach((c, i) => {
+    if ('org' in c && !firstName.has(c.org.orgId)) firstName.set(c.org.orgId, orgLabel(options.targetOrgs[i] as string));
+  });
+  const lanes = options.targetOrgs.map((targetOrg, i) => ({ targetOrg, connection: connections[i] as (typeof connections)[number] }));
+  const orgs = await mapWithConcurrency(lanes, options.concurrency ?? 2, async ({ targetOrg, connection }): Promise<OrgDeployReport | OrgFailure> => {
+    if (options.signal?.aborted) return { targetOrg: orgLabel(targetOrg), outcome: 'failed', error: { name: 'InterruptedError', message: INTERRUPTED_BEFORE_DEPLOY, actions: ['Run vendor-access deploy again for this org.'] } };
     try {
-      const org = await connectOrg(targetOrg);
+      if ('error' in connection) throw connection.error;
+      const { org } = connection;
+      const first = firstName.get(org.orgId);
+      if (first !== orgLabel(targetOrg)) throw messages.createError('error.SameOrgTwice', [orgLabel(targetOrg), first ?? '', org.orgId]);
       // What offboard --restore-settings needs: the settings the vendors change, as the org had them first.
       const settingsNote = options.dryRun || options.resumeId ? undefined : await recordSettingsBefore(org.connection, outDir, org.orgId, vendorSettingsNames(prepared.metadata.flatMap((m) => [...m.files.keys()])));
       const report = await deployToOrg({
@@ -87,8 +108,6 @@ export const deployOrgs = async (options: DeployOrgsOptions): Promise<DeployOrgs
       return { targetOrg: orgLabel(targetOrg), outcome: 'failed', error: { name: e.name, message: e.message, actions: e.actions ?? [] } };
     }
   });
-  const dir = path.join(outDir, 'deploys');
-  fs.mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const certificate = await certificateFacts(options.projectDir, prepared.values.vendors.ispm?.values.serverCertificate as string | undefined);
   const records = orgs.map((report) => {

@@ -10,6 +10,7 @@ import { buildChangedWorkspace } from './changedWorkspace';
 import { buildDeployWorkspace, DeployWorkspace, WorkspacePlan } from './deployWorkspace';
 import { applyHardening, withHardenedProfile } from './hardening';
 import { buildHandoff, HandoffLine } from './handoff';
+import { INTERRUPTED, INTERRUPTED_BEFORE_DEPLOY, interruptedDuringUsers, unlessInterrupted } from './interruption';
 import { loginFix } from './loginFix';
 import type { FeatureGap } from './orgFeatures';
 import { provisionUser, UserReport } from './provisionUsers';
@@ -121,7 +122,9 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
   const emit: Emit = (phase, message, progress) => request.onEvent?.({ org: org.targetOrg, phase, message, ...(progress ? { progress } : {}) });
   const report: OrgDeployReport = { targetOrg: org.targetOrg, username: org.username, orgId: org.orgId, instanceUrl: org.instanceUrl, outcome: 'failed', problems: [], notes: [], featureGaps: [], users: [], handoff: [] };
   emit('preflight', 'reading permissions, dependencies, licences, users, trusted ranges, External Client Apps');
-  const analysis = await analyseOrg(org, vendors, request.metadata, values);
+  const analysed = await unlessInterrupted(analyseOrg(org, vendors, request.metadata, values), request.signal);
+  if (analysed === INTERRUPTED) return { ...report, outcome: 'canceled', notes: [INTERRUPTED_BEFORE_DEPLOY] };
+  const analysis = analysed;
   report.problems.push(...analysis.problems);
   report.notes.push(...analysis.notes);
   report.featureGaps = analysis.preflight.gaps;
@@ -129,7 +132,15 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
   const merge = analysis.merge;
   if (merge) report.trustedRanges = { added: merge.added, alreadyTrusted: merge.alreadyTrusted, stale: merge.stale, kept: merge.kept.length, total: merge.ranges.length };
 
-  const workspace = request.resumeId ? await buildDeployWorkspace(request.projectDir, analysis.workspace) : await changedWorkspace(request, analysis.workspace, report);
+  if (request.signal?.aborted) return { ...report, outcome: 'canceled', notes: [...report.notes, INTERRUPTED_BEFORE_DEPLOY] };
+  // Reading the org's copies and building the package change nothing: an interruption stops the
+  // wait at once (the abandoned folder is removed). A resumed deploy is already in the org: the
+  // signal cancels it there (runMetadataDeploy).
+  const built = request.resumeId
+    ? await buildDeployWorkspace(request.projectDir, analysis.workspace)
+    : await unlessInterrupted(changedWorkspace(request, analysis.workspace, report), request.signal, (abandoned) => abandoned?.cleanup());
+  if (built === INTERRUPTED) return { ...report, outcome: 'canceled', notes: [...report.notes, INTERRUPTED_BEFORE_DEPLOY] };
+  const workspace = built;
   if (workspace) {
     const landed = await sendMetadata(request, workspace, report, emit);
     if (!landed) return report;
@@ -145,14 +156,23 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
   try {
     emit('users', 'integration users and assignments');
     for (const planned of analysis.preflight.users) {
+      if (request.signal?.aborted) break;
       const vendor = vendors.find((v) => v.name === planned.vendor) as Vendor;
       const hardening = analysis.hardening.find((h) => h.vendor === vendor.name);
       const plan = await withHardenedProfile(org.connection, planned, hardening);
-      const user = await provisionUser(org.connection, vendor, plan, values.file);
+      const user = await provisionUser(org.connection, vendor, plan, values.file, request.signal);
+      report.users.push(user);
+      if (request.signal?.aborted) break;
       const moved = await applyHardening(org.connection, vendor, plan, user.userId, hardening);
       if (moved.profile) user.profile = moved.profile;
-      report.users.push(user);
       report.notes.push(...moved.done);
+    }
+    // Interrupted: no further write; the report says what is in the org and what is not.
+    if (request.signal?.aborted) {
+      const pending = analysis.preflight.users.filter((u) => !report.users.some((r) => r.username === u.username && !r.interrupted)).map((u) => u.username);
+      report.outcome = 'incomplete';
+      report.notes.push(interruptedDuringUsers(deployId, report.users, pending));
+      return report;
     }
     emit('handoff', 'what to give the vendors');
     report.handoff = await buildHandoff(org.connection, vendors, values, report.users, report.featureGaps);

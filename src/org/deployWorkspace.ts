@@ -93,7 +93,7 @@ export const buildDeployWorkspace = async (projectDir: string, plan: WorkspacePl
     }
     const zipPath = path.join(dir, 'deploy.zip');
     const components = await withConversionLock(async () => {
-      const restore = stageReplacements(dir, plan.values.map((v) => ({ ...v, replacementFiles: v.replacementFiles.map((f) => ({ from: path.resolve(projectDir, f.from), to: f.to })) })));
+      const restore = stageReplacements(dir, plan.values);
       try {
         SfProject.clearInstances();
         const set = await ComponentSetBuilder.build({ sourcepath: packageDirectories.map((p) => path.join(dir, p.path)), projectDir: dir });
@@ -133,7 +133,9 @@ const renameComponents = (vendorDir: string, renames: Map<string, string>): void
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) walk(full);
       const match = /^(.+?)(\.[A-Za-z]+-meta\.xml)$/.exec(entry.name);
-      const target = match ? renames.get(match[1] as string) : undefined;
+      const named = match ? renames.get(match[1] as string) : undefined;
+      // The new name comes from the org; only an API name (letters, digits, _) may become a file name.
+      const target = named !== undefined && /^[A-Za-z][A-Za-z0-9_]{0,79}$/.test(named) ? named : undefined;
       if (entry.isFile() && match && target) fs.renameSync(full, path.join(current, `${target}${match[2] as string}`));
     }
   };

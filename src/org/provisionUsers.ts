@@ -18,6 +18,8 @@ export type UserReport = {
   alreadyAssigned: string[];
   /** What a person still has to do for this user. */
   nextSteps: string[];
+  /** Set when an interruption stopped the work before one of this user's writes. */
+  interrupted?: true;
 };
 
 type SaveError = { errorCode?: string; statusCode?: string; message?: string };
@@ -37,7 +39,7 @@ const isDuplicate = (err: unknown): boolean => /DUPLICATE_VALUE|duplicate value 
  * assigned first). Idempotent by reading: what the user already holds (read in preflight) is not
  * posted again; DUPLICATE_VALUE is still taken as success, for an assignment made meanwhile.
  */
-export const provisionUser = async (connection: Connection, vendor: Vendor, plan: UserPlan, valuesFile: string): Promise<UserReport> => {
+export const provisionUser = async (connection: Connection, vendor: Vendor, plan: UserPlan, valuesFile: string, signal?: AbortSignal): Promise<UserReport> => {
   const report: UserReport = {
     vendor: vendor.name,
     username: plan.username,
@@ -49,6 +51,12 @@ export const provisionUser = async (connection: Connection, vendor: Vendor, plan
     alreadyAssigned: [],
     nextSteps: [],
   };
+  // Checked before every write: an interruption stops here and the report says how far it got.
+  const stop = (): boolean => {
+    if (signal?.aborted) report.interrupted = true;
+    return Boolean(signal?.aborted);
+  };
+  if (stop()) return report;
   if (!plan.existing) {
     const u = vendor.user;
     try {
@@ -77,6 +85,7 @@ export const provisionUser = async (connection: Connection, vendor: Vendor, plan
     }
   }
   for (const psl of plan.permissionSetLicenses) {
+    if (stop()) return report;
     if (plan.heldPslIds.has(psl.id)) {
       report.alreadyAssigned.push(psl.developerName);
       continue;
@@ -92,6 +101,7 @@ export const provisionUser = async (connection: Connection, vendor: Vendor, plan
   if (plan.permissionSets.length) {
     const rows = await connection.query<{ Id: string; Name: string }>(`SELECT Id, Name FROM PermissionSet WHERE Name IN ${soqlIn(plan.permissionSets)}`);
     for (const name of plan.permissionSets) {
+      if (stop()) return report;
       const id = rows.records.find((r) => r.Name === name)?.Id;
       if (!id) throw messages.createError('error.PermissionSetMissingAfterDeploy', [name]);
       if (plan.heldPermissionSetIds.has(id)) {

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { SfError } from '@salesforce/core';
+import { readPrivateKeyPem } from '../certificate/readPrivateKeyPem';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
 import { orgLabel } from './connectOrg';
 import { mapWithConcurrency } from './deployOrgs';
@@ -59,7 +59,8 @@ const findingsOf = (plan: OrgPlan, certWarnDays: number): Finding[] => {
 /** Reads back every intended setting in each org and says, finding by finding, whether it holds. */
 export const verifyOrgs = async (options: VerifyOptions): Promise<VerifyResult> => {
   const prepared = await prepareVendors(options.projectDir, options.vendors, options.valuesFile);
-  const privateKeyPem = options.privateKeyFile ? fs.readFileSync(path.resolve(options.privateKeyFile), 'utf8') : undefined;
+  // Read and parsed before any org is contacted: a bad key is one named error, not a skipped login.
+  const privateKeyPem = options.privateKeyFile === undefined ? undefined : readPrivateKeyPem(path.resolve(options.privateKeyFile), options.privateKeyFile);
   const orgs = await mapWithConcurrency(options.targetOrgs, options.concurrency ?? 2, async (targetOrg): Promise<VerifyResult['orgs'][number]> => {
     try {
       const plan = await planOrg(options.projectDir, prepared, targetOrg);

@@ -1,29 +1,37 @@
 import path from 'node:path';
 import { SfError } from '@salesforce/core';
-import { checkCertificateFile } from '../certificate';
+import { certificateProblems, inspectCertificate } from '../certificate';
+import { readCertificateInput } from '../certificate/readCertificateInput';
+import { singlePemCertificate } from '../certificate/singlePemCertificate';
 import type { Problem } from '../output/problem';
 
 export type CertificateValueOptions = { projectDir: string; file: string; field: string; now?: Date; warnDays?: number };
 
+/** A checked certificate value: `pem` is what may go into metadata, set only when there is no error. */
+export type CheckedCertificate = { problems: Problem[]; pem?: string };
+
 /**
- * Checks a certificate file named in a values file with the certificate library: one PEM X.509
- * certificate (the replacement copies its text into XML, so DER is refused), not a key, valid now,
- * RSA ≥ 2048; a warning when it expires within `warnDays`. Key material is never echoed.
+ * Checks a certificate file named in a values file: a regular file within the size limit, one PEM
+ * X.509 certificate and nothing else (the replacement carries it into XML, so DER, chains, keys and
+ * stray text are refused), valid now, RSA ≥ 2048; a warning when it expires within `warnDays`. The
+ * file is read once: the PEM returned is re-encoded from those bytes' certificate, so what is staged
+ * is what was checked. Key material is never echoed.
  */
-export const checkCertificateValue = async (value: string, options: CertificateValueOptions): Promise<Problem[]> => {
+export const checkCertificateValue = (value: string, options: CertificateValueOptions): CheckedCertificate => {
   const at = { file: options.file, field: options.field };
   const absolute = path.resolve(options.projectDir, value);
-  // Messages name the file as the user wrote it, not this machine's absolute path.
-  const relative = (text: string): string => text.split(absolute).join(value);
   try {
-    const { problems } = await checkCertificateFile(absolute, {
+    const bytes = readCertificateInput(absolute, 'certificate', value);
+    const report = inspectCertificate(bytes, { source: value, ...(options.now ? { now: options.now } : {}) });
+    const problems: Problem[] = certificateProblems(report, {
       requirePem: true,
       ...(options.now ? { now: options.now } : {}),
       ...(options.warnDays === undefined ? {} : { warnDays: options.warnDays }),
-    });
-    return problems.map((p) => ({ severity: p.severity, ...at, message: relative(p.message), fix: relative(p.actions.join(' ')) }));
+    }).map((p) => ({ severity: p.severity, ...at, message: p.message, fix: p.actions.join(' ') }));
+    if (report.format !== 'PEM' || problems.some((p) => p.severity === 'error')) return { problems };
+    return { problems, pem: singlePemCertificate(bytes.toString('latin1'), value) };
   } catch (err) {
     const e = SfError.wrap(err instanceof Error ? err : String(err));
-    return [{ severity: 'error', ...at, message: relative(e.message), fix: (e.actions ?? []).join(' ') || 'Name the server.crt file the vendor gave you, relative to the project root.' }];
+    return { problems: [{ severity: 'error', ...at, message: e.message, fix: (e.actions ?? []).join(' ') || 'Name the server.crt file the vendor gave you, relative to the project root.' }] };
   }
 };

@@ -1,11 +1,14 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Vendor } from '../catalogue';
 import { describe } from '../catalogue/shapeCheck';
+import { PLACEHOLDER } from '../metadata/replacementsConfig';
 import type { Problem } from '../output/problem';
 import { checkCertificateValue } from './certificateValue';
+import { sharedUsernameProblems, unknownVendorProblems } from './crossVendorValues';
 import { checkHardening, HARDENING_KEY } from './hardeningValue';
 import type { OrgValues, VendorValues } from './orgValues';
+import { readValuesFile } from './readValuesFile';
+import { replacementTextFor } from './replacementText';
 import { checkEmail, checkFeatures, checkIpRanges } from './validateValue';
 
 export type LoadOrgValuesOptions = {
@@ -14,6 +17,8 @@ export type LoadOrgValuesOptions = {
   env?: Record<string, string | undefined>;
   now?: Date;
   certWarnDays?: number;
+  /** Every vendor of the project (default: the chosen ones): values keys naming others are refused. */
+  catalogue?: Vendor[];
 };
 
 const valuesProblem = (file: string, field: string, message: string, fix: string): Problem => ({ severity: 'error', file, field, message, fix });
@@ -31,17 +36,9 @@ export const loadOrgValues = async (
   const env = options.env ?? process.env;
   const rel = path.isAbsolute(valuesFile) ? path.relative(options.projectDir, valuesFile) || valuesFile : valuesFile;
   const absolute = path.resolve(options.projectDir, valuesFile);
-  let data: unknown;
-  try {
-    data = JSON.parse(fs.readFileSync(absolute, 'utf8')) as unknown;
-  } catch (err) {
-    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
-    return {
-      problems: [
-        valuesProblem(rel, '', missing ? 'does not exist' : `is not valid JSON: ${(err as Error).message}`, missing ? 'Copy config/orgs/example.json to config/orgs/<org>.json and fill it in, or pass the right --values path.' : 'Fix the JSON syntax.'),
-      ],
-    };
-  }
+  const read = readValuesFile(absolute, rel);
+  if (!read.ok) return { problems: [read.problem] };
+  const data = read.data;
   const problems: Problem[] = [];
   const root = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
   if (!root) return { problems: [valuesProblem(rel, '', `must be a JSON object, found ${describe(data)}`, 'See config/orgs/example.json for the layout.')] };
@@ -50,6 +47,9 @@ export const loadOrgValues = async (
   if (!vendorsNode) return { problems: [valuesProblem(rel, 'vendors', 'is missing or not an object', 'Add "vendors": { "<vendor>": { ... } } as in config/orgs/example.json.')] };
 
   const result: OrgValues = { file: rel, org, vendors: {} };
+  const catalogue = options.catalogue ?? vendors;
+  problems.push(...unknownVendorProblems(vendorsNode, catalogue, rel));
+  problems.push(...sharedUsernameProblems(vendorsNode, catalogue, vendors, rel, env));
   for (const vendor of vendors) {
     const base = `vendors.${vendor.name}`;
     const node = vendorsNode[vendor.name];
@@ -86,8 +86,9 @@ export const loadOrgValues = async (
         case 'certificateFile':
           if (typeof value !== 'string') problems.push(valuesProblem(where.file, where.field, `must be a file path, found ${describe(value)}`, 'Write the path of the vendor’s server.crt, relative to the project root.'));
           else {
-            problems.push(...(await checkCertificateValue(value, { projectDir: options.projectDir, ...where, ...(options.now ? { now: options.now } : {}), ...(options.certWarnDays === undefined ? {} : { warnDays: options.certWarnDays }) })));
-            if (spec.replacementFile) out.replacementFiles.push({ from: value, to: spec.replacementFile });
+            const checked = checkCertificateValue(value, { projectDir: options.projectDir, ...where, ...(options.now ? { now: options.now } : {}), ...(options.certWarnDays === undefined ? {} : { warnDays: options.certWarnDays }) });
+            problems.push(...checked.problems);
+            if (spec.replacementFile && checked.pem) out.replacementFiles.push({ from: value, to: spec.replacementFile, content: replacementTextFor(checked.pem) });
           }
           break;
         case 'features': {
@@ -104,7 +105,11 @@ export const loadOrgValues = async (
         }
       }
       if (typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'))) out.values[spec.key] = value as string | string[];
-      if (spec.env && typeof value === 'string') out.env[spec.env] = value;
+      if (spec.env && typeof value === 'string') {
+        // A replaced value that holds a placeholder would be filled in again by a later replacement.
+        if (new RegExp(PLACEHOLDER.source).test(value)) problems.push(valuesProblem(where.file, where.field, 'contains a placeholder such as __NAME__, which a later replacement would fill in', 'Write the real value; placeholders belong in force-app/ only.'));
+        else out.env[spec.env] = replacementTextFor(value);
+      }
     }
     if (given[HARDENING_KEY] !== undefined) {
       const checked = checkHardening(given[HARDENING_KEY], { file: rel, field: `${base}.${HARDENING_KEY}` }, vendor);

@@ -7,10 +7,17 @@ export type VendorValues = {
   values: Record<string, string | string[]>;
   /** Where each value came from: the values file, or an environment variable that overrode it. */
   sources: Record<string, 'values file' | `environment ${string}`>;
-  /** Environment variables the sfdx-project.json `replaceWithEnv` replacements read. */
+  /**
+   * Environment variables the sfdx-project.json `replaceWithEnv` replacements read, as staged
+   * text: XML-escaped and with `$` doubled, so SDR's `String.replace` writes the value literally.
+   */
   env: Record<string, string>;
-  /** Files the `replaceWithFile` replacements read: copied from the values file's path to the project path. */
-  replacementFiles: Array<{ from: string; to: string }>;
+  /**
+   * Files the `replaceWithFile` replacements read: `from` is the values file's path (for reports),
+   * `to` the project path SDR reads, `content` the staged text (a certificate re-encoded from the
+   * parsed file, escaped like `env`). The file at `from` is never copied.
+   */
+  replacementFiles: Array<{ from: string; to: string; content: string }>;
   features: string[];
   /** Per-org trusted ranges, expanded to start/end with the vendor's description prefix. */
   trustedRanges: IpRange[];

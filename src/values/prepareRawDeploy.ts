@@ -1,6 +1,7 @@
 import { Messages } from '@salesforce/core';
 import { loadInputs } from '../check/loadInputs';
 import { errorsIn, formatProblem, Problem } from '../output/problem';
+import { replacementTextFor } from './replacementText';
 import { formatEnvExports, stageReplacements } from './stageReplacements';
 
 Messages.importMessagesDirectory(__dirname);
@@ -14,7 +15,18 @@ export type RawDeployInputs = { exports: string[]; stagedFiles: string[]; warnin
  * `replaceWithEnv` variables. Throws InvalidValuesError listing every problem.
  */
 export const prepareRawDeploy = async (projectDir: string, valuesFile: string, vendorNames: string[]): Promise<RawDeployInputs> => {
-  const { values, problems } = await loadInputs({ projectDir, vendors: vendorNames, valuesFile, valuesOnly: true, env: {} });
+  const { vendors, values, problems } = await loadInputs({ projectDir, vendors: vendorNames, valuesFile, valuesOnly: true, env: {} });
+  // An exported variable is read twice: by SDR in a raw deploy (which needs the escaped text) and
+  // by vendor-access as an override (which takes it as written). Only a value that reads the same
+  // both ways may be exported.
+  for (const vendor of vendors) {
+    for (const spec of vendor.values.filter((v) => v.env)) {
+      const raw = values?.vendors[vendor.name]?.values[spec.key];
+      if (typeof raw === 'string' && replacementTextFor(raw) !== raw) {
+        problems.push({ severity: 'error', file: values?.file ?? valuesFile, field: `vendors.${vendor.name}.${spec.key}`, message: `holds $ or an XML-special character, which a raw sf deploy would read as a pattern or markup through ${spec.env as string}`, fix: 'Deploy this value with vendor-access deploy (or vendor-access stage, then sf project deploy start on the staged folder): both write it literally.' });
+      }
+    }
+  }
   if (errorsIn(problems).length || !values) {
     throw messages.createError('error.InvalidValues', [errorsIn(problems).length, problems.map(formatProblem).join('\n')]).setData({ problems });
   }

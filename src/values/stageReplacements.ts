@@ -4,9 +4,10 @@ import type { VendorValues } from './orgValues';
 
 /**
  * Makes the values visible to SDR's `replacements`: sets the environment variables the
- * `replaceWithEnv` entries read, and copies each certificate to the fixed path a `replaceWithFile`
- * entry reads (sfdx-project.json cannot vary a file path per org). Nothing is written into
- * force-app/: replacements never touch source. Returns the environment to restore afterwards.
+ * `replaceWithEnv` entries read, and writes each checked certificate to the fixed path a
+ * `replaceWithFile` entry reads (sfdx-project.json cannot vary a file path per org). Both hold the
+ * staged text loadOrgValues prepared (escaped, `$` doubled), never a user file's bytes. Nothing is
+ * written into force-app/: replacements never touch source. Returns the environment to restore.
  */
 export const stageReplacements = (projectDir: string, vendorValues: VendorValues[], env: NodeJS.ProcessEnv = process.env): (() => void) => {
   const previous = new Map<string, string | undefined>();
@@ -15,10 +16,10 @@ export const stageReplacements = (projectDir: string, vendorValues: VendorValues
       if (!previous.has(name)) previous.set(name, env[name]);
       env[name] = value;
     }
-    for (const { from, to } of values.replacementFiles) {
+    for (const { to, content } of values.replacementFiles) {
       const target = path.resolve(projectDir, to);
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.copyFileSync(path.resolve(projectDir, from), target);
+      fs.writeFileSync(target, content);
     }
   }
   return () => {

@@ -1,13 +1,17 @@
 import type { Problem } from '../output/problem';
 import { describe } from '../catalogue/shapeCheck';
 import type { Vendor, ValueSpec } from '../catalogue';
-import { IpRange, ParsedRange, formatRange, parseRangeSpec, rangesOverlap } from '../network';
+import { INPUT_LIMITS } from '../files';
+import { IpRange, ParsedRange, findOverlaps, formatRange, parseRangeSpec } from '../network';
 
 type Where = { file: string; field: string };
 
 // Salesforce usernames and emails are address-shaped; the replacements put them into XML
 // unescaped (SDR's ReplacementStream does no escaping), so XML-special characters are refused.
 const EMAIL = /^[^\s@<>&"']+@[^\s@<>&"'.]+(\.[^\s@<>&"'.]+)+$/;
+
+/** The list position in a field such as `vendors.reco.trustedRanges[12]`, for a stable report order. */
+const indexOf = (field: string): number => Number(/\[(\d+)\]$/.exec(field)?.[1] ?? -1);
 
 const problem = (where: Where, message: string, fix: string): Problem => ({ severity: 'error', ...where, message, fix });
 
@@ -38,6 +42,9 @@ export const checkIpRanges = (value: unknown, where: Where, prefix: string): { r
   if (!Array.isArray(value)) {
     return { ranges: [], parsed: [], problems: [problem(where, `must be a list of CIDRs, addresses or start-end ranges, found ${describe(value)}`, 'Write e.g. ["203.0.113.0/28", "198.51.100.7"].')] };
   }
+  if (value.length > INPUT_LIMITS.trustedRanges) {
+    return { ranges: [], parsed: [], problems: [problem(where, `holds ${value.length} ranges; at most ${INPUT_LIMITS.trustedRanges} are accepted in one list`, 'Merge neighbouring addresses into CIDR blocks or start-end ranges; no vendor publishes that many.')] };
+  }
   const problems: Problem[] = [];
   const parsed: Array<{ index: number; range: ParsedRange; text: string }> = [];
   value.forEach((item, i) => {
@@ -50,14 +57,12 @@ export const checkIpRanges = (value: unknown, where: Where, prefix: string): { r
     if (!result.ok) problems.push(problem(at, result.reason, result.fix));
     else parsed.push({ index: i, range: result.range, text: item });
   });
-  for (let i = 0; i < parsed.length; i++) {
-    for (let j = i + 1; j < parsed.length; j++) {
-      const [a, b] = [parsed[i], parsed[j]];
-      if (a && b && rangesOverlap(a.range, b.range)) {
-        problems.push(problem({ ...where, field: `${where.field}[${b.index}]` }, `"${b.text}" overlaps "${a.text}" (entry ${a.index})`, 'Remove the duplicate or merge the two into one range.'));
-      }
-    }
+  // Sort and sweep: O(n log n), so a long list is checked in milliseconds.
+  for (const { first, second } of findOverlaps(parsed.map((p) => ({ key: p, range: p.range })))) {
+    const [a, b] = first.index < second.index ? [first, second] : [second, first];
+    problems.push(problem({ ...where, field: `${where.field}[${b.index}]` }, `"${b.text}" overlaps "${a.text}" (entry ${a.index})`, 'Remove the duplicate or merge the two into one range.'));
   }
+  problems.sort((x, y) => indexOf(x.field) - indexOf(y.field));
   const ranges = parsed.map(({ range }, n) => ({ ...formatRange(range), description: `${prefix} ${n + 1}` }));
   return { ranges, parsed: parsed.map((p) => p.range), problems };
 };

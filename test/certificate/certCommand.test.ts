@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -76,6 +77,19 @@ describe('vendor-access cert', () => {
         'Error (OutputInsideForceAppError): Refusing to write the key pair to force-app/ispm/certs: it is inside force-app/'
       );
       expect(fs.existsSync('force-app/ispm/certs')).toBe(false);
+    });
+
+    it("refuses --output-dir '' (an unset variable) instead of writing the key where the command runs", async () => {
+      const cwd = process.cwd();
+      process.chdir(dir);
+      try {
+        const result = await run('generate', '--common-name', 'x', '--output-dir', '');
+        expect(result.exitCode).toBe(1);
+        expect(result.stderr).toContain('Error (EmptyPathFlagError): --output-dir is empty.');
+        expect(fs.readdirSync(dir)).toEqual([]);
+      } finally {
+        process.chdir(cwd);
+      }
     });
 
     it('refuses to overwrite without --force, and replaces with it', async () => {
@@ -179,7 +193,19 @@ describe('vendor-access cert', () => {
         () => path.join(dir, 'missing.crt'),
         'Error (CertificateFileNotFoundError): The certificate file %s does not exist.',
       ],
-      ['a folder', () => dir, 'Error (FileUnreadableError): Cannot read %s (EISDIR).'],
+      ['a folder', () => dir, 'Error (NotARegularFileError): %s is a folder, not a file.'],
+      ['a device (/dev/zero), before reading a byte', () => '/dev/zero', 'Error (NotARegularFileError): %s is a character device, not a file.'],
+      [
+        'a named pipe with no writer, without waiting for one',
+        () => {
+          const fifo = path.join(dir, 'cert.fifo');
+          execFileSync('mkfifo', [fifo]);
+          return fifo;
+        },
+        'Error (NotARegularFileError): %s is a named pipe (FIFO), not a file.',
+      ],
+      ['an empty path (an unset shell variable)', () => '', 'Error (EmptyPathFlagError): <file> is empty.'],
+      ['a file over the 64 KiB limit', () => file('huge.crt', 'x'.repeat(70_000)), 'Error (FileTooLargeError): %s is 70000 bytes; at most 65536 are read here.'],
     ])('refuses %s', async (_label, makeFile, expected) => {
       const certificateFile = makeFile();
       const result = await run('inspect', certificateFile);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkVendors } from '../../src/check';
@@ -15,6 +16,16 @@ type BadInputCase = {
   edit?: Array<{ file: string; find: string; replace: string }>;
   setJson?: Array<{ file: string; path: string; value?: unknown }>;
   write?: Record<string, string>;
+  /** Files written as bytes (base64): UTF-16, binary. */
+  writeBase64?: Record<string, string>;
+  /** Files of `text` repeated `times` (an oversize input without an oversize fixture). */
+  writeRepeat?: Array<{ file: string; text: string; times: number }>;
+  mkdir?: string[];
+  fifo?: string[];
+  /** Symbolic links: `path` in the project pointing at `target` (project-relative, or absolute like /dev/zero). */
+  symlink?: Array<{ path: string; target: string }>;
+  /** File modes; these cases are skipped when run as root, who reads any file. */
+  chmod?: Array<{ file: string; mode: string }>;
   remove?: string[];
   expect: { file: string; field: string; message: string };
 };
@@ -31,7 +42,10 @@ describe('check rejects bad input with file, field, message and fix', () => {
     expect(new Set(cases.map(([, c]) => c.expect.message)).size).toBeGreaterThanOrEqual(25);
   });
 
+  const asRoot = process.getuid?.() === 0;
   it.each(cases)('%s', async (_name, testCase) => {
+    // Root reads a file whatever its mode; the case runs on CI and developer machines.
+    if (testCase.chmod && asRoot) return;
     const dir = copyProject();
     try {
       for (const e of testCase.edit ?? []) editFile(dir, e.file, e.find, e.replace);
@@ -40,6 +54,12 @@ describe('check rejects bad input with file, field, message and fix', () => {
         fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
         fs.writeFileSync(path.join(dir, file), content);
       }
+      for (const [file, base64] of Object.entries(testCase.writeBase64 ?? {})) fs.writeFileSync(path.join(dir, file), Buffer.from(base64, 'base64'));
+      for (const r of testCase.writeRepeat ?? []) fs.writeFileSync(path.join(dir, r.file), r.text.repeat(r.times));
+      for (const d of testCase.mkdir ?? []) fs.mkdirSync(path.join(dir, d), { recursive: true });
+      for (const f of testCase.fifo ?? []) execFileSync('mkfifo', [path.join(dir, f)]);
+      for (const l of testCase.symlink ?? []) fs.symlinkSync(path.isAbsolute(l.target) ? l.target : path.join(dir, l.target), path.join(dir, l.path));
+      for (const c of testCase.chmod ?? []) fs.chmodSync(path.join(dir, c.file), Number.parseInt(c.mode, 8));
       for (const file of testCase.remove ?? []) fs.rmSync(path.join(dir, file));
       const result = await checkVendors({
         projectDir: dir,
@@ -50,9 +70,10 @@ describe('check rejects bad input with file, field, message and fix', () => {
       });
       expect(result.ok).toBe(false);
       expect(result.problems).toContainEqual({ severity: 'error', ...testCase.expect, fix: expect.stringMatching(/\S/) as unknown as string });
-      // Nothing is written when a check fails.
-      expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+      // Nothing is written when a check fails (a case may have put a file named out/ in the way).
+      if (!testCase.write?.out) expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
     } finally {
+      for (const c of testCase.chmod ?? []) fs.chmodSync(path.join(dir, c.file), 0o644);
       removeProject(dir);
     }
   });

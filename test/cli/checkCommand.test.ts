@@ -78,4 +78,10 @@ describe('vendor-access check (CLI)', () => {
     expect(await main(['check', '--vendor', 'ispm', '--cert-warn-days', '100000'], io)).toBe(0);
     expect(io.out.join('\n')).toMatch(/WARNING config\/orgs\/example.json \[vendors.ispm.serverCertificate\]: config\/certs\/example-ispm-server.crt expires on 2036-11-19 22:37 UTC: \d+ days left \(warning from 100000 days\)/);
   });
+
+  it.each(['abc', '-1', '2.5', ''])('refuses --cert-warn-days %p by name instead of never warning', async (days) => {
+    const io = recordingIo();
+    expect(await main(['check', '--vendor', 'ispm', `--cert-warn-days=${days}`], io)).toBe(1);
+    expect(io.err.join('\n')).toContain(`Error (BadDaysError): --cert-warn-days "${days}" is not a whole number of days from 0 to 100000.`);
+  });
 });

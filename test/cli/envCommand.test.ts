@@ -33,6 +33,15 @@ describe('vendor-access env', () => {
     expect(io.err.join('\n')).toContain('hardened mode is not applied by a raw sf project deploy');
   });
 
+  it('refuses a value holding $: a raw sf deploy would read it as a String.replace pattern', async () => {
+    setJson(project(), 'config/orgs/example.json', 'vendors.ispm.contactEmail', 'sec$`ops@example.com');
+    const io = recordingIo();
+    expect(await main(['env', '--vendor', 'ispm', '--values', 'config/orgs/example.json'], io)).toBe(1);
+    expect(io.err.join('\n')).toContain('ERROR config/orgs/example.json [vendors.ispm.contactEmail]: holds $ or an XML-special character, which a raw sf deploy would read as a pattern or markup through ISPM_CONTACT_EMAIL');
+    expect(io.out).toEqual([]);
+    expect(fs.existsSync(path.join(project(), 'out'))).toBe(false);
+  });
+
   it('requires --values', async () => {
     const io = recordingIo();
     expect(await main(['env'], io)).toBe(1);

@@ -36,3 +36,33 @@ describe('trusted range specs', () => {
     expect(ip && formatIp(ip)).toBe('2001:db8::1:0:0:1');
   });
 });
+
+describe('range refusals whose fix is itself accepted', () => {
+  const fixOf = (spec: string): string => {
+    const r = parseRangeSpec(spec);
+    if (r.ok) throw new Error(`${spec} was accepted`);
+    return r.fix;
+  };
+  const suggested = (fix: string): string[] => fix.match(/[0-9a-f.:]+(?:\/\d+|-[0-9a-f.:]+)/g) ?? [];
+
+  it('refuses more than one prefix length instead of reading 198.51.100.0/24/8 as a /24', () => {
+    const r = parseRangeSpec('198.51.100.0/24/8');
+    expect(r).toEqual({ ok: false, reason: '"198.51.100.0/24/8" has more than one "/"', fix: 'Write a CIDR block with one prefix length, such as 203.0.113.0/28.' });
+  });
+
+  it.each(['10.0.0.0/6', '10.0.0.0/2', '2001:db8::1/16'])('%s (host bits set and too large): every block the fix names is accepted', (spec) => {
+    const fix = fixOf(spec);
+    expect(suggested(fix).length).toBeGreaterThan(0);
+    for (const block of suggested(fix)) expect([block, parseRangeSpec(block).ok]).toEqual([block, true]);
+  });
+
+  it.each(['8.0.0.0/6', '0.0.0.0/0', '1.0.0.0-9.0.0.0', '::/0'])('%s (too large): the split it offers is accepted piece by piece', (spec) => {
+    const fix = fixOf(spec);
+    expect(fix).toMatch(/^Split it into \d+ ranges of at most that size: /);
+    for (const piece of suggested(fix)) expect([piece, parseRangeSpec(piece).ok]).toEqual([piece, true]);
+  });
+
+  it('names the split exactly for a /6', () => {
+    expect(fixOf('8.0.0.0/6')).toBe('Split it into 2 ranges of at most that size: 8.0.0.0/7, 10.0.0.0/7.');
+  });
+});

@@ -1,0 +1,59 @@
+import type { Vendor } from '../catalogue';
+import type { Problem } from '../output/problem';
+
+const problem = (file: string, field: string, message: string, fix: string): Problem => ({ severity: 'error', file, field, message, fix });
+
+/**
+ * Keys under `vendors` that name no vendor of the project: a misspelt or wrongly cased vendor
+ * would otherwise be ignored and its values silently never used.
+ */
+export const unknownVendorProblems = (vendorsNode: Record<string, unknown>, catalogue: Vendor[], file: string): Problem[] => {
+  const names = catalogue.map((v) => v.name);
+  return Object.keys(vendorsNode)
+    .filter((key) => !names.includes(key))
+    .map((key) => {
+      const near = names.find((n) => n.toLowerCase() === key.toLowerCase());
+      return problem(
+        file,
+        `vendors.${key}`,
+        `"${key}" is not a vendor of this project`,
+        near ? `Write "${near}": vendor names are case-sensitive.` : `Remove it, or use one of: ${names.join(', ')}.`,
+      );
+    });
+};
+
+/**
+ * One username for two vendors' integration users: Salesforce usernames are unique, so the second
+ * user could never be created (Duplicate Username) after the metadata had already landed. Compared
+ * without case (Salesforce treats usernames case-insensitively at login; the uniqueness rule is
+ * taken to be the same: no source in reference/ settles it). Reported on the later vendor's
+ * field whenever either vendor is among the chosen ones.
+ */
+export const sharedUsernameProblems = (
+  vendorsNode: Record<string, unknown>,
+  catalogue: Vendor[],
+  chosen: Vendor[],
+  file: string,
+  env: Record<string, string | undefined>,
+): Problem[] => {
+  const seen = new Map<string, { vendor: string; field: string }>();
+  const problems: Problem[] = [];
+  for (const vendor of catalogue) {
+    const node = vendorsNode[vendor.name];
+    if (!node || typeof node !== 'object' || Array.isArray(node)) continue;
+    for (const spec of vendor.values.filter((v) => v.type === 'username')) {
+      const override = spec.env ? env[spec.env] : undefined;
+      const value = override !== undefined && override !== '' ? override : (node as Record<string, unknown>)[spec.key];
+      if (typeof value !== 'string' || !value) continue;
+      const field = `vendors.${vendor.name}.${spec.key}`;
+      const first = seen.get(value.toLowerCase());
+      if (!first) {
+        seen.set(value.toLowerCase(), { vendor: vendor.name, field });
+        continue;
+      }
+      if (!chosen.some((v) => v.name === vendor.name || v.name === first.vendor)) continue;
+      problems.push(problem(file, field, `"${value}" is also ${first.field}; each vendor needs its own integration user and Salesforce usernames are unique`, `Give ${vendor.name} its own username, e.g. ${vendor.name}.${value}.`));
+    }
+  }
+  return problems;
+};
