@@ -2,7 +2,7 @@ import { Messages } from '@salesforce/core';
 import { findProjectDir } from '../check';
 import { EXIT_CODES } from '../output/exitCodes';
 import { formatProblem } from '../output/problem';
-import { prepareRawDeploy } from '../values';
+import { prepareRawDeploy } from '../check';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { resolveValuesPath } from './flagChecks';
 import { examplesFrom } from './orgFlags';

@@ -5,7 +5,7 @@ import { inspectCertificateFile } from '../certificate';
 import { pollIntervalMs } from '../config/envVars';
 import { ensureOutputDir } from '../files/ensureOutputDir';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
-import { recordSettingsBefore, vendorSettingsNames } from '../lifecycle/settingsBefore';
+import { recordSettingsBefore, vendorSettingsNames } from './settingsBefore';
 import { connectOrg, orgLabel } from './connectOrg';
 import { DeployEvent, deployToOrg, OrgDeployReport } from './deployToOrg';
 import { INTERRUPTED_BEFORE_DEPLOY } from './interruption';

@@ -1,8 +1,8 @@
 import { Messages } from '@salesforce/core';
-import { loadInputs } from '../check/loadInputs';
+import { loadInputs } from './loadInputs';
 import { errorsIn, formatProblem, Problem } from '../output/problem';
-import { replacementTextFor } from './replacementText';
-import { formatEnvExports, stageReplacements } from './stageReplacements';
+import { replacementTextFor } from '../values/replacementText';
+import { formatEnvExports, stageReplacements } from '../values/stageReplacements';
 
 Messages.importMessagesDirectory(__dirname);
 const messages = Messages.loadMessages('vendor-access', 'values');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Connection } from '@salesforce/core';
 import { parseMetadataXml } from '../metadata/xml';
-import { retrieveOrgMetadata } from '../org/retrieveOrgMetadata';
+import { retrieveOrgMetadata } from './retrieveOrgMetadata';
 
 /**
  * The org's values of the settings a vendor changes (Event Monitoring), as they were before the
