@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Messages, SfError } from '@salesforce/core';
+import { SfError } from '@salesforce/core/sfError';
+import { loadMessages } from '../output/loadMessages';
 import { inspectCertificateFile } from '../certificate';
 import { pollIntervalMs } from '../config/envVars';
 import { ensureOutputDir } from '../files/ensureOutputDir';
@@ -11,8 +12,7 @@ import { DeployEvent, deployToOrg, OrgDeployReport } from './deployToOrg';
 import { INTERRUPTED_BEFORE_DEPLOY } from './interruption';
 import { prepareVendors } from './prepareVendors';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'org');
+const messages = loadMessages('org');
 
 export type DeployOrgsOptions = {
   projectDir: string;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { SfError } from '@salesforce/core';
+import { SfError } from '@salesforce/core/sfError';
 import { certificateProblems, inspectCertificate } from '../certificate';
 import { readCertificateInput } from '../certificate/readCertificateInput';
 import { singlePemCertificate } from '../certificate/singlePemCertificate';
