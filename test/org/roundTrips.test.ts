@@ -1,0 +1,45 @@
+import { run, useSimulatedOrg } from '../helpers/simulatedOrg';
+import { useProjectCopyAsCwd } from '../helpers/projectCwd';
+
+/**
+ * Round trips per org, pinned (issue 14): each one costs 100–300 ms against a real org, so a change
+ * that adds one must change this test on purpose. Counts are requests the simulated org received.
+ */
+describe('round trips to one org', () => {
+  useProjectCopyAsCwd();
+  const sim = useSimulatedOrg('prod', () => ({ shape: 'enterprise-shield' }));
+  const VALUES = ['--values', 'config/orgs/example.json'];
+
+  it('deploy of both vendors to a fresh org', async () => {
+    sim().requests.length = 0;
+    expect((await run('deploy', '-o', 'prod', ...VALUES)).code).toBe(0);
+    expect(sim().requestCounts()).toEqual({
+      total: 35,
+      byKind: {
+        'GET sobjects/PermissionSet/describe': 1,
+        'GET sobjects': 1,
+        'GET /services/oauth2/userinfo': 1,
+        'GET query': 11,
+        'GET tooling/query': 3,
+        retrieve: 4,
+        checkRetrieveStatus: 4,
+        listMetadata: 1,
+        deploy: 1,
+        checkDeployStatus: 2,
+        'POST sobjects/User': 2,
+        'POST sobjects/PermissionSetAssignment': 3,
+        'POST sobjects/PermissionSetLicenseAssign': 1,
+      },
+    });
+  });
+
+  it('plan, and verify after the deploy', async () => {
+    expect((await run('deploy', '-o', 'prod', ...VALUES)).code).toBe(0);
+    sim().requests.length = 0;
+    expect((await run('plan', '-o', 'prod', ...VALUES)).code).toBe(0);
+    const plan = sim().requestCounts().total;
+    sim().requests.length = 0;
+    expect((await run('verify', '-o', 'prod', ...VALUES)).code).toBe(0);
+    expect({ plan, verify: sim().requestCounts().total }).toEqual({ plan: 24, verify: 24 });
+  });
+});
