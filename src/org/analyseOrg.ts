@@ -75,25 +75,28 @@ const policyRenames = (vendors: Vendor[], names: Map<string, string[]>): Map<str
 export const analyseOrg = async (org: OrgConnection, vendors: Vendor[], metadata: VendorMetadata[], values: OrgValues): Promise<OrgAnalysis> => {
   const usernames = vendors.map((v) => String(values.vendors[v.name]?.values.integrationUsername ?? '')).filter(Boolean);
   const eventManager = vendors.some((v) => v.orgFeatures?.some((f) => f.eventManager));
-  const [facts, events] = await Promise.all([
-    readOrgFacts(org.connection, vendors, usernames),
-    eventManager ? retrieveOrgMetadata(org.connection, [{ type: 'Settings', fullName: 'RealTimeEvent' }]) : Promise.resolve(new Map<string, string>()),
-  ]);
-  const realTimeEvents = parseRealTimeEvents(events.get('settings/RealTimeEvent.settings'));
-  if (realTimeEvents.length) facts.realTimeEvents = realTimeEvents;
-  const pre = preflight(facts, vendors, values, metadata, org.targetOrg);
-  const problems = [...pre.problems];
-  const notes = [...pre.notes];
   const owned: OwnedRanges[] = vendors.flatMap((v, i) => {
     const ranges = [...(metadata[i]?.fixedRanges ?? []), ...(values.vendors[v.name]?.trustedRanges ?? [])];
     return ranges.length ? [{ owner: v.trustedRanges.owner, descriptionPrefix: v.trustedRanges.descriptionPrefix, ranges }] : [];
   });
   const hasEca = vendors.some((v) => v.externalClientApp);
+  // One retrieve for both settings the analysis reads (Event Manager's entities, the trusted
+  // ranges to merge), at the same time as the facts and the ECA policy names: a retrieve is two
+  // round trips (retrieve, then its status).
   // No opt-in to read: ExternalClientAppSettings has no enableExternalClientApps from API 63 on
   // (Salesforce's metadata WSDL carries it in API 58-62 only; reference org-behaviour.md).
-  const current = await retrieveOrgMetadata(org.connection, owned.length ? [{ type: 'Settings', fullName: 'Security' }] : []);
+  const settings = [...(eventManager ? [{ type: 'Settings', fullName: 'RealTimeEvent' }] : []), ...(owned.length ? [{ type: 'Settings', fullName: 'Security' }] : [])];
+  const [facts, current, names] = await Promise.all([
+    readOrgFacts(org.connection, vendors, usernames),
+    settings.length ? retrieveOrgMetadata(org.connection, settings) : Promise.resolve(new Map<string, string>()),
+    hasEca ? listOrgMetadata(org.connection, ECA_TYPES) : Promise.resolve(new Map<string, string[]>()),
+  ]);
+  const realTimeEvents = parseRealTimeEvents(current.get('settings/RealTimeEvent.settings'));
+  if (realTimeEvents.length) facts.realTimeEvents = realTimeEvents;
+  const pre = preflight(facts, vendors, values, metadata, org.targetOrg);
+  const problems = [...pre.problems];
+  const notes = [...pre.notes];
   const merge = owned.length ? mergeTrustedRanges(parseTrustedRanges(current.get('settings/Security.settings')), owned) : undefined;
-  const names = hasEca ? await listOrgMetadata(org.connection, ECA_TYPES) : new Map<string, string[]>();
   const renames = policyRenames(vendors, names);
   for (const [ours, theirs] of renames) notes.push(`${ours} is deployed as ${theirs}, the policy record the org already holds for the app.`);
   const vendorValues = vendors.flatMap((v): VendorValues[] => {
