@@ -14,6 +14,14 @@ type Registry = { suffixes: Record<string, string>; childTypes: Record<string, s
 // registryPresets or registryCustomizations, so the effective registry is this file.
 const REGISTRY = require('@salesforce/source-deploy-retrieve/lib/src/registry/metadataRegistry.json') as Registry;
 
+/** The component a source file holds (`PermissionSet` and its name), from SDR's registry. */
+export const memberOf = (file: string): { type: string; fullName: string } | undefined => {
+  const match = /^(.+)\.([^.]+)-meta\.xml$/.exec(path.basename(file));
+  const typeId = match ? REGISTRY.suffixes[match[2] ?? ''] : undefined;
+  const type = typeId === undefined || REGISTRY.childTypes[typeId] !== undefined ? undefined : REGISTRY.types[typeId];
+  return type && match ? { type: type.name, fullName: match[1] ?? '' } : undefined;
+};
+
 /** The root element a source file must have: from SDR's registry, or `<Name>Settings` for settings. */
 export const expectedRoot = (file: string): { root: string; fullName: string } | undefined => {
   const match = /^(.+)\.([^.]+)-meta\.xml$/.exec(path.basename(file));

@@ -1,5 +1,6 @@
 import type { Vendor } from '../catalogue';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
+import { memberOf } from '../metadata/checkMetadataFile';
 import { selectValues } from '../metadata/elementPath';
 import { ORG_FIELDS } from '../metadata/orgMetadataFields';
 import { parseMetadataXml, textOf } from '../metadata/xml';
@@ -12,6 +13,7 @@ import { HardeningPlan, planHardening } from './hardening';
 import { preflight, PreflightResult } from './preflight';
 import { OrgFacts, readOrgFacts } from './readOrgFacts';
 import { listOrgMetadata, retrieveOrgMetadata } from './retrieveOrgMetadata';
+import { keepRetrieved } from './retrievedOnce';
 
 /** Everything deploy and plan learn from an org before changing anything. */
 export type OrgAnalysis = {
@@ -86,11 +88,17 @@ export const analyseOrg = async (org: OrgConnection, vendors: Vendor[], metadata
   // No opt-in to read: ExternalClientAppSettings has no enableExternalClientApps from API 63 on
   // (Salesforce's metadata WSDL carries it in API 58-62 only; reference org-behaviour.md).
   const settings = [...(eventManager ? [{ type: 'Settings', fullName: 'RealTimeEvent' }] : []), ...(owned.length ? [{ type: 'Settings', fullName: 'Security' }] : [])];
+  // The same retrieve also fetches every component of the vendors, by the names in the project,
+  // which the comparison before a deploy asks for (retrievedOnce.ts); policies the org names
+  // otherwise (renames) make the comparison retrieve for itself.
+  const components = metadata.flatMap((m) => [...m.files.keys()].flatMap((file) => memberOf(file) ?? []));
+  const members = [...new Map([...settings, ...components].map((m) => [`${m.type}:${m.fullName}`, m])).values()];
   const [facts, current, names] = await Promise.all([
     readOrgFacts(org.connection, vendors, usernames),
-    settings.length ? retrieveOrgMetadata(org.connection, settings) : Promise.resolve(new Map<string, string>()),
+    members.length ? retrieveOrgMetadata(org.connection, members) : Promise.resolve(new Map<string, string>()),
     hasEca ? listOrgMetadata(org.connection, ECA_TYPES) : Promise.resolve(new Map<string, string[]>()),
   ]);
+  keepRetrieved(org.connection, members, current);
   const realTimeEvents = parseRealTimeEvents(current.get('settings/RealTimeEvent.settings'));
   if (realTimeEvents.length) facts.realTimeEvents = realTimeEvents;
   const pre = preflight(facts, vendors, values, metadata, org.targetOrg);
