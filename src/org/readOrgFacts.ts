@@ -2,7 +2,7 @@ import type { Connection } from '@salesforce/core';
 import type { Vendor } from '../catalogue';
 import { PERMISSIONS } from '../metadata/permissionCatalogue';
 import { BatchRead, batchRequests, BatchResult, Row, rowsOf, valueOf } from './batchRequests';
-import { soqlIn } from './soql';
+import { soqlIn, soqlString } from './soql';
 
 export type UserLicenseFact = { id: string; name: string; total: number; used: number };
 export type PslFact = { id: string; developerName: string; masterLabel: string; total: number; used: number };
@@ -46,8 +46,8 @@ export type OrgFacts = {
 /** Rights whose absence makes a deploy fail half-way; only those this org has are read. */
 const DEPLOYER_RIGHTS = ['ModifyAllData', 'ModifyMetadata', 'CustomizeApplication', 'ManageUsers', 'ManageInternalUsers', 'AssignPermissionSets'];
 
-/** The deploying user's id: from the auth record when it holds one, else from userinfo. */
-const deployerId = async (connection: Connection): Promise<string | undefined> => {
+/** The deploying user's id when the users query did not find it: the auth record, else userinfo. */
+const deployerIdElsewhere = async (connection: Connection): Promise<string | undefined> => {
   const known = connection.getAuthInfoFields().userId;
   if (known) return known;
   const me = await connection.request<{ user_id?: string }>('/services/oauth2/userinfo');
@@ -55,20 +55,16 @@ const deployerId = async (connection: Connection): Promise<string | undefined> =
 };
 
 /**
- * The deploying user's effective user permissions: the union over its PermissionSetAssignments
- * (`assignedSetIds`), which include the permission set its profile owns. Undefined when the org
- * does not let it read them.
+ * The deploying user's effective user permissions: the union over the permission sets assigned to
+ * it, which include the one its profile owns, in one semi-join query. Undefined when the org does
+ * not let it read them.
  */
-const readDeployerPermissions = async (connection: Connection, permissions: Map<string, string>, assignedSetIds: string[] | undefined): Promise<Set<string> | undefined> => {
-  if (!assignedSetIds) return undefined;
-  try {
-    const fields = DEPLOYER_RIGHTS.filter((p) => permissions.has(p));
-    if (!assignedSetIds.length || !fields.length) return new Set();
-    const rows = await queryAll(connection, `SELECT Id, ${fields.map((f) => `Permissions${f}`).join(', ')} FROM PermissionSet WHERE Id IN ${soqlIn(assignedSetIds)}`);
-    return new Set(fields.filter((f) => rows.some((r) => r[`Permissions${f}`] === true)));
-  } catch {
-    return undefined;
-  }
+const deployerRightsQuery = (permissions: Map<string, string>, me: string): { fields: string[]; soql?: string } => {
+  const fields = DEPLOYER_RIGHTS.filter((p) => permissions.has(p));
+  return {
+    fields,
+    ...(fields.length ? { soql: `SELECT Id, ${fields.map((f) => `Permissions${f}`).join(', ')} FROM PermissionSet WHERE Id IN (SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = ${soqlString(me)})` } : {}),
+  };
 };
 
 const queryAll = async (connection: Connection, soql: string, tooling = false): Promise<Row[]> => {
@@ -138,9 +134,9 @@ const sandboxFrom = (connection: Connection, result: BatchResult | undefined): O
 };
 
 /**
- * Reads everything the vendors' setup depends on in this org, in three composite round trips
- * (batchRequests.ts) where it once took a request per query: what needs nothing, then what needs
- * those answers, then the deploying user's rights. Changes nothing.
+ * Reads everything the vendors' setup depends on in this org in two composite round trips and a
+ * Tooling one (batchRequests.ts), where it once took a request per query: what needs nothing,
+ * then what needs those answers. Changes nothing.
  */
 export const readOrgFacts = async (connection: Connection, vendors: Vendor[], usernames: string[]): Promise<OrgFacts> => {
   const ours = vendors.flatMap((v) => Object.values(v.guideRequiredPermissions).flat());
@@ -151,6 +147,10 @@ export const readOrgFacts = async (connection: Connection, vendors: Vendor[], us
   const possibleNames = sandboxNames(connection.instanceUrl, connection.getUsername() ?? '');
   const maybeCandidates = [...usernames, ...usernames.flatMap((u) => possibleNames.map((n) => `${u}.${n}`))];
   const dependencySeeds = likelyClosure([...new Set(ours)]);
+  // The deploying user's own row comes with the users (its id names its assignments); an access
+  // token is no username and is never put in a query.
+  const deployer = connection.getUsername() ?? '';
+  const deployerInQuery = usernames.length > 0 && deployer.includes('@');
 
   const first: BatchRead[] = [
     { get: 'sobjects/PermissionSet/describe' },
@@ -160,9 +160,9 @@ export const readOrgFacts = async (connection: Connection, vendors: Vendor[], us
     { query: 'SELECT Id, DeveloperName, MasterLabel, TotalLicenses, UsedLicenses FROM PermissionSetLicense' },
     { query: `SELECT Id, Name FROM PermissionSet WHERE Name IN ${soqlIn(permsetNames)}` },
     { query: dependencyQuery(dependencySeeds), tooling: true },
-    ...(usernames.length ? [{ query: 'SELECT IsSandbox FROM Organization' }, { query: `SELECT Id, Username, IsActive, ProfileId, Email FROM User WHERE Username IN ${soqlIn(maybeCandidates)}` }] : []),
+    ...(usernames.length ? [{ query: 'SELECT IsSandbox FROM Organization' }, { query: `SELECT Id, Username, IsActive, ProfileId, Email FROM User WHERE Username IN ${soqlIn([...maybeCandidates, ...(deployerInQuery ? [deployer] : [])])}` }] : []),
   ];
-  const [firstResults, me] = await Promise.all([batchRequests(connection, first), deployerId(connection).catch(() => undefined)]);
+  const firstResults = await batchRequests(connection, first);
   const [describeResult, globalResult, licenceResult, pslResult, permsetResult, dependencyResult, sandboxResult, userResult] = firstResults;
   const describe = valueOf<{ fields: Array<{ name: string; label: string }> }>(describeResult);
   const permissions = new Map(describe.fields.filter((f) => f.name.startsWith('Permissions')).map((f) => [f.name.slice('Permissions'.length), f.label]));
@@ -173,6 +173,9 @@ export const readOrgFacts = async (connection: Connection, vendors: Vendor[], us
   const sandbox = sandboxFrom(connection, sandboxResult);
   const candidates = new Set([...usernames, ...usernames.flatMap((u) => (sandbox?.names ?? []).map((n) => `${u}.${n}`))].map((u) => u.toLowerCase()));
   const userRows = usernames.length ? rowsOf(userResult).filter((r) => candidates.has(str(r, 'Username').toLowerCase())) : [];
+  const deployerRow = deployerInQuery && userResult?.ok ? userResult.rows.find((r) => str(r, 'Username').toLowerCase() === deployer.toLowerCase()) : undefined;
+  const me = deployerRow ? str(deployerRow, 'Id') : await deployerIdElsewhere(connection).catch(() => undefined);
+  const rights = me ? deployerRightsQuery(permissions, me) : undefined;
 
   const userLicenses = licenceRows.map((r) => ({ id: str(r, 'Id'), name: str(r, 'Name'), total: num(r, 'TotalLicenses'), used: num(r, 'UsedLicenses') }));
   const users = userRows.map((r) => ({ id: str(r, 'Id'), username: str(r, 'Username'), isActive: r.IsActive === true, profileId: str(r, 'ProfileId'), email: str(r, 'Email') }));
@@ -181,7 +184,7 @@ export const readOrgFacts = async (connection: Connection, vendors: Vendor[], us
     userLicenses.length ? { query: `SELECT Id, Name, UserLicenseId FROM Profile WHERE UserLicenseId IN ${soqlIn(userLicenses.map((l) => l.id))}` } : undefined,
     userIds.length ? { query: `SELECT AssigneeId, PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId IN ${soqlIn(userIds)}` } : undefined,
     userIds.length ? { query: `SELECT AssigneeId, PermissionSetLicenseId FROM PermissionSetLicenseAssign WHERE AssigneeId IN ${soqlIn(userIds)}` } : undefined,
-    me ? { query: `SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId IN ${soqlIn([me])}` } : undefined,
+    rights?.soql ? { query: rights.soql } : undefined,
     // Every login IP range of the org (a few per restricted profile), kept for the profiles below:
     // filtering by profile would need the Profile answer first, one more round trip.
     userLicenses.length || users.length ? { query: 'SELECT ProfileId, StartAddress, EndAddress FROM LoginIpRange' } : undefined,
@@ -195,11 +198,12 @@ export const readOrgFacts = async (connection: Connection, vendors: Vendor[], us
   const profileRows = second[0] ? rowsOf(answer(0)) : [];
   const assignmentRows = second[1] ? rowsOf(answer(1)) : [];
   const pslAssignmentRows = second[2] ? rowsOf(answer(2)) : [];
-  const deployerSets = second[3] && answer(3)?.ok ? rowsOf(answer(3)).map((r) => str(r, 'PermissionSetId')) : undefined;
   // Login IP ranges of every profile an integration user has or would get (Reco: "Grant Failure Due to Login IP Range").
   const profileIds = new Set([...profileRows.map((r) => str(r, 'Id')), ...users.map((u) => u.profileId)]);
   const ipRows = second[4] ? rowsOf(answer(4)).filter((r) => profileIds.has(str(r, 'ProfileId'))) : [];
-  const deployerPermissions = await readDeployerPermissions(connection, permissions, deployerSets);
+  // No id, or the org refused the query: unknown (preflight warns). No field to read: none held.
+  const rightsRows = second[3] ? answer(3) : undefined;
+  const deployerPermissions = !rights ? undefined : !rights.soql ? new Set<string>() : rightsRows?.ok ? new Set(rights.fields.filter((f) => rightsRows.rows.some((r) => r[`Permissions${f}`] === true))) : undefined;
   const group = (rows: Row[], key: string, value: string): Map<string, Set<string>> => {
     const map = new Map<string, Set<string>>();
     for (const row of rows) map.set(str(row, key), (map.get(str(row, key)) ?? new Set()).add(str(row, value)));

@@ -57,4 +57,14 @@ describe('simulator: /composite', () => {
     expect(((await post('/services/data/v64.0/composite', { compositeRequest: [tooling] })).json as Answer).compositeResponse[0]?.httpStatusCode).toBe(400);
     expect(((await post('/services/data/v64.0/tooling/composite', { compositeRequest: [tooling] })).json as Answer).compositeResponse[0]?.httpStatusCode).toBe(200);
   });
+
+  it('answers a semi-join (Id IN (SELECT … FROM …)) with the inner query’s values', async () => {
+    const admin = String(sim.state.records.get('User')?.[0]?.Id);
+    const assigned = new Set((sim.state.records.get('PermissionSetAssignment') ?? []).filter((r) => r.AssigneeId === admin).map((r) => r.PermissionSetId));
+    const soql = `SELECT Id FROM PermissionSet WHERE Id IN (SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = '${admin}')`;
+    const res = await fetch(`${sim.instanceUrl}/services/data/v64.0/query?q=${encodeURIComponent(soql)}`, { headers: { authorization: `Bearer ${sim.accessToken}` } });
+    const ids = ((await res.json()) as { records: Array<{ Id: string }> }).records.map((r) => r.Id);
+    expect(assigned.size).toBeGreaterThan(0);
+    expect(new Set(ids)).toEqual(assigned);
+  });
 });
