@@ -31,6 +31,11 @@ export type DeployRequest = {
   onEvent?: (event: DeployEvent) => void;
   pollIntervalMs?: number;
   waitMs?: number;
+  /**
+   * Runs once the org has been read and before anything is sent (deployOrgs records the settings
+   * offboard restores): after the analysis, so it can reuse what the analysis retrieved.
+   */
+  beforeChange?: () => Promise<void>;
 };
 
 export type ComponentOutcome = { type: string; fullName: string; state: string; error?: string };
@@ -126,6 +131,7 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
   const analysed = await unlessInterrupted(analyseOrg(org, vendors, request.metadata, values), request.signal);
   if (analysed === INTERRUPTED) return { ...report, outcome: 'canceled', notes: [INTERRUPTED_BEFORE_DEPLOY] };
   const analysis = analysed;
+  await request.beforeChange?.();
   report.problems.push(...analysis.problems);
   report.notes.push(...analysis.notes);
   report.featureGaps = analysis.preflight.gaps;

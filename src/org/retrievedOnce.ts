@@ -17,6 +17,12 @@ export const keepRetrieved = (connection: Connection, members: MetadataMember[],
   byConnection.set(connection, { members: new Set(members.map(key)), files });
 };
 
+/** The kept answer without taking it, for a read before the comparison takes it. */
+export const peekRetrieved = (connection: Connection, members: MetadataMember[]): Map<string, string> | undefined => {
+  const kept = byConnection.get(connection);
+  return kept && members.every((m) => kept.members.has(key(m))) ? kept.files : undefined;
+};
+
 /** The kept answer, if it covers every member asked for; undefined otherwise (then retrieve). */
 export const takeRetrieved = (connection: Connection, members: MetadataMember[]): Map<string, string> | undefined => {
   const kept = byConnection.get(connection);
