@@ -66,7 +66,8 @@ const inspect = defineCommand<InspectArgs>({
         messages.getMessage('examples.InspectKey')
       ),
   run: async (args) => {
-    const { checkCertificateFile, formatCertificateCheck } = require('../certificate') as typeof import('../certificate');
+    const { checkCertificateFile } = require('../certificate/checkCertificateFile') as typeof import('../certificate/checkCertificateFile');
+    const { formatCertificateCheck } = require('../certificate/formatCertificateReport') as typeof import('../certificate/formatCertificateReport');
     const check = await checkCertificateFile(checkPathFlag('<file>', args.file), {
       warnDays: checkDaysFlag('--warn-days', args['warn-days']),
       privateKeyPath: args['private-key'] === undefined ? undefined : checkPathFlag('--private-key', args['private-key']),
