@@ -3,18 +3,10 @@
 // process, module loading included, as a release engineer runs it) and warm (in-process repeats).
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
+const { ROOT, copyProject, median } = require('./project');
 
-const ROOT = path.join(__dirname, '..');
 const RUNS = 5;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-const copyProject = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vendor-access-bench-'));
-  for (const part of ['sfdx-project.json', '.forceignore', 'force-app', 'config']) fs.cpSync(path.join(ROOT, part), path.join(dir, part), { recursive: true });
-  return dir;
-};
 
 const PROBE = `
 const { checkVendors } = require(${JSON.stringify(path.join(ROOT, 'lib/check'))});

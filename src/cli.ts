@@ -1,15 +1,16 @@
 import yargs from 'yargs';
-import { Lifecycle, Messages, SfError } from '@salesforce/core';
+import { SfError } from '@salesforce/core/sfError';
+import { loadMessages } from './output/loadMessages';
 import { COMMANDS } from './commands';
 import { ENV_VARS } from './config/envVars';
 import type { CommandSpec, GlobalArgs } from './commands/commandSpec';
 import type { CommandResult } from './output/commandResult';
+import { collectCoreWarnings } from './output/collectCoreWarnings';
 import { EXIT_CODES } from './output/exitCodes';
 import { formatErrorJson, formatErrorText, toSfError } from './output/formatError';
 import { Io, processIo } from './output/io';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'cli');
+const messages = loadMessages('cli');
 
 const EPILOGUE = [messages.getMessage('info.Epilogue'), 'Environment variables:', ...Object.entries(ENV_VARS).map(([name, what]) => `  ${name}: ${what}`)].join('\n');
 
@@ -20,12 +21,6 @@ const EPILOGUE = [messages.getMessage('info.Epilogue'), 'Environment variables:'
 export const main = async (argv: string[], io: Io = processIo): Promise<number> => {
   const json = argv.includes('--json');
   const warnings: string[] = [];
-  // Lifecycle warnings (SDR replacements, core's insecure-URL notice) belong in our output, not
-  // on the process's warning channel.
-  const lifecycle = Lifecycle.getInstance();
-  lifecycle.onWarning(async (warning: string) => {
-    if (!/insecure protocol/i.test(warning)) warnings.push(warning);
-  });
 
   let outcome: CommandResult | undefined;
   let helpShown = false;
@@ -46,6 +41,7 @@ export const main = async (argv: string[], io: Io = processIo): Promise<number> 
         throw messages.createError('error.Usage', [msg ?? 'invalid arguments']);
       });
     const handler = (spec: CommandSpec) => async (args: GlobalArgs) => {
+      if (spec.usesSalesforceLibraries) collectCoreWarnings(warnings);
       outcome = await spec.run(args, io);
     };
     // A group (`cert`) registers its subcommands inside its builder; yargs runs only the innermost

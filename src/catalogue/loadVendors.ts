@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SfError } from '@salesforce/core';
+import { SfError } from '@salesforce/core/sfError';
 import { decodeText, INPUT_LIMITS, readRegularFile } from '../files';
 import type { Problem } from '../output/problem';
 import { ShapeCheck } from './shapeCheck';

@@ -1,4 +1,4 @@
-import { SfError } from '@salesforce/core';
+import { SfError } from '@salesforce/core/sfError';
 import { formatErrorText } from '../output/formatError';
 import * as path from 'node:path';
 import type { CertificateFileCheck } from './checkCertificateFile';

@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import * as forge from 'node-forge';
+import { COMMON_SIGNATURE_ALGORITHMS, signatureAlgorithmOid } from './signatureAlgorithmOid';
 import type { CertificateReport } from './certificateReport';
 import { parseCertificate } from './parseCertificate';
 import { parsePrivateKey } from './parsePrivateKey';
@@ -68,16 +68,16 @@ const isSelfSigned = (certificate: X509Certificate): boolean => {
 };
 
 /**
- * node 20's X509Certificate does not expose the signature algorithm; read its OID from the DER
- * (Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signature }) with forge's ASN.1
- * reader, which unlike forge's certificate parser accepts any key type.
+ * node 20's X509Certificate does not expose the signature algorithm; its OID is read from the DER
+ * (signatureAlgorithmOid.ts) and named as forge names it, forge loaded only for an OID outside
+ * the common ones.
  */
 const signatureAlgorithm = (certificate: X509Certificate): string => {
   try {
-    const asn1 = forge.asn1.fromDer(forge.util.createBuffer(certificate.raw.toString('binary')));
-    const algorithm = (asn1.value as forge.asn1.Asn1[])[1];
-    const oidNode = (algorithm?.value as forge.asn1.Asn1[] | undefined)?.[0];
-    const oid = forge.asn1.derToOid(forge.util.createBuffer(oidNode?.value as string));
+    const oid = signatureAlgorithmOid(certificate.raw);
+    const common = COMMON_SIGNATURE_ALGORITHMS[oid];
+    if (common) return common;
+    const forge = require('node-forge') as typeof import('node-forge');
     const name: unknown = forge.pki.oids[oid];
     return typeof name === 'string' ? name : oid;
   } catch {

@@ -1,6 +1,5 @@
-import { Messages } from '@salesforce/core';
+import { loadMessages } from '../output/loadMessages';
 
 // One loader for the area: every user-facing string of certificate/ lives in messages/certificate.md.
-Messages.importMessagesDirectory(__dirname);
 
-export const messages = Messages.loadMessages('vendor-access', 'certificate');
+export const messages = loadMessages('certificate');

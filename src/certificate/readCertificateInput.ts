@@ -1,4 +1,4 @@
-import { SfError } from '@salesforce/core';
+import { SfError } from '@salesforce/core/sfError';
 import { INPUT_LIMITS, readRegularFile } from '../files';
 import { messages } from './messages';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SfError } from '@salesforce/core';
+import { SfError } from '@salesforce/core/sfError';
 import type { Vendor } from '../catalogue';
 import { ensureOutputDir } from '../files/ensureOutputDir';
 import { buildPackage } from '../metadata/buildPackage';

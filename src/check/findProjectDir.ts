@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Messages } from '@salesforce/core';
+import { loadMessages } from '../output/loadMessages';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'check');
+const messages = loadMessages('check');
 
 /** The nearest folder at or above `from` that holds sfdx-project.json. */
 export const findProjectDir = (from: string = process.cwd()): string => {

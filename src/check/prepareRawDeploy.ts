@@ -1,11 +1,10 @@
-import { Messages } from '@salesforce/core';
+import { loadMessages } from '../output/loadMessages';
 import { loadInputs } from './loadInputs';
 import { errorsIn, formatProblem, Problem } from '../output/problem';
 import { replacementTextFor } from '../values/replacementText';
 import { formatEnvExports, stageReplacements } from '../values/stageReplacements';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'values');
+const messages = loadMessages('values');
 
 export type RawDeployInputs = { exports: string[]; stagedFiles: string[]; warnings: Problem[] };
 

@@ -1,17 +1,16 @@
-import { Messages } from '@salesforce/core';
-import { findProjectDir } from '../check';
-import { activityOrgs } from '../lifecycle/activityOrgs';
+import { loadMessages } from '../output/loadMessages';
+import { findProjectDir } from '../check/findProjectDir';
 import { formatActivity } from '../lifecycle/formatActivity';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'lifecycle');
+const messages = loadMessages('lifecycle');
 
 type ActivityArgs = GlobalArgs & OrgFlags & { since: string; format: 'text' | 'markdown' | 'json' };
 
 export const activityCommand = defineCommand<ActivityArgs>({
   command: 'activity',
+  usesSalesforceLibraries: true,
   describe: messages.getMessage('summary.activity'),
   builder: (y) =>
     withOrgFlags(y)
@@ -19,6 +18,7 @@ export const activityCommand = defineCommand<ActivityArgs>({
       .option('format', { choices: ['text', 'markdown', 'json'] as const, default: 'text' as const, describe: messages.getMessage('flags.format') })
       .example(examplesFrom(messages.getMessages('examples.activity'))),
   run: async (args) => {
+    const { activityOrgs } = require('../lifecycle/activityOrgs') as typeof import('../lifecycle/activityOrgs');
     const result = await activityOrgs({ projectDir: findProjectDir(), targetOrgs: args['target-org'], vendors: args.vendor, valuesFile: args.values, since: args.since, concurrency: args.concurrency });
     const human = args.format === 'json' ? [JSON.stringify(result, undefined, 2)] : formatActivity(result, args.format);
     return { exitCode: result.exitCode, result, human, warnings: [] };

@@ -1,6 +1,5 @@
-import { DEFAULT_CERT_BITS, DEFAULT_CERT_DAYS, DEFAULT_CERT_WARN_DAYS, type CertificateKeyBits } from '../certificate';
-import { checkCertificateFile, formatCertificateCheck } from '../certificate';
-import { formatGeneratedCertificate, generateCertificateFiles } from '../certificate';
+import { DEFAULT_CERT_WARN_DAYS } from '../certificate/certificateReport';
+import { DEFAULT_CERT_BITS, DEFAULT_CERT_DAYS, type CertificateKeyBits } from '../certificate/generateOptions';
 import { messages } from '../certificate/messages';
 import { EXIT_CODES } from '../output/exitCodes';
 import type { CommandGroup, GlobalArgs } from './commandSpec';
@@ -38,6 +37,8 @@ const generate = defineCommand<GenerateArgs & { force: boolean }>({
         messages.getMessage('examples.Generate4096')
       ),
   run: async (args) => {
+    // node-forge is loaded by the subcommand that runs, never by `--help`.
+    const { formatGeneratedCertificate, generateCertificateFiles } = require('../certificate') as typeof import('../certificate');
     const files = await generateCertificateFiles(checkPathFlag('--output-dir', args['output-dir']), {
       commonName: args['common-name'],
       organization: args.organization,
@@ -65,6 +66,8 @@ const inspect = defineCommand<InspectArgs>({
         messages.getMessage('examples.InspectKey')
       ),
   run: async (args) => {
+    const { checkCertificateFile } = require('../certificate/checkCertificateFile') as typeof import('../certificate/checkCertificateFile');
+    const { formatCertificateCheck } = require('../certificate/formatCertificateReport') as typeof import('../certificate/formatCertificateReport');
     const check = await checkCertificateFile(checkPathFlag('<file>', args.file), {
       warnDays: checkDaysFlag('--warn-days', args['warn-days']),
       privateKeyPath: args['private-key'] === undefined ? undefined : checkPathFlag('--private-key', args['private-key']),

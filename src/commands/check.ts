@@ -1,19 +1,20 @@
-import { Messages } from '@salesforce/core';
-import { checkVendors, findProjectDir } from '../check';
+import { loadMessages } from '../output/loadMessages';
+import { findProjectDir } from '../check/findProjectDir';
 import { formatCheckSuccess, formatProblemList } from '../check/formatCheckResult';
 import { EXIT_CODES } from '../output/exitCodes';
+import { keepCoreLogInMemory } from '../output/keepCoreLogInMemory';
 import { errorsIn } from '../output/problem';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { checkDaysFlag, checkPathFlag, resolveValuesPath } from './flagChecks';
 import { examplesFrom } from './orgFlags';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'check');
+const messages = loadMessages('check');
 
 type CheckArgs = GlobalArgs & { vendor: string[]; values: string | undefined; 'cert-warn-days': string; 'output-dir': string | undefined };
 
 export const checkCommand = defineCommand<CheckArgs>({
   command: 'check',
+  usesSalesforceLibraries: true,
   describe: messages.getMessage('summary'),
   builder: (y) =>
     y
@@ -23,6 +24,9 @@ export const checkCommand = defineCommand<CheckArgs>({
       .option('output-dir', { type: 'string', describe: messages.getMessage('flags.output-dir') })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {
+    // Loaded here, not at the top: SDR and core cost half a second, and `--help` needs neither.
+    keepCoreLogInMemory();
+    const { checkVendors } = require('../check/checkVendors') as typeof import('../check/checkVendors');
     const result = await checkVendors({
       projectDir: findProjectDir(),
       vendors: args.vendor,

@@ -14,6 +14,11 @@ export type CommandSpec<A extends GlobalArgs = GlobalArgs> = {
   describe: string;
   builder: (yargs: Argv<GlobalArgs>) => Argv<A>;
   run: (args: A, io: Io) => Promise<CommandResult>;
+  /**
+   * The command loads SDR or @salesforce/core (inside `run`, never at the top of its file), so the
+   * CLI forwards core's Lifecycle warnings into its output. Commands without it never load them.
+   */
+  usesSalesforceLibraries?: true;
 };
 
 /** Keeps the argument type of each spec while letting the registry hold them in one list. */

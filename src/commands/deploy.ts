@@ -1,21 +1,20 @@
-import { Messages } from '@salesforce/core';
-import { findProjectDir } from '../check';
+import { loadMessages } from '../output/loadMessages';
+import { findProjectDir } from '../check/findProjectDir';
 import { deployJunit } from '../drift/deployJunit';
 import { writeJunit } from '../drift/junit';
-import { deployOrgs } from '../org/deployOrgs';
 import type { DeployEvent } from '../org/deployToOrg';
 import { formatDeployResult } from '../org/formatDeployResult';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { checkDeployId, checkWaitMinutes } from './flagChecks';
 import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'deploy');
+const messages = loadMessages('deploy');
 
 type DeployArgs = GlobalArgs & OrgFlags & { 'dry-run': boolean; resume: string | undefined; wait: string; junit: string | undefined };
 
 export const deployCommand = defineCommand<DeployArgs>({
   command: 'deploy',
+  usesSalesforceLibraries: true,
   describe: messages.getMessage('summary'),
   builder: (y) =>
     withOrgFlags(y)
@@ -25,6 +24,7 @@ export const deployCommand = defineCommand<DeployArgs>({
       .option('junit', { type: 'string', describe: messages.getMessage('flags.junit') })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args, io) => {
+    const { deployOrgs } = require('../org/deployOrgs') as typeof import('../org/deployOrgs');
     const abort = new AbortController();
     // Ctrl-C or SIGTERM: nothing more is sent after the current call. Before the deploy call
     // nothing is sent at all; a running deploy is canceled in the org (cancelDeploy) rather than

@@ -1,14 +1,12 @@
-import { Messages } from '@salesforce/core';
-import { findProjectDir } from '../check';
+import { loadMessages } from '../output/loadMessages';
+import { findProjectDir } from '../check/findProjectDir';
 import { EXIT_CODES } from '../output/exitCodes';
 import { formatProblem } from '../output/problem';
-import { prepareRawDeploy } from '../check';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { resolveValuesPath } from './flagChecks';
 import { examplesFrom } from './orgFlags';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'values');
+const messages = loadMessages('values');
 
 type EnvArgs = GlobalArgs & { vendor: string[]; values: string };
 
@@ -21,6 +19,7 @@ export const envCommand = defineCommand<EnvArgs>({
       .option('values', { type: 'string', demandOption: true, describe: messages.getMessage('flags.values') })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {
+    const { prepareRawDeploy } = require('../check/prepareRawDeploy') as typeof import('../check/prepareRawDeploy');
     const prepared = await prepareRawDeploy(findProjectDir(), resolveValuesPath(args.values), args.vendor);
     return {
       exitCode: EXIT_CODES.ok,

@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { Messages } from '@salesforce/core';
+import { loadMessages } from '../output/loadMessages';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'orgFlags');
+const messages = loadMessages('orgFlags');
 
 /** At most this many orgs at once: each holds a deploy, a retrieve and a connection. Our bound, not Salesforce's. */
 export const MAX_CONCURRENCY = 16;

@@ -1,12 +1,11 @@
-import { Messages } from '@salesforce/core';
-import { findProjectDir } from '../check';
+import { loadMessages } from '../output/loadMessages';
+import { findProjectDir } from '../check/findProjectDir';
 import { loadFleet, shardFleet } from '../drift/fleet';
 import { EXIT_CODES } from '../output/exitCodes';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { examplesFrom } from './orgFlags';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'drift');
+const messages = loadMessages('drift');
 
 type FleetArgs = GlobalArgs & { fleet: string; 'orgs-per-job': number; 'github-output': boolean };
 

@@ -1,11 +1,10 @@
 import type { Argv } from 'yargs';
-import { Messages } from '@salesforce/core';
+import { loadMessages } from '../output/loadMessages';
 import type { Io } from '../output/io';
 import type { GlobalArgs } from './commandSpec';
 import { OrgFlags, withOrgFlags } from './orgFlags';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'lifecycle');
+const messages = loadMessages('lifecycle');
 
 export type LifecycleArgs = GlobalArgs & OrgFlags & { 'dry-run': boolean };
 

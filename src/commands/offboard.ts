@@ -1,24 +1,24 @@
-import { Messages } from '@salesforce/core';
-import { findProjectDir } from '../check';
+import { loadMessages } from '../output/loadMessages';
+import { findProjectDir } from '../check/findProjectDir';
 import { formatLifecycleResult } from '../lifecycle/formatLifecycle';
-import { offboardOrgs } from '../lifecycle/offboardOrgs';
 import { defineCommand } from './commandSpec';
 import { LifecycleArgs, withInterrupt, withLifecycleFlags } from './lifecycleFlags';
 import { examplesFrom } from './orgFlags';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'lifecycle');
+const messages = loadMessages('lifecycle');
 
 type OffboardArgs = LifecycleArgs & { 'restore-settings': boolean };
 
 export const offboardCommand = defineCommand<OffboardArgs>({
   command: 'offboard',
+  usesSalesforceLibraries: true,
   describe: messages.getMessage('summary.offboard'),
   builder: (y) =>
     withLifecycleFlags(y)
       .option('restore-settings', { type: 'boolean', default: false, describe: messages.getMessage('flags.restore-settings') })
       .example(examplesFrom(messages.getMessages('examples.offboard'))),
   run: async (args, io) => {
+    const { offboardOrgs } = require('../lifecycle/offboardOrgs') as typeof import('../lifecycle/offboardOrgs');
     const result = await withInterrupt(io, (signal) =>
       offboardOrgs({
         projectDir: findProjectDir(),

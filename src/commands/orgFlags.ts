@@ -1,10 +1,9 @@
 import type { Argv } from 'yargs';
-import { Messages } from '@salesforce/core';
+import { loadMessages } from '../output/loadMessages';
 import type { GlobalArgs } from './commandSpec';
 import { checkConcurrency, checkTargetOrgs, resolveValuesPath } from './flagChecks';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'orgFlags');
+const messages = loadMessages('orgFlags');
 
 export type OrgFlags = { 'target-org': string[]; vendor: string[]; values: string; concurrency: number };
 

@@ -1,16 +1,16 @@
-import { Messages } from '@salesforce/core';
-import { findProjectDir } from '../check';
-import { formatProbeResult, runProbe } from '../probe';
+import { loadMessages } from '../output/loadMessages';
+import { findProjectDir } from '../check/findProjectDir';
+import { formatProbeResult } from '../probe/formatProbeResult';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { examplesFrom } from './orgFlags';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'probe');
+const messages = loadMessages('probe');
 
 type ProbeArgs = GlobalArgs & { 'target-org': string; output: string | undefined };
 
 export const probeCommand = defineCommand<ProbeArgs>({
   command: 'probe',
+  usesSalesforceLibraries: true,
   describe: messages.getMessage('summary'),
   builder: (y) =>
     y
@@ -18,6 +18,7 @@ export const probeCommand = defineCommand<ProbeArgs>({
       .option('output', { type: 'string', requiresArg: true, describe: messages.getMessage('flags.output') })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args, io) => {
+    const { runProbe } = require('../probe/runProbe') as typeof import('../probe/runProbe');
     const result = await runProbe({
       projectDir: findProjectDir(),
       targetOrg: args['target-org'],

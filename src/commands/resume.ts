@@ -1,19 +1,19 @@
-import { Messages } from '@salesforce/core';
-import { findProjectDir } from '../check';
+import { loadMessages } from '../output/loadMessages';
+import { findProjectDir } from '../check/findProjectDir';
 import { formatLifecycleResult } from '../lifecycle/formatLifecycle';
-import { resumeOrgs } from '../lifecycle/resumeOrgs';
 import { defineCommand } from './commandSpec';
 import { LifecycleArgs, withInterrupt, withLifecycleFlags } from './lifecycleFlags';
 import { examplesFrom } from './orgFlags';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'lifecycle');
+const messages = loadMessages('lifecycle');
 
 export const resumeCommand = defineCommand<LifecycleArgs>({
   command: 'resume',
+  usesSalesforceLibraries: true,
   describe: messages.getMessage('summary.resume'),
   builder: (y) => withLifecycleFlags(y).example(examplesFrom(messages.getMessages('examples.resume'))),
   run: async (args, io) => {
+    const { resumeOrgs } = require('../lifecycle/resumeOrgs') as typeof import('../lifecycle/resumeOrgs');
     const result = await withInterrupt(io, (signal) =>
       resumeOrgs({
         projectDir: findProjectDir(),

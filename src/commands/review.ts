@@ -1,12 +1,10 @@
-import { Messages } from '@salesforce/core';
-import { findProjectDir } from '../check';
+import { loadMessages } from '../output/loadMessages';
+import { findProjectDir } from '../check/findProjectDir';
 import { EXIT_CODES } from '../output/exitCodes';
-import { reviewProject } from '../review';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { examplesFrom } from './orgFlags';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'review');
+const messages = loadMessages('review');
 
 type ReviewArgs = GlobalArgs & { vendor: string[]; base: string | undefined; format: 'markdown' | 'json' };
 
@@ -20,6 +18,7 @@ export const reviewCommand = defineCommand<ReviewArgs>({
       .option('format', { choices: ['markdown', 'json'] as const, default: 'markdown' as const, describe: messages.getMessage('flags.format') })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {
+    const { reviewProject } = require('../review/reviewProject') as typeof import('../review/reviewProject');
     const review = reviewProject(findProjectDir(), { vendors: args.vendor, ...(args.base ? { base: args.base } : {}) });
     const { markdown, ...model } = review;
     return { exitCode: EXIT_CODES.ok, result: model, human: [args.format === 'json' ? JSON.stringify(model, undefined, 2) : markdown], warnings: [] };

@@ -1,17 +1,16 @@
-import { Messages } from '@salesforce/core';
-import { findProjectDir } from '../check';
+import { findProjectDir } from '../check/findProjectDir';
 import { formatStageResult } from '../org/formatStageResult';
-import { stageOrg } from '../org/stageOrg';
+import { loadMessages } from '../output/loadMessages';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'stage');
+const messages = loadMessages('stage');
 
 type StageArgs = GlobalArgs & OrgFlags & { 'output-dir': string };
 
 export const stageCommand = defineCommand<StageArgs>({
   command: 'stage',
+  usesSalesforceLibraries: true,
   describe: messages.getMessage('summary'),
   builder: (y) =>
     withOrgFlags(y)
@@ -22,6 +21,7 @@ export const stageCommand = defineCommand<StageArgs>({
       })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {
+    const { stageOrg } = require('../org/stageOrg') as typeof import('../org/stageOrg');
     const result = await stageOrg({ projectDir: findProjectDir(), targetOrg: args['target-org'][0] as string, vendors: args.vendor, valuesFile: args.values, outputDir: args['output-dir'] });
     return { exitCode: result.exitCode, result, human: formatStageResult(result), warnings: [] };
   },

@@ -1,19 +1,19 @@
-import { Messages } from '@salesforce/core';
-import { findProjectDir } from '../check';
+import { loadMessages } from '../output/loadMessages';
+import { findProjectDir } from '../check/findProjectDir';
 import { formatLifecycleResult } from '../lifecycle/formatLifecycle';
-import { suspendOrgs } from '../lifecycle/suspendOrgs';
 import { defineCommand } from './commandSpec';
 import { LifecycleArgs, withInterrupt, withLifecycleFlags } from './lifecycleFlags';
 import { examplesFrom } from './orgFlags';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'lifecycle');
+const messages = loadMessages('lifecycle');
 
 export const suspendCommand = defineCommand<LifecycleArgs>({
   command: 'suspend',
+  usesSalesforceLibraries: true,
   describe: messages.getMessage('summary.suspend'),
   builder: (y) => withLifecycleFlags(y).example(examplesFrom(messages.getMessages('examples.suspend'))),
   run: async (args, io) => {
+    const { suspendOrgs } = require('../lifecycle/suspendOrgs') as typeof import('../lifecycle/suspendOrgs');
     const result = await withInterrupt(io, (signal) =>
       suspendOrgs({
         projectDir: findProjectDir(),

@@ -1,15 +1,13 @@
-import { Messages } from '@salesforce/core';
-import { findProjectDir } from '../check';
+import { loadMessages } from '../output/loadMessages';
+import { findProjectDir } from '../check/findProjectDir';
 import { writeJunit } from '../drift/junit';
 import { verifyJunit } from '../drift/verifyJunit';
 import { formatVerifyResult } from '../org/formatVerifyResult';
-import { verifyOrgs } from '../org/verifyOrgs';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { checkPathFlag, checkTextFlag, checkUrlFlag } from './flagChecks';
 import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'verify');
+const messages = loadMessages('verify');
 
 type VerifyArgs = GlobalArgs & OrgFlags & {
   'private-key': string | undefined;
@@ -21,6 +19,7 @@ type VerifyArgs = GlobalArgs & OrgFlags & {
 
 export const verifyCommand = defineCommand<VerifyArgs>({
   command: 'verify',
+  usesSalesforceLibraries: true,
   describe: messages.getMessage('summary'),
   builder: (y) =>
     withOrgFlags(y)
@@ -31,6 +30,7 @@ export const verifyCommand = defineCommand<VerifyArgs>({
       .option('junit', { type: 'string', describe: messages.getMessage('flags.junit') })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {
+    const { verifyOrgs } = require('../org/verifyOrgs') as typeof import('../org/verifyOrgs');
     const result = await verifyOrgs({
       projectDir: findProjectDir(),
       targetOrgs: args['target-org'],

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Messages } from '@salesforce/core';
+import { loadMessages } from '../output/loadMessages';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'drift');
+const messages = loadMessages('drift');
 
 /** One org of the fleet: its sf alias, its values file, and the repository secret holding its sfdx auth URL. */
 export type FleetOrg = { alias: string; values: string; secret: string };

@@ -1,6 +1,5 @@
-import { Messages } from '@salesforce/core';
+import { loadMessages } from '../output/loadMessages';
 
 // Every user-facing string of files/ lives in messages/files.md.
-Messages.importMessagesDirectory(__dirname);
 
-export const messages = Messages.loadMessages('vendor-access', 'files');
+export const messages = loadMessages('files');

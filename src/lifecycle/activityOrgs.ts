@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SfError } from '@salesforce/core';
+import { SfError } from '@salesforce/core/sfError';
 import { connectOrg, orgLabel } from '../org/connectOrg';
 import { mapWithConcurrency } from '../org/deployOrgs';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';

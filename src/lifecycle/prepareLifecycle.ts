@@ -1,10 +1,9 @@
-import { Messages } from '@salesforce/core';
+import { loadMessages } from '../output/loadMessages';
 import { loadInputs } from '../check/loadInputs';
 import { errorsIn, formatProblem } from '../output/problem';
 import { footprintOf, VendorFootprint } from './footprint';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'check');
+const messages = loadMessages('check');
 
 /** The offline checks of the lifecycle commands: every problem is reported before any org is contacted. */
 export const prepareLifecycle = async (projectDir: string, vendorNames: string[], valuesFile: string): Promise<{ footprints: VendorFootprint[]; valuesFile: string }> => {

@@ -1,11 +1,10 @@
-import { Messages } from '@salesforce/core';
+import { loadMessages } from '../output/loadMessages';
 import { pendingReversal, Reversal } from './lifecycleRecord';
 import type { LifecycleStep } from './lifecycleStep';
 import { resumeVendor } from './resumeVendor';
 import { LifecycleOptions, LifecycleResult, OrgLifecycleReport, runLifecycle } from './runLifecycle';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'lifecycle');
+const messages = loadMessages('lifecycle');
 
 /** `resume`: reverses what the latest suspend of each vendor recorded in out/lifecycle/, nothing more. */
 export const resumeOrgs = (options: LifecycleOptions): Promise<LifecycleResult> =>

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { SfError } from '@salesforce/core';
+import { SfError } from '@salesforce/core/sfError';
 import { pollIntervalMs } from '../config/envVars';
 import { mapWithConcurrency } from '../org/deployOrgs';
 import { connectOrg, orgLabel, OrgConnection } from '../org/connectOrg';

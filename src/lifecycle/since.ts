@@ -1,7 +1,6 @@
-import { Messages } from '@salesforce/core';
+import { loadMessages } from '../output/loadMessages';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'lifecycle');
+const messages = loadMessages('lifecycle');
 
 /** `--since`: `7d`, `12h`, or an ISO date; the instant it names, as a SOQL datetime literal (UTC). */
 export const parseSince = (text: string, now: Date = new Date()): string => {

@@ -1,4 +1,3 @@
-import { RegistryAccess } from '@salesforce/source-deploy-retrieve';
 import path from 'node:path';
 import type { Problem } from '../output/problem';
 import { enumValues, fieldsOf, REQUIRED_FIELDS } from './metadataSchema';
@@ -6,14 +5,31 @@ import { lineOf, parseMetadataXml, textOf, XmlNode } from './xml';
 
 export const METADATA_NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
 
-const registry = new RegistryAccess();
+type RegistryType = { name: string; children?: { types: Record<string, RegistryType> } };
+type Registry = { suffixes: Record<string, string>; childTypes: Record<string, string>; types: Record<string, RegistryType> };
+
+// SDR's registry read as data (one JSON file, the one RegistryAccess itself reads), not through
+// RegistryAccess: that class loads SDR's code and core's Messages and logger, half a second that
+// `review` and `env` would pay for one lookup. This project's sfdx-project.json sets no
+// registryPresets or registryCustomizations, so the effective registry is this file.
+const REGISTRY = require('@salesforce/source-deploy-retrieve/lib/src/registry/metadataRegistry.json') as Registry;
+
+/** The component a source file holds (`PermissionSet` and its name), from SDR's registry. */
+export const memberOf = (file: string): { type: string; fullName: string } | undefined => {
+  const match = /^(.+)\.([^.]+)-meta\.xml$/.exec(path.basename(file));
+  const typeId = match ? REGISTRY.suffixes[match[2] ?? ''] : undefined;
+  const type = typeId === undefined || REGISTRY.childTypes[typeId] !== undefined ? undefined : REGISTRY.types[typeId];
+  return type && match ? { type: type.name, fullName: match[1] ?? '' } : undefined;
+};
 
 /** The root element a source file must have: from SDR's registry, or `<Name>Settings` for settings. */
 export const expectedRoot = (file: string): { root: string; fullName: string } | undefined => {
   const match = /^(.+)\.([^.]+)-meta\.xml$/.exec(path.basename(file));
   if (!match) return undefined;
   const [, fullName = '', suffix = ''] = match;
-  const type = registry.getTypeBySuffix(suffix);
+  const typeId = REGISTRY.suffixes[suffix];
+  const parentId = typeId === undefined ? undefined : REGISTRY.childTypes[typeId];
+  const type = typeId === undefined ? undefined : parentId === undefined ? REGISTRY.types[typeId] : REGISTRY.types[parentId]?.children?.types[typeId];
   if (!type) return undefined;
   return { root: type.name === 'Settings' ? `${fullName}Settings` : type.name, fullName };
 };

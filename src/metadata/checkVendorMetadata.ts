@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Vendor } from '../catalogue';
-import { SfError } from '@salesforce/core';
+import { SfError } from '@salesforce/core/sfError';
 import { decodeText, INPUT_LIMITS, readRegularFile } from '../files';
 import { checkRange, parseRangeSpec } from '../network';
 import type { IpRange, ParsedRange } from '../network';

@@ -1,5 +1,6 @@
 import type { Vendor } from '../catalogue';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
+import { memberOf } from '../metadata/checkMetadataFile';
 import { selectValues } from '../metadata/elementPath';
 import { ORG_FIELDS } from '../metadata/orgMetadataFields';
 import { parseMetadataXml, textOf } from '../metadata/xml';
@@ -12,6 +13,7 @@ import { HardeningPlan, planHardening } from './hardening';
 import { preflight, PreflightResult } from './preflight';
 import { OrgFacts, readOrgFacts } from './readOrgFacts';
 import { listOrgMetadata, retrieveOrgMetadata } from './retrieveOrgMetadata';
+import { keepRetrieved } from './retrievedOnce';
 
 /** Everything deploy and plan learn from an org before changing anything. */
 export type OrgAnalysis = {
@@ -75,25 +77,34 @@ const policyRenames = (vendors: Vendor[], names: Map<string, string[]>): Map<str
 export const analyseOrg = async (org: OrgConnection, vendors: Vendor[], metadata: VendorMetadata[], values: OrgValues): Promise<OrgAnalysis> => {
   const usernames = vendors.map((v) => String(values.vendors[v.name]?.values.integrationUsername ?? '')).filter(Boolean);
   const eventManager = vendors.some((v) => v.orgFeatures?.some((f) => f.eventManager));
-  const [facts, events] = await Promise.all([
-    readOrgFacts(org.connection, vendors, usernames),
-    eventManager ? retrieveOrgMetadata(org.connection, [{ type: 'Settings', fullName: 'RealTimeEvent' }]) : Promise.resolve(new Map<string, string>()),
-  ]);
-  const realTimeEvents = parseRealTimeEvents(events.get('settings/RealTimeEvent.settings'));
-  if (realTimeEvents.length) facts.realTimeEvents = realTimeEvents;
-  const pre = preflight(facts, vendors, values, metadata, org.targetOrg);
-  const problems = [...pre.problems];
-  const notes = [...pre.notes];
   const owned: OwnedRanges[] = vendors.flatMap((v, i) => {
     const ranges = [...(metadata[i]?.fixedRanges ?? []), ...(values.vendors[v.name]?.trustedRanges ?? [])];
     return ranges.length ? [{ owner: v.trustedRanges.owner, descriptionPrefix: v.trustedRanges.descriptionPrefix, ranges }] : [];
   });
   const hasEca = vendors.some((v) => v.externalClientApp);
+  // One retrieve for both settings the analysis reads (Event Manager's entities, the trusted
+  // ranges to merge), at the same time as the facts and the ECA policy names: a retrieve is two
+  // round trips (retrieve, then its status).
   // No opt-in to read: ExternalClientAppSettings has no enableExternalClientApps from API 63 on
   // (Salesforce's metadata WSDL carries it in API 58-62 only; reference org-behaviour.md).
-  const current = await retrieveOrgMetadata(org.connection, owned.length ? [{ type: 'Settings', fullName: 'Security' }] : []);
+  const settings = [...(eventManager ? [{ type: 'Settings', fullName: 'RealTimeEvent' }] : []), ...(owned.length ? [{ type: 'Settings', fullName: 'Security' }] : [])];
+  // The same retrieve also fetches every component of the vendors, by the names in the project,
+  // which the comparison before a deploy asks for (retrievedOnce.ts); policies the org names
+  // otherwise (renames) make the comparison retrieve for itself.
+  const components = metadata.flatMap((m) => [...m.files.keys()].flatMap((file) => memberOf(file) ?? []));
+  const members = [...new Map([...settings, ...components].map((m) => [`${m.type}:${m.fullName}`, m])).values()];
+  const [facts, current, names] = await Promise.all([
+    readOrgFacts(org.connection, vendors, usernames),
+    members.length ? retrieveOrgMetadata(org.connection, members) : Promise.resolve(new Map<string, string>()),
+    hasEca ? listOrgMetadata(org.connection, ECA_TYPES) : Promise.resolve(new Map<string, string[]>()),
+  ]);
+  keepRetrieved(org.connection, members, current);
+  const realTimeEvents = parseRealTimeEvents(current.get('settings/RealTimeEvent.settings'));
+  if (realTimeEvents.length) facts.realTimeEvents = realTimeEvents;
+  const pre = preflight(facts, vendors, values, metadata, org.targetOrg);
+  const problems = [...pre.problems];
+  const notes = [...pre.notes];
   const merge = owned.length ? mergeTrustedRanges(parseTrustedRanges(current.get('settings/Security.settings')), owned) : undefined;
-  const names = hasEca ? await listOrgMetadata(org.connection, ECA_TYPES) : new Map<string, string[]>();
   const renames = policyRenames(vendors, names);
   for (const [ours, theirs] of renames) notes.push(`${ours} is deployed as ${theirs}, the policy record the org already holds for the app.`);
   const vendorValues = vendors.flatMap((v): VendorValues[] => {

@@ -17,12 +17,20 @@ export const buildChangedWorkspace = async (
   let compared: Awaited<ReturnType<typeof compareWithOrg>>;
   try {
     compared = await compareWithOrg(connection, full);
-  } finally {
+  } catch (err) {
     full.cleanup();
+    throw err;
   }
   const notes = credentialNotes(compared.components);
   const unchanged = compared.components.filter((c) => c.action === 'none').map((c) => c.member);
-  if (unchanged.length === compared.components.length) return { notes, unchanged };
+  if (unchanged.length === compared.components.length) {
+    full.cleanup();
+    return { notes, unchanged };
+  }
+  // Everything differs (a first deploy): the workspace compared is the one to send, so it is not
+  // built and converted a second time (conversions run one at a time across orgs).
+  if (unchanged.length === 0) return { workspace: full, notes, unchanged };
+  full.cleanup();
   const workspace = await buildDeployWorkspace(projectDir, { ...plan, exclude: new Set([...(plan.exclude ?? []), ...unchanged]) });
   return { workspace, notes, unchanged };
 };

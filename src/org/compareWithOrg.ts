@@ -5,6 +5,7 @@ import { diffMetadata, ValueChange } from '../metadata/metadataDiff';
 import { ORG_FIELDS } from '../metadata/orgMetadataFields';
 import type { DeployWorkspace } from './deployWorkspace';
 import { retrieveOrgMetadata } from './retrieveOrgMetadata';
+import { takeRetrieved } from './retrievedOnce';
 
 /** One component of this org's deploy against what the org holds: `member` is `Type:fullName`. */
 export type ComponentPlan = { component: string; member: string; action: 'create' | 'update' | 'none'; changes: ValueChange[] };
@@ -16,10 +17,8 @@ export type ComponentPlan = { component: string; member: string; action: 'create
  */
 export const compareWithOrg = async (connection: Connection, workspace: DeployWorkspace): Promise<{ components: ComponentPlan[]; current: Map<string, string> }> => {
   const list = workspace.components.toArray();
-  const current = await retrieveOrgMetadata(
-    connection,
-    list.map((c) => ({ type: c.type.name, fullName: c.fullName })),
-  );
+  const members = list.map((c) => ({ type: c.type.name, fullName: c.fullName }));
+  const current = takeRetrieved(connection, members) ?? (await retrieveOrgMetadata(connection, members));
   const components = list.flatMap((c): ComponentPlan[] => {
     const rel = `${c.type.directoryName}/${c.fullName}.${c.type.suffix ?? ''}`;
     const file = path.join(workspace.metadataDir, rel);

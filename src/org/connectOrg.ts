@@ -1,7 +1,7 @@
-import { AuthInfo, Connection, Messages, Org, SfError } from '@salesforce/core';
+import { AuthInfo, Connection, Org, SfError } from '@salesforce/core';
+import { loadMessages } from '../output/loadMessages';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'org');
+const messages = loadMessages('org');
 
 /** The API version every org call uses: the project's sourceApiVersion, so nothing asks the internet. */
 export const DEFAULT_API_VERSION = '64.0';

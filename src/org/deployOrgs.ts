@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Messages, SfError } from '@salesforce/core';
+import { SfError } from '@salesforce/core/sfError';
+import { loadMessages } from '../output/loadMessages';
 import { inspectCertificateFile } from '../certificate';
 import { pollIntervalMs } from '../config/envVars';
 import { ensureOutputDir } from '../files/ensureOutputDir';
@@ -11,8 +12,7 @@ import { DeployEvent, deployToOrg, OrgDeployReport } from './deployToOrg';
 import { INTERRUPTED_BEFORE_DEPLOY } from './interruption';
 import { prepareVendors } from './prepareVendors';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'org');
+const messages = loadMessages('org');
 
 export type DeployOrgsOptions = {
   projectDir: string;
@@ -89,7 +89,10 @@ export const deployOrgs = async (options: DeployOrgsOptions): Promise<DeployOrgs
       const first = firstName.get(org.orgId);
       if (first !== orgLabel(targetOrg)) throw messages.createError('error.SameOrgTwice', [orgLabel(targetOrg), first ?? '', org.orgId]);
       // What offboard --restore-settings needs: the settings the vendors change, as the org had them first.
-      const settingsNote = options.dryRun || options.resumeId ? undefined : await recordSettingsBefore(org.connection, outDir, org.orgId, vendorSettingsNames(prepared.metadata.flatMap((m) => [...m.files.keys()])));
+      let settingsNote: string | undefined;
+      const recordSettings = async (): Promise<void> => {
+        settingsNote = await recordSettingsBefore(org.connection, outDir, org.orgId, vendorSettingsNames(prepared.metadata.flatMap((m) => [...m.files.keys()])));
+      };
       const report = await deployToOrg({
         projectDir: options.projectDir,
         ...prepared,
@@ -100,6 +103,7 @@ export const deployOrgs = async (options: DeployOrgsOptions): Promise<DeployOrgs
         ...(options.onEvent ? { onEvent: options.onEvent } : {}),
         pollIntervalMs: options.pollIntervalMs ?? pollIntervalMs(),
         ...(options.waitMs === undefined ? {} : { waitMs: options.waitMs }),
+        ...(options.dryRun || options.resumeId ? {} : { beforeChange: recordSettings }),
       });
       if (settingsNote) report.notes.push(settingsNote);
       return report;

@@ -1,4 +1,4 @@
-import { SfError } from '@salesforce/core';
+import { SfError } from '@salesforce/core/sfError';
 import type { Vendor } from '../catalogue';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
 import type { RangeMerge } from '../network';
@@ -14,6 +14,7 @@ import { INTERRUPTED, INTERRUPTED_BEFORE_DEPLOY, interruptedDuringUsers, unlessI
 import { loginFix } from './loginFix';
 import type { FeatureGap } from './orgFeatures';
 import { provisionUser, UserReport } from './provisionUsers';
+import { provisionUsersInOneCall } from './provisionUsersInOneCall';
 import { DeployProgress, runMetadataDeploy } from './runMetadataDeploy';
 
 export type DeployEvent = { org: string; phase: 'preflight' | 'retrieve' | 'deploy' | 'users' | 'handoff'; message: string; progress?: DeployProgress };
@@ -30,6 +31,11 @@ export type DeployRequest = {
   onEvent?: (event: DeployEvent) => void;
   pollIntervalMs?: number;
   waitMs?: number;
+  /**
+   * Runs once the org has been read and before anything is sent (deployOrgs records the settings
+   * offboard restores): after the analysis, so it can reuse what the analysis retrieved.
+   */
+  beforeChange?: () => Promise<void>;
 };
 
 export type ComponentOutcome = { type: string; fullName: string; state: string; error?: string };
@@ -125,6 +131,7 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
   const analysed = await unlessInterrupted(analyseOrg(org, vendors, request.metadata, values), request.signal);
   if (analysed === INTERRUPTED) return { ...report, outcome: 'canceled', notes: [INTERRUPTED_BEFORE_DEPLOY] };
   const analysis = analysed;
+  await request.beforeChange?.();
   report.problems.push(...analysis.problems);
   report.notes.push(...analysis.notes);
   report.featureGaps = analysis.preflight.gaps;
@@ -155,17 +162,26 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
   const deployId = report.deploy?.id ?? '';
   try {
     emit('users', 'integration users and assignments');
-    for (const planned of analysis.preflight.users) {
-      if (request.signal?.aborted) break;
-      const vendor = vendors.find((v) => v.name === planned.vendor) as Vendor;
-      const hardening = analysis.hardening.find((h) => h.vendor === vendor.name);
-      const plan = await withHardenedProfile(org.connection, planned, hardening);
-      const user = await provisionUser(org.connection, vendor, plan, values.file, request.signal);
-      report.users.push(user);
-      if (request.signal?.aborted) break;
-      const moved = await applyHardening(org.connection, vendor, plan, user.userId, hardening);
-      if (moved.profile) user.profile = moved.profile;
-      report.notes.push(...moved.done);
+    // One composite call for every user and assignment; if it cannot carry them or anything in it
+    // fails, nothing of it stays and the users are done one request at a time, which names the
+    // failure. Hardened mode at work (a profile to use, a user to move, a profile to remove) always
+    // goes one request at a time.
+    const hardened = analysis.hardening.some((h) => h.on || h.moveUser !== 'none' || h.removeProfile);
+    const together = hardened || request.signal?.aborted ? undefined : await provisionUsersInOneCall(org.connection, vendors, analysis.preflight.users, analysis.facts.permissionSets);
+    if (together) report.users.push(...together);
+    else {
+      for (const planned of analysis.preflight.users) {
+        if (request.signal?.aborted) break;
+        const vendor = vendors.find((v) => v.name === planned.vendor) as Vendor;
+        const hardening = analysis.hardening.find((h) => h.vendor === vendor.name);
+        const plan = await withHardenedProfile(org.connection, planned, hardening);
+        const user = await provisionUser(org.connection, vendor, plan, values.file, request.signal);
+        report.users.push(user);
+        if (request.signal?.aborted) break;
+        const moved = await applyHardening(org.connection, vendor, plan, user.userId, hardening);
+        if (moved.profile) user.profile = moved.profile;
+        report.notes.push(...moved.done);
+      }
     }
     // Interrupted: no further write; the report says what is in the org and what is not.
     if (request.signal?.aborted) {

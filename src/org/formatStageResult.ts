@@ -1,10 +1,9 @@
-import { Messages } from '@salesforce/core';
+import { loadMessages } from '../output/loadMessages';
 import { formatProblem } from '../output/problem';
 import { describeGap } from './orgFeatures';
 import type { StageResult } from './stageOrg';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'stage');
+const messages = loadMessages('stage');
 
 /** What a release engineer reads after stage: the folder, the command to run on it, what is left. */
 export const formatStageResult = (result: StageResult): string[] => {

@@ -1,4 +1,4 @@
-import { SfError } from '@salesforce/core';
+import { SfError } from '@salesforce/core/sfError';
 import { inspectCertificate } from '../certificate';
 import { selectText } from '../metadata/elementPath';
 import { ORG_FIELDS } from '../metadata/orgMetadataFields';

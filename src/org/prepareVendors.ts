@@ -1,12 +1,11 @@
-import { Messages } from '@salesforce/core';
+import { loadMessages } from '../output/loadMessages';
 import type { Vendor } from '../catalogue';
 import { loadInputs } from '../check/loadInputs';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
 import { errorsIn, formatProblem, Problem } from '../output/problem';
 import type { OrgValues } from '../values';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'check');
+const messages = loadMessages('check');
 
 export type PreparedVendors = { vendors: Vendor[]; metadata: VendorMetadata[]; values: OrgValues; warnings: Problem[] };
 

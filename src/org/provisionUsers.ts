@@ -1,11 +1,10 @@
 import type { Connection } from '@salesforce/core';
-import { Messages } from '@salesforce/core';
+import { loadMessages } from '../output/loadMessages';
 import type { Vendor } from '../catalogue';
 import type { UserPlan } from './preflight';
 import { soqlIn } from './soql';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'org');
+const messages = loadMessages('org');
 
 export type UserReport = {
   vendor: string;

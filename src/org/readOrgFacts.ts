@@ -1,6 +1,8 @@
 import type { Connection } from '@salesforce/core';
 import type { Vendor } from '../catalogue';
-import { soqlIn } from './soql';
+import { PERMISSIONS } from '../metadata/permissionCatalogue';
+import { BatchRead, batchRequests, BatchResult, Row, rowsOf, valueOf } from './batchRequests';
+import { soqlIn, soqlString } from './soql';
 
 export type UserLicenseFact = { id: string; name: string; total: number; used: number };
 export type PslFact = { id: string; developerName: string; masterLabel: string; total: number; used: number };
@@ -44,25 +46,26 @@ export type OrgFacts = {
 /** Rights whose absence makes a deploy fail half-way; only those this org has are read. */
 const DEPLOYER_RIGHTS = ['ModifyAllData', 'ModifyMetadata', 'CustomizeApplication', 'ManageUsers', 'ManageInternalUsers', 'AssignPermissionSets'];
 
-/**
- * The deploying user's effective user permissions: the union over its PermissionSetAssignments,
- * which include the permission set its profile owns. Undefined when the org does not let it read them.
- */
-const readDeployerPermissions = async (connection: Connection, permissions: Map<string, string>): Promise<Set<string> | undefined> => {
-  try {
-    const me = await connection.request<{ user_id?: string }>('/services/oauth2/userinfo');
-    if (!me.user_id) return undefined;
-    const sets = await queryAll(connection, `SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId IN ${soqlIn([me.user_id])}`);
-    const fields = DEPLOYER_RIGHTS.filter((p) => permissions.has(p));
-    if (!sets.length || !fields.length) return new Set();
-    const rows = await queryAll(connection, `SELECT Id, ${fields.map((f) => `Permissions${f}`).join(', ')} FROM PermissionSet WHERE Id IN ${soqlIn(sets.map((r) => str(r, 'PermissionSetId')))}`);
-    return new Set(fields.filter((f) => rows.some((r) => r[`Permissions${f}`] === true)));
-  } catch {
-    return undefined;
-  }
+/** The deploying user's id when the users query did not find it: the auth record, else userinfo. */
+const deployerIdElsewhere = async (connection: Connection): Promise<string | undefined> => {
+  const known = connection.getAuthInfoFields().userId;
+  if (known) return known;
+  const me = await connection.request<{ user_id?: string }>('/services/oauth2/userinfo');
+  return me.user_id;
 };
 
-type Row = Record<string, unknown>;
+/**
+ * The deploying user's effective user permissions: the union over the permission sets assigned to
+ * it, which include the one its profile owns, in one semi-join query. Undefined when the org does
+ * not let it read them.
+ */
+const deployerRightsQuery = (permissions: Map<string, string>, me: string): { fields: string[]; soql?: string } => {
+  const fields = DEPLOYER_RIGHTS.filter((p) => permissions.has(p));
+  return {
+    fields,
+    ...(fields.length ? { soql: `SELECT Id, ${fields.map((f) => `Permissions${f}`).join(', ')} FROM PermissionSet WHERE Id IN (SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = ${soqlString(me)})` } : {}),
+  };
+};
 
 const queryAll = async (connection: Connection, soql: string, tooling = false): Promise<Row[]> => {
   const api = tooling ? connection.tooling : connection;
@@ -73,22 +76,42 @@ const queryAll = async (connection: Connection, soql: string, tooling = false): 
 const str = (row: Row, key: string): string => String(row[key] ?? '');
 const num = (row: Row, key: string): number => Number(row[key] ?? 0);
 
+const dependencyQuery = (names: string[]): string =>
+  `SELECT Permission, RequiredPermission FROM PermissionDependency WHERE PermissionType = 'User Permission' AND RequiredPermissionType = 'User Permission' AND Permission IN ${soqlIn(names)}`;
+
+/** `start` and what the static catalogue says they require, transitively: the likely closure. */
+const likelyClosure = (start: string[]): string[] => {
+  const seen = new Set(start);
+  const queue = [...start];
+  while (queue.length) {
+    const info = PERMISSIONS[queue.shift() as string];
+    for (const next of [...(info?.requires ?? []), ...(info?.requiresWhereAvailable ?? [])]) {
+      if (!seen.has(next)) queue.push(next), seen.add(next);
+    }
+  }
+  return [...seen];
+};
+
 /**
- * PermissionDependency, walked until the closure stops growing: filtering by Permission keeps each
- * answer small (reference B.4: unfiltered reads are capped and duplicated).
+ * PermissionDependency, walked from `start` until the closure stops growing: filtering by
+ * Permission keeps each answer small (reference B.4: unfiltered reads are capped and duplicated).
+ * `prefetched` holds the rows of a first read that asked for `asked` (the start and its likely
+ * closure from the static catalogue, read with the other facts); only names outside it cost
+ * another round trip. The result is the same map as walking from `start` alone.
  */
-const readDependencies = async (connection: Connection, start: string[]): Promise<Map<string, string[]>> => {
+const walkDependencies = async (connection: Connection, start: string[], asked: string[], prefetched: Row[]): Promise<Map<string, string[]>> => {
+  const edges = new Map<string, string[]>(asked.map((name) => [name, []]));
+  for (const row of prefetched) edges.get(str(row, 'Permission'))?.push(str(row, 'RequiredPermission'));
   const dependencies = new Map<string, string[]>();
   let frontier = [...new Set(start)];
   for (let round = 0; frontier.length && round < 10; round++) {
-    const rows = await queryAll(
-      connection,
-      `SELECT Permission, RequiredPermission FROM PermissionDependency WHERE PermissionType = 'User Permission' AND RequiredPermissionType = 'User Permission' AND Permission IN ${soqlIn(frontier)}`,
-      true,
-    );
-    for (const name of frontier) if (!dependencies.has(name)) dependencies.set(name, []);
-    for (const row of rows) dependencies.get(str(row, 'Permission'))?.push(str(row, 'RequiredPermission'));
-    frontier = [...new Set(rows.map((r) => str(r, 'RequiredPermission')))].filter((p) => !dependencies.has(p));
+    const missing = frontier.filter((name) => !edges.has(name));
+    if (missing.length) {
+      for (const name of missing) edges.set(name, []);
+      for (const row of await queryAll(connection, dependencyQuery(missing), true)) edges.get(str(row, 'Permission'))?.push(str(row, 'RequiredPermission'));
+    }
+    for (const name of frontier) if (!dependencies.has(name)) dependencies.set(name, edges.get(name) ?? []);
+    frontier = [...new Set(frontier.flatMap((name) => edges.get(name) ?? []))].filter((p) => !dependencies.has(p));
   }
   return dependencies;
 };
@@ -105,46 +128,82 @@ export const sandboxNames = (instanceUrl: string, deployer: string): string[] =>
   return [...new Set([fromUrl, fromUser].filter((n): n is string => Boolean(n) && !/^(com|org|net|io|example)$/i.test(n as string)))];
 };
 
-const readSandbox = async (connection: Connection): Promise<OrgFacts['sandbox']> => {
-  try {
-    const rows = await queryAll(connection, 'SELECT IsSandbox FROM Organization');
-    if (rows[0]?.IsSandbox !== true) return undefined;
-    return { names: sandboxNames(connection.instanceUrl, connection.getUsername() ?? '') };
-  } catch {
-    return undefined;
-  }
+const sandboxFrom = (connection: Connection, result: BatchResult | undefined): OrgFacts['sandbox'] => {
+  if (!result?.ok || result.rows[0]?.IsSandbox !== true) return undefined;
+  return { names: sandboxNames(connection.instanceUrl, connection.getUsername() ?? '') };
 };
 
+/**
+ * Reads everything the vendors' setup depends on in this org in two composite round trips and a
+ * Tooling one (batchRequests.ts), where it once took a request per query: what needs nothing,
+ * then what needs those answers. Changes nothing.
+ */
 export const readOrgFacts = async (connection: Connection, vendors: Vendor[], usernames: string[]): Promise<OrgFacts> => {
-  const describe = await connection.describe('PermissionSet');
-  const permissions = new Map(describe.fields.filter((f) => f.name.startsWith('Permissions')).map((f) => [f.name.slice('Permissions'.length), f.label]));
   const ours = vendors.flatMap((v) => Object.values(v.guideRequiredPermissions).flat());
   const licenceNames = vendors.map((v) => v.user.userLicense);
   const permsetNames = vendors.flatMap((v) => v.permissionSets.map((p) => p.name));
+  // Whether the org is a sandbox is read in the same round trip as the users, so the users query
+  // asks for every name a sandbox copy could have; only the names the answer allows are kept.
+  const possibleNames = sandboxNames(connection.instanceUrl, connection.getUsername() ?? '');
+  const maybeCandidates = [...usernames, ...usernames.flatMap((u) => possibleNames.map((n) => `${u}.${n}`))];
+  const dependencySeeds = likelyClosure([...new Set(ours)]);
+  // The deploying user's own row comes with the users (its id names its assignments); an access
+  // token is no username and is never put in a query.
+  const deployer = connection.getUsername() ?? '';
+  const deployerInQuery = usernames.length > 0 && deployer.includes('@');
 
-  const sandbox = usernames.length ? await readSandbox(connection) : undefined;
-  const candidates = [...usernames, ...usernames.flatMap((u) => (sandbox?.names ?? []).map((n) => `${u}.${n}`))];
-  const [dependencies, licenceRows, pslRows, userRows, permsetRows, global, deployerPermissions] = await Promise.all([
-    readDependencies(connection, ours.filter((p) => permissions.has(p))),
-    queryAll(connection, `SELECT Id, Name, TotalLicenses, UsedLicenses FROM UserLicense WHERE Name IN ${soqlIn(licenceNames)}`),
+  const first: BatchRead[] = [
+    { get: 'sobjects/PermissionSet/describe' },
+    { get: 'sobjects' },
+    { query: `SELECT Id, Name, TotalLicenses, UsedLicenses FROM UserLicense WHERE Name IN ${soqlIn(licenceNames)}` },
     // All of them (an org has a few dozen): users need PSLs by DeveloperName, permission sets by MasterLabel.
-    queryAll(connection, 'SELECT Id, DeveloperName, MasterLabel, TotalLicenses, UsedLicenses FROM PermissionSetLicense'),
-    candidates.length ? queryAll(connection, `SELECT Id, Username, IsActive, ProfileId, Email FROM User WHERE Username IN ${soqlIn(candidates)}`) : Promise.resolve([]),
-    queryAll(connection, `SELECT Id, Name FROM PermissionSet WHERE Name IN ${soqlIn(permsetNames)}`),
-    connection.describeGlobal(),
-    readDeployerPermissions(connection, permissions),
-  ]);
+    { query: 'SELECT Id, DeveloperName, MasterLabel, TotalLicenses, UsedLicenses FROM PermissionSetLicense' },
+    { query: `SELECT Id, Name FROM PermissionSet WHERE Name IN ${soqlIn(permsetNames)}` },
+    { query: dependencyQuery(dependencySeeds), tooling: true },
+    ...(usernames.length ? [{ query: 'SELECT IsSandbox FROM Organization' }, { query: `SELECT Id, Username, IsActive, ProfileId, Email FROM User WHERE Username IN ${soqlIn([...maybeCandidates, ...(deployerInQuery ? [deployer] : [])])}` }] : []),
+  ];
+  const firstResults = await batchRequests(connection, first);
+  const [describeResult, globalResult, licenceResult, pslResult, permsetResult, dependencyResult, sandboxResult, userResult] = firstResults;
+  const describe = valueOf<{ fields: Array<{ name: string; label: string }> }>(describeResult);
+  const permissions = new Map(describe.fields.filter((f) => f.name.startsWith('Permissions')).map((f) => [f.name.slice('Permissions'.length), f.label]));
+  const global = valueOf<{ sobjects: Array<{ name: string }> }>(globalResult);
+  const licenceRows = rowsOf(licenceResult);
+  const pslRows = rowsOf(pslResult);
+  const permsetRows = rowsOf(permsetResult);
+  const sandbox = sandboxFrom(connection, sandboxResult);
+  const candidates = new Set([...usernames, ...usernames.flatMap((u) => (sandbox?.names ?? []).map((n) => `${u}.${n}`))].map((u) => u.toLowerCase()));
+  const userRows = usernames.length ? rowsOf(userResult).filter((r) => candidates.has(str(r, 'Username').toLowerCase())) : [];
+  const deployerRow = deployerInQuery && userResult?.ok ? userResult.rows.find((r) => str(r, 'Username').toLowerCase() === deployer.toLowerCase()) : undefined;
+  const me = deployerRow ? str(deployerRow, 'Id') : await deployerIdElsewhere(connection).catch(() => undefined);
+  const rights = me ? deployerRightsQuery(permissions, me) : undefined;
+
   const userLicenses = licenceRows.map((r) => ({ id: str(r, 'Id'), name: str(r, 'Name'), total: num(r, 'TotalLicenses'), used: num(r, 'UsedLicenses') }));
-  const profileRows = userLicenses.length ? await queryAll(connection, `SELECT Id, Name, UserLicenseId FROM Profile WHERE UserLicenseId IN ${soqlIn(userLicenses.map((l) => l.id))}`) : [];
   const users = userRows.map((r) => ({ id: str(r, 'Id'), username: str(r, 'Username'), isActive: r.IsActive === true, profileId: str(r, 'ProfileId'), email: str(r, 'Email') }));
   const userIds = users.map((u) => u.id);
-  // Login IP ranges of every profile an integration user has or would get (Reco: "Grant Failure Due to Login IP Range").
-  const profileIds = [...new Set([...profileRows.map((r) => str(r, 'Id')), ...users.map((u) => u.profileId)])];
-  const [assignmentRows, pslAssignmentRows, ipRows] = await Promise.all([
-    userIds.length ? queryAll(connection, `SELECT AssigneeId, PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId IN ${soqlIn(userIds)}`) : Promise.resolve([]),
-    userIds.length ? queryAll(connection, `SELECT AssigneeId, PermissionSetLicenseId FROM PermissionSetLicenseAssign WHERE AssigneeId IN ${soqlIn(userIds)}`) : Promise.resolve([]),
-    profileIds.length ? queryAll(connection, `SELECT ProfileId, StartAddress, EndAddress FROM LoginIpRange WHERE ProfileId IN ${soqlIn(profileIds)}`) : Promise.resolve([]),
+  const second: Array<BatchRead | undefined> = [
+    userLicenses.length ? { query: `SELECT Id, Name, UserLicenseId FROM Profile WHERE UserLicenseId IN ${soqlIn(userLicenses.map((l) => l.id))}` } : undefined,
+    userIds.length ? { query: `SELECT AssigneeId, PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId IN ${soqlIn(userIds)}` } : undefined,
+    userIds.length ? { query: `SELECT AssigneeId, PermissionSetLicenseId FROM PermissionSetLicenseAssign WHERE AssigneeId IN ${soqlIn(userIds)}` } : undefined,
+    rights?.soql ? { query: rights.soql } : undefined,
+    // Every login IP range of the org (a few per restricted profile), kept for the profiles below:
+    // filtering by profile would need the Profile answer first, one more round trip.
+    userLicenses.length || users.length ? { query: 'SELECT ProfileId, StartAddress, EndAddress FROM LoginIpRange' } : undefined,
+  ];
+  const asked = second.flatMap((read, i) => (read ? [{ read, i }] : []));
+  const [secondResults, dependencies] = await Promise.all([
+    batchRequests(connection, asked.map((a) => a.read)),
+    walkDependencies(connection, [...new Set(ours.filter((p) => permissions.has(p)))], dependencySeeds, rowsOf(dependencyResult)),
   ]);
+  const answer = (i: number): BatchResult | undefined => secondResults[asked.findIndex((a) => a.i === i)];
+  const profileRows = second[0] ? rowsOf(answer(0)) : [];
+  const assignmentRows = second[1] ? rowsOf(answer(1)) : [];
+  const pslAssignmentRows = second[2] ? rowsOf(answer(2)) : [];
+  // Login IP ranges of every profile an integration user has or would get (Reco: "Grant Failure Due to Login IP Range").
+  const profileIds = new Set([...profileRows.map((r) => str(r, 'Id')), ...users.map((u) => u.profileId)]);
+  const ipRows = second[4] ? rowsOf(answer(4)).filter((r) => profileIds.has(str(r, 'ProfileId'))) : [];
+  // No id, or the org refused the query: unknown (preflight warns). No field to read: none held.
+  const rightsRows = second[3] ? answer(3) : undefined;
+  const deployerPermissions = !rights ? undefined : !rights.soql ? new Set<string>() : rightsRows?.ok ? new Set(rights.fields.filter((f) => rightsRows.rows.some((r) => r[`Permissions${f}`] === true))) : undefined;
   const group = (rows: Row[], key: string, value: string): Map<string, Set<string>> => {
     const map = new Map<string, Set<string>>();
     for (const row of rows) map.set(str(row, key), (map.get(str(row, key)) ?? new Set()).add(str(row, value)));

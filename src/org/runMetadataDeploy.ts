@@ -1,5 +1,6 @@
 import type { Connection } from '@salesforce/core';
 import { ComponentSet, DeployResult, MetadataApiDeploy, MetadataApiDeployStatus, RequestStatus } from '@salesforce/source-deploy-retrieve';
+import { pollDelayMs } from './pollDelay';
 
 /** Progress of one Metadata API deploy, as the org reports it. */
 export type DeployProgress = { id: string; status: string; componentsDone: number; componentsTotal: number; componentErrors: number; testsDone: number; testsTotal: number };
@@ -14,6 +15,7 @@ export type DeployRunOptions = {
   onProgress?: (progress: DeployProgress) => void;
   /** Aborting cancels the deploy in the org (cancelDeploy) and waits for the org to confirm. */
   signal?: AbortSignal;
+  /** The longest wait between status polls; polls start at 100 ms and double up to it (pollDelay.ts). */
   pollIntervalMs?: number;
   /** Give up waiting after this long; the deploy keeps running in the org (exit 69). */
   timeoutMs?: number;
@@ -76,6 +78,10 @@ export const runMetadataDeploy = async (connection: Connection, options: DeployR
   const id = options.resumeId ?? (await deploy.start()).id;
   options.onStarted?.(id);
   const interval = options.pollIntervalMs ?? 1000;
+  let polls = 0;
+  // A deploy just started is still Queued: wait the first short step before asking. A resumed one
+  // has been running for a while, so its first poll goes out at once.
+  if (!options.resumeId) await sleep(pollDelayMs(polls++, interval), options.signal);
   const deadline = Date.now() + (options.timeoutMs ?? 33 * 60_000);
   let failures = 0;
   let lastStatus = 'Queued';
@@ -101,6 +107,6 @@ export const runMetadataDeploy = async (connection: Connection, options: DeployR
       return { kind: 'finished', id, result: new DeployResult(status, options.components) };
     }
     if (Date.now() > deadline) return { kind: 'timedOut', id, lastStatus };
-    await sleep(interval, cancelRequested ? undefined : options.signal);
+    await sleep(pollDelayMs(polls++, interval), cancelRequested ? undefined : options.signal);
   }
 };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Connection } from '@salesforce/core';
 import { parseMetadataXml } from '../metadata/xml';
 import { retrieveOrgMetadata } from './retrieveOrgMetadata';
+import { peekRetrieved } from './retrievedOnce';
 
 /**
  * The org's values of the settings a vendor changes (Event Monitoring), as they were before the
@@ -32,7 +33,9 @@ export const recordSettingsBefore = async (connection: Connection, outDir: strin
   const missing = names.filter((n) => !(n in current.recorded));
   if (!missing.length) return undefined;
   try {
-    const files = await retrieveOrgMetadata(connection, missing.map((fullName) => ({ type: 'Settings', fullName })));
+    const members = missing.map((fullName) => ({ type: 'Settings', fullName }));
+    // Deploy calls this after its analysis, whose one retrieve already holds these settings.
+    const files = peekRetrieved(connection, members) ?? (await retrieveOrgMetadata(connection, members));
     const at = new Date().toISOString();
     for (const name of missing) current.recorded[name] = { at, xml: files.get(`settings/${name}.settings`) ?? null };
     fs.mkdirSync(path.dirname(fileOf(outDir, orgId)), { recursive: true });

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Messages, SfProject } from '@salesforce/core';
+import { SfProject } from '@salesforce/core';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import { listFiles, toPosix } from '../metadata/listFiles';
+import { loadMessages } from '../output/loadMessages';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
 import type { Problem } from '../output/problem';
 import { analyseOrg } from './analyseOrg';
@@ -11,8 +12,7 @@ import { connectOrg } from './connectOrg';
 import type { FeatureGap } from './orgFeatures';
 import { prepareVendors } from './prepareVendors';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'stage');
+const messages = loadMessages('stage');
 
 export type StageOptions = { projectDir: string; targetOrg: string; vendors: string[]; valuesFile: string; outputDir: string };
 

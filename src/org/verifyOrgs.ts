@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { SfError } from '@salesforce/core';
+import { SfError } from '@salesforce/core/sfError';
 import { readPrivateKeyPem } from '../certificate/readPrivateKeyPem';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
 import { orgLabel } from './connectOrg';

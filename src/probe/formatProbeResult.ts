@@ -1,9 +1,8 @@
-import { Messages } from '@salesforce/core';
+import { loadMessages } from '../output/loadMessages';
 import { isUnknown, ProbeShape } from './probeShape';
 import type { ProbeResult } from './runProbe';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'probe');
+const messages = loadMessages('probe');
 
 const size = (value: unknown): string => (Array.isArray(value) ? String(value.length) : value && typeof value === 'object' ? String(Object.keys(value).length) : String(value));
 

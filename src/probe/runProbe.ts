@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Messages } from '@salesforce/core';
+import { loadMessages } from '../output/loadMessages';
 import { loadVendors } from '../catalogue';
 import { connectOrg } from '../org/connectOrg';
 import { errorsIn, formatProblem } from '../output/problem';
@@ -8,9 +8,8 @@ import { ProbeStep, probeOrg } from './probeOrg';
 import { ProbeShape, unknownFacts } from './probeShape';
 import { shapeFileText } from './shapeFileText';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'probe');
-const checkMessages = Messages.loadMessages('vendor-access', 'check');
+const messages = loadMessages('probe');
+const checkMessages = loadMessages('check');
 
 export type ProbeOptions = { projectDir: string; targetOrg: string; output?: string; now?: Date; onStep?: ProbeStep; env?: NodeJS.ProcessEnv };
 export type ProbeResult = { targetOrg: string; file: string; shape: ProbeShape; unknown: Array<{ field: string; reason: string }> };

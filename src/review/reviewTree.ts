@@ -2,13 +2,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Messages } from '@salesforce/core';
+import { loadMessages } from '../output/loadMessages';
 import { loadVendors, selectVendors } from '../catalogue';
 import { checkVendorMetadata } from '../metadata/checkVendorMetadata';
 import { buildVendorReview, VendorReview } from './vendorReview';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'review');
+const messages = loadMessages('review');
 
 /** The reviews of every selected vendor in a project tree (metadata only: no values, no org). */
 export const reviewTree = (projectDir: string, vendorNames: string[]): VendorReview[] => {

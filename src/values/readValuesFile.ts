@@ -1,4 +1,4 @@
-import { SfError } from '@salesforce/core';
+import { SfError } from '@salesforce/core/sfError';
 import { decodeText, INPUT_LIMITS, readRegularFile } from '../files';
 import type { Problem } from '../output/problem';
 

@@ -84,6 +84,10 @@ describe('check on the example values', () => {
     expect(names).toEqual(['package.xml', 'permissionsets/Reco_Integration.permissionset', 'settings/Event.settings', 'settings/RealTimeEvent.settings']);
     const fromZip = await zip.file('permissionsets/Reco_Integration.permissionset')?.async('string');
     expect(fromZip).toBe(fs.readFileSync(path.join(dir, 'out/reco/metadata/permissionsets/Reco_Integration.permissionset'), 'utf8'));
+    // A package.xml with a <fullName> deploys as a named unmanaged package; this one must not.
+    const manifest = await zip.file('package.xml')?.async('string');
+    expect(manifest).toBe(fs.readFileSync(path.join(dir, 'out/reco/package.xml'), 'utf8'));
+    expect(manifest).not.toContain('<fullName>');
   });
 
   it('never writes into force-app and restores the environment it set for the replacements', () => {

@@ -35,6 +35,16 @@ export const run = async (...argv: string[]): Promise<{ code: number; io: Record
 /** SOAP operations and REST calls the org received, in order. */
 export const calls = (sim: OrgSimulator): string[] => sim.requests.map((r) => r.soapOp ?? `${r.method} ${r.path.replace(/\/v[\d.]+\//, '/vXX/')}`);
 
+/**
+ * Every change request the org received (`POST /services/data/vXX/sobjects/User`…), including those
+ * inside composite calls: a composite of reads is no write.
+ */
+export const writes = (sim: OrgSimulator): string[] =>
+  sim.requests
+    .flatMap((r) => r.subrequests ?? [r])
+    .filter((r) => r.method !== 'GET' && r.path.startsWith('/services/data') && !/\/composite\/?$/.test(r.path))
+    .map((r) => `${r.method} ${r.path.replace(/\/v[\d.]+\//, '/vXX/')}`);
+
 /** What the org holds, serialised: compared before and after to prove nothing changed. */
 export const snapshot = (sim: OrgSimulator): string =>
   JSON.stringify({ components: [...sim.state.components.entries()].sort(), records: [...sim.state.records.entries()].sort() });

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { FaultPlan } from './faults';
 import { createOrgState, OrgState, SeedState } from './orgState';
+import { countRequests, RequestCounts } from './requestCounts';
 import { RequestLog, startServer } from './server';
 import { BuiltInShape, OrgShape, SHAPES } from './shapes';
 import { loadShapeFile } from './shapeFile';
@@ -9,6 +10,7 @@ import { claimUsername, releaseOrgUsernames, usernameOwner } from './usernames';
 export type { FaultPlan } from './faults';
 export type { OrgState, SeedState } from './orgState';
 export type { RequestLog } from './server';
+export type { RequestCounts } from './requestCounts';
 export type { BuiltInShape, OrgShape } from './shapes';
 export { loadShapeFile, ShapeFileError } from './shapeFile';
 export { resetUsernameRegistry } from './usernames';
@@ -36,6 +38,8 @@ export type OrgSimulator = {
   myDomainUrl: string;
   state: OrgState;
   requests: RequestLog[];
+  /** Round trips this org received since it started (or since `requests` was last emptied), by kind. */
+  requestCounts: () => RequestCounts;
   faults: { set: (plan: FaultPlan) => void; clear: () => void };
   stop: () => Promise<void>;
 };
@@ -76,6 +80,7 @@ export const startOrgSimulator = async (options: OrgSimulatorOptions = {}): Prom
     myDomainUrl: state.shape.sandbox ? `https://simulated-org--${state.shape.sandbox.name.toLowerCase()}.sandbox.my.salesforce.com` : 'https://simulated-org.my.salesforce.com',
     state,
     requests: server.requests,
+    requestCounts: () => countRequests(server.requests),
     faults: { set: (plan) => (faults = plan), clear: () => (faults = {}) },
     stop,
   };

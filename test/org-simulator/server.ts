@@ -10,9 +10,10 @@ import { rows } from './orgState';
 import { API_VERSIONS, createRecord, describeGlobal, describePermissionSet, describePermissionSetLicense, renameUser, runQuery } from './rest';
 import { MetadataSoap, parseSoap, soapFault } from './soap';
 import { RestError } from './soql';
+import { runComposite } from './composite';
 
 /** One request the org received; a deploy also records its members (`Type:fullName`, sorted) for tests. */
-export type RequestLog = { method: string; path: string; soapOp?: string; soql?: string; status: number; members?: string[] };
+export type RequestLog = { method: string; path: string; soapOp?: string; soql?: string; status: number; members?: string[]; subrequests?: Array<{ method: string; path: string; soql?: string }> };
 
 export type ServerOptions = { state: OrgState; accessToken: string; deployPolls: number; faults: () => FaultPlan; idleTimeoutMs?: number; onIdle?: () => void };
 
@@ -35,6 +36,79 @@ const mintSession = (state: OrgState, userId: string, app: string): string => {
   map.set(token, { userId, app });
   sessionsOf.set(state, map);
   return token;
+};
+
+export type RestAnswer = { status: number; body?: string; contentType?: string };
+
+/** allOrNone for composite: the records as they were, and putting them back. */
+const recordsRollback = (state: OrgState): { snapshot: () => unknown; restore: (saved: unknown) => void } => ({
+  snapshot: () => new Map([...state.records].map(([k, list]) => [k, list.map((r) => ({ ...r }))])),
+  restore: (saved) => {
+    state.records.clear();
+    for (const [k, list] of saved as OrgState['records']) state.records.set(k, list);
+  },
+});
+
+const NOT_FOUND = [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }];
+const json = (status: number, payload: unknown): RestAnswer => ({ status, body: JSON.stringify(payload) });
+
+/**
+ * One REST call (/services/data/…, /services/oauth2/userinfo) answered from the org state, as the
+ * session's user (a JWT-minted session) or the admin; the HTTP handler and each composite
+ * subrequest use it. RestErrors become Salesforce's error list.
+ */
+export const answerRest = async (state: OrgState, sessionUser: Record<string, unknown> | undefined, method: string, path: string, searchParams: URLSearchParams, body: string, log?: RequestLog): Promise<RestAnswer> => {
+  try {
+    syncUserLogins(state);
+    const admin = sessionUser ?? rows(state, 'User')[0] ?? {};
+    if (path === '/services/oauth2/userinfo') return json(200, { user_id: admin.Id, organization_id: state.orgId, preferred_username: admin.Username, email: admin.Email });
+    if (path === '/services/data' || path === '/services/data/') return json(200, API_VERSIONS);
+    const m = /^\/services\/data\/v[\d.]+\/(tooling\/)?(.*)$/.exec(path);
+    if (!m) return json(404, NOT_FOUND);
+    const tooling = Boolean(m[1]);
+    const rest = m[2] ?? '';
+    if (rest === 'query' || rest === 'query/') {
+      const soql = searchParams.get('q') ?? '';
+      if (log) log.soql = soql;
+      return json(200, runQuery(state, soql, tooling));
+    }
+    // Not source-tracked: core reads this 404 with this exact message (toolchain 4.3).
+    if (tooling && rest === 'sobjects/SourceMember/describe') return json(404, NOT_FOUND);
+    if (rest === 'sobjects' && method === 'GET') return json(200, describeGlobal(state));
+    if (rest === 'sobjects/PermissionSet/describe') return json(200, describePermissionSet(state));
+    if (rest === 'sobjects/PermissionSetLicense/describe') return json(200, describePermissionSetLicense(state));
+    if (rest === 'limits') return json(200, { DailyApiRequests: { Max: 15000, Remaining: 14000 } });
+    const logFile = /^sobjects\/EventLogFile\/(\w+)\/LogFile$/.exec(rest);
+    if (logFile && method === 'GET') {
+      const csv = logFileBody(state, logFile[1] ?? '');
+      return csv === undefined ? json(404, NOT_FOUND) : { status: 200, body: csv, contentType: 'text/csv' };
+    }
+    const record = /^sobjects\/(\w+)\/?(\w*)$/.exec(rest);
+    const lifecycle = record ? lifecycleRecordRequest(state, method, record[1] ?? '', record[2] ?? '', JSON.parse(body || '{}') as Record<string, unknown>) : undefined;
+    if (lifecycle) {
+      return { status: lifecycle.status };
+    }
+    if (record && method === 'POST' && !record[2]) return json(201, createRecord(state, record[1] ?? '', JSON.parse(body || '{}') as Record<string, unknown>));
+    if (record && method === 'GET' && record[2]) {
+      const row = rows(state, record[1] ?? '').find((r) => r.Id === record[2]);
+      return row ? json(200, { attributes: { type: record[1] }, ...row }) : json(404, NOT_FOUND);
+    }
+    if (record && method === 'PATCH' && record[2]) {
+      const row = rows(state, record[1] ?? '').find((r) => r.Id === record[2]);
+      if (!row) return json(404, NOT_FOUND);
+      const changes = JSON.parse(body || '{}') as Record<string, unknown>;
+      if (record[1] === 'User') renameUser(state, row, changes);
+      Object.assign(row, changes);
+      return { status: 204 };
+    }
+    return json(404, NOT_FOUND);
+  } catch (err) {
+    if (err instanceof RestError) {
+      const e = restError(err.status, err.errorCode, err.message, err.fields);
+      return { status: e.status, body: e.body };
+    }
+    return json(500, [{ errorCode: 'UNKNOWN_EXCEPTION', message: (err as Error).message }]);
+  }
 };
 
 /** An HTTP server on 127.0.0.1 that answers as a Salesforce org does; every request is logged. */
@@ -111,50 +185,33 @@ export const startServer = async (options: ServerOptions): Promise<{ url: string
           if (soapRequest.op === 'deploy') log.members = soap.deployedMembers.at(-1) ?? [];
           return send(200, answer, 'text/xml');
         }
-        syncUserLogins(options.state);
-        const admin = sessionUser ?? rows(options.state, 'User')[0] ?? {};
-        if (path === '/services/oauth2/userinfo') return send(200, JSON.stringify({ user_id: admin.Id, organization_id: options.state.orgId, preferred_username: admin.Username, email: admin.Email }), 'application/json');
-        if (path === '/services/data' || path === '/services/data/') return send(200, JSON.stringify(API_VERSIONS), 'application/json');
-        const m = /^\/services\/data\/v[\d.]+\/(tooling\/)?(.*)$/.exec(path);
-        if (!m) return send(404, JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]), 'application/json');
-        const tooling = Boolean(m[1]);
-        const rest = m[2] ?? '';
-        if (rest === 'query' || rest === 'query/') {
-          log.soql = url.searchParams.get('q') ?? '';
-          return send(200, JSON.stringify(runQuery(options.state, log.soql, tooling)), 'application/json');
-        }
-        // Not source-tracked: core reads this 404 with this exact message (toolchain 4.3).
-        if (tooling && rest === 'sobjects/SourceMember/describe') return send(404, JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]), 'application/json');
-        if (rest === 'sobjects' && req.method === 'GET') return send(200, JSON.stringify(describeGlobal(options.state)), 'application/json');
-        if (rest === 'sobjects/PermissionSet/describe') return send(200, JSON.stringify(describePermissionSet(options.state)), 'application/json');
-        if (rest === 'sobjects/PermissionSetLicense/describe') return send(200, JSON.stringify(describePermissionSetLicense(options.state)), 'application/json');
-        if (rest === 'limits') return send(200, JSON.stringify({ DailyApiRequests: { Max: 15000, Remaining: 14000 } }), 'application/json');
-        const logFile = /^sobjects\/EventLogFile\/(\w+)\/LogFile$/.exec(rest);
-        if (logFile && req.method === 'GET') {
-          const csv = logFileBody(options.state, logFile[1] ?? '');
-          return csv === undefined ? send(404, JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]), 'application/json') : send(200, csv, 'text/csv');
-        }
-        const record = /^sobjects\/(\w+)\/?(\w*)$/.exec(rest);
-        const lifecycle = record ? lifecycleRecordRequest(options.state, req.method ?? 'GET', record[1] ?? '', record[2] ?? '', JSON.parse(body || '{}') as Record<string, unknown>) : undefined;
-        if (lifecycle) {
-          log.status = lifecycle.status;
-          res.writeHead(lifecycle.status);
-          return res.end();
-        }
-        if (record && req.method === 'POST' && !record[2]) return send(201, JSON.stringify(createRecord(options.state, record[1] ?? '', JSON.parse(body || '{}') as Record<string, unknown>)), 'application/json');
-        if (record && req.method === 'GET' && record[2]) {
-          const row = rows(options.state, record[1] ?? '').find((r) => r.Id === record[2]);
-          return row ? send(200, JSON.stringify({ attributes: { type: record[1] }, ...row }), 'application/json') : send(404, JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]), 'application/json');
-        }
-        if (record && req.method === 'PATCH' && record[2]) {
-          const row = rows(options.state, record[1] ?? '').find((r) => r.Id === record[2]);
-          if (!row) return send(404, JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]), 'application/json');
-          const changes = JSON.parse(body || '{}') as Record<string, unknown>;
-          if (record[1] === 'User') renameUser(options.state, row, changes);
-          Object.assign(row, changes);
-          log.status = 204;
-          res.writeHead(204);
-          return res.end();
+        if (path === '/services/oauth2/userinfo' || path.startsWith('/services/data')) {
+          const composite = /^\/services\/data\/v[\d.]+\/(tooling\/)?composite\/?$/.exec(path);
+          // Composite: subrequests answered one after another by the same routes (composite.ts).
+          const answer =
+            composite && req.method === 'POST'
+              ? await runComposite(
+                  body,
+                  Boolean(composite[1]),
+                  async (sub) => {
+                    (log.subrequests ??= []).push({ method: sub.method, path: sub.path, ...(sub.searchParams.get('q') ? { soql: sub.searchParams.get('q') as string } : {}) });
+                    // Operation faults (onOperation) reach subrequests too, answered inside the composite.
+                    const subCall = (opCalls.get(sub.path) ?? 0) + 1;
+                    opCalls.set(sub.path, subCall);
+                    const subFault = decideFault({ ...(faults.onOperation ? { onOperation: faults.onOperation } : {}) }, -1, sub.path, subCall);
+                    if (subFault === 'serverError' || subFault === 'drop') return { status: 500, body: JSON.stringify([{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred. Please include this ErrorId if you contact support: 1234567-89 (-1234567890)' }]) };
+                    if (subFault === 'rateLimit') return { status: 403, body: JSON.stringify([{ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' }]) };
+                    return answerRest(options.state, sessionUser, sub.method, sub.path, sub.searchParams, sub.body);
+                  },
+                  recordsRollback(options.state),
+                )
+              : await answerRest(options.state, sessionUser, req.method ?? 'GET', path, url.searchParams, body, log);
+          log.status = answer.status;
+          if (answer.body === undefined) {
+            res.writeHead(answer.status);
+            return res.end();
+          }
+          return send(answer.status, answer.body, answer.contentType ?? 'application/json');
         }
         return send(404, JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]), 'application/json');
       } catch (err) {

@@ -71,9 +71,29 @@ const tableOf = (state: OrgState, object: string, tooling: boolean): Row[] => {
   return table;
 };
 
+/**
+ * Semi-joins (`Id IN (SELECT PermissionSetId FROM PermissionSetAssignment WHERE …)`, SOQL reference
+ * "Semi-Joins with IN"): the inner query runs first and its one field's values become the list.
+ */
+const resolveSemiJoins = (state: OrgState, soql: string, tooling: boolean): string => {
+  const at = soql.search(/\bIN\s*\(\s*SELECT\b/i);
+  if (at < 0) return soql;
+  const open = soql.indexOf('(', at);
+  let depth = 0;
+  let close = open;
+  for (; close < soql.length; close++) {
+    if (soql[close] === '(') depth++;
+    if (soql[close] === ')' && --depth === 0) break;
+  }
+  const inner = soql.slice(open + 1, close);
+  const field = parseSoql(inner).fields[0] ?? 'Id';
+  const values = runQuery(state, inner, tooling).records.map((r) => `'${String(r[field] ?? '').replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
+  return resolveSemiJoins(state, `${soql.slice(0, at)}IN (${values.join(', ')})${soql.slice(close + 1)}`, tooling);
+};
+
 /** Runs a query against the state; unknown columns answer INVALID_FIELD with Salesforce's text. */
 export const runQuery = (state: OrgState, soql: string, tooling = false): { totalSize: number; done: true; records: Array<Record<string, unknown>> } => {
-  const q = parseSoql(soql);
+  const q = parseSoql(resolveSemiJoins(state, soql, tooling));
   const table = tableOf(state, q.object, tooling);
   const columns = new Set(['Id', ...table.flatMap((r) => Object.keys(r))]);
   for (const field of [...q.fields, ...q.where.map((w) => w.field)]) {

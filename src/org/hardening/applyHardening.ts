@@ -1,13 +1,12 @@
 import type { Connection } from '@salesforce/core';
-import { Messages } from '@salesforce/core';
+import { loadMessages } from '../../output/loadMessages';
 import type { Vendor } from '../../catalogue';
 import type { UserPlan } from '../preflight';
 import type { ProfileFact } from '../readOrgFacts';
 import { soqlIn } from '../soql';
 import type { HardeningPlan } from './planHardening';
 
-Messages.importMessagesDirectory(__dirname);
-const messages = Messages.loadMessages('vendor-access', 'org');
+const messages = loadMessages('org');
 
 // Salesforce facts relied on that no source here settles (unverified): a Profile deployed with
 // <custom>true</custom> and <userLicense> is created on that licence with Profile.Name = its fullName;
