@@ -1,8 +1,10 @@
 'use strict';
 // Suspend wall time (the kill switch) against the org simulator with 50 ms latency on every call:
-// one org, and 20 orgs in one run (--concurrency 20). Each org is onboarded first (no latency) and
+// one org, and 20 orgs in one run. Each org is onboarded first (no latency) and
 // its ISPM user holds two OAuth tokens and a session; suspend freezes it, disables the app (a
-// metadata deploy, polled every 200 ms), revokes the tokens and ends the session.
+// metadata deploy, polled every 200 ms), revokes the tokens and ends the session. Usernames are
+// unique across orgs, so the 20 orgs are sandboxes of one production holding the copied ISPM user
+// (`<username>.<sandbox>`), which one values file serves; --concurrency is capped at 16.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -31,23 +33,27 @@ module.exports = async () => {
   const rows = [];
   try {
     for (const count of [1, 20]) {
-      const sims = await Promise.all(Array.from({ length: count }, () => startOrgSimulator({ shape: 'enterprise-shield' })));
+      const USER = 'ispm.integration@example.com.vendoraccess';
+      const names = Array.from({ length: count }, (_, i) => `sus${count}x${i}`);
+      const sims = await Promise.all(names.map((name) => startOrgSimulator({ shape: 'enterprise-shield', sandbox: { name }, seed: { productionUsers: [{ Username: USER, Email: 'security-team@example.com', profile: 'Minimum Access - Salesforce' }] } })));
+      const concurrency = String(Math.min(count, 16));
       try {
         const aliases = [];
         for (const [i, sim] of sims.entries()) {
           await loginWithAlias(sim, `bench${i}`);
           aliases.push(`bench${i}`);
         }
-        const onboarded = await main(['deploy', ...aliases.flatMap((a) => ['-o', a]), '--vendor', 'ispm', '--values', 'config/orgs/example.json', '--concurrency', String(count)], silent);
+        const onboarded = await main(['deploy', ...aliases.flatMap((a) => ['-o', a]), '--vendor', 'ispm', '--values', 'config/orgs/example.json', '--concurrency', concurrency], silent);
         if (onboarded !== 0) throw new Error(`onboarding ${count} org(s) exited ${onboarded}`);
-        for (const sim of sims) {
-          for (let t = 0; t < 2; t++) seedOauthToken(sim.state, 'ispm.integration@example.com.vendoraccess', { AppName: 'ISPM SFDC Integration' });
-          seedSession(sim.state, 'ispm.integration@example.com.vendoraccess');
+        for (const [i, sim] of sims.entries()) {
+          const copied = `${USER}.${names[i]}`;
+          for (let t = 0; t < 2; t++) seedOauthToken(sim.state, copied, { AppName: 'ISPM SFDC Integration' });
+          seedSession(sim.state, copied);
           sim.requests.length = 0;
           sim.faults.set({ latencyMs: 50 });
         }
         const started = process.hrtime.bigint();
-        const result = await suspendOrgs({ projectDir: ROOT, outDir: out, targetOrgs: aliases, vendors: ['ispm'], valuesFile: 'config/orgs/example.json', dryRun: false, concurrency: count });
+        const result = await suspendOrgs({ projectDir: ROOT, outDir: out, targetOrgs: aliases, vendors: ['ispm'], valuesFile: 'config/orgs/example.json', dryRun: false, concurrency: Number(concurrency) });
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         if (result.exitCode !== 0) throw new Error(`suspend of ${count} org(s) exited ${result.exitCode}`);
         const trips = sims.reduce((n, s) => n + s.requests.length, 0);

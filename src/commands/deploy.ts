@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { loadMessages } from '../output/loadMessages';
 import { findProjectDir } from '../check/findProjectDir';
 import { deployJunit } from '../drift/deployJunit';
@@ -26,6 +27,8 @@ export const deployCommand = defineCommand<DeployArgs>({
   run: async (args, io) => {
     const { deployOrgs } = require('../org/deployOrgs') as typeof import('../org/deployOrgs');
     const abort = new AbortController();
+    // One signal serves every org of the run (up to 16 at once), each adding its own abort listener.
+    setMaxListeners(64, abort.signal);
     // Ctrl-C or SIGTERM: nothing more is sent after the current call. Before the deploy call
     // nothing is sent at all; a running deploy is canceled in the org (cancelDeploy) rather than
     // left running unseen; during user setup the next write is not made.

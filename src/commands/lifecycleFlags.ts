@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Argv } from 'yargs';
 import { loadMessages } from '../output/loadMessages';
 import type { Io } from '../output/io';
@@ -14,6 +15,8 @@ export const withLifecycleFlags = (y: Argv<GlobalArgs>): Argv<LifecycleArgs> =>
 /** Ctrl-C stops before the next step (and cancels a metadata deploy in the org); the record says what was done. */
 export const withInterrupt = async <T>(io: Io, work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
   const abort = new AbortController();
+  // One signal serves every org of the run (up to 16 at once), each adding its own abort listener.
+  setMaxListeners(64, abort.signal);
   const onInterrupt = (): void => {
     io.stderr('Interrupted: finishing the calls in flight, then stopping; the record says what was done.');
     abort.abort();
