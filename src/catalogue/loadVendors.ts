@@ -4,7 +4,7 @@ import { SfError } from '@salesforce/core/sfError';
 import { decodeText, INPUT_LIMITS, readRegularFile } from '../files';
 import type { Problem } from '../output/problem';
 import { ShapeCheck } from './shapeCheck';
-import { IntegrationUserDefinition, Vendor, VendorEntry, VALUE_TYPES } from './vendorEntry';
+import { IntegrationUserDefinition, ROLE_TYPES, Vendor, VendorEntry, VALUE_ROLES, VALUE_TYPES } from './vendorEntry';
 
 export type LoadedCatalogue = { vendors: Vendor[]; problems: Problem[] };
 
@@ -47,11 +47,19 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
   const name = c.string(root, 'name', '');
   if (name !== undefined && name !== dirName) c.fail('name', `"${name}" differs from the folder name "${dirName}"`, `Set name to "${dirName}", or rename the folder.`);
   for (const key of ['title', 'guide', 'packageDirectory', 'integrationUser']) c.string(root, key, '');
+  const roleAt = new Map<string, number>();
   (c.array(root, 'values', '') ?? []).forEach((item, i) => {
     const v = c.object(item, `values[${i}]`);
     if (!v) return;
     c.string(v, 'key', `values[${i}]`);
-    c.oneOf(v, 'type', `values[${i}]`, VALUE_TYPES);
+    const type = c.oneOf(v, 'type', `values[${i}]`, VALUE_TYPES);
+    const role = c.oneOf(v, 'role', `values[${i}]`, VALUE_ROLES);
+    if (role !== undefined && role !== 'none') {
+      const first = roleAt.get(role);
+      if (first !== undefined) c.fail(`values[${i}].role`, `"${role}" is already the role of values[${first}]`, `Give each role to one value; use "none" for values generic code does not need.`);
+      else roleAt.set(role, i);
+      if (type !== undefined && type !== ROLE_TYPES[role]) c.fail(`values[${i}].role`, `"${role}" needs a value of type "${ROLE_TYPES[role]}", found "${type}"`, `Set type to "${ROLE_TYPES[role]}", or choose another role.`);
+    }
     c.boolean(v, 'required', `values[${i}]`);
     c.string(v, 'description', `values[${i}]`);
     c.string(v, 'env', `values[${i}]`, true);
@@ -93,6 +101,10 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
     c.string(f, 'eventManager', `orgFeatures[${i}]`, true);
   });
   checkHardeningSpec(c, root);
+  if (root.advice !== undefined) {
+    const advice = c.object(root.advice, 'advice');
+    if (advice) c.string(advice, 'profileLoginIpRanges', 'advice', true);
+  }
   c.array(root, 'handoff', '');
   c.stringArray(root, 'afterResume', '', true);
   (c.array(root, 'guideSteps', '') ?? []).forEach((item, i) => {

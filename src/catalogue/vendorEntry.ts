@@ -2,9 +2,27 @@
 export type ValueType = 'email' | 'username' | 'certificateFile' | 'ipRanges' | 'features';
 export const VALUE_TYPES: ValueType[] = ['email', 'username', 'certificateFile', 'ipRanges', 'features'];
 
+/**
+ * What a value is for. Generic code finds a vendor's values by role (`valueByRole` in values/),
+ * never by key, so a vendor names its keys as it likes. Every role but `none` appears at most once
+ * in a vendor, and each goes with one value type (`ROLE_TYPES`).
+ */
+export type ValueRole = 'integrationUsername' | 'integrationUserEmail' | 'certificate' | 'contactEmail' | 'trustedRanges' | 'features' | 'none';
+export const VALUE_ROLES: ValueRole[] = ['integrationUsername', 'integrationUserEmail', 'certificate', 'contactEmail', 'trustedRanges', 'features', 'none'];
+/** The value type each role needs (`none` takes any). */
+export const ROLE_TYPES: Record<Exclude<ValueRole, 'none'>, ValueType> = {
+  integrationUsername: 'username',
+  integrationUserEmail: 'email',
+  certificate: 'certificateFile',
+  contactEmail: 'email',
+  trustedRanges: 'ipRanges',
+  features: 'features',
+};
+
 export type ValueSpec = {
   key: string;
   type: ValueType;
+  role: ValueRole;
   required: boolean;
   description: string;
   /** Environment variable an sfdx-project.json `replaceWithEnv` replacement reads. */
@@ -91,6 +109,12 @@ export type RestrictLoginSpec = {
   file?: string;
 };
 
+/** Advice keyed by the situation generic code finds. */
+export type VendorAdvice = {
+  /** Shown when the integration user's profile has login IP ranges (they break OAuth grants from elsewhere). */
+  profileLoginIpRanges?: string;
+};
+
 export type HardeningSpec = { restrictLoginToVendorRanges: RestrictLoginSpec };
 
 /** A vendor's catalogue entry: `force-app/<vendor>/vendor.json`. Data, not code. */
@@ -114,6 +138,8 @@ export type VendorEntry = {
    */
   orgFeatures?: OrgFeatureSpec[];
   hardening?: HardeningSpec;
+  /** Vendor-specific advice that generic checks print (words from the vendor's guide). */
+  advice?: VendorAdvice;
   handoff: HandoffItem[];
   /** What the vendor must do again after `resume` (revoked tokens stay revoked). */
   afterResume?: string[];

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Vendor } from '../catalogue';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
 import type { IpRange } from '../network';
-import type { OrgValues } from '../values';
+import { valueByRole, type OrgValues } from '../values';
 import { vendorSettingsNames } from '../org/settingsBefore';
 
 /** Everything one vendor owns in an org, from the catalogue and the values file: nothing else is ever touched. */
@@ -12,7 +12,7 @@ export type VendorFootprint = {
   username: string;
   permissionSets: string[];
   permissionSetLicenses: string[];
-  /** The vendor's External Client App, when it has one (Reco connects through its own connected app). */
+  /** The vendor's External Client App, when it has one (a vendor may connect through its own connected app). */
   app?: string;
   rangeOwner: string;
   rangePrefix: string;
@@ -35,7 +35,7 @@ export const footprintOf = (vendor: Vendor, metadata: VendorMetadata | undefined
   return {
     vendor: vendor.name,
     title: vendor.title,
-    username: String(vendorValues?.values.integrationUsername ?? ''),
+    username: valueByRole(vendor, values, 'integrationUsername'),
     permissionSets: vendor.permissionSets.map((p) => p.name),
     permissionSetLicenses: vendor.user.permissionSetLicenses,
     ...(vendor.externalClientApp ? { app: vendor.externalClientApp.name } : {}),

@@ -181,7 +181,7 @@ const checkExternalClientApp = (vendor: Vendor, metadata: VendorMetadata, add: A
     if (global?.node[secret]) add(global.rel, secret, `holds a ${secret}; Salesforce says these settings "must not be added to source control", and the org mints its own`, `Remove <${secret}> from the file (and from git history).`);
   }
   if (global && !/^__[A-Z0-9_]+__$/.test(selectText(global.node, 'certificate') ?? '')) {
-    add(global.rel, 'certificate', 'must be a placeholder that a replaceWithFile replacement fills', 'Write <certificate>__ISPM_SERVER_CRT__</certificate> (or your placeholder) and add the replacement.');
+    add(global.rel, 'certificate', 'must be a placeholder that a replaceWithFile replacement fills', `Write <certificate>__${vendor.name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_SERVER_CRT__</certificate> (or your placeholder) and add the replacement.`);
   }
   const oauth = metadata.files.get(eca.oauthSettings);
   if (oauth?.node.oauthLink) add(oauth.rel, 'oauthLink', 'holds an OAuth link; a foreign link fails the deploy, and Salesforce generates it when absent', 'Remove <oauthLink>.');

@@ -2,7 +2,7 @@ import type { Vendor } from '../catalogue';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
 import { PERMISSIONS } from '../metadata/permissionCatalogue';
 import type { Problem } from '../output/problem';
-import type { OrgValues } from '../values';
+import { fieldByRole, valueByRole, type OrgValues } from '../values';
 import { FeatureGap, FeatureResolution, resolveOrgFeatures } from './orgFeatures';
 import type { OrgFacts, ProfileFact, PslFact, UserFact, UserLicenseFact } from './readOrgFacts';
 
@@ -139,8 +139,9 @@ const checkDeployer = (facts: OrgFacts, error: Report, warn: Report): void => {
 
 const planUser = (facts: OrgFacts, vendor: Vendor, values: OrgValues, result: PreflightResult, error: Report, warn: Report): void => {
   const vendorValues = values.vendors[vendor.name];
-  const username = String(vendorValues?.values.integrationUsername ?? '');
-  const email = String(vendorValues?.values.integrationUserEmail ?? '');
+  const username = valueByRole(vendor, values, 'integrationUsername');
+  const email = valueByRole(vendor, values, 'integrationUserEmail');
+  const usernameField = fieldByRole(vendor, 'integrationUsername');
   const userFile = `${vendor.relDir}/${vendor.integrationUser}`;
   const licence = facts.userLicenses.find((l) => l.name === vendor.user.userLicense);
   if (!licence) {
@@ -157,11 +158,11 @@ const planUser = (facts: OrgFacts, vendor: Vendor, values: OrgValues, result: Pr
   if (existing) {
     profile = profilesForLicence.find((p) => p.id === existing.profileId);
     if (!profile) {
-      error(values.file, `vendors.${vendor.name}.integrationUsername`, `user ${username} exists, but its profile is not a "${vendor.user.userLicense}" licence profile`, `Use a user with the ${vendor.user.userLicense} licence, or a new username so vendor-access creates one.`);
+      error(values.file, usernameField, `user ${username} exists, but its profile is not a "${vendor.user.userLicense}" licence profile`, `Use a user with the ${vendor.user.userLicense} licence, or a new username so vendor-access creates one.`);
       return;
     }
     if (!existing.isActive) {
-      error(values.file, `vendors.${vendor.name}.integrationUsername`, `user ${username} exists but is inactive`, 'Reactivate the user in Setup > Users, or name another username.');
+      error(values.file, usernameField, `user ${username} exists but is inactive`, 'Reactivate the user in Setup > Users, or name another username.');
       return;
     }
   } else {
@@ -190,7 +191,7 @@ const planUser = (facts: OrgFacts, vendor: Vendor, values: OrgValues, result: Pr
   const ranges = facts.loginIpRanges.get(profile.id) ?? [];
   // Hardened mode's own profile has login IP ranges on purpose (they are the vendor's).
   if (ranges.length && profile.name !== vendor.hardening?.restrictLoginToVendorRanges.profile) {
-    warn(userFile, 'profile', `profile "${profile.name}" of ${username} has ${ranges.length} login IP range(s); OAuth grants from outside them fail`, `For Reco, follow the guide's "Grant Failure Due to Login IP Range" step (install "Reco Introspection for Salesforce" and relax IP restrictions), or remove the ranges from the profile.`);
+    warn(userFile, 'profile', `profile "${profile.name}" of ${username} has ${ranges.length} login IP range(s); OAuth grants from outside them fail`, vendor.advice?.profileLoginIpRanges ? `${vendor.advice.profileLoginIpRanges}, or remove the ranges from the profile.` : `Remove the ranges from the profile, or make sure ${vendor.title} connects from inside them.`);
   }
   result.users.push({
     vendor: vendor.name,
