@@ -46,7 +46,8 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
   if (!root) return { problems: c.problems };
   const name = c.string(root, 'name', '');
   if (name !== undefined && name !== dirName) c.fail('name', `"${name}" differs from the folder name "${dirName}"`, `Set name to "${dirName}", or rename the folder.`);
-  for (const key of ['title', 'guide', 'packageDirectory', 'integrationUser']) c.string(root, key, '');
+  for (const key of ['title', 'guide', 'packageDirectory']) c.string(root, key, '');
+  const integrationUser = c.string(root, 'integrationUser', '', true);
   const roleAt = new Map<string, number>();
   (c.array(root, 'values', '') ?? []).forEach((item, i) => {
     const v = c.object(item, `values[${i}]`);
@@ -105,7 +106,23 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
     const advice = c.object(root.advice, 'advice');
     if (advice) c.string(advice, 'profileLoginIpRanges', 'advice', true);
   }
-  c.array(root, 'handoff', '');
+  checkUserValues(c, root, integrationUser !== undefined, roleAt);
+  (c.array(root, 'handoff', '') ?? []).forEach((item, i) => {
+    const h = c.object(item, `handoff[${i}]`);
+    if (!h) return;
+    c.string(h, 'item', `handoff[${i}]`);
+    c.string(h, 'where', `handoff[${i}]`, true);
+    const from = c.string(h, 'from', `handoff[${i}]`);
+    if (from === undefined) return;
+    const role = /^values\.(\w+)$/.exec(from)?.[1];
+    if (from === 'org.consumerKey') {
+      if (root.externalClientApp === undefined) c.fail(`handoff[${i}].from`, '"org.consumerKey" needs an External Client App, and this vendor has none', 'Remove the item, or describe the app in externalClientApp.');
+    } else if (role === undefined) {
+      c.fail(`handoff[${i}].from`, `"${from}" is neither values.<role> nor org.consumerKey`, `Write "values.<role>" (one of the roles in values: ${[...roleAt.keys()].join(', ') || 'none'}) or "org.consumerKey".`);
+    } else if (!roleAt.has(role)) {
+      c.fail(`handoff[${i}].from`, `"${from}" names the role "${role}", which no value of this vendor has`, `Use one of: ${[...roleAt.keys()].map((r) => `values.${r}`).join(', ') || 'org.consumerKey'}; or give a value that role.`);
+    }
+  });
   c.stringArray(root, 'afterResume', '', true);
   (c.array(root, 'guideSteps', '') ?? []).forEach((item, i) => {
     const s = c.object(item, `guideSteps[${i}]`);
@@ -116,6 +133,17 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
     }
   });
   return c.problems.length ? { problems: c.problems } : { entry: root as unknown as VendorEntry, problems: [] };
+};
+
+/** A vendor with an integration user names its username and email by role; one without has neither, and no hardened profile. */
+const checkUserValues = (c: ShapeCheck, root: Record<string, unknown>, hasUser: boolean, roleAt: Map<string, number>): void => {
+  for (const role of ['integrationUsername', 'integrationUserEmail']) {
+    const at = roleAt.get(role);
+    if (hasUser && at === undefined) c.fail('values', `has no value with role "${role}", which the integration user needs`, `Add a value with "role": "${role}", or remove integrationUser.`);
+    if (!hasUser && at !== undefined) c.fail(`values[${at}].role`, `is "${role}", but the vendor has no integrationUser`, 'Set integrationUser to the user definition (users/*.json), or give the value the role "none".');
+  }
+  const restrict = (root.hardening as { restrictLoginToVendorRanges?: { applies?: unknown } } | undefined)?.restrictLoginToVendorRanges;
+  if (!hasUser && restrict?.applies === true) c.fail('hardening.restrictLoginToVendorRanges.applies', 'is true, but hardened mode moves the integration user and the vendor has none', 'Set applies to false, or add integrationUser.');
 };
 
 const checkHardeningSpec = (c: ShapeCheck, root: Record<string, unknown>): void => {
@@ -162,6 +190,10 @@ export const loadVendors = (projectDir: string): LoadedCatalogue => {
     const { entry, problems: entryProblems } = checkEntry(data, rel, path.basename(relDir));
     problems.push(...entryProblems);
     if (!entry) continue;
+    if (entry.integrationUser === undefined) {
+      vendors.push({ ...entry, dir, relDir });
+      continue;
+    }
     const userRel = `${relDir}/${entry.integrationUser}`;
     const userData = readJson(path.join(dir, entry.integrationUser), userRel, problems);
     const { user, problems: userProblems } = userData === undefined ? { problems: [] } : checkUser(userData, userRel);

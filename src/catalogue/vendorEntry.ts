@@ -94,7 +94,13 @@ export type OrgFeatureSpec = {
   eventManager?: string;
 };
 
-export type HandoffItem = { item: string; from: string; where?: string };
+/**
+ * A handoff item's source: `values.<role>` (a value the vendor declares with that role; for
+ * `integrationUsername` the user actually set up) or `org.consumerKey` (read from the org, needs
+ * an External Client App). The loader refuses any other text.
+ */
+export type HandoffFrom = `values.${string}` | 'org.consumerKey';
+export type HandoffItem = { item: string; from: HandoffFrom; where?: string };
 
 /**
  * Hardened mode: whether the vendor logs in only from its published ranges, so its integration user
@@ -129,7 +135,11 @@ export type VendorEntry = {
   guideRequiredPermissions: Record<string, string[]>;
   runtimePermissions: RuntimePermission[];
   externalClientApp?: ExternalClientAppSpec;
-  integrationUser: string;
+  /**
+   * Vendor-relative integration-user definition (`users/*.json`); absent when the vendor needs no
+   * user of its own in the org (then no user is planned, created, verified or handed off).
+   */
+  integrationUser?: string;
   trustedRanges: TrustedRangesSpec;
   /**
    * Org features (Salesforce add-ons such as Event Monitoring) that parts of this vendor's setup
@@ -170,5 +180,6 @@ export type Vendor = VendorEntry & {
   dir: string;
   /** Project-relative vendor directory, for messages. */
   relDir: string;
-  user: IntegrationUserDefinition;
+  /** The integration user, when the vendor has one (`integrationUser`). */
+  user?: IntegrationUserDefinition;
 };

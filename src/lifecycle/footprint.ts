@@ -37,7 +37,7 @@ export const footprintOf = (vendor: Vendor, metadata: VendorMetadata | undefined
     title: vendor.title,
     username: valueByRole(vendor, values, 'integrationUsername'),
     permissionSets: vendor.permissionSets.map((p) => p.name),
-    permissionSetLicenses: vendor.user.permissionSetLicenses,
+    permissionSetLicenses: vendor.user?.permissionSetLicenses ?? [],
     ...(vendor.externalClientApp ? { app: vendor.externalClientApp.name } : {}),
     rangeOwner: vendor.trustedRanges.owner,
     rangePrefix: vendor.trustedRanges.descriptionPrefix,
@@ -45,7 +45,7 @@ export const footprintOf = (vendor: Vendor, metadata: VendorMetadata | undefined
     settings,
     settingsFiles,
     afterResume: vendor.afterResume ?? [],
-    ...(vendor.hardening?.restrictLoginToVendorRanges.applies && vendor.hardening.restrictLoginToVendorRanges.profile
+    ...(vendor.user && vendor.hardening?.restrictLoginToVendorRanges.applies && vendor.hardening.restrictLoginToVendorRanges.profile
       ? { hardenedProfile: { name: vendor.hardening.restrictLoginToVendorRanges.profile, userLicense: vendor.user.userLicense, standardProfile: vendor.user.profileName } }
       : {}),
   };

@@ -57,8 +57,9 @@ export const provisionUser = async (connection: Connection, vendor: Vendor, plan
     return Boolean(signal?.aborted);
   };
   if (stop()) return report;
-  if (!plan.existing) {
-    const u = vendor.user;
+  // Only a vendor with an integration user gets a plan (preflight plans none otherwise).
+  const u = vendor.user;
+  if (!plan.existing && u) {
     try {
       const saved = await connection.sobject('User').create({
         Username: plan.username,

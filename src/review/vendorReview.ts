@@ -26,7 +26,8 @@ export type VendorReview = {
   resolvedAtDeploy: string[];
   externalClientApp?: { name: string; scopes: string; policies: Record<string, string> };
   trustedRanges: Array<IpRange & { owner: string; size: string }>;
-  integrationUser: { userLicense: string; profile: string; permissionSetLicenses: string[]; permissionSets: string[] };
+  /** Absent for a vendor without an integration user. */
+  integrationUser?: { userLicense: string; profile: string; permissionSetLicenses: string[]; permissionSets: string[] };
   /** Which addresses can use the vendor's credentials (hardened mode), and the risk that remains. */
   credentials: CredentialExposure;
 };
@@ -44,6 +45,7 @@ const rangeSizeText = (range: IpRange): string => {
 
 /** Every permission a vendor's metadata grants, each with why it is there and how risky it is. */
 export const buildVendorReview = (vendor: Vendor, metadata: VendorMetadata, perOrgRanges: IpRange[] = [], hardened?: boolean): VendorReview => {
+  const user = vendor.user;
   const alerts: string[] = [];
   const permissionSets = vendor.permissionSets.flatMap((ref): PermissionSetReview[] => {
     const set = metadata.permissionSets.get(ref.name);
@@ -84,15 +86,19 @@ export const buildVendorReview = (vendor: Vendor, metadata: VendorMetadata, perO
     resolvedAtDeploy: metadata.needsOrg,
     ...(eca ? { externalClientApp: { name: eca.name, scopes: (oauthFile && selectText(oauthFile.node, 'commaSeparatedOauthScopes')) ?? '', policies } } : {}),
     trustedRanges: ranges,
-    integrationUser: {
-      userLicense: vendor.user.userLicense,
-      profile:
-        hardened === true && vendor.hardening?.restrictLoginToVendorRanges.profile
-          ? `${vendor.hardening.restrictLoginToVendorRanges.profile} (hardened mode: a custom profile on the ${vendor.user.userLicense} licence that grants nothing itself)`
-          : `${vendor.user.profileName} (else the org's profile for the ${vendor.user.profileByLicense} licence)`,
-      permissionSetLicenses: vendor.user.permissionSetLicenses,
-      permissionSets: vendor.user.permsets,
-    },
+    ...(user
+      ? {
+          integrationUser: {
+            userLicense: user.userLicense,
+            profile:
+              hardened === true && vendor.hardening?.restrictLoginToVendorRanges.profile
+                ? `${vendor.hardening.restrictLoginToVendorRanges.profile} (hardened mode: a custom profile on the ${user.userLicense} licence that grants nothing itself)`
+                : `${user.profileName} (else the org's profile for the ${user.profileByLicense} licence)`,
+            permissionSetLicenses: user.permissionSetLicenses,
+            permissionSets: user.permsets,
+          },
+        }
+      : {}),
     credentials: credentialExposure(vendor, [...metadata.fixedRanges, ...perOrgRanges], hardened),
   };
 };
