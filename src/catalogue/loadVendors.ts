@@ -3,7 +3,7 @@ import path from 'node:path';
 import { SfError } from '@salesforce/core/sfError';
 import { decodeText, INPUT_LIMITS, readRegularFile } from '../files';
 import type { Problem } from '../output/problem';
-import { ShapeCheck } from './shapeCheck';
+import { describe, ShapeCheck } from './shapeCheck';
 import { IntegrationUserDefinition, ROLE_TYPES, Vendor, VendorEntry, VALUE_ROLES, VALUE_TYPES } from './vendorEntry';
 
 export type LoadedCatalogue = { vendors: Vendor[]; problems: Problem[] };
@@ -84,6 +84,19 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
   const guideRequired = c.object(root.guideRequiredPermissions, 'guideRequiredPermissions');
   for (const key of Object.keys(guideRequired ?? {})) c.stringArray(guideRequired ?? {}, key, 'guideRequiredPermissions');
   c.array(root, 'runtimePermissions', '');
+  if (root.permissions !== undefined) {
+    const permissions = c.object(root.permissions, 'permissions');
+    for (const [name, item] of Object.entries(permissions ?? {})) {
+      const at = `permissions.${name}`;
+      if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) c.fail(at, `"${name}" is not a permission API name`, 'Use the PermissionSet field name without "Permissions" (describe(PermissionSet) lists them).');
+      const p = c.object(item, at);
+      if (!p) continue;
+      c.string(p, 'label', at);
+      c.string(p, 'why', at);
+      if (![0, 1, 2, 3, 4].includes(p.tier as number)) c.fail(`${at}.tier`, `must be a risk tier 0 to 4, found ${describe(p.tier)}`, 'Set tier to 0 (can take over the org) … 4 (an access channel only), as the review report explains.');
+      c.stringArray(p, 'requires', at, true);
+    }
+  }
   const ranges = c.object(root.trustedRanges, 'trustedRanges');
   if (ranges) {
     c.string(ranges, 'owner', 'trustedRanges');

@@ -46,6 +46,12 @@ export type GuideStep = {
   command?: string;
 };
 
+/**
+ * A user permission the shared catalogue (src/metadata/permissions.json) does not know,
+ * described by the vendor that needs it: its Setup label, risk tier (0–4), why, and what it requires.
+ */
+export type VendorPermission = { label: string; tier: 0 | 1 | 2 | 3 | 4; why: string; requires?: string[] };
+
 export type RuntimePermission = { permissionSet: string; label: string; why: string };
 
 export type TrustedRangesSpec = {
@@ -134,6 +140,8 @@ export type VendorEntry = {
   features: Feature[];
   guideRequiredPermissions: Record<string, string[]>;
   runtimePermissions: RuntimePermission[];
+  /** Permissions the shared catalogue lacks, by API name (`VendorPermission`). */
+  permissions?: Record<string, VendorPermission>;
   externalClientApp?: ExternalClientAppSpec;
   /**
    * Vendor-relative integration-user definition (`users/*.json`); absent when the vendor needs no

@@ -1,6 +1,6 @@
 import type { Vendor } from '../catalogue';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
-import { PERMISSIONS } from '../metadata/permissionCatalogue';
+import { permissionsOf } from '../metadata/permissionCatalogue';
 import type { Problem } from '../output/problem';
 import { fieldByRole, valueByRole, type OrgValues } from '../values';
 import { FeatureGap, FeatureResolution, resolveOrgFeatures } from './orgFeatures';
@@ -68,7 +68,7 @@ export const preflight = (facts: OrgFacts, vendors: Vendor[], values: OrgValues,
       for (const name of set.permissions) {
         if (!facts.permissions.has(name) && features.optionalPermissions.has(name)) omitted.permissions.push(name);
         else if (!facts.permissions.has(name)) {
-          const info = PERMISSIONS[name];
+          const info = permissionsOf(vendor)[name];
           error(file, `userPermissions ${name}`, `this org has no permission ${name} (${info?.label ?? name})${info?.availability ? `: it needs ${info.availability}` : ''}`, info?.availability ? `Get ${info.availability} for this org, or leave ${vendor.name} out with --vendor.` : 'Check the org edition and licences; the permission does not exist here.');
         }
       }

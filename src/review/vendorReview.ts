@@ -1,7 +1,7 @@
 import type { Vendor } from '../catalogue';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
 import { selectText } from '../metadata/elementPath';
-import { OBJECT_VIEW_ALL_TIER, PERMISSIONS, RiskTier } from '../metadata/permissionCatalogue';
+import { OBJECT_VIEW_ALL_TIER, permissionsOf, RiskTier } from '../metadata/permissionCatalogue';
 import { explainPermissions } from '../metadata/permissionClosure';
 import { checkRange, IpRange, rangeSize } from '../network';
 import { CredentialExposure, credentialExposure } from './credentialExposure';
@@ -46,25 +46,26 @@ const rangeSizeText = (range: IpRange): string => {
 /** Every permission a vendor's metadata grants, each with why it is there and how risky it is. */
 export const buildVendorReview = (vendor: Vendor, metadata: VendorMetadata, perOrgRanges: IpRange[] = [], hardened?: boolean): VendorReview => {
   const user = vendor.user;
+  const catalogue = permissionsOf(vendor);
   const alerts: string[] = [];
   const permissionSets = vendor.permissionSets.flatMap((ref): PermissionSetReview[] => {
     const set = metadata.permissionSets.get(ref.name);
     if (!set) return [];
     const asked = vendor.guideRequiredPermissions[ref.name] ?? [];
-    const reasons = explainPermissions(set.permissions, asked);
+    const reasons = explainPermissions(set.permissions, asked, catalogue);
     const rows = [...set.permissions].sort().map((apiName): PermissionRow => {
-      const info = PERMISSIONS[apiName];
+      const info = catalogue[apiName];
       const reason = reasons.get(apiName) ?? { kind: 'unexplained' as const };
       const base = { apiName, label: info?.label ?? apiName, tier: info?.tier };
       if (reason.kind === 'guide') return { ...base, why: guideStepFor(vendor, ref.file, apiName) };
       if (reason.kind === 'dependency') {
-        const chain = reason.chain.map((p) => PERMISSIONS[p]?.label ?? p).join(' → ');
+        const chain = reason.chain.map((p) => catalogue[p]?.label ?? p).join(' → ');
         if (info && info.tier <= 1) {
-          alerts.push(`${info.label} (${apiName}, tier ${info.tier}) on ${ref.name} is not asked for by the guide: it is implied by ${PERMISSIONS[reason.of]?.label ?? reason.of} (${chain}).`);
+          alerts.push(`${info.label} (${apiName}, tier ${info.tier}) on ${ref.name} is not asked for by the guide: it is implied by ${catalogue[reason.of]?.label ?? reason.of} (${chain}).`);
         }
-        return { ...base, why: `added by dependency of ${PERMISSIONS[reason.of]?.label ?? reason.of} (${chain})`, impliedBy: reason.of, chain: reason.chain };
+        return { ...base, why: `added by dependency of ${catalogue[reason.of]?.label ?? reason.of} (${chain})`, impliedBy: reason.of, chain: reason.chain };
       }
-      return { ...base, why: 'not asked for by the guide and required by nothing: review it' };
+      return { ...base, why: info?.why ? `described in ${vendor.relDir}/vendor.json: ${info.why}` : 'not asked for by the guide and required by nothing: review it' };
     });
     const assigned = ref.assign === 'always' ? 'always, to the integration user' : `when the values file enables the feature "${ref.feature ?? ''}"`;
     return [{ name: ref.name, label: set.label, ...(set.license ? { license: set.license } : {}), assigned, permissions: rows, objects: set.objects.map((o) => ({ ...o, tier: OBJECT_VIEW_ALL_TIER })) }];
