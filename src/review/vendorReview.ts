@@ -67,7 +67,11 @@ export const buildVendorReview = (vendor: Vendor, metadata: VendorMetadata, perO
       }
       return { ...base, why: info?.why ? `described in ${vendor.relDir}/vendor.json: ${info.why}` : 'not asked for by the guide and required by nothing: review it' };
     });
-    const assigned = ref.assign === 'always' ? 'always, to the integration user' : `when the values file enables the feature "${ref.feature ?? ''}"`;
+    const assigned = !user
+      ? 'by a person, to the user the vendor connects as (the vendor has no integration user of its own)'
+      : ref.assign === 'always'
+        ? 'always, to the integration user'
+        : `when the values file enables the feature "${ref.feature ?? ''}"`;
     return [{ name: ref.name, label: set.label, ...(set.license ? { license: set.license } : {}), assigned, permissions: rows, objects: set.objects.map((o) => ({ ...o, tier: OBJECT_VIEW_ALL_TIER })) }];
   });
   const eca = vendor.externalClientApp;
