@@ -83,7 +83,7 @@ export type ExternalClientAppSpec = {
 export type OrgFeatureSpec = {
   id: string;
   title: string;
-  /** True when the vendor's guide makes the feature optional (Reco: Shield is "not mandatory"). */
+  /** True when the vendor's guide makes the feature optional (e.g. Shield "not mandatory"). */
   optional: boolean;
   /** What the vendor will not see without it, in words for the handoff. */
   withoutIt: string;

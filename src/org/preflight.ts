@@ -42,7 +42,7 @@ const free = (fact: { total: number; used: number }): number => fact.total - fac
 /**
  * Checks one org against the vendors before anything is sent: every permission and object exists,
  * the org's own dependency closure, licences and free seats, the permission set licence, the
- * integration user's profile, and the login IP ranges that break the Reco grant. Pure: it reads
+ * integration user's profile, and the login IP ranges that break an OAuth grant from elsewhere. Pure: it reads
  * facts already fetched, so the whole list of problems comes back at once.
  */
 export const preflight = (facts: OrgFacts, vendors: Vendor[], values: OrgValues, metadata: VendorMetadata[], orgLabel: string): PreflightResult => {
