@@ -9,6 +9,8 @@ import { vendorSettingsNames } from '../org/settingsBefore';
 export type VendorFootprint = {
   vendor: string;
   title: string;
+  /** False for a vendor without an integration user (vendor.json has no integrationUser): no user steps. */
+  hasUser: boolean;
   username: string;
   permissionSets: string[];
   permissionSetLicenses: string[];
@@ -35,6 +37,7 @@ export const footprintOf = (vendor: Vendor, metadata: VendorMetadata | undefined
   return {
     vendor: vendor.name,
     title: vendor.title,
+    hasUser: vendor.user !== undefined,
     username: valueByRole(vendor, values, 'integrationUsername'),
     permissionSets: vendor.permissionSets.map((p) => p.name),
     permissionSetLicenses: vendor.user?.permissionSetLicenses ?? [],

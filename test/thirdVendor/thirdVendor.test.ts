@@ -93,6 +93,29 @@ describe('a third vendor described by data only', () => {
       expect(again.out).toContain('prod: in sync, a deploy would change nothing');
     });
 
+    it('suspend, activity and offboard have no user to act on: offboard removes only the set and the ranges', async () => {
+      expect((await run('deploy', '-o', 'prod', ...ACME)).code).toBe(0);
+      const from = sim().requests.length;
+      const suspend = await run('suspend', '-o', 'prod', ...ACME);
+      expect(suspend.code).toBe(0);
+      expect(suspend.out).not.toMatch(/freeze user/);
+      expect(suspend.out).toContain('nothing to do');
+      const activity = await run('activity', '-o', 'prod', ...ACME, '--json');
+      expect(activity.code).toBe(0);
+      expect(JSON.stringify(activity.json())).toContain('the vendor has no integration user of its own');
+      const offboard = await run('offboard', '-o', 'prod', ...ACME);
+      expect(offboard.code).toBe(0);
+      expect(offboard.out).toContain('[done] acme: delete PermissionSet:Acme_Posture_Reader');
+      expect(offboard.out).toContain('[done] acme: remove trusted ranges Acme IP number 1, Acme IP number 2 (2 removed, 1 other range(s) kept)');
+      expect(offboard.out).not.toMatch(/freeze user|deactivate user/);
+      // No user looked up by a username the vendor does not have (the queries did run: the sets were read).
+      const soql = sim().requests.slice(from).map((r) => r.soql ?? '');
+      expect(soql.filter((q) => /FROM PermissionSet\b/.test(q)).length).toBeGreaterThan(0);
+      expect(soql.filter((q) => /FROM User WHERE Username/.test(q))).toEqual([]);
+      expect(sim().state.components.has('PermissionSet:Acme_Posture_Reader')).toBe(false);
+      expect(sim().state.components.get('Settings:Security')?.xml).toContain('<description>Head office</description>');
+    });
+
     it('stage writes what deploy would send, the merged ranges included, and changes nothing', async () => {
       const before = snapshot(sim());
       const { code, out } = await run('stage', '-o', 'prod', ...ACME, '--output-dir', 'out/stage/prod');
