@@ -102,6 +102,11 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
     c.string(ranges, 'owner', 'trustedRanges');
     c.string(ranges, 'descriptionPrefix', 'trustedRanges');
     c.string(ranges, 'source', 'trustedRanges');
+    const fromValue = c.string(ranges, 'fromValue', 'trustedRanges', true);
+    const values = Array.isArray(root.values) ? (root.values as Array<{ key?: unknown; type?: unknown }>) : [];
+    if (fromValue !== undefined && !values.some((v) => v && v.key === fromValue && v.type === 'ipRanges')) {
+      c.fail('trustedRanges.fromValue', `"${fromValue}" is not the key of a value of type "ipRanges"`, `Name the key of the ipRanges value that holds per-org ranges (${values.filter((v) => v && v.type === 'ipRanges').map((v) => String(v.key)).join(', ') || 'add one to values'}).`);
+    }
     if (ranges.file === undefined && ranges.fromValue === undefined) {
       c.fail('trustedRanges', 'names neither a file nor a fromValue', 'Set trustedRanges.file (fixed ranges) or trustedRanges.fromValue (per-org ranges).');
     }
