@@ -3,8 +3,8 @@ import path from 'node:path';
 import { SfError } from '@salesforce/core/sfError';
 import { decodeText, INPUT_LIMITS, readRegularFile } from '../files';
 import type { Problem } from '../output/problem';
-import { ShapeCheck } from './shapeCheck';
-import { IntegrationUserDefinition, Vendor, VendorEntry, VALUE_TYPES } from './vendorEntry';
+import { describe, ShapeCheck } from './shapeCheck';
+import { IntegrationUserDefinition, ROLE_TYPES, Vendor, VendorEntry, VALUE_ROLES, VALUE_TYPES } from './vendorEntry';
 
 export type LoadedCatalogue = { vendors: Vendor[]; problems: Problem[] };
 
@@ -46,12 +46,21 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
   if (!root) return { problems: c.problems };
   const name = c.string(root, 'name', '');
   if (name !== undefined && name !== dirName) c.fail('name', `"${name}" differs from the folder name "${dirName}"`, `Set name to "${dirName}", or rename the folder.`);
-  for (const key of ['title', 'guide', 'packageDirectory', 'integrationUser']) c.string(root, key, '');
+  for (const key of ['title', 'guide', 'packageDirectory']) c.string(root, key, '');
+  const integrationUser = c.string(root, 'integrationUser', '', true);
+  const roleAt = new Map<string, number>();
   (c.array(root, 'values', '') ?? []).forEach((item, i) => {
     const v = c.object(item, `values[${i}]`);
     if (!v) return;
     c.string(v, 'key', `values[${i}]`);
-    c.oneOf(v, 'type', `values[${i}]`, VALUE_TYPES);
+    const type = c.oneOf(v, 'type', `values[${i}]`, VALUE_TYPES);
+    const role = c.oneOf(v, 'role', `values[${i}]`, VALUE_ROLES);
+    if (role !== undefined && role !== 'none') {
+      const first = roleAt.get(role);
+      if (first !== undefined) c.fail(`values[${i}].role`, `"${role}" is already the role of values[${first}]`, `Give each role to one value; use "none" for values generic code does not need.`);
+      else roleAt.set(role, i);
+      if (type !== undefined && type !== ROLE_TYPES[role]) c.fail(`values[${i}].role`, `"${role}" needs a value of type "${ROLE_TYPES[role]}", found "${type}"`, `Set type to "${ROLE_TYPES[role]}", or choose another role.`);
+    }
     c.boolean(v, 'required', `values[${i}]`);
     c.string(v, 'description', `values[${i}]`);
     c.string(v, 'env', `values[${i}]`, true);
@@ -75,11 +84,29 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
   const guideRequired = c.object(root.guideRequiredPermissions, 'guideRequiredPermissions');
   for (const key of Object.keys(guideRequired ?? {})) c.stringArray(guideRequired ?? {}, key, 'guideRequiredPermissions');
   c.array(root, 'runtimePermissions', '');
+  if (root.permissions !== undefined) {
+    const permissions = c.object(root.permissions, 'permissions');
+    for (const [name, item] of Object.entries(permissions ?? {})) {
+      const at = `permissions.${name}`;
+      if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) c.fail(at, `"${name}" is not a permission API name`, 'Use the PermissionSet field name without "Permissions" (describe(PermissionSet) lists them).');
+      const p = c.object(item, at);
+      if (!p) continue;
+      c.string(p, 'label', at);
+      c.string(p, 'why', at);
+      if (![0, 1, 2, 3, 4].includes(p.tier as number)) c.fail(`${at}.tier`, `must be a risk tier 0 to 4, found ${describe(p.tier)}`, 'Set tier to 0 (can take over the org) … 4 (an access channel only), as the review report explains.');
+      c.stringArray(p, 'requires', at, true);
+    }
+  }
   const ranges = c.object(root.trustedRanges, 'trustedRanges');
   if (ranges) {
     c.string(ranges, 'owner', 'trustedRanges');
     c.string(ranges, 'descriptionPrefix', 'trustedRanges');
     c.string(ranges, 'source', 'trustedRanges');
+    const fromValue = c.string(ranges, 'fromValue', 'trustedRanges', true);
+    const values = Array.isArray(root.values) ? (root.values as Array<{ key?: unknown; type?: unknown }>) : [];
+    if (fromValue !== undefined && !values.some((v) => v && v.key === fromValue && v.type === 'ipRanges')) {
+      c.fail('trustedRanges.fromValue', `"${fromValue}" is not the key of a value of type "ipRanges"`, `Name the key of the ipRanges value that holds per-org ranges (${values.filter((v) => v && v.type === 'ipRanges').map((v) => String(v.key)).join(', ') || 'add one to values'}).`);
+    }
     if (ranges.file === undefined && ranges.fromValue === undefined) {
       c.fail('trustedRanges', 'names neither a file nor a fromValue', 'Set trustedRanges.file (fixed ranges) or trustedRanges.fromValue (per-org ranges).');
     }
@@ -93,7 +120,27 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
     c.string(f, 'eventManager', `orgFeatures[${i}]`, true);
   });
   checkHardeningSpec(c, root);
-  c.array(root, 'handoff', '');
+  if (root.advice !== undefined) {
+    const advice = c.object(root.advice, 'advice');
+    if (advice) c.string(advice, 'profileLoginIpRanges', 'advice', true);
+  }
+  checkUserValues(c, root, integrationUser !== undefined, roleAt);
+  (c.array(root, 'handoff', '') ?? []).forEach((item, i) => {
+    const h = c.object(item, `handoff[${i}]`);
+    if (!h) return;
+    c.string(h, 'item', `handoff[${i}]`);
+    c.string(h, 'where', `handoff[${i}]`, true);
+    const from = c.string(h, 'from', `handoff[${i}]`);
+    if (from === undefined) return;
+    const role = /^values\.(\w+)$/.exec(from)?.[1];
+    if (from === 'org.consumerKey') {
+      if (root.externalClientApp === undefined) c.fail(`handoff[${i}].from`, '"org.consumerKey" needs an External Client App, and this vendor has none', 'Remove the item, or describe the app in externalClientApp.');
+    } else if (role === undefined) {
+      c.fail(`handoff[${i}].from`, `"${from}" is neither values.<role> nor org.consumerKey`, `Write "values.<role>" (one of the roles in values: ${[...roleAt.keys()].join(', ') || 'none'}) or "org.consumerKey".`);
+    } else if (!roleAt.has(role)) {
+      c.fail(`handoff[${i}].from`, `"${from}" names the role "${role}", which no value of this vendor has`, `Use one of: ${[...roleAt.keys()].map((r) => `values.${r}`).join(', ') || 'org.consumerKey'}; or give a value that role.`);
+    }
+  });
   c.stringArray(root, 'afterResume', '', true);
   (c.array(root, 'guideSteps', '') ?? []).forEach((item, i) => {
     const s = c.object(item, `guideSteps[${i}]`);
@@ -104,6 +151,17 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
     }
   });
   return c.problems.length ? { problems: c.problems } : { entry: root as unknown as VendorEntry, problems: [] };
+};
+
+/** A vendor with an integration user names its username and email by role; one without has neither, and no hardened profile. */
+const checkUserValues = (c: ShapeCheck, root: Record<string, unknown>, hasUser: boolean, roleAt: Map<string, number>): void => {
+  for (const role of ['integrationUsername', 'integrationUserEmail']) {
+    const at = roleAt.get(role);
+    if (hasUser && at === undefined) c.fail('values', `has no value with role "${role}", which the integration user needs`, `Add a value with "role": "${role}", or remove integrationUser.`);
+    if (!hasUser && at !== undefined) c.fail(`values[${at}].role`, `is "${role}", but the vendor has no integrationUser`, 'Set integrationUser to the user definition (users/*.json), or give the value the role "none".');
+  }
+  const restrict = (root.hardening as { restrictLoginToVendorRanges?: { applies?: unknown } } | undefined)?.restrictLoginToVendorRanges;
+  if (!hasUser && restrict?.applies === true) c.fail('hardening.restrictLoginToVendorRanges.applies', 'is true, but hardened mode moves the integration user and the vendor has none', 'Set applies to false, or add integrationUser.');
 };
 
 const checkHardeningSpec = (c: ShapeCheck, root: Record<string, unknown>): void => {
@@ -150,6 +208,10 @@ export const loadVendors = (projectDir: string): LoadedCatalogue => {
     const { entry, problems: entryProblems } = checkEntry(data, rel, path.basename(relDir));
     problems.push(...entryProblems);
     if (!entry) continue;
+    if (entry.integrationUser === undefined) {
+      vendors.push({ ...entry, dir, relDir });
+      continue;
+    }
     const userRel = `${relDir}/${entry.integrationUser}`;
     const userData = readJson(path.join(dir, entry.integrationUser), userRel, problems);
     const { user, problems: userProblems } = userData === undefined ? { problems: [] } : checkUser(userData, userRel);

@@ -2,9 +2,27 @@
 export type ValueType = 'email' | 'username' | 'certificateFile' | 'ipRanges' | 'features';
 export const VALUE_TYPES: ValueType[] = ['email', 'username', 'certificateFile', 'ipRanges', 'features'];
 
+/**
+ * What a value is for. Generic code finds a vendor's values by role (`valueByRole` in values/),
+ * never by key, so a vendor names its keys as it likes. Every role but `none` appears at most once
+ * in a vendor, and each goes with one value type (`ROLE_TYPES`).
+ */
+export type ValueRole = 'integrationUsername' | 'integrationUserEmail' | 'certificate' | 'contactEmail' | 'trustedRanges' | 'features' | 'none';
+export const VALUE_ROLES: ValueRole[] = ['integrationUsername', 'integrationUserEmail', 'certificate', 'contactEmail', 'trustedRanges', 'features', 'none'];
+/** The value type each role needs (`none` takes any). */
+export const ROLE_TYPES: Record<Exclude<ValueRole, 'none'>, ValueType> = {
+  integrationUsername: 'username',
+  integrationUserEmail: 'email',
+  certificate: 'certificateFile',
+  contactEmail: 'email',
+  trustedRanges: 'ipRanges',
+  features: 'features',
+};
+
 export type ValueSpec = {
   key: string;
   type: ValueType;
+  role: ValueRole;
   required: boolean;
   description: string;
   /** Environment variable an sfdx-project.json `replaceWithEnv` replacement reads. */
@@ -27,6 +45,12 @@ export type GuideStep = {
   manual?: string;
   command?: string;
 };
+
+/**
+ * A user permission the shared catalogue (src/metadata/permissions.json) does not know,
+ * described by the vendor that needs it: its Setup label, risk tier (0–4), why, and what it requires.
+ */
+export type VendorPermission = { label: string; tier: 0 | 1 | 2 | 3 | 4; why: string; requires?: string[] };
 
 export type RuntimePermission = { permissionSet: string; label: string; why: string };
 
@@ -59,7 +83,7 @@ export type ExternalClientAppSpec = {
 export type OrgFeatureSpec = {
   id: string;
   title: string;
-  /** True when the vendor's guide makes the feature optional (Reco: Shield is "not mandatory"). */
+  /** True when the vendor's guide makes the feature optional (e.g. Shield "not mandatory"). */
   optional: boolean;
   /** What the vendor will not see without it, in words for the handoff. */
   withoutIt: string;
@@ -76,7 +100,13 @@ export type OrgFeatureSpec = {
   eventManager?: string;
 };
 
-export type HandoffItem = { item: string; from: string; where?: string };
+/**
+ * A handoff item's source: `values.<role>` (a value the vendor declares with that role; for
+ * `integrationUsername` the user actually set up) or `org.consumerKey` (read from the org, needs
+ * an External Client App). The loader refuses any other text.
+ */
+export type HandoffFrom = `values.${string}` | 'org.consumerKey';
+export type HandoffItem = { item: string; from: HandoffFrom; where?: string };
 
 /**
  * Hardened mode: whether the vendor logs in only from its published ranges, so its integration user
@@ -89,6 +119,12 @@ export type RestrictLoginSpec = {
   profile?: string;
   /** Vendor-relative source file of that profile, kept out of raw deploys by .forceignore. */
   file?: string;
+};
+
+/** Advice keyed by the situation generic code finds. */
+export type VendorAdvice = {
+  /** Shown when the integration user's profile has login IP ranges (they break OAuth grants from elsewhere). */
+  profileLoginIpRanges?: string;
 };
 
 export type HardeningSpec = { restrictLoginToVendorRanges: RestrictLoginSpec };
@@ -104,8 +140,14 @@ export type VendorEntry = {
   features: Feature[];
   guideRequiredPermissions: Record<string, string[]>;
   runtimePermissions: RuntimePermission[];
+  /** Permissions the shared catalogue lacks, by API name (`VendorPermission`). */
+  permissions?: Record<string, VendorPermission>;
   externalClientApp?: ExternalClientAppSpec;
-  integrationUser: string;
+  /**
+   * Vendor-relative integration-user definition (`users/*.json`); absent when the vendor needs no
+   * user of its own in the org (then no user is planned, created, verified or handed off).
+   */
+  integrationUser?: string;
   trustedRanges: TrustedRangesSpec;
   /**
    * Org features (Salesforce add-ons such as Event Monitoring) that parts of this vendor's setup
@@ -114,6 +156,8 @@ export type VendorEntry = {
    */
   orgFeatures?: OrgFeatureSpec[];
   hardening?: HardeningSpec;
+  /** Vendor-specific advice that generic checks print (words from the vendor's guide). */
+  advice?: VendorAdvice;
   handoff: HandoffItem[];
   /** What the vendor must do again after `resume` (revoked tokens stay revoked). */
   afterResume?: string[];
@@ -144,5 +188,6 @@ export type Vendor = VendorEntry & {
   dir: string;
   /** Project-relative vendor directory, for messages. */
   relDir: string;
-  user: IntegrationUserDefinition;
+  /** The integration user, when the vendor has one (`integrationUser`). */
+  user?: IntegrationUserDefinition;
 };

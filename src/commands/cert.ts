@@ -31,9 +31,9 @@ const generate = defineCommand<GenerateArgs & { force: boolean }>({
       .option('days', { type: 'number', default: DEFAULT_CERT_DAYS, describe: flag('days') })
       .option('output-dir', { type: 'string', default: 'out/certs', describe: flag('outputDir') })
       .option('force', { type: 'boolean', default: false, describe: flag('force') })
-      .example('$0 cert generate --common-name "ISPM Integration"', messages.getMessage('examples.Generate'))
+      .example('$0 cert generate --common-name "Vendor Integration"', messages.getMessage('examples.Generate'))
       .example(
-        '$0 cert generate --common-name Reco --organization Acme --country US --bits 4096 --days 90',
+        '$0 cert generate --common-name "Vendor Integration" --organization Acme --country US --bits 4096 --days 90',
         messages.getMessage('examples.Generate4096')
       ),
   run: async (args) => {
@@ -60,7 +60,7 @@ const inspect = defineCommand<InspectArgs>({
       .positional('file', { type: 'string', demandOption: true, describe: flag('file') })
       .option('private-key', { type: 'string', describe: flag('privateKey') })
       .option('warn-days', { type: 'string', default: String(DEFAULT_CERT_WARN_DAYS), describe: flag('warnDays') })
-      .example('$0 cert inspect config/certs/example-ispm-server.crt', messages.getMessage('examples.Inspect'))
+      .example('$0 cert inspect config/certs/server.crt', messages.getMessage('examples.Inspect'))
       .example(
         '$0 cert inspect out/certs/server.crt --private-key out/certs/server.key --warn-days 60',
         messages.getMessage('examples.InspectKey')

@@ -2,17 +2,19 @@ import path from 'node:path';
 import type { Vendor } from '../catalogue';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
 import type { IpRange } from '../network';
-import type { OrgValues } from '../values';
+import { valueByRole, type OrgValues } from '../values';
 import { vendorSettingsNames } from '../org/settingsBefore';
 
 /** Everything one vendor owns in an org, from the catalogue and the values file: nothing else is ever touched. */
 export type VendorFootprint = {
   vendor: string;
   title: string;
+  /** False for a vendor without an integration user (vendor.json has no integrationUser): no user steps. */
+  hasUser: boolean;
   username: string;
   permissionSets: string[];
   permissionSetLicenses: string[];
-  /** The vendor's External Client App, when it has one (Reco connects through its own connected app). */
+  /** The vendor's External Client App, when it has one (a vendor may connect through its own connected app). */
   app?: string;
   rangeOwner: string;
   rangePrefix: string;
@@ -35,9 +37,10 @@ export const footprintOf = (vendor: Vendor, metadata: VendorMetadata | undefined
   return {
     vendor: vendor.name,
     title: vendor.title,
-    username: String(vendorValues?.values.integrationUsername ?? ''),
+    hasUser: vendor.user !== undefined,
+    username: valueByRole(vendor, values, 'integrationUsername'),
     permissionSets: vendor.permissionSets.map((p) => p.name),
-    permissionSetLicenses: vendor.user.permissionSetLicenses,
+    permissionSetLicenses: vendor.user?.permissionSetLicenses ?? [],
     ...(vendor.externalClientApp ? { app: vendor.externalClientApp.name } : {}),
     rangeOwner: vendor.trustedRanges.owner,
     rangePrefix: vendor.trustedRanges.descriptionPrefix,
@@ -45,7 +48,7 @@ export const footprintOf = (vendor: Vendor, metadata: VendorMetadata | undefined
     settings,
     settingsFiles,
     afterResume: vendor.afterResume ?? [],
-    ...(vendor.hardening?.restrictLoginToVendorRanges.applies && vendor.hardening.restrictLoginToVendorRanges.profile
+    ...(vendor.user && vendor.hardening?.restrictLoginToVendorRanges.applies && vendor.hardening.restrictLoginToVendorRanges.profile
       ? { hardenedProfile: { name: vendor.hardening.restrictLoginToVendorRanges.profile, userLicense: vendor.user.userLicense, standardProfile: vendor.user.profileName } }
       : {}),
   };

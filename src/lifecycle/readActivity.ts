@@ -67,7 +67,7 @@ export const readActivity = async (connection: Connection, footprint: VendorFoot
   const { app: _app, ...userSide } = footprint;
   const state = await readVendorState(connection, userSide);
   const base = { vendor: footprint.vendor, username: footprint.username, since, rangesKnown: footprint.ranges.length > 0, tokensVisible };
-  if (!state.user) return { ...base, userFound: false, logins: [], tokens: [], api: { available: false, why: 'no such user in this org' } };
+  if (!state.user) return { ...base, userFound: false, logins: [], tokens: [], api: { available: false, why: footprint.hasUser ? 'no such user in this org' : 'the vendor has no integration user of its own' } };
   const rows = (await connection.query<Row>(`SELECT LoginTime, SourceIp, Status, Application, LoginType FROM LoginHistory WHERE UserId = ${soqlString(state.user.id)} AND LoginTime >= ${since} ORDER BY LoginTime DESC`, { autoFetch: true, maxFetch: 50_000 })).records;
   const logins = rows.map((r) => ({ time: str(r, 'LoginTime'), sourceIp: str(r, 'SourceIp'), status: str(r, 'Status'), application: str(r, 'Application'), loginType: str(r, 'LoginType'), outsideRanges: base.rangesKnown && !insideRanges(str(r, 'SourceIp'), footprint) }));
   return { ...base, userFound: true, logins, tokens: state.user.tokens, api: await readApiVolume(connection, state.user.id, since) };

@@ -28,7 +28,7 @@ const queryAll = async (connection: Connection, soql: string): Promise<Row[]> =>
  */
 export const readVendorState = async (connection: Connection, footprint: VendorFootprint): Promise<VendorState> => {
   const [userRows, app] = await Promise.all([
-    queryAll(connection, `SELECT Id, Username, IsActive FROM User WHERE Username = ${soqlString(footprint.username)}`),
+    footprint.hasUser ? queryAll(connection, `SELECT Id, Username, IsActive FROM User WHERE Username = ${soqlString(footprint.username)}`) : Promise.resolve([]),
     footprint.app ? findAppPolicy(connection, footprint.app) : Promise.resolve(undefined),
   ]);
   const userRow = userRows[0];

@@ -24,7 +24,7 @@ export const releaseUser = async (connection: Connection, footprint: VendorFootp
   const steps: LifecycleStep[] = [];
   const run = async (s: LifecycleStep, work: () => Promise<void>): Promise<LifecycleStep> => (options.dryRun ? s : attempt(s, work, options.signal));
   const [users, sets, licences] = await Promise.all([
-    query(connection, `SELECT Id, IsActive, ProfileId FROM User WHERE Username = ${soqlString(username)}`),
+    footprint.hasUser ? query(connection, `SELECT Id, IsActive, ProfileId FROM User WHERE Username = ${soqlString(username)}`) : Promise.resolve([]),
     footprint.permissionSets.length ? query(connection, `SELECT Id, Name FROM PermissionSet WHERE Name IN ${soqlIn(footprint.permissionSets)}`) : Promise.resolve([]),
     footprint.permissionSetLicenses.length ? query(connection, `SELECT Id, DeveloperName FROM PermissionSetLicense WHERE DeveloperName IN ${soqlIn(footprint.permissionSetLicenses)}`) : Promise.resolve([]),
   ]);
@@ -35,7 +35,7 @@ export const releaseUser = async (connection: Connection, footprint: VendorFootp
     const others = assignments.filter((a) => str(a, 'PermissionSetId') === str(set, 'Id') && str(a, 'AssigneeId') !== userId).length;
     if (others) heldByOthers.set(str(set, 'Name'), others);
   }
-  if (!userId) return { steps: [step(vendor, 'deactivateUser', username, 'already', 'no such user in this org')], heldByOthers };
+  if (!userId) return { steps: footprint.hasUser ? [step(vendor, 'deactivateUser', username, 'already', 'no such user in this org')] : [], heldByOthers };
   for (const a of assignments.filter((x) => str(x, 'AssigneeId') === userId)) {
     const name = str(sets.find((s) => str(s, 'Id') === str(a, 'PermissionSetId')), 'Name');
     steps.push(await run(step(vendor, 'removeAssignment', `${name} from ${username}`, 'planned', `PermissionSetAssignment ${str(a, 'Id')}`), () => deleteRecord(connection, 'PermissionSetAssignment', str(a, 'Id'))));

@@ -26,8 +26,10 @@ export const suspendVendor = async (connection: Connection, footprint: VendorFoo
   const planned = (s: LifecycleStep): LifecycleStep => (options.dryRun ? { ...s, outcome: 'planned' } : s);
   const user = state.user;
 
-  if (!user) steps.push(step(vendor, 'freezeUser', username, 'already', 'no such user in this org'));
-  else if (user.isFrozen) steps.push(step(vendor, 'freezeUser', username, 'already', 'already frozen'));
+  // A vendor without an integration user has nobody to freeze.
+  if (!user) {
+    if (footprint.hasUser) steps.push(step(vendor, 'freezeUser', username, 'already', 'no such user in this org'));
+  } else if (user.isFrozen) steps.push(step(vendor, 'freezeUser', username, 'already', 'already frozen'));
   else {
     const freeze = planned(step(vendor, 'freezeUser', username, 'planned', 'UserLogin.IsFrozen = true'));
     const done = options.dryRun ? freeze : await attempt(freeze, () => updateRecord(connection, 'UserLogin', { Id: user.userLoginId, IsFrozen: true }), options.signal);

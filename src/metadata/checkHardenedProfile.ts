@@ -57,7 +57,7 @@ export const checkHardenedProfile = (vendor: Vendor, files: Map<string, CheckedF
   if (fullName !== spec.profile) add(entry, 'hardening.restrictLoginToVendorRanges.profile', `"${spec.profile ?? ''}" differs from the file's name "${fullName}"`, 'Make the profile name and the file name agree.');
   if (selectText(file.node, ORG_FIELDS.profileCustom.path) !== 'true') add(rel, 'custom', 'must be true: the hardened profile is a custom profile', 'Write <custom>true</custom>.');
   const licence = selectText(file.node, ORG_FIELDS.profileUserLicense.path);
-  if (licence !== vendor.user.userLicense) add(rel, 'userLicense', `is "${licence ?? '(none)'}", but the integration user's licence is "${vendor.user.userLicense}"`, `Write <userLicense>${vendor.user.userLicense}</userLicense>.`);
+  if (vendor.user && licence !== vendor.user.userLicense) add(rel, 'userLicense', `is "${licence ?? '(none)'}", but the integration user's licence is "${vendor.user.userLicense}"`, `Write <userLicense>${vendor.user.userLicense}</userLicense>.`);
   for (const up of file.node.userPermissions ?? []) {
     if (typeof up === 'object' && textOf(up.enabled?.[0]) === 'true') {
       add(rel, `userPermissions ${textOf(up.name?.[0]) ?? ''}`, 'is granted by the hardened profile; the vendor’s permissions belong in its permission sets, where the review shows them', 'Remove it from the profile.');

@@ -11,7 +11,7 @@ import { checkMetadataFile, CheckedFile } from './checkMetadataFile';
 import { selectText } from './elementPath';
 import { linkProblems } from './linkProblems';
 import { listFiles, toPosix } from './listFiles';
-import { PERMISSIONS } from './permissionCatalogue';
+import { PERMISSIONS, permissionsOf } from './permissionCatalogue';
 import { findMissingRequirements } from './permissionClosure';
 import { PLACEHOLDER, readReplacements, replacementApplies } from './replacementsConfig';
 import { textOf } from './xml';
@@ -99,6 +99,9 @@ const checkPermissionSets = (vendor: Vendor, metadata: VendorMetadata, add: Add)
       add(file.rel, '', 'is a permission set vendor.json does not list', `Add it to permissionSets in ${vendor.relDir}/vendor.json, or delete it.`);
     }
   }
+  for (const name of Object.keys(vendor.permissions ?? {}).filter((n) => PERMISSIONS[n])) {
+    add(`${vendor.relDir}/vendor.json`, `permissions.${name}`, `${name} is already in the permission catalogue (${PERMISSIONS[name]?.label ?? name})`, `Remove permissions.${name}: the shared entry describes it.`);
+  }
   for (const [i, ref] of vendor.permissionSets.entries()) {
     const file = metadata.files.get(ref.file);
     const rel = `${vendor.relDir}/${ref.file}`;
@@ -117,22 +120,23 @@ const checkPermissionSets = (vendor: Vendor, metadata: VendorMetadata, add: Add)
         add(rel, `userPermissions ${textOf(up.name?.[0]) ?? ''}`, 'is listed but not enabled', 'Set <enabled>true</enabled>, or remove the entry: a vendor permission set only grants.');
       }
     }
+    const catalogue = permissionsOf(vendor);
     for (const name of permissions) {
-      if (!PERMISSIONS[name]) {
-        add(rel, `userPermissions ${name}`, `"${name}" is not in the permission catalogue (src/metadata/permissionCatalogue.ts)`, 'Check the API name against describe(PermissionSet) (the field name without "Permissions") and add it to the catalogue with its label, tier and requirements.');
+      if (!catalogue[name]) {
+        add(rel, `userPermissions ${name}`, `"${name}" is not in the permission catalogue, nor described in ${vendor.relDir}/vendor.json permissions`, `Check the API name against describe(PermissionSet) (the field name without "Permissions"), then describe it in ${vendor.relDir}/vendor.json: "permissions": { "${name}": { "label": "<Setup label>", "tier": <0-4>, "why": "<the guide step>" } }.`);
       }
     }
     for (const asked of vendor.guideRequiredPermissions[ref.name] ?? []) {
       if (!permissions.includes(asked)) {
-        add(rel, `userPermissions ${asked}`, `the ${vendor.name} guide asks for ${PERMISSIONS[asked]?.label ?? asked} (${asked}), but the permission set does not grant it`, `Add <userPermissions><enabled>true</enabled><name>${asked}</name></userPermissions>.`);
+        add(rel, `userPermissions ${asked}`, `the ${vendor.name} guide asks for ${catalogue[asked]?.label ?? asked} (${asked}), but the permission set does not grant it`, `Add <userPermissions><enabled>true</enabled><name>${asked}</name></userPermissions>.`);
       }
     }
-    const { missing, whereAvailable } = findMissingRequirements(permissions);
+    const { missing, whereAvailable } = findMissingRequirements(permissions, catalogue);
     for (const { permission, requiredBy } of missing) {
-      add(rel, `userPermissions ${requiredBy}`, `${requiredBy} requires ${permission} (${PERMISSIONS[permission]?.label ?? permission}); Setup adds it silently, a deploy fails with "Permission ${requiredBy} depends on permission(s): ${permission}"`, `Add <userPermissions><enabled>true</enabled><name>${permission}</name></userPermissions>.`);
+      add(rel, `userPermissions ${requiredBy}`, `${requiredBy} requires ${permission} (${catalogue[permission]?.label ?? permission}); Setup adds it silently, a deploy fails with "Permission ${requiredBy} depends on permission(s): ${permission}"`, `Add <userPermissions><enabled>true</enabled><name>${permission}</name></userPermissions>.`);
     }
     for (const { permission, requiredBy } of whereAvailable) {
-      metadata.needsOrg.push(`${ref.name}: ${requiredBy} requires ${permission} in orgs that have it (${PERMISSIONS[permission]?.availability ?? 'org-dependent'}); deploy adds it from the org's PermissionDependency.`);
+      metadata.needsOrg.push(`${ref.name}: ${requiredBy} requires ${permission} in orgs that have it (${catalogue[permission]?.availability ?? 'org-dependent'}); deploy adds it from the org's PermissionDependency.`);
     }
     const objects = (file.node.objectPermissions ?? []).flatMap((op) => {
       if (typeof op !== 'object') return [];
@@ -181,7 +185,7 @@ const checkExternalClientApp = (vendor: Vendor, metadata: VendorMetadata, add: A
     if (global?.node[secret]) add(global.rel, secret, `holds a ${secret}; Salesforce says these settings "must not be added to source control", and the org mints its own`, `Remove <${secret}> from the file (and from git history).`);
   }
   if (global && !/^__[A-Z0-9_]+__$/.test(selectText(global.node, 'certificate') ?? '')) {
-    add(global.rel, 'certificate', 'must be a placeholder that a replaceWithFile replacement fills', 'Write <certificate>__ISPM_SERVER_CRT__</certificate> (or your placeholder) and add the replacement.');
+    add(global.rel, 'certificate', 'must be a placeholder that a replaceWithFile replacement fills', `Write <certificate>__${vendor.name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_SERVER_CRT__</certificate> (or your placeholder) and add the replacement.`);
   }
   const oauth = metadata.files.get(eca.oauthSettings);
   if (oauth?.node.oauthLink) add(oauth.rel, 'oauthLink', 'holds an OAuth link; a foreign link fails the deploy, and Salesforce generates it when absent', 'Remove <oauthLink>.');

@@ -1,3 +1,7 @@
+import type { Vendor } from '../catalogue';
+// Not permissionCatalogue.json: Node resolves './permissionCatalogue' to a .json before a .ts (scripts/run-ts.js).
+import catalogueJson from './permissions.json';
+
 /**
  * The user permissions this project grants or reviews: UI label ↔ metadata name, risk tier and the
  * permissions each one requires. Names are PermissionSet `Permissions*` field names without the
@@ -20,6 +24,8 @@ export type PermissionInfo = {
   requiresWhereAvailable?: string[];
   /** Org feature or licence the permission exists with; absent = every org with the API. */
   availability?: string;
+  /** Why a vendor needs it: set for permissions a vendor.json describes itself. */
+  why?: string;
 };
 
 /** How tiers are assigned; printed in every review report. */
@@ -31,76 +37,20 @@ export const TIER_RULES: Record<RiskTier, string> = {
   4: 'an access channel only: grants no data or configuration by itself',
 };
 
-const EVENT_MONITORING = 'Event Monitoring (Salesforce Shield or the Event Monitoring add-on)';
+/**
+ * The catalogue itself is data (permissions.json), so a permission is added without code;
+ * a permission only one vendor needs can instead be described in its vendor.json `permissions`.
+ */
+export const PERMISSIONS: Record<string, PermissionInfo> = (catalogueJson as { permissions: Record<string, PermissionInfo> }).permissions;
 
-export const PERMISSIONS: Record<string, PermissionInfo> = {
-  ApiEnabled: { label: 'API Enabled', tier: 4, requires: [] },
-  AssignPermissionSets: { label: 'Assign Permission Sets', tier: 0, requires: [] },
-  AuthorApex: { label: 'Author Apex', tier: 0, requires: ['ViewSetup', 'ModifyMetadata'] },
-  CustomizeApplication: { label: 'Customize Application', tier: 0, requires: ['ViewSetup', 'ManageCustomPermissions'] },
-  DelegatedTwoFactor: { label: 'Manage MFA in User Interface', tier: 2, requires: [] },
-  ExternalClientAppAdmin: {
-    label: 'View all External Client Apps, view their settings, and edit their policies',
-    tier: 2,
-    requires: ['ExternalClientAppViewer'],
-    availability: 'orgs with External Client Apps (API 59.0+)',
-  },
-  ExternalClientAppViewer: {
-    label: 'View all External Client Apps',
-    tier: 3,
-    requires: [],
-    availability: 'orgs with External Client Apps (API 59.0+)',
-  },
-  FreezeUsers: { label: 'Freeze Users', tier: 2, requires: [] },
-  ManageCustomPermissions: { label: 'Manage Custom Permissions', tier: 2, requires: [] },
-  ManageInternalUsers: { label: 'Manage Internal Users', tier: 0, requires: [] },
-  ManageIpAddresses: { label: 'Manage IP Addresses', tier: 2, requires: [] },
-  ManageLoginAccessPolicies: { label: 'Manage Login Access Policies', tier: 2, requires: [] },
-  ManagePasswordPolicies: { label: 'Manage Password Policies', tier: 2, requires: [] },
-  ManageProfilesPermissionsets: { label: 'Manage Profiles and Permission Sets', tier: 0, requires: [] },
-  ManageRemoteAccess: { label: 'Manage Connected Apps', tier: 2, requires: [] },
-  ManageRoles: { label: 'Manage Roles', tier: 2, requires: [] },
-  ManageSharing: { label: 'Manage Sharing', tier: 2, requires: [] },
-  ManageTwoFactor: { label: 'Manage MFA in API', tier: 2, requires: ['ManageUsers'] },
-  ManageUsers: {
-    label: 'Manage Users',
-    tier: 0,
-    requires: [
-      'ResetPasswords',
-      'ViewAllUsers',
-      'FreezeUsers',
-      'ManageProfilesPermissionsets',
-      'AssignPermissionSets',
-      'ManageRoles',
-      'ManageIpAddresses',
-      'ManageSharing',
-      'MonitorLoginHistory',
-      'ViewSetup',
-      'ManageInternalUsers',
-      'ManagePasswordPolicies',
-      'ManageLoginAccessPolicies',
-      'DelegatedTwoFactor',
-    ],
-  },
-  ModifyAllData: { label: 'Modify All Data', tier: 0, requires: ['ViewAllData', 'ViewSetup', 'ModifyMetadata'] },
-  ModifyMetadata: { label: 'Modify Metadata Through Metadata API Functions', tier: 0, requires: ['ViewSetup'] },
-  MonitorLoginHistory: { label: 'Monitor Login History', tier: 3, requires: [] },
-  ResetPasswords: { label: 'Reset User Passwords and Unlock Users', tier: 2, requires: ['ViewSetup'] },
-  ViewAllData: {
-    label: 'View All Data',
-    tier: 1,
-    requires: ['ViewSetup', 'ViewPublicDashboards', 'ViewPublicReports'],
-    requiresWhereAvailable: ['ViewEventLogFiles', 'ViewPlatformEvents', 'ViewDataLeakageEvents'],
-  },
-  ViewAllProfiles: { label: 'View All Profiles', tier: 3, requires: [] },
-  ViewAllUsers: { label: 'View All Users', tier: 3, requires: [] },
-  ViewDataLeakageEvents: { label: 'View Real-Time Event Monitoring Data', tier: 3, requires: [], availability: EVENT_MONITORING },
-  ViewEventLogFiles: { label: 'View Event Log Files', tier: 3, requires: [], availability: EVENT_MONITORING },
-  ViewPlatformEvents: { label: 'View Login Forensics Events', tier: 3, requires: [], availability: EVENT_MONITORING },
-  ViewPublicDashboards: { label: 'View Dashboards in Public Folders', tier: 3, requires: [] },
-  ViewPublicReports: { label: 'View Reports in Public Folders', tier: 3, requires: [] },
-  ViewRoles: { label: 'View Roles and Role Hierarchy', tier: 3, requires: [] },
-  ViewSetup: { label: 'View Setup and Configuration', tier: 3, requires: ['ViewRoles'] },
+/**
+ * The catalogue as one vendor sees it: the shared entries, plus the permissions its vendor.json
+ * describes (`permissions`: label, tier, why, requires) for names the shared catalogue lacks.
+ */
+export const permissionsOf = (vendor: Pick<Vendor, 'permissions'>): Record<string, PermissionInfo> => {
+  const own = Object.entries(vendor.permissions ?? {}).filter(([name]) => !PERMISSIONS[name]);
+  if (!own.length) return PERMISSIONS;
+  return { ...Object.fromEntries(own.map(([name, p]) => [name, { label: p.label, tier: p.tier, requires: p.requires ?? [], why: p.why }])), ...PERMISSIONS };
 };
 
 /** Object permissions (View All on the event stores) read security events: tier 3. */

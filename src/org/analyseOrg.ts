@@ -6,7 +6,7 @@ import { ORG_FIELDS } from '../metadata/orgMetadataFields';
 import { parseMetadataXml, textOf } from '../metadata/xml';
 import { IpRange, mergeTrustedRanges, OwnedRanges, RangeMerge } from '../network';
 import type { Problem } from '../output/problem';
-import type { OrgValues, VendorValues } from '../values';
+import { valueByRole, type OrgValues, type VendorValues } from '../values';
 import type { OrgConnection } from './connectOrg';
 import type { WorkspacePlan } from './deployWorkspace';
 import { HardeningPlan, planHardening } from './hardening';
@@ -75,7 +75,7 @@ const policyRenames = (vendors: Vendor[], names: Map<string, string[]>): Map<str
 
 /** Reads the org (never writes) and works out what a deploy would send to it. */
 export const analyseOrg = async (org: OrgConnection, vendors: Vendor[], metadata: VendorMetadata[], values: OrgValues): Promise<OrgAnalysis> => {
-  const usernames = vendors.map((v) => String(values.vendors[v.name]?.values.integrationUsername ?? '')).filter(Boolean);
+  const usernames = vendors.map((v) => valueByRole(v, values, 'integrationUsername')).filter(Boolean);
   const eventManager = vendors.some((v) => v.orgFeatures?.some((f) => f.eventManager));
   const owned: OwnedRanges[] = vendors.flatMap((v, i) => {
     const ranges = [...(metadata[i]?.fixedRanges ?? []), ...(values.vendors[v.name]?.trustedRanges ?? [])];

@@ -6,6 +6,7 @@ import { inspectCertificateFile } from '../certificate';
 import { pollIntervalMs } from '../config/envVars';
 import { ensureOutputDir } from '../files/ensureOutputDir';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
+import { valueByRole } from '../values';
 import { recordSettingsBefore, vendorSettingsNames } from './settingsBefore';
 import { connectOrg, orgLabel } from './connectOrg';
 import { DeployEvent, deployToOrg, OrgDeployReport } from './deployToOrg';
@@ -113,7 +114,8 @@ export const deployOrgs = async (options: DeployOrgsOptions): Promise<DeployOrgs
     }
   });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const certificate = await certificateFacts(options.projectDir, prepared.values.vendors.ispm?.values.serverCertificate as string | undefined);
+  // The record names the first chosen vendor's certificate (one vendor has one today).
+  const certificate = await certificateFacts(options.projectDir, prepared.vendors.map((v) => valueByRole(v, prepared.values, 'certificate')).find(Boolean));
   const records = orgs.map((report) => {
     const name = 'orgId' in report ? report.orgId : report.targetOrg.replace(/[^\w.-]/g, '_');
     const file = path.join(dir, `${name}-${options.dryRun ? 'validate' : 'deploy'}-${stamp}.json`);

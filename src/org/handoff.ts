@@ -1,9 +1,9 @@
 import type { Connection } from '@salesforce/core';
-import type { Vendor } from '../catalogue';
+import type { ValueRole, Vendor } from '../catalogue';
 import { selectText } from '../metadata/elementPath';
 import { ORG_FIELDS } from '../metadata/orgMetadataFields';
 import { parseMetadataXml } from '../metadata/xml';
-import type { OrgValues } from '../values';
+import { valueByRole, type OrgValues } from '../values';
 import type { FeatureGap } from './orgFeatures';
 import type { UserReport } from './provisionUsers';
 import { retrieveOrgMetadata } from './retrieveOrgMetadata';
@@ -22,9 +22,13 @@ export const buildHandoff = async (connection: Connection, vendors: Vendor[], va
   for (const vendor of vendors) {
     for (const item of vendor.handoff) {
       if (item.from === 'values.integrationUsername') {
+        if (!vendor.user) continue;
         // The user actually set up: in a sandbox that can be the copy `<username>.<sandbox name>`.
         const actual = users.find((u) => u.vendor === vendor.name)?.username;
-        lines.push({ vendor: vendor.name, kind: 'give', item: item.item, value: actual ?? String(values.vendors[vendor.name]?.values.integrationUsername ?? '') });
+        lines.push({ vendor: vendor.name, kind: 'give', item: item.item, value: actual ?? valueByRole(vendor, values, 'integrationUsername') });
+      } else if (item.from.startsWith('values.')) {
+        const value = valueByRole(vendor, values, item.from.slice('values.'.length) as Exclude<ValueRole, 'none'>);
+        if (value) lines.push({ vendor: vendor.name, kind: 'give', item: item.item, value });
       } else if (item.from === 'org.consumerKey' && vendor.externalClientApp) {
         const key = await readConsumerKey(connection, vendor.externalClientApp.globalOauthSettings);
         const base = { vendor: vendor.name, kind: 'give' as const, item: item.item };

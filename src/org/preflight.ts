@@ -1,8 +1,8 @@
 import type { Vendor } from '../catalogue';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
-import { PERMISSIONS } from '../metadata/permissionCatalogue';
+import { permissionsOf } from '../metadata/permissionCatalogue';
 import type { Problem } from '../output/problem';
-import type { OrgValues } from '../values';
+import { fieldByRole, valueByRole, type OrgValues } from '../values';
 import { FeatureGap, FeatureResolution, resolveOrgFeatures } from './orgFeatures';
 import type { OrgFacts, ProfileFact, PslFact, UserFact, UserLicenseFact } from './readOrgFacts';
 
@@ -42,7 +42,7 @@ const free = (fact: { total: number; used: number }): number => fact.total - fac
 /**
  * Checks one org against the vendors before anything is sent: every permission and object exists,
  * the org's own dependency closure, licences and free seats, the permission set licence, the
- * integration user's profile, and the login IP ranges that break the Reco grant. Pure: it reads
+ * integration user's profile, and the login IP ranges that break an OAuth grant from elsewhere. Pure: it reads
  * facts already fetched, so the whole list of problems comes back at once.
  */
 export const preflight = (facts: OrgFacts, vendors: Vendor[], values: OrgValues, metadata: VendorMetadata[], orgLabel: string): PreflightResult => {
@@ -53,7 +53,7 @@ export const preflight = (facts: OrgFacts, vendors: Vendor[], values: OrgValues,
   const warn = (file: string, field: string, message: string, fix: string): void => {
     result.problems.push({ severity: 'warning', file: `${orgLabel}: ${file}`, field, message, fix });
   };
-  checkDeployer(facts, error, warn);
+  checkDeployer(facts, vendors.some((v) => v.user), error, warn);
   for (const [i, vendor] of vendors.entries()) {
     const meta = metadata[i];
     if (!meta) continue;
@@ -68,7 +68,7 @@ export const preflight = (facts: OrgFacts, vendors: Vendor[], values: OrgValues,
       for (const name of set.permissions) {
         if (!facts.permissions.has(name) && features.optionalPermissions.has(name)) omitted.permissions.push(name);
         else if (!facts.permissions.has(name)) {
-          const info = PERMISSIONS[name];
+          const info = permissionsOf(vendor)[name];
           error(file, `userPermissions ${name}`, `this org has no permission ${name} (${info?.label ?? name})${info?.availability ? `: it needs ${info.availability}` : ''}`, info?.availability ? `Get ${info.availability} for this org, or leave ${vendor.name} out with --vendor.` : 'Check the org edition and licences; the permission does not exist here.');
         }
       }
@@ -119,7 +119,7 @@ type Report = (file: string, field: string, message: string, fix: string) => voi
  * and assigning permission sets (Assign Permission Sets or Manage Users). Which rights each action
  * needs is our reading of the Setup permission descriptions, not a documented table.
  */
-const checkDeployer = (facts: OrgFacts, error: Report, warn: Report): void => {
+const checkDeployer = (facts: OrgFacts, usersToSetUp: boolean, error: Report, warn: Report): void => {
   const held = facts.deployerPermissions;
   if (!held) {
     warn('deploying user', 'permissions', 'could not read the deploying user’s permissions', 'Deploy as a user with View Setup and Configuration, or check its rights by hand (Modify All Data, Manage Users).');
@@ -129,6 +129,8 @@ const checkDeployer = (facts: OrgFacts, error: Report, warn: Report): void => {
   if (!has('ModifyAllData') && !(has('ModifyMetadata') && has('CustomizeApplication'))) {
     error('deploying user', 'permissions', 'the deploying user cannot deploy metadata: it has neither Modify All Data nor Modify Metadata Through Metadata API Functions with Customize Application', 'Deploy as a System Administrator, or give this user those permissions.');
   }
+  // Users and assignments only for vendors with an integration user.
+  if (!usersToSetUp) return;
   if (!has('ManageUsers') && !has('ManageInternalUsers')) {
     error('deploying user', 'permissions', 'the deploying user cannot create the integration users: it has neither Manage Users nor Manage Internal Users', 'Deploy as a System Administrator, or give this user Manage Internal Users.');
   }
@@ -138,13 +140,17 @@ const checkDeployer = (facts: OrgFacts, error: Report, warn: Report): void => {
 };
 
 const planUser = (facts: OrgFacts, vendor: Vendor, values: OrgValues, result: PreflightResult, error: Report, warn: Report): void => {
+  const user = vendor.user;
+  // A vendor without an integration user (vendor.json has no integrationUser): nothing to plan.
+  if (!user || vendor.integrationUser === undefined) return;
   const vendorValues = values.vendors[vendor.name];
-  const username = String(vendorValues?.values.integrationUsername ?? '');
-  const email = String(vendorValues?.values.integrationUserEmail ?? '');
+  const username = valueByRole(vendor, values, 'integrationUsername');
+  const email = valueByRole(vendor, values, 'integrationUserEmail');
+  const usernameField = fieldByRole(vendor, 'integrationUsername');
   const userFile = `${vendor.relDir}/${vendor.integrationUser}`;
-  const licence = facts.userLicenses.find((l) => l.name === vendor.user.userLicense);
+  const licence = facts.userLicenses.find((l) => l.name === user.userLicense);
   if (!licence) {
-    error(userFile, 'userLicense', `this org has no "${vendor.user.userLicense}" user licence`, `The ${vendor.title} integration user needs it; buy it or ask your Salesforce account team.`);
+    error(userFile, 'userLicense', `this org has no "${user.userLicense}" user licence`, `The ${vendor.title} integration user needs it; buy it or ask your Salesforce account team.`);
     return;
   }
   const exact = facts.users.find((u) => u.username.toLowerCase() === username.toLowerCase());
@@ -157,17 +163,17 @@ const planUser = (facts: OrgFacts, vendor: Vendor, values: OrgValues, result: Pr
   if (existing) {
     profile = profilesForLicence.find((p) => p.id === existing.profileId);
     if (!profile) {
-      error(values.file, `vendors.${vendor.name}.integrationUsername`, `user ${username} exists, but its profile is not a "${vendor.user.userLicense}" licence profile`, `Use a user with the ${vendor.user.userLicense} licence, or a new username so vendor-access creates one.`);
+      error(values.file, usernameField, `user ${username} exists, but its profile is not a "${user.userLicense}" licence profile`, `Use a user with the ${user.userLicense} licence, or a new username so vendor-access creates one.`);
       return;
     }
     if (!existing.isActive) {
-      error(values.file, `vendors.${vendor.name}.integrationUsername`, `user ${username} exists but is inactive`, 'Reactivate the user in Setup > Users, or name another username.');
+      error(values.file, usernameField, `user ${username} exists but is inactive`, 'Reactivate the user in Setup > Users, or name another username.');
       return;
     }
   } else {
-    profile = profilesForLicence.find((p) => p.name === vendor.user.profileName) ?? profilesForLicence[0];
+    profile = profilesForLicence.find((p) => p.name === user.profileName) ?? profilesForLicence[0];
     if (!profile) {
-      error(userFile, 'profileByLicense', `this org has no profile for the "${vendor.user.userLicense}" licence`, 'Create one in Setup > Profiles, or ask your Salesforce admin.');
+      error(userFile, 'profileByLicense', `this org has no profile for the "${user.userLicense}" licence`, 'Create one in Setup > Profiles, or ask your Salesforce admin.');
       return;
     }
     if (free(licence) < 1) {
@@ -176,10 +182,10 @@ const planUser = (facts: OrgFacts, vendor: Vendor, values: OrgValues, result: Pr
   }
   const held = existing ? facts.pslAssignments.get(existing.id) ?? new Set<string>() : new Set<string>();
   const psls: PslFact[] = [];
-  for (const name of vendor.user.permissionSetLicenses) {
+  for (const name of user.permissionSetLicenses) {
     const psl = facts.permissionSetLicenses.find((p) => p.developerName === name);
     if (!psl) {
-      error(userFile, 'permissionSetLicenses', `this org has no permission set licence ${name}`, `The ${vendor.user.userLicense} licence should bring it; check Setup > Company Information.`);
+      error(userFile, 'permissionSetLicenses', `this org has no permission set licence ${name}`, `The ${user.userLicense} licence should bring it; check Setup > Company Information.`);
       continue;
     }
     if (!held.has(psl.id) && free(psl) < 1) error(userFile, 'permissionSetLicenses', `no free ${psl.masterLabel} permission set licence: ${psl.used} of ${psl.total} used`, 'Free one or buy one, then run again.');
@@ -190,7 +196,7 @@ const planUser = (facts: OrgFacts, vendor: Vendor, values: OrgValues, result: Pr
   const ranges = facts.loginIpRanges.get(profile.id) ?? [];
   // Hardened mode's own profile has login IP ranges on purpose (they are the vendor's).
   if (ranges.length && profile.name !== vendor.hardening?.restrictLoginToVendorRanges.profile) {
-    warn(userFile, 'profile', `profile "${profile.name}" of ${username} has ${ranges.length} login IP range(s); OAuth grants from outside them fail`, `For Reco, follow the guide's "Grant Failure Due to Login IP Range" step (install "Reco Introspection for Salesforce" and relax IP restrictions), or remove the ranges from the profile.`);
+    warn(userFile, 'profile', `profile "${profile.name}" of ${username} has ${ranges.length} login IP range(s); OAuth grants from outside them fail`, vendor.advice?.profileLoginIpRanges ? `${vendor.advice.profileLoginIpRanges}, or remove the ranges from the profile.` : `Remove the ranges from the profile, or make sure ${vendor.title} connects from inside them.`);
   }
   result.users.push({
     vendor: vendor.name,

@@ -2,6 +2,7 @@ import type { Connection } from '@salesforce/core';
 import { loadMessages } from '../output/loadMessages';
 import type { Vendor } from '../catalogue';
 import type { UserPlan } from './preflight';
+import { fieldByRole } from '../values';
 import { soqlIn } from './soql';
 
 const messages = loadMessages('org');
@@ -56,8 +57,9 @@ export const provisionUser = async (connection: Connection, vendor: Vendor, plan
     return Boolean(signal?.aborted);
   };
   if (stop()) return report;
-  if (!plan.existing) {
-    const u = vendor.user;
+  // Only a vendor with an integration user gets a plan (preflight plans none otherwise).
+  const u = vendor.user;
+  if (!plan.existing && u) {
     try {
       const saved = await connection.sobject('User').create({
         Username: plan.username,
@@ -75,7 +77,7 @@ export const provisionUser = async (connection: Connection, vendor: Vendor, plan
       report.created = true;
       report.nextSteps.push(`Salesforce emailed ${plan.email} to verify the new user ${plan.username}: open that email and follow it to finish the user (${vendor.title} guide).`);
     } catch (err) {
-      const field = `vendors.${vendor.name}.integrationUsername`;
+      const field = fieldByRole(vendor, 'integrationUsername');
       // Usernames are unique across every Salesforce org: a name taken elsewhere is a values problem.
       if (/DUPLICATE_USERNAME/.test(errorCodeOf(err)) || /Duplicate Username/i.test((err as Error).message)) {
         throw messages.createError('error.UsernameTaken', [plan.username, valuesFile, field], [valuesFile, field]).setData({ field: `${valuesFile} ${field}` });

@@ -35,12 +35,13 @@ export const provisionUsersInOneCall = async (
   const pending: Array<{ report: UserReport; kind: 'psl' | 'set'; name: string; referenceId: string }> = [];
   for (const [k, plan] of plans.entries()) {
     const vendor = vendors.find((v) => v.name === plan.vendor);
-    if (!vendor) return undefined;
+    // Preflight plans users only for vendors with an integration user.
+    const u = vendor?.user;
+    if (!vendor || !u) return undefined;
     const report: UserReport = { vendor: vendor.name, username: plan.username, userId: plan.existing?.id ?? '', created: false, profile: plan.profile.name, permissionSetLicensesAssigned: [], permissionSetsAssigned: [], alreadyAssigned: [], nextSteps: [] };
     reports.push(report);
     const assignee = plan.existing ? plan.existing.id : `@{user${k}.id}`;
     if (!plan.existing) {
-      const u = vendor.user;
       subrequests.push({ method: 'POST', url: `${base}/sobjects/User`, referenceId: `user${k}`, body: { Username: plan.username, Email: plan.email, LastName: u.LastName, Alias: u.Alias, ProfileId: plan.profile.id, TimeZoneSidKey: u.TimeZoneSidKey, LocaleSidKey: u.LocaleSidKey, EmailEncodingKey: u.EmailEncodingKey, LanguageLocaleKey: u.LanguageLocaleKey } });
     }
     for (const [j, psl] of plan.permissionSetLicenses.entries()) {

@@ -140,7 +140,7 @@ const sandboxFrom = (connection: Connection, result: BatchResult | undefined): O
  */
 export const readOrgFacts = async (connection: Connection, vendors: Vendor[], usernames: string[]): Promise<OrgFacts> => {
   const ours = vendors.flatMap((v) => Object.values(v.guideRequiredPermissions).flat());
-  const licenceNames = vendors.map((v) => v.user.userLicense);
+  const licenceNames = vendors.flatMap((v) => (v.user ? [v.user.userLicense] : []));
   const permsetNames = vendors.flatMap((v) => v.permissionSets.map((p) => p.name));
   // Whether the org is a sandbox is read in the same round trip as the users, so the users query
   // asks for every name a sandbox copy could have; only the names the answer allows are kept.

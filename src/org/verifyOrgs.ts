@@ -2,6 +2,7 @@ import path from 'node:path';
 import { SfError } from '@salesforce/core/sfError';
 import { readPrivateKeyPem } from '../certificate/readPrivateKeyPem';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
+import { valueByRole } from '../values';
 import { orgLabel } from './connectOrg';
 import { mapWithConcurrency } from './deployOrgs';
 import { summariseChanges } from './formatPlan';
@@ -68,7 +69,8 @@ export const verifyOrgs = async (options: VerifyOptions): Promise<VerifyResult> 
       const logins: OrgVerification['logins'] = [];
       if (privateKeyPem) {
         for (const app of plan.apps) {
-          const username = String(prepared.values.vendors[app.vendor]?.values.integrationUsername ?? '');
+          const vendor = prepared.vendors.find((v) => v.name === app.vendor);
+          const username = vendor ? valueByRole(vendor, prepared.values, 'integrationUsername') : '';
           const consumerKey = options.consumerKey ?? app.consumerKey;
           if (!consumerKey) {
             findings.push({ ok: false, what: `${app.app}: no consumer key to log in with`, fix: 'Pass --consumer-key (Setup > External Client App Manager > the app > Settings > OAuth Settings).' });

@@ -42,7 +42,7 @@ export const renderReviewMarkdown = (review: VendorReview, context: { values?: s
   } else lines.push('None.');
   lines.push('');
   const user = review.integrationUser;
-  lines.push('### Integration user', '', `User licence ${user.userLicense}; profile ${user.profile}; permission set licences ${user.permissionSetLicenses.join(', ') || 'none'}; permission sets ${user.permissionSets.join(', ')}.`, '');
+  lines.push('### Integration user', '', user ? `User licence ${user.userLicense}; profile ${user.profile}; permission set licences ${user.permissionSetLicenses.join(', ') || 'none'}; permission sets ${user.permissionSets.join(', ')}.` : 'None: this vendor needs no integration user in the org.', '');
   const c = review.credentials;
   const mode = c.mode === 'per org' ? `chosen per org in the values file (vendors.${review.vendor}.hardening.restrictLoginToVendorRanges), off by default` : c.mode;
   lines.push('### Who can use these credentials', '', `Hardened mode: ${mode}. ${c.why}`, '', `Addresses: ${c.addresses}`, '', 'Risk that remains:', ...c.risks.map((r) => `- ${r}`), '');

@@ -1,7 +1,7 @@
 import type { Vendor } from '../catalogue';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
 import { selectText } from '../metadata/elementPath';
-import { OBJECT_VIEW_ALL_TIER, PERMISSIONS, RiskTier } from '../metadata/permissionCatalogue';
+import { OBJECT_VIEW_ALL_TIER, permissionsOf, RiskTier } from '../metadata/permissionCatalogue';
 import { explainPermissions } from '../metadata/permissionClosure';
 import { checkRange, IpRange, rangeSize } from '../network';
 import { CredentialExposure, credentialExposure } from './credentialExposure';
@@ -26,7 +26,8 @@ export type VendorReview = {
   resolvedAtDeploy: string[];
   externalClientApp?: { name: string; scopes: string; policies: Record<string, string> };
   trustedRanges: Array<IpRange & { owner: string; size: string }>;
-  integrationUser: { userLicense: string; profile: string; permissionSetLicenses: string[]; permissionSets: string[] };
+  /** Absent for a vendor without an integration user. */
+  integrationUser?: { userLicense: string; profile: string; permissionSetLicenses: string[]; permissionSets: string[] };
   /** Which addresses can use the vendor's credentials (hardened mode), and the risk that remains. */
   credentials: CredentialExposure;
 };
@@ -44,27 +45,33 @@ const rangeSizeText = (range: IpRange): string => {
 
 /** Every permission a vendor's metadata grants, each with why it is there and how risky it is. */
 export const buildVendorReview = (vendor: Vendor, metadata: VendorMetadata, perOrgRanges: IpRange[] = [], hardened?: boolean): VendorReview => {
+  const user = vendor.user;
+  const catalogue = permissionsOf(vendor);
   const alerts: string[] = [];
   const permissionSets = vendor.permissionSets.flatMap((ref): PermissionSetReview[] => {
     const set = metadata.permissionSets.get(ref.name);
     if (!set) return [];
     const asked = vendor.guideRequiredPermissions[ref.name] ?? [];
-    const reasons = explainPermissions(set.permissions, asked);
+    const reasons = explainPermissions(set.permissions, asked, catalogue);
     const rows = [...set.permissions].sort().map((apiName): PermissionRow => {
-      const info = PERMISSIONS[apiName];
+      const info = catalogue[apiName];
       const reason = reasons.get(apiName) ?? { kind: 'unexplained' as const };
       const base = { apiName, label: info?.label ?? apiName, tier: info?.tier };
       if (reason.kind === 'guide') return { ...base, why: guideStepFor(vendor, ref.file, apiName) };
       if (reason.kind === 'dependency') {
-        const chain = reason.chain.map((p) => PERMISSIONS[p]?.label ?? p).join(' → ');
+        const chain = reason.chain.map((p) => catalogue[p]?.label ?? p).join(' → ');
         if (info && info.tier <= 1) {
-          alerts.push(`${info.label} (${apiName}, tier ${info.tier}) on ${ref.name} is not asked for by the guide: it is implied by ${PERMISSIONS[reason.of]?.label ?? reason.of} (${chain}).`);
+          alerts.push(`${info.label} (${apiName}, tier ${info.tier}) on ${ref.name} is not asked for by the guide: it is implied by ${catalogue[reason.of]?.label ?? reason.of} (${chain}).`);
         }
-        return { ...base, why: `added by dependency of ${PERMISSIONS[reason.of]?.label ?? reason.of} (${chain})`, impliedBy: reason.of, chain: reason.chain };
+        return { ...base, why: `added by dependency of ${catalogue[reason.of]?.label ?? reason.of} (${chain})`, impliedBy: reason.of, chain: reason.chain };
       }
-      return { ...base, why: 'not asked for by the guide and required by nothing: review it' };
+      return { ...base, why: info?.why ? `described in ${vendor.relDir}/vendor.json: ${info.why}` : 'not asked for by the guide and required by nothing: review it' };
     });
-    const assigned = ref.assign === 'always' ? 'always, to the integration user' : `when the values file enables the feature "${ref.feature ?? ''}"`;
+    const assigned = !user
+      ? 'by a person, to the user the vendor connects as (the vendor has no integration user of its own)'
+      : ref.assign === 'always'
+        ? 'always, to the integration user'
+        : `when the values file enables the feature "${ref.feature ?? ''}"`;
     return [{ name: ref.name, label: set.label, ...(set.license ? { license: set.license } : {}), assigned, permissions: rows, objects: set.objects.map((o) => ({ ...o, tier: OBJECT_VIEW_ALL_TIER })) }];
   });
   const eca = vendor.externalClientApp;
@@ -84,15 +91,19 @@ export const buildVendorReview = (vendor: Vendor, metadata: VendorMetadata, perO
     resolvedAtDeploy: metadata.needsOrg,
     ...(eca ? { externalClientApp: { name: eca.name, scopes: (oauthFile && selectText(oauthFile.node, 'commaSeparatedOauthScopes')) ?? '', policies } } : {}),
     trustedRanges: ranges,
-    integrationUser: {
-      userLicense: vendor.user.userLicense,
-      profile:
-        hardened === true && vendor.hardening?.restrictLoginToVendorRanges.profile
-          ? `${vendor.hardening.restrictLoginToVendorRanges.profile} (hardened mode: a custom profile on the ${vendor.user.userLicense} licence that grants nothing itself)`
-          : `${vendor.user.profileName} (else the org's profile for the ${vendor.user.profileByLicense} licence)`,
-      permissionSetLicenses: vendor.user.permissionSetLicenses,
-      permissionSets: vendor.user.permsets,
-    },
+    ...(user
+      ? {
+          integrationUser: {
+            userLicense: user.userLicense,
+            profile:
+              hardened === true && vendor.hardening?.restrictLoginToVendorRanges.profile
+                ? `${vendor.hardening.restrictLoginToVendorRanges.profile} (hardened mode: a custom profile on the ${user.userLicense} licence that grants nothing itself)`
+                : `${user.profileName} (else the org's profile for the ${user.profileByLicense} licence)`,
+            permissionSetLicenses: user.permissionSetLicenses,
+            permissionSets: user.permsets,
+          },
+        }
+      : {}),
     credentials: credentialExposure(vendor, [...metadata.fixedRanges, ...perOrgRanges], hardened),
   };
 };

@@ -2,3 +2,4 @@ export type { OrgValues, VendorValues } from './orgValues';
 export { loadOrgValues } from './loadOrgValues';
 export type { LoadOrgValuesOptions } from './loadOrgValues';
 export { formatEnvExports, stageReplacements } from './stageReplacements';
+export { fieldByRole, specByRole, valueByRole } from './valueByRole';

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
+import { loadVendors } from '../../src/catalogue';
 import { checkVendors, CheckResult } from '../../src/check';
 import { copyProject, removeProject } from '../helpers/projectCopy';
 
@@ -20,7 +21,12 @@ describe('check on the example values', () => {
   afterAll(() => removeProject(dir));
 
   it('writes exactly the package, manifest, metadata and review of each vendor', () => {
-    const files = execFileSync('sh', ['-c', `cd "${dir}/out" && find . -type f | sort`]).toString().trim().split('\n');
+    const all = execFileSync('sh', ['-c', `cd "${dir}/out" && find . -type f | sort`]).toString().trim().split('\n');
+    // Every vendor of the catalogue gets its folder; the shipped two are checked file by file.
+    const names = loadVendors(dir).vendors.map((v) => v.name);
+    expect([...new Set(all.map((f) => f.split('/')[1]))].sort()).toEqual([...names, 'replacements'].sort());
+    for (const name of names) for (const file of [`${name}.zip`, 'package.xml', 'review.md', 'metadata/package.xml']) expect(all).toContain(`./${name}/${file}`);
+    const files = all.filter((f) => /^\.\/(ispm|reco|replacements)\//.test(f));
     expect(files).toEqual([
       './ispm/ispm.zip',
       './ispm/metadata/externalClientApps/ISPM_SFDC_Integration.eca',
@@ -46,7 +52,8 @@ describe('check on the example values', () => {
   });
 
   it('lists every component, and keeps trusted ranges out of the package (they are merged at deploy)', () => {
-    expect(result.vendors.map((v) => [v.name, v.components])).toEqual([
+    expect(result.vendors.map((v) => v.name)).toEqual(loadVendors(dir).vendors.map((v) => v.name));
+    expect(result.vendors.filter((v) => ['ispm', 'reco'].includes(v.name)).map((v) => [v.name, v.components])).toEqual([
       [
         'ispm',
         [
@@ -69,7 +76,7 @@ describe('check on the example values', () => {
   });
 
   it('applies every replacement and leaves no placeholder or key material in what an org would receive', () => {
-    for (const vendor of ['ispm', 'reco']) {
+    for (const vendor of loadVendors(dir).vendors.map((v) => v.name)) {
       const all = execFileSync('sh', ['-c', `cd "${dir}/out/${vendor}/metadata" && cat $(find . -type f | sort)`]).toString();
       expect(all).not.toMatch(/__[A-Z0-9_]+__/);
       expect(all).not.toContain('PRIVATE KEY');

@@ -55,8 +55,10 @@ export const applyHardening = async (connection: Connection, vendor: Vendor, pla
     return { done };
   }
   if (hardening.moveUser === 'back') {
-    const back = await standardProfile(connection, vendor.user.userLicense, vendor.user.profileName, hardening.profileName);
-    if (!back) throw messages.createError('error.HardenedProfileMissing', [vendor.user.profileName]);
+    // The loader refuses hardened mode for a vendor without an integration user.
+    const user = vendor.user;
+    const back = user ? await standardProfile(connection, user.userLicense, user.profileName, hardening.profileName) : undefined;
+    if (!back) throw messages.createError('error.HardenedProfileMissing', [user?.profileName ?? '']);
     await moveUser(connection, userId, plan.username, back);
     profile = back.name;
     done.push(`${plan.username} moved back to profile ${back.name} (hardened mode is off).`);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Vendor } from '../../catalogue';
 import type { VendorMetadata } from '../../metadata/checkVendorMetadata';
 import type { IpRange } from '../../network';
-import type { OrgValues } from '../../values';
+import { valueByRole, type OrgValues } from '../../values';
 import type { OrgFacts, ProfileFact } from '../readOrgFacts';
 
 /** Hardened mode for one vendor in one org: what the values ask for and what the org holds. */
@@ -38,7 +38,7 @@ export const planHardening = (facts: OrgFacts, vendors: Vendor[], values: OrgVal
     if (!spec?.applies || !spec.profile || !spec.file) return [];
     const vendorValues = values.vendors[vendor.name];
     const on = vendorValues?.hardened === true;
-    const username = String(vendorValues?.values.integrationUsername ?? '');
+    const username = valueByRole(vendor, values, 'integrationUsername');
     const orgProfile = facts.profiles.find((p) => p.name === spec.profile);
     const user = facts.users.find((u) => u.username.toLowerCase() === username.toLowerCase());
     const onHardened = Boolean(orgProfile && user && user.profileId === orgProfile.id);
