@@ -1,23 +1,11 @@
-import { Connection, Lifecycle } from '@salesforce/core';
-import { connectToSimulator } from './connect';
-import { OrgSimulator, resetUsernameRegistry, startOrgSimulator } from './index';
+import { useSimulators } from './useSimulators';
 import { createOrgState } from './orgState';
 
 const ORGANIZATION = 'SELECT Id, Name, IsSandbox, InstanceName, OrganizationType FROM Organization';
 
 /** A sandbox as the org says it is one: Organization.IsSandbox, and users copied with `.<sandbox name>`. */
 describe('org simulator: sandboxes', () => {
-  const sims: OrgSimulator[] = [];
-  const start = async (options: Parameters<typeof startOrgSimulator>[0] = {}): Promise<{ sim: OrgSimulator; connection: Connection }> => {
-    Lifecycle.getInstance().onWarning(async () => {});
-    const sim = await startOrgSimulator(options);
-    sims.push(sim);
-    return { sim, connection: await connectToSimulator(sim) };
-  };
-  afterEach(async () => {
-    await Promise.all(sims.splice(0).map((s) => s.stop()));
-    resetUsernameRegistry();
-  });
+  const start = useSimulators();
 
   it('answers Organization in a production org: not a sandbox, its edition', async () => {
     const { sim, connection } = await start({ shape: 'enterprise-shield' });

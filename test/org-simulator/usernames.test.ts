@@ -1,6 +1,6 @@
-import { Connection, Lifecycle } from '@salesforce/core';
-import { connectToSimulator } from './connect';
-import { OrgSimulator, resetUsernameRegistry, startOrgSimulator } from './index';
+import type { Connection } from '@salesforce/core';
+import { OrgSimulator, resetUsernameRegistry } from './index';
+import { useSimulators } from './useSimulators';
 
 const DUPLICATE = [
   {
@@ -13,17 +13,7 @@ const DUPLICATE = [
 
 /** Salesforce usernames are unique across all orgs: every org this process simulates shares one registry. */
 describe('org simulator: usernames across orgs', () => {
-  const sims: OrgSimulator[] = [];
-  const start = async (options: Parameters<typeof startOrgSimulator>[0] = {}): Promise<{ sim: OrgSimulator; connection: Connection }> => {
-    Lifecycle.getInstance().onWarning(async () => {});
-    const sim = await startOrgSimulator(options);
-    sims.push(sim);
-    return { sim, connection: await connectToSimulator(sim) };
-  };
-  afterEach(async () => {
-    await Promise.all(sims.splice(0).map((s) => s.stop()));
-    resetUsernameRegistry();
-  });
+  const start = useSimulators();
 
   const integrationUser = async (connection: Connection, username: string): Promise<Record<string, unknown>> => {
     const profile = (await connection.query<{ Id: string }>("SELECT Id FROM Profile WHERE Name = 'Minimum Access - API Only Integrations'")).records[0]?.Id;
