@@ -41,8 +41,12 @@ export const main = async (argv: string[], io: Io = processIo): Promise<number> 
         throw messages.createError('error.Usage', [msg ?? 'invalid arguments']);
       });
     const handler = (spec: CommandSpec) => async (args: GlobalArgs) => {
-      if (spec.usesSalesforceLibraries) collectCoreWarnings(warnings);
-      outcome = await spec.run(args, io);
+      const stopCollecting = spec.usesSalesforceLibraries ? collectCoreWarnings(warnings) : undefined;
+      try {
+        outcome = await spec.run(args, io);
+      } finally {
+        stopCollecting?.();
+      }
     };
     // A group (`cert`) registers its subcommands inside its builder; yargs runs only the innermost
     // handler, so each subcommand sets the outcome itself.

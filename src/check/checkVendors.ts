@@ -3,11 +3,11 @@ import path from 'node:path';
 import { SfError } from '@salesforce/core/sfError';
 import type { Vendor } from '../catalogue';
 import { ensureOutputDir } from '../files/ensureOutputDir';
-import { buildPackage } from '../metadata/buildPackage';
+import { buildPackage } from '../convert/buildPackage';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
 import { errorsIn, Problem } from '../output/problem';
 import { buildVendorReview, renderReviewMarkdown } from '../review';
-import { OrgValues, stageReplacements } from '../values';
+import type { OrgValues } from '../values';
 import { InputOptions, loadInputs } from './loadInputs';
 
 export type CheckOptions = InputOptions & {
@@ -48,20 +48,15 @@ export const checkVendors = async (options: CheckOptions): Promise<CheckResult> 
     result.problems.push({ severity: 'error', file: path.relative(projectDir, outDir).split(path.sep).join('/') || outDir, field: '', message: e.message, fix: (e.actions ?? []).join(' ') });
     return result;
   }
-  const restoreEnv = stageReplacements(projectDir, Object.values(values.vendors));
-  try {
-    for (const [i, vendor] of selected.entries()) {
-      result.vendors.push(await writeVendorOutput(projectDir, outDir, vendor, metadata[i] as VendorMetadata, values));
-    }
-  } finally {
-    restoreEnv();
+  for (const [i, vendor] of selected.entries()) {
+    result.vendors.push(await writeVendorOutput(projectDir, outDir, vendor, metadata[i] as VendorMetadata, values));
   }
   result.ok = true;
   return result;
 };
 
 const writeVendorOutput = async (projectDir: string, outDir: string, vendor: Vendor, metadata: VendorMetadata, values: OrgValues): Promise<CheckedVendor> => {
-  const built = await buildPackage(projectDir, vendor, outDir);
+  const built = await buildPackage(projectDir, vendor, outDir, Object.values(values.vendors));
   const review = buildVendorReview(vendor, metadata, values.vendors[vendor.name]?.trustedRanges ?? [], values.vendors[vendor.name]?.hardened === true);
   const reviewPath = path.join(outDir, vendor.name, 'review.md');
   fs.writeFileSync(reviewPath, renderReviewMarkdown(review, { values: values.file }));

@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SfProject } from '@salesforce/core';
-import { ComponentSet, ComponentSetBuilder, MetadataConverter } from '@salesforce/source-deploy-retrieve';
+import type { ComponentSet } from '@salesforce/source-deploy-retrieve';
 import type { Vendor } from '../catalogue';
+import { convertSource } from '../convert/convertSource';
 import { addUserPermissions, removePermissions, renderRealTimeEventSettings, renderSecuritySettings } from '../metadata/renderXml';
 import type { IpRange } from '../network';
 import type { VendorValues } from '../values';
-import { stageReplacements } from '../values';
 
 /** What one org receives beyond the committed files: everything the org itself decided. */
 export type WorkspacePlan = {
@@ -35,15 +34,6 @@ export type DeployWorkspace = { dir: string; components: ComponentSet; zipPath: 
 
 const GENERATED = 'vendor-access-generated';
 
-// Conversion reads replacement values from process.env, which every org of a concurrent run
-// shares: one conversion at a time, each with its own org's values staged.
-let conversionLock: Promise<unknown> = Promise.resolve();
-const withConversionLock = <T>(work: () => Promise<T>): Promise<T> => {
-  const run = conversionLock.then(work, work);
-  conversionLock = run.catch(() => undefined);
-  return run;
-};
-
 /**
  * A throwaway copy of the project holding exactly what one org receives: the vendors' metadata,
  * org-resolved permissions added, ECA satellites under the names the org already uses, and the
@@ -58,8 +48,7 @@ export const buildDeployWorkspace = async (projectDir: string, plan: WorkspacePl
     const packageDirectories = plan.vendors.map((v) => ({ path: v.relDir }));
     if (plan.trustedRanges || plan.hardenedProfiles?.length) packageDirectories.push({ path: GENERATED });
     fs.writeFileSync(path.join(dir, 'sfdx-project.json'), JSON.stringify({ ...project, packageDirectories: packageDirectories.map((p, i) => (i === 0 ? { ...p, default: true } : p)) }, undefined, 2));
-    // Trusted-range files stay ignored; the generated, merged SecuritySettings is the only one sent.
-    fs.copyFileSync(path.join(projectDir, '.forceignore'), path.join(dir, '.forceignore'));
+    fs.writeFileSync(path.join(dir, '.forceignore'), workspaceForceignore(fs.readFileSync(path.join(projectDir, '.forceignore'), 'utf8'), plan.vendors, plan.trustedRanges !== undefined));
     for (const vendor of plan.vendors) {
       fs.cpSync(vendor.dir, path.join(dir, vendor.relDir), { recursive: true });
       for (const ref of vendor.permissionSets) {
@@ -80,10 +69,6 @@ export const buildDeployWorkspace = async (projectDir: string, plan: WorkspacePl
       const settingsDir = path.join(dir, GENERATED, 'main', 'default', 'settings');
       fs.mkdirSync(settingsDir, { recursive: true });
       fs.writeFileSync(path.join(settingsDir, 'Security.settings-meta.xml'), renderSecuritySettings(plan.trustedRanges));
-      // The vendors' own range files stay ignored; only the generated, merged list is sent.
-      const ignore = fs.readFileSync(path.join(dir, '.forceignore'), 'utf8');
-      const scoped = plan.vendors.map((v) => `${v.relDir}/**/settings/Security.settings-meta.xml`).join('\n');
-      fs.writeFileSync(path.join(dir, '.forceignore'), ignore.replace('**/settings/Security.settings-meta.xml', scoped));
     }
     if (plan.hardenedProfiles?.length) {
       // The vendors' hardened/ folders stay ignored; only the profiles this org turns on are sent.
@@ -92,37 +77,34 @@ export const buildDeployWorkspace = async (projectDir: string, plan: WorkspacePl
       for (const file of plan.hardenedProfiles) fs.copyFileSync(file, path.join(profilesDir, path.basename(file)));
     }
     const zipPath = path.join(dir, 'deploy.zip');
-    const components = await withConversionLock(async () => {
-      const restore = stageReplacements(dir, plan.values);
-      try {
-        SfProject.clearInstances();
-        const set = await ComponentSetBuilder.build({ sourcepath: packageDirectories.map((p) => path.join(dir, p.path)), projectDir: dir });
-        const filtered = plan.exclude?.size ? new ComponentSet(set.toArray().filter((c) => !plan.exclude?.has(`${c.type.name}:${c.fullName}`))) : set;
-        filtered.projectDirectory = dir;
-        if (set.sourceApiVersion) filtered.sourceApiVersion = set.sourceApiVersion;
-        if (set.apiVersion) filtered.apiVersion = set.apiVersion;
-        const { zipBuffer } = await new MetadataConverter().convert(filtered, 'metadata', { type: 'zip' });
-        if (!zipBuffer) throw new Error('SDR produced no zip');
-        fs.writeFileSync(zipPath, zipBuffer);
-        if (plan.metadataDir) {
-          // SDR applies replacements to directory output only when asked (metadataConverter.ts).
-          process.env.SF_APPLY_REPLACEMENTS_ON_CONVERT = 'true';
-          try {
-            await new MetadataConverter().convert(filtered, 'metadata', { type: 'directory', outputDirectory: dir, packageName: 'metadata', genUniqueDir: false });
-          } finally {
-            delete process.env.SF_APPLY_REPLACEMENTS_ON_CONVERT;
-          }
-        }
-        return filtered;
-      } finally {
-        restore();
-      }
+    const components = await convertSource({
+      projectDir: dir,
+      sourcepaths: packageDirectories.map((p) => path.join(dir, p.path)),
+      values: plan.values,
+      ...(plan.exclude ? { exclude: plan.exclude } : {}),
+      zipPath,
+      ...(plan.metadataDir ? { metadataDir: path.join(dir, 'metadata') } : {}),
     });
     return { dir, components, zipPath, metadataDir: path.join(dir, 'metadata'), cleanup };
   } catch (err) {
     cleanup();
     throw err;
   }
+};
+
+const SECURITY_RULE = '**/settings/Security.settings-meta.xml';
+
+/**
+ * The workspace's .forceignore, generated rule by rule from the project's: every rule kept, except
+ * that where this org gets the merged SecuritySettings the catch-all trusted-range rule becomes one
+ * rule per vendor folder, so the vendors' own range files stay out and the generated list goes in.
+ */
+export const workspaceForceignore = (projectRules: string, vendors: Vendor[], mergedRanges: boolean): string => {
+  const rules = projectRules.replace(/\s+$/, '').split(/\r?\n/);
+  const out = rules.flatMap((rule) => (mergedRanges && rule.trim() === SECURITY_RULE ? vendors.map((v) => `${v.relDir}/**/settings/Security.settings-meta.xml`) : [rule]));
+  // A project without the catch-all still never sends a vendor's own range file.
+  if (mergedRanges && !rules.some((r) => r.trim() === SECURITY_RULE)) out.push(...vendors.map((v) => `${v.relDir}/**/settings/Security.settings-meta.xml`));
+  return `${out.join('\n').replace(/\n*$/, '')}\n`;
 };
 
 /** Renames source files whose fullName the org holds under another name (`<old>.<suffix>-meta.xml`). */

@@ -1,11 +1,25 @@
+/** Where Lifecycle warnings go while a command runs; undefined between runs. */
+let sink: string[] | undefined;
+
 /**
  * Lifecycle warnings (SDR's replacements, core's insecure-URL notice) belong in our output, not on
- * the process's warning channel. Registering the listener loads @salesforce/core, so the CLI calls
- * this only for commands that load core anyway (CommandSpec.usesSalesforceLibraries).
+ * the process's warning channel. The listener is registered once per process under a unique id, so
+ * running the CLI many times in one process (tests, scripts) never piles up listeners; between
+ * runs it collects nothing. Registering it loads @salesforce/core, so the CLI calls this only for
+ * commands that load core anyway (CommandSpec.usesSalesforceLibraries).
+ * @returns a function that stops collecting into `into`.
  */
-export const collectCoreWarnings = (into: string[]): void => {
+export const collectCoreWarnings = (into: string[]): (() => void) => {
   const { Lifecycle } = require('@salesforce/core/lifecycle') as typeof import('@salesforce/core/lifecycle');
-  Lifecycle.getInstance().onWarning(async (warning: string) => {
-    if (!/insecure protocol/i.test(warning)) into.push(warning);
-  });
+  sink = into;
+  Lifecycle.getInstance().on(
+    Lifecycle.warningEventName,
+    async (warning: string) => {
+      if (!/insecure protocol/i.test(warning)) sink?.push(warning);
+    },
+    'vendor-access-cli-warnings',
+  );
+  return () => {
+    if (sink === into) sink = undefined;
+  };
 };

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ComponentSet, ComponentSetBuilder, MetadataConverter } from '@salesforce/source-deploy-retrieve';
-import { SfProject } from '@salesforce/core';
 import type { Vendor } from '../catalogue';
-import { writeZip, ZipEntry } from './writeZip';
+import type { VendorValues } from '../values/orgValues';
+import { convertSource } from './convertSource';
+import { writeZip, ZipEntry } from '../metadata/writeZip';
 
 /** What `check` writes for one vendor: the metadata-format package, replacements applied. */
 export type BuiltPackage = {
@@ -19,35 +19,17 @@ export type BuiltPackage = {
 };
 
 /**
- * The vendor's components exactly as a deploy sends them. Built through SDR with the project
- * directory set, so sfdx-project.json `replacements` and `.forceignore` apply just as they do for
- * `sf project deploy start` (reference toolchain §3.1: without projectDir they are silently skipped).
+ * Converts a vendor's source to a metadata-format package under `out/<vendor>/`, through the one
+ * conversion path (replacements and .forceignore applied as for `sf project deploy start`).
  */
-export const vendorComponentSet = async (projectDir: string, vendor: Vendor): Promise<ComponentSet> => {
-  SfProject.clearInstances();
-  return ComponentSetBuilder.build({ sourcepath: [vendor.dir], projectDir });
-};
-
-/** Converts a vendor's source to a metadata-format package under `out/<vendor>/`. */
-export const buildPackage = async (projectDir: string, vendor: Vendor, outDir: string): Promise<BuiltPackage> => {
-  const components = await vendorComponentSet(projectDir, vendor);
+export const buildPackage = async (projectDir: string, vendor: Vendor, outDir: string, values: VendorValues[]): Promise<BuiltPackage> => {
   const target = path.join(outDir, vendor.name);
   fs.rmSync(target, { recursive: true, force: true });
   fs.mkdirSync(target, { recursive: true });
-  // One conversion, to a folder: SDR applies replacements to folder output only when asked
-  // (metadataConverter.ts). The zip is then written from that folder, so it holds exactly the
-  // files of the readable copy, without a second conversion and SDR's JS zip (writeZip.ts). No
-  // packageName: SDR would write it into package.xml as <fullName>, and a package.xml with a
-  // fullName deploys as a named unmanaged package.
+  // One conversion, to a folder; the zip is then written from that folder, so it holds exactly the
+  // files of the readable copy, without a second conversion and SDR's JS zip (writeZip.ts).
   const metadataDir = path.join(target, 'metadata');
-  const previous = process.env.SF_APPLY_REPLACEMENTS_ON_CONVERT;
-  process.env.SF_APPLY_REPLACEMENTS_ON_CONVERT = 'true';
-  try {
-    await new MetadataConverter().convert(components, 'metadata', { type: 'directory', outputDirectory: metadataDir, genUniqueDir: false });
-  } finally {
-    if (previous === undefined) delete process.env.SF_APPLY_REPLACEMENTS_ON_CONVERT;
-    else process.env.SF_APPLY_REPLACEMENTS_ON_CONVERT = previous;
-  }
+  const components = await convertSource({ projectDir, sourcepaths: [vendor.dir], values, metadataDir });
   const packageXmlPath = path.join(target, 'package.xml');
   fs.copyFileSync(path.join(metadataDir, 'package.xml'), packageXmlPath);
   const contents = new Map<string, string>();
