@@ -1,19 +1,23 @@
+import { loadMessages } from '../output/loadMessages';
+
+const internal = loadMessages('internal');
+
 /** One DER element: its tag, where its content starts, and where it ends. */
 type Element = { tag: number; start: number; end: number };
 
 const readElement = (der: Buffer, at: number): Element => {
   const tag = der[at];
   let length = der[at + 1];
-  if (tag === undefined || length === undefined) throw new Error('truncated DER');
+  if (tag === undefined || length === undefined) throw internal.createError('error.NotAnX509Certificate', ['truncated DER']);
   let start = at + 2;
   if (length & 0x80) {
     const bytes = length & 0x7f;
-    if (bytes < 1 || bytes > 4) throw new Error('unsupported DER length');
+    if (bytes < 1 || bytes > 4) throw internal.createError('error.NotAnX509Certificate', ['unsupported DER length']);
     length = 0;
     for (let i = 0; i < bytes; i++) length = length * 256 + (der[start + i] ?? 0);
     start += bytes;
   }
-  if (start + length > der.length) throw new Error('truncated DER');
+  if (start + length > der.length) throw internal.createError('error.NotAnX509Certificate', ['truncated DER']);
   return { tag, start, end: start + length };
 };
 
@@ -42,7 +46,7 @@ export const signatureAlgorithmOid = (der: Buffer): string => {
   const tbs = readElement(der, certificate.start);
   const algorithm = readElement(der, tbs.end);
   const oid = readElement(der, algorithm.start);
-  if (certificate.tag !== 0x30 || tbs.tag !== 0x30 || algorithm.tag !== 0x30 || oid.tag !== 0x06) throw new Error('not an X.509 certificate');
+  if (certificate.tag !== 0x30 || tbs.tag !== 0x30 || algorithm.tag !== 0x30 || oid.tag !== 0x06) throw internal.createError('error.NotAnX509Certificate', ['not an X.509 certificate']);
   return dottedOid(der.subarray(oid.start, oid.end));
 };
 

@@ -3,6 +3,9 @@ import { SfProject } from '@salesforce/core';
 import { ComponentSet, ComponentSetBuilder, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import { stageReplacements } from '../values/stageReplacements';
 import type { VendorValues } from '../values/orgValues';
+import { loadMessages } from '../output/loadMessages';
+
+const internal = loadMessages('internal');
 
 export type ConvertRequest = {
   /** The sf project whose sfdx-project.json `replacements` and `.forceignore` apply. */
@@ -47,7 +50,7 @@ export const convertSource = (request: ConvertRequest): Promise<ComponentSet> =>
       if (set.apiVersion) components.apiVersion = set.apiVersion;
       if (request.zipPath) {
         const { zipBuffer } = await new MetadataConverter().convert(components, 'metadata', { type: 'zip' });
-        if (!zipBuffer) throw new Error('SDR produced no zip');
+        if (!zipBuffer) throw internal.createError('error.ConversionFailed', [request.sourcepaths.join(', ')]);
         fs.writeFileSync(request.zipPath, zipBuffer);
       }
       if (request.metadataDir) {

@@ -1,11 +1,14 @@
 import type { Connection } from '@salesforce/core';
 import type { DeployOutcome } from '../org/runMetadataDeploy';
+import { loadMessages } from '../output/loadMessages';
+
+const internal = loadMessages('internal');
 
 type SaveResult = { success?: boolean; errors?: Array<{ message?: string; statusCode?: string }> };
 
 const checkSaved = (result: unknown): void => {
   const saved = [result].flat()[0] as SaveResult | undefined;
-  if (saved && saved.success === false) throw new Error((saved.errors ?? []).map((e) => `${e.statusCode ?? ''} ${e.message ?? ''}`.trim()).join('; ') || 'the org refused the change');
+  if (saved && saved.success === false) throw internal.createError('error.OrgRefusedChange', [(saved.errors ?? []).map((e) => `${e.statusCode ?? ''} ${e.message ?? ''}`.trim()).join('; ') || 'no reason given']);
 };
 
 /** Sets fields of one record (PATCH /sobjects/<object>/<id>). */

@@ -1,4 +1,7 @@
 import { textOf, XmlNode, XmlValue } from './xml';
+import { loadMessages } from '../output/loadMessages';
+
+const internal = loadMessages('internal');
 
 /**
  * Finds the values at a path such as `userPermissions[name=ApiEnabled]/enabled` or
@@ -10,7 +13,7 @@ export const selectValues = (node: XmlNode, path: string): XmlValue[] => {
   let current: XmlValue[] = [node];
   for (const step of path.split('/')) {
     const match = /^([^[\]]+)(?:\[([^=\]]+)=([^\]]*)\])?$/.exec(step);
-    if (!match) throw new Error(`Invalid element path step "${step}" in "${path}"`);
+    if (!match) throw internal.createError('error.InvalidElementPath', [step, path]);
     const [, name = '', filterKey, filterValue] = match;
     const next: XmlValue[] = [];
     for (const value of current) {

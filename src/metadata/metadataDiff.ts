@@ -1,4 +1,7 @@
 import { parseMetadataXml, textOf, XmlNode } from './xml';
+import { loadMessages } from '../output/loadMessages';
+
+const internal = loadMessages('internal');
 
 /** The child that identifies each entry of a repeated element, so lists compare by meaning, not order. */
 const ENTRY_KEYS: Record<string, string> = {
@@ -43,7 +46,7 @@ const REPLACED_LISTS = ['loginIpRanges'];
 
 export const diffMetadata = (orgXml: string | undefined, desiredXml: string, whole: boolean): ValueChange[] => {
   const desired = parseMetadataXml(desiredXml);
-  if (!desired.ok) throw new Error(`cannot parse desired metadata: ${desired.message}`);
+  if (!desired.ok) throw internal.createError('error.UnparsableGeneratedMetadata', [desired.message]);
   const org = orgXml ? parseMetadataXml(orgXml) : undefined;
   const before = org?.ok ? flattenXml(org.node) : new Map<string, string>();
   const after = flattenXml(desired.node);

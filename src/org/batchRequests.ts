@@ -1,4 +1,7 @@
 import type { Connection } from '@salesforce/core';
+import { loadMessages } from '../output/loadMessages';
+
+const internal = loadMessages('internal');
 
 /**
  * One read in a batch: a SOQL query (REST or Tooling API), or a GET of a resource under
@@ -107,14 +110,14 @@ export const batchRequests = async (connection: Connection, reads: BatchRead[]):
 
 /** The rows of a read, or its error thrown, as a direct query would have thrown it. */
 export const rowsOf = (result: BatchResult | undefined): Row[] => {
-  if (!result) throw new Error('no such read in the batch');
+  if (!result) throw internal.createError('error.BatchReadMissing', ['(unknown)']);
   if (!result.ok) throw result.error;
   return result.rows;
 };
 
 /** The JSON of a GET read, or its error thrown. */
 export const valueOf = <T>(result: BatchResult | undefined): T => {
-  if (!result) throw new Error('no such read in the batch');
+  if (!result) throw internal.createError('error.BatchReadMissing', ['(unknown)']);
   if (!result.ok) throw result.error;
   return result.value as T;
 };

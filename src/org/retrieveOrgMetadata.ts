@@ -5,6 +5,9 @@ import type { Connection } from '@salesforce/core';
 import { ComponentSet, RequestStatus } from '@salesforce/source-deploy-retrieve';
 import { listFiles, toPosix } from '../metadata/listFiles';
 import { DEFAULT_API_VERSION } from './connectOrg';
+import { loadMessages } from '../output/loadMessages';
+
+const internal = loadMessages('internal');
 
 export type MetadataMember = { type: string; fullName: string };
 
@@ -24,7 +27,7 @@ export const retrieveOrgMetadata = async (connection: Connection, members: Metad
     const result = await retrieve.pollStatus(200, 600);
     if (result.response.status !== RequestStatus.Succeeded) {
       const messages = [result.response.messages ?? []].flat().map((m) => (m as { problem?: string }).problem ?? '').filter(Boolean);
-      throw new Error(`retrieve ${result.response.status}: ${messages.join('; ') || 'no detail'}`);
+      throw internal.createError('error.RetrieveFailed', [result.response.status, messages.join('; ') || 'no detail']);
     }
     const files = new Map<string, string>();
     for (const file of listFiles(output)) {

@@ -25,7 +25,7 @@ const PACKAGE_ROOT = ((): string => {
   let dir = __dirname;
   while (!fs.existsSync(path.join(dir, 'package.json'))) {
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`No package.json above ${__dirname}`);
+    if (parent === dir) throw new SfError(`No package.json above ${__dirname}: vendor-access cannot find its messages/ folder.`, 'MessagesNotFoundError', ['Reinstall vendor-access (npm ci); its messages/ folder sits beside its package.json.']);
     dir = parent;
   }
   return dir;
@@ -42,7 +42,7 @@ const parseMarkdown = (file: string, text: string): Map<string, string | string[
     const lines = section.split('\n');
     const key = lines.shift()?.trim();
     const rest = lines.join('\n').trim();
-    if (!key || rest === '') throw new Error(`Invalid markdown message file: ${file}: "# ${key ?? ''}" has no message.`);
+    if (!key || rest === '') throw new SfError(`Invalid markdown message file: ${file}: "# ${key ?? ''}" has no message.`, 'InvalidMessageFileError', [`Give every heading in ${file} a message under it.`]);
     const nonEmpty = lines.filter((line) => line.trim() !== '');
     map.set(
       key,

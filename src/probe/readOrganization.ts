@@ -3,6 +3,9 @@ import { sandboxNames } from '../org/readOrgFacts';
 import type { Fact } from './probeShape';
 import { unknownBecause } from './readFact';
 import { queryRows } from './queryRows';
+import { loadMessages } from '../output/loadMessages';
+
+const internal = loadMessages('internal');
 
 /**
  * Organization.OrganizationType (the edition) and Organization.IsSandbox. A sandbox's name is in no
@@ -11,7 +14,7 @@ import { queryRows } from './queryRows';
  */
 export const readOrganization = async (connection: Connection): Promise<{ edition: string; sandbox: Fact<false | { name: string }> }> => {
   const row = (await queryRows(connection, 'SELECT OrganizationType, IsSandbox FROM Organization'))[0];
-  if (!row) throw new Error('the Organization query returned no row');
+  if (!row) throw internal.createError('error.OrganizationUnreadable');
   const name = row.IsSandbox === true ? sandboxNames(connection.instanceUrl, '')[0] : undefined;
   const sandbox = row.IsSandbox !== true ? false : name ? { name } : unknownBecause('Organization.IsSandbox is true, but the instance URL does not carry the sandbox name');
   return { edition: String(row.OrganizationType ?? ''), sandbox };

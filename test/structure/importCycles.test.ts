@@ -72,3 +72,11 @@ describe('src/ has no import knots', () => {
     expect(findCycle(graphOf([['a', 'b'], ['b', 'c'], ['c', 'a']]))).toEqual(['a', 'b', 'c', 'a']);
   });
 });
+
+describe('every error src/ throws is named', () => {
+  it('no bare `throw new Error` (errors are SfErrors with a name and actions, from messages/)', () => {
+    const files = fs.readdirSync(SRC, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'));
+    const bare = files.filter((f) => /throw new Error\(/.test(fs.readFileSync(path.join(SRC, f), 'utf8')));
+    expect(bare).toEqual([]);
+  });
+});
