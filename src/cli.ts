@@ -83,7 +83,7 @@ export const main = async (argv: string[], io: Io = processIo): Promise<number> 
   }
   if (helpShown || !outcome) return EXIT_CODES.ok;
   const allWarnings = [...outcome.warnings, ...warnings];
-  if (json) {
+  if (json || outcome.envelope) {
     io.stdout(JSON.stringify({ status: outcome.exitCode, result: outcome.result, warnings: allWarnings }, undefined, 2));
   } else {
     for (const warning of allWarnings) io.stderr(`Warning: ${warning}`);

@@ -21,6 +21,7 @@ export const reviewCommand = defineCommand<ReviewArgs>({
     const { reviewProject } = require('../review/reviewProject') as typeof import('../review/reviewProject');
     const review = reviewProject(findProjectDir(), { vendors: args.vendor, ...(args.base ? { base: args.base } : {}) });
     const { markdown, ...model } = review;
-    return { exitCode: EXIT_CODES.ok, result: model, human: [args.format === 'json' ? JSON.stringify(model, undefined, 2) : markdown], warnings: [] };
+    // --format json prints the same envelope as --json, so machines read one shape.
+    return { exitCode: EXIT_CODES.ok, result: model, human: [markdown], warnings: [], ...(args.format === 'json' ? { envelope: true } : {}) };
   },
 });

@@ -12,6 +12,8 @@ export type CommandResult<T = unknown> = {
   human: string[];
   /** Warnings: printed to stderr, and listed in the `--json` envelope. */
   warnings: string[];
+  /** Print the `--json` envelope even without --json (e.g. `review --format json`): one JSON shape for machines. */
+  envelope?: boolean;
   /** Progress and notes for a person: stderr, never in stdout, omitted with --json. */
   notes?: string[];
 };

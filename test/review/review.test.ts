@@ -87,7 +87,9 @@ describe('vendor-access review (CLI)', () => {
   it('prints JSON for machines', async () => {
     const { code, io } = await run('review', '--format', 'json', '--vendor', 'reco');
     expect(code).toBe(0);
-    const model = JSON.parse(io.out.join('')) as { vendors: Array<{ vendor: string; permissionSets: Array<{ name: string }> }> };
+    const envelope = JSON.parse(io.out.join('')) as { status: number; warnings: string[]; result: { vendors: Array<{ vendor: string; permissionSets: Array<{ name: string }> }> } };
+    expect(envelope).toMatchObject({ status: 0, warnings: [] });
+    const model = envelope.result;
     expect(model.vendors.map((v) => v.permissionSets.map((s) => s.name))).toEqual([['Reco_Integration']]);
   });
 });
