@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SfError } from '@salesforce/core/sfError';
 import { decodeText, INPUT_LIMITS, readRegularFile } from '../files';
-import type { Problem } from '../output/problem';
+import type { Problem } from '../inputs/problem';
 import { describe, ShapeCheck } from './shapeCheck';
 import { IntegrationUserDefinition, ROLE_TYPES, Vendor, VendorEntry, VALUE_ROLES, VALUE_TYPES } from './vendorEntry';
 

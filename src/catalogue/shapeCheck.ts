@@ -1,4 +1,4 @@
-import type { Problem } from '../output/problem';
+import type { Problem } from '../inputs/problem';
 
 /**
  * A small typed checker for JSON data files: each `expect*` records a problem naming the file and

@@ -5,7 +5,7 @@ import type { Vendor } from '../catalogue';
 import { ensureOutputDir } from '../files/ensureOutputDir';
 import { buildPackage } from '../convert/buildPackage';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
-import { errorsIn, Problem } from '../output/problem';
+import { errorsIn, Problem } from '../inputs/problem';
 import { buildVendorReview, renderReviewMarkdown } from '../review';
 import type { OrgValues } from '../values';
 import { InputOptions, loadInputs } from './loadInputs';

@@ -1,5 +1,5 @@
-import type { Problem } from '../output/problem';
-import { formatProblem } from '../output/problem';
+import type { Problem } from '../inputs/problem';
+import { formatProblem } from '../output/formatProblem';
 import type { CheckResult } from './checkVendors';
 
 /** Lines a person reads after a successful check. */

@@ -3,7 +3,7 @@ import type { Vendor } from '../catalogue';
 import { checkVendorMetadata, VendorMetadata } from '../metadata/checkVendorMetadata';
 import { checkRange, findOverlapsBetween } from '../network';
 import type { IpRange, Keyed } from '../network';
-import type { Problem } from '../output/problem';
+import type { Problem } from '../inputs/problem';
 import { loadOrgValues } from '../values/loadOrgValues';
 import type { OrgValues } from '../values/orgValues';
 

@@ -1,6 +1,7 @@
 import { loadMessages } from '../output/loadMessages';
 import { loadInputs } from './loadInputs';
-import { errorsIn, formatProblem, Problem } from '../output/problem';
+import { errorsIn, Problem } from '../inputs/problem';
+import { formatProblem } from '../output/formatProblem';
 import { replacementTextFor } from '../values/replacementText';
 import { formatEnvExports, stageReplacements } from '../values/stageReplacements';
 

@@ -3,7 +3,7 @@ import { findProjectDir } from '../check/findProjectDir';
 import { formatCheckSuccess, formatProblemList } from '../check/formatCheckResult';
 import { EXIT_CODES } from '../output/exitCodes';
 import { keepCoreLogInMemory } from '../output/keepCoreLogInMemory';
-import { errorsIn } from '../output/problem';
+import { errorsIn } from '../inputs/problem';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { checkDaysFlag, checkPathFlag, resolveValuesPath } from './flagChecks';
 import { examplesFrom } from './orgFlags';

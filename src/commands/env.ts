@@ -1,7 +1,7 @@
 import { loadMessages } from '../output/loadMessages';
 import { findProjectDir } from '../check/findProjectDir';
 import { EXIT_CODES } from '../output/exitCodes';
-import { formatProblem } from '../output/problem';
+import { formatProblem } from '../output/formatProblem';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { resolveValuesPath } from './flagChecks';
 import { examplesFrom } from './orgFlags';

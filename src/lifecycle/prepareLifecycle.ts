@@ -1,6 +1,7 @@
 import { loadMessages } from '../output/loadMessages';
 import { loadInputs } from '../check/loadInputs';
-import { errorsIn, formatProblem } from '../output/problem';
+import { errorsIn } from '../inputs/problem';
+import { formatProblem } from '../output/formatProblem';
 import { footprintOf, VendorFootprint } from './footprint';
 
 const messages = loadMessages('check');

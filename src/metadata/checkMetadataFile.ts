@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Problem } from '../output/problem';
+import type { Problem } from '../inputs/problem';
 import { enumValues, fieldsOf, REQUIRED_FIELDS } from './metadataSchema';
 import { lineOf, parseMetadataXml, textOf, XmlNode } from './xml';
 

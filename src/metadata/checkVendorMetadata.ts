@@ -5,7 +5,7 @@ import { SfError } from '@salesforce/core/sfError';
 import { decodeText, INPUT_LIMITS, readRegularFile } from '../files';
 import { checkRange, parseRangeSpec } from '../network';
 import type { IpRange, ParsedRange } from '../network';
-import type { Problem } from '../output/problem';
+import type { Problem } from '../inputs/problem';
 import { checkHardenedProfile } from './checkHardenedProfile';
 import { checkMetadataFile, CheckedFile } from './checkMetadataFile';
 import { selectText } from './elementPath';

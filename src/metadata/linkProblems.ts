@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { INPUT_LIMITS, readRegularFile } from '../files';
-import type { Problem } from '../output/problem';
+import type { Problem } from '../inputs/problem';
 import { toPosix } from './listFiles';
 
 const KEY_MATERIAL = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/;

@@ -2,7 +2,7 @@ import { SfError } from '@salesforce/core/sfError';
 import type { Vendor } from '../catalogue';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
 import type { RangeMerge } from '../network';
-import type { Problem } from '../output/problem';
+import type { Problem } from '../inputs/problem';
 import type { OrgValues } from '../values';
 import { analyseOrg } from './analyseOrg';
 import type { OrgConnection } from './connectOrg';

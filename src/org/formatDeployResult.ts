@@ -1,4 +1,4 @@
-import { formatProblem } from '../output/problem';
+import { formatProblem } from '../output/formatProblem';
 import type { DeployOrgsResult, OrgFailure } from './deployOrgs';
 import type { OrgDeployReport } from './deployToOrg';
 import { describeGap } from './orgFeatures';

@@ -4,7 +4,7 @@ import { selectText } from '../metadata/elementPath';
 import { ORG_FIELDS } from '../metadata/orgMetadataFields';
 import { parseMetadataXml } from '../metadata/xml';
 import type { IpRange } from '../network';
-import type { Problem } from '../output/problem';
+import type { Problem } from '../inputs/problem';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
 import { analyseOrg } from './analyseOrg';
 import { ComponentPlan, compareWithOrg, credentialNotes } from './compareWithOrg';

@@ -1,7 +1,7 @@
 import type { Vendor } from '../catalogue';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
 import { permissionsOf } from '../metadata/permissionCatalogue';
-import type { Problem } from '../output/problem';
+import type { Problem } from '../inputs/problem';
 import { fieldByRole, valueByRole, type OrgValues } from '../values';
 import { FeatureGap, FeatureResolution, resolveOrgFeatures } from './orgFeatures';
 import type { OrgFacts, ProfileFact, PslFact, UserFact, UserLicenseFact } from './readOrgFacts';

@@ -2,7 +2,8 @@ import { loadMessages } from '../output/loadMessages';
 import type { Vendor } from '../catalogue';
 import { loadInputs } from '../check/loadInputs';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
-import { errorsIn, formatProblem, Problem } from '../output/problem';
+import { errorsIn, Problem } from '../inputs/problem';
+import { formatProblem } from '../output/formatProblem';
 import type { OrgValues } from '../values';
 
 const messages = loadMessages('check');

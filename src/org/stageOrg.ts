@@ -5,7 +5,7 @@ import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retri
 import { listFiles, toPosix } from '../metadata/listFiles';
 import { loadMessages } from '../output/loadMessages';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
-import type { Problem } from '../output/problem';
+import type { Problem } from '../inputs/problem';
 import { analyseOrg } from './analyseOrg';
 import { buildChangedWorkspace } from './changedWorkspace';
 import { connectOrg } from './connectOrg';

@@ -5,7 +5,7 @@ import { certificateProblems } from '../certificate/certificateProblems';
 import { inspectCertificate } from '../certificate/inspectCertificate';
 import { readCertificateInput } from '../certificate/readCertificateInput';
 import { singlePemCertificate } from '../certificate/singlePemCertificate';
-import type { Problem } from '../output/problem';
+import type { Problem } from '../inputs/problem';
 
 export type CertificateValueOptions = { projectDir: string; file: string; field: string; now?: Date; warnDays?: number };
 

@@ -1,5 +1,5 @@
 import type { Vendor } from '../catalogue';
-import type { Problem } from '../output/problem';
+import type { Problem } from '../inputs/problem';
 
 const problem = (file: string, field: string, message: string, fix: string): Problem => ({ severity: 'error', file, field, message, fix });
 

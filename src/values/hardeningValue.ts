@@ -1,6 +1,6 @@
 import type { Vendor } from '../catalogue';
 import { describe } from '../catalogue/shapeCheck';
-import type { Problem } from '../output/problem';
+import type { Problem } from '../inputs/problem';
 
 type Where = { file: string; field: string };
 

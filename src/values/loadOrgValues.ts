@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Vendor } from '../catalogue';
 import { describe } from '../catalogue/shapeCheck';
 import { PLACEHOLDER } from '../metadata/replacementsConfig';
-import type { Problem } from '../output/problem';
+import type { Problem } from '../inputs/problem';
 import { checkCertificateValue } from './certificateValue';
 import { sharedUsernameProblems, unknownVendorProblems } from './crossVendorValues';
 import { checkHardening, HARDENING_KEY } from './hardeningValue';

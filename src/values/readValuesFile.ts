@@ -1,6 +1,6 @@
 import { SfError } from '@salesforce/core/sfError';
 import { decodeText, INPUT_LIMITS, readRegularFile } from '../files';
-import type { Problem } from '../output/problem';
+import type { Problem } from '../inputs/problem';
 
 export type ValuesFileRead = { ok: true; data: unknown } | { ok: false; problem: Problem };
 

@@ -1,4 +1,4 @@
-import type { Problem } from '../output/problem';
+import type { Problem } from '../inputs/problem';
 import { describe } from '../catalogue/shapeCheck';
 import type { Vendor, ValueSpec } from '../catalogue';
 import { INPUT_LIMITS } from '../files';

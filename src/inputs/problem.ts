@@ -14,6 +14,3 @@ export type Problem = {
 };
 
 export const errorsIn = (problems: Problem[]): Problem[] => problems.filter((p) => p.severity === 'error');
-
-export const formatProblem = (p: Problem): string =>
-  `${p.severity === 'error' ? 'ERROR' : 'WARNING'} ${p.file}${p.field ? ` [${p.field}]` : ''}: ${p.message}\n    Fix: ${p.fix}`;
