@@ -30,23 +30,23 @@ export { generateCertificateFiles, inspectCertificateFile } from './certificate'
 export type { CertificateReport } from './certificate';
 
 /** What a deploy would change in each org, value by value. Reads the orgs; changes nothing. */
-export { planOrgs } from './org/planOrg';
-export type { OrgPlan, PlanResult } from './org/planOrg';
+export { planOrgs } from './org/plan/planOrg';
+export type { OrgPlan, PlanResult } from './org/plan/planOrg';
 
 /**
  * Takes each org to what the vendor guides describe (or validates with dryRun). Offline checks run
  * first and throw CheckFailedError before any org is contacted; each org's outcome is reported.
  */
-export { deployOrgs } from './org/deployOrgs';
-export type { DeployOrgsOptions, DeployOrgsResult } from './org/deployOrgs';
+export { deployOrgs } from './org/apply/deployOrgs';
+export type { DeployOrgsOptions, DeployOrgsResult } from './org/apply/deployOrgs';
 
 /** Reads back every intended setting in each org; with a private key, logs in by JWT bearer. */
-export { verifyOrgs } from './org/verifyOrgs';
-export type { VerifyOptions, VerifyResult } from './org/verifyOrgs';
+export { verifyOrgs } from './org/verify/verifyOrgs';
+export type { VerifyOptions, VerifyResult } from './org/verify/verifyOrgs';
 
 /** Writes a source-format folder holding exactly what deploy would send to one org. Reads the org. */
-export { stageOrg } from './org/stageOrg';
-export type { StageOptions, StageResult } from './org/stageOrg';
+export { stageOrg } from './org/plan/stageOrg';
+export type { StageOptions, StageResult } from './org/plan/stageOrg';
 
 /** After onboarding: the kill switch and its undo, clean removal, and what the vendor did. */
 export { activityOrgs, offboardOrgs, resumeOrgs, suspendOrgs } from './lifecycle';

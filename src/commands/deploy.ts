@@ -3,8 +3,8 @@ import { loadMessages } from '../output/loadMessages';
 import { findProjectDir } from '../check/findProjectDir';
 import { deployJunit } from '../drift/deployJunit';
 import { writeJunit } from '../drift/junit';
-import type { DeployEvent } from '../org/deployToOrg';
-import { formatDeployResult } from '../org/formatDeployResult';
+import type { DeployEvent } from '../org/apply/deployToOrg';
+import { formatDeployResult } from '../org/apply/formatDeployResult';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { checkDeployId, checkWaitMinutes } from './flagChecks';
 import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
@@ -25,7 +25,7 @@ export const deployCommand = defineCommand<DeployArgs>({
       .option('junit', { type: 'string', describe: messages.getMessage('flags.junit') })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args, io) => {
-    const { deployOrgs } = require('../org/deployOrgs') as typeof import('../org/deployOrgs');
+    const { deployOrgs } = require('../org/apply/deployOrgs') as typeof import('../org/apply/deployOrgs');
     const abort = new AbortController();
     // One signal serves every org of the run (up to 16 at once), each adding its own abort listener.
     setMaxListeners(64, abort.signal);

@@ -1,6 +1,6 @@
 import { loadMessages } from '../output/loadMessages';
 import { findProjectDir } from '../check/findProjectDir';
-import { formatPlan } from '../org/formatPlan';
+import { formatPlan } from '../org/plan/formatPlan';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
 
@@ -16,7 +16,7 @@ export const planCommand = defineCommand<PlanArgs>({
     withOrgFlags(y)
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {
-    const { planOrgs } = require('../org/planOrg') as typeof import('../org/planOrg');
+    const { planOrgs } = require('../org/plan/planOrg') as typeof import('../org/plan/planOrg');
     const result = await planOrgs({ projectDir: findProjectDir(), targetOrgs: args['target-org'], vendors: args.vendor, valuesFile: args.values, concurrency: args.concurrency });
     return { exitCode: result.exitCode, result, human: formatPlan(result), warnings: [] };
   },

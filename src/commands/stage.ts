@@ -1,5 +1,5 @@
 import { findProjectDir } from '../check/findProjectDir';
-import { formatStageResult } from '../org/formatStageResult';
+import { formatStageResult } from '../org/plan/formatStageResult';
 import { loadMessages } from '../output/loadMessages';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
@@ -21,7 +21,7 @@ export const stageCommand = defineCommand<StageArgs>({
       })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {
-    const { stageOrg } = require('../org/stageOrg') as typeof import('../org/stageOrg');
+    const { stageOrg } = require('../org/plan/stageOrg') as typeof import('../org/plan/stageOrg');
     const result = await stageOrg({ projectDir: findProjectDir(), targetOrg: args['target-org'][0] as string, vendors: args.vendor, valuesFile: args.values, outputDir: args['output-dir'] });
     return { exitCode: result.exitCode, result, human: formatStageResult(result), warnings: [] };
   },

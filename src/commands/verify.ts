@@ -2,7 +2,7 @@ import { loadMessages } from '../output/loadMessages';
 import { findProjectDir } from '../check/findProjectDir';
 import { writeJunit } from '../drift/junit';
 import { verifyJunit } from '../drift/verifyJunit';
-import { formatVerifyResult } from '../org/formatVerifyResult';
+import { formatVerifyResult } from '../org/verify/formatVerifyResult';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { checkPathFlag, checkTextFlag, checkUrlFlag } from './flagChecks';
 import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
@@ -30,7 +30,7 @@ export const verifyCommand = defineCommand<VerifyArgs>({
       .option('junit', { type: 'string', describe: messages.getMessage('flags.junit') })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {
-    const { verifyOrgs } = require('../org/verifyOrgs') as typeof import('../org/verifyOrgs');
+    const { verifyOrgs } = require('../org/verify/verifyOrgs') as typeof import('../org/verify/verifyOrgs');
     const result = await verifyOrgs({
       projectDir: findProjectDir(),
       targetOrgs: args['target-org'],

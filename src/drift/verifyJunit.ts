@@ -1,4 +1,4 @@
-import type { VerifyResult } from '../org/verifyOrgs';
+import type { VerifyResult } from '../org/verify/verifyOrgs';
 import type { JunitSuite } from './junit';
 
 /** verify as JUnit: a failure is drift, and carries what differs and how to fix it. */

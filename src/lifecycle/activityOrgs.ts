@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SfError } from '@salesforce/core/sfError';
-import { connectOrg, orgLabel } from '../org/connectOrg';
-import { mapWithConcurrency } from '../org/deployOrgs';
+import { connectOrg, orgLabel } from '../org/read/connectOrg';
+import { mapWithConcurrency } from '../org/mapWithConcurrency';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
 import { prepareLifecycle } from './prepareLifecycle';
 import { readActivity, VendorActivity } from './readActivity';

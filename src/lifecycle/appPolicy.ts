@@ -5,9 +5,9 @@ import type { Connection } from '@salesforce/core';
 import { ComponentSet } from '@salesforce/source-deploy-retrieve';
 import { selectText } from '../metadata/elementPath';
 import { parseMetadataXml } from '../metadata/xml';
-import { DEFAULT_API_VERSION } from '../org/connectOrg';
-import { listOrgMetadata, retrieveOrgMetadata } from '../org/retrieveOrgMetadata';
-import { DeployOutcome, runMetadataDeploy } from '../org/runMetadataDeploy';
+import { DEFAULT_API_VERSION } from '../org/read/connectOrg';
+import { listOrgMetadata, retrieveOrgMetadata } from '../org/read/retrieveOrgMetadata';
+import { DeployOutcome, runMetadataDeploy } from '../org/apply/runMetadataDeploy';
 
 /** The app's ExtlClntAppConfigurablePolicies record, whose required `isEnabled` turns the app on or off. */
 export type AppPolicy = { app: string; policy: string; enabled: boolean; xml: string };

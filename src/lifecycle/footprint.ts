@@ -3,7 +3,7 @@ import type { Vendor } from '../catalogue';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
 import type { IpRange } from '../network';
 import { valueByRole, type OrgValues } from '../values';
-import { vendorSettingsNames } from '../org/settingsBefore';
+import { vendorSettingsNames } from '../org/apply/settingsBefore';
 
 /** Everything one vendor owns in an org, from the catalogue and the values file: nothing else is ever touched. */
 export type VendorFootprint = {

@@ -4,7 +4,7 @@ import { LifecycleStep, step } from './lifecycleStep';
 import { readOwnedMetadata } from './ownedMetadata';
 import { releaseUser } from './releaseUser';
 import { runRemovalDeploy } from './removalDeploy';
-import { readSettingsBefore, restoredSettings } from '../org/settingsBefore';
+import { readSettingsBefore, restoredSettings } from '../org/apply/settingsBefore';
 import { LifecycleOptions, LifecycleResult, runLifecycle } from './runLifecycle';
 import { suspendVendor } from './suspendVendor';
 import { seesAllTokens } from './tokenVisibility';

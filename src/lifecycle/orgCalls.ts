@@ -1,5 +1,5 @@
 import type { Connection } from '@salesforce/core';
-import type { DeployOutcome } from '../org/runMetadataDeploy';
+import type { DeployOutcome } from '../org/apply/runMetadataDeploy';
 import { loadMessages } from '../output/loadMessages';
 
 const internal = loadMessages('internal');

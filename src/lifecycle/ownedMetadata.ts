@@ -1,8 +1,8 @@
 import type { Connection } from '@salesforce/core';
 import { selectText } from '../metadata/elementPath';
 import { parseMetadataXml } from '../metadata/xml';
-import { parseTrustedRanges } from '../org/analyseOrg';
-import { listOrgMetadata, MetadataMember, retrieveOrgMetadata } from '../org/retrieveOrgMetadata';
+import { parseTrustedRanges } from '../org/plan/analyseOrg';
+import { listOrgMetadata, MetadataMember, retrieveOrgMetadata } from '../org/read/retrieveOrgMetadata';
 import { IpRange, removeOwnedRanges } from '../network';
 import type { VendorFootprint } from './footprint';
 

@@ -5,9 +5,9 @@ import type { Connection } from '@salesforce/core';
 import { ComponentSet, DestructiveChangesType, RegistryAccess, SourceComponent } from '@salesforce/source-deploy-retrieve';
 import { renderSecuritySettings } from '../metadata/renderXml';
 import type { IpRange } from '../network';
-import { DEFAULT_API_VERSION } from '../org/connectOrg';
-import type { MetadataMember } from '../org/retrieveOrgMetadata';
-import { DeployOutcome, runMetadataDeploy } from '../org/runMetadataDeploy';
+import { DEFAULT_API_VERSION } from '../org/read/connectOrg';
+import type { MetadataMember } from '../org/read/retrieveOrgMetadata';
+import { DeployOutcome, runMetadataDeploy } from '../org/apply/runMetadataDeploy';
 
 /**
  * One atomic deploy (rollbackOnError) that removes the vendor's metadata: the trusted-range list

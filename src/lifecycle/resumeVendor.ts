@@ -5,7 +5,7 @@ import type { Reversal } from './lifecycleRecord';
 import { attempt, LifecycleStep, step } from './lifecycleStep';
 import { deployStepOutcome, updateRecord } from './orgCalls';
 import type { RunOptions } from './suspendVendor';
-import { soqlString } from '../org/soql';
+import { soqlString } from '../org/read/soql';
 
 /**
  * Reverses exactly what the vendor's suspend recorded, and nothing more: unfreezes the user only if

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { SfError } from '@salesforce/core/sfError';
 import { pollIntervalMs } from '../config/envVars';
-import { mapWithConcurrency } from '../org/deployOrgs';
-import { connectOrg, orgLabel, OrgConnection } from '../org/connectOrg';
+import { mapWithConcurrency } from '../org/mapWithConcurrency';
+import { connectOrg, orgLabel, OrgConnection } from '../org/read/connectOrg';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
 import type { VendorFootprint } from './footprint';
 import { LifecycleCommand, LifecycleRecord, readRecords, Reversal, writeRecord } from './lifecycleRecord';

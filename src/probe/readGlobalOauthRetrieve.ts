@@ -1,7 +1,7 @@
 import type { Connection } from '@salesforce/core';
 import { selectText } from '../metadata/elementPath';
 import { parseMetadataXml } from '../metadata/xml';
-import { retrieveOrgMetadata } from '../org/retrieveOrgMetadata';
+import { retrieveOrgMetadata } from '../org/read/retrieveOrgMetadata';
 import type { Fact } from './probeShape';
 import { unknownBecause } from './readFact';
 

@@ -1,8 +1,8 @@
 import type { Connection } from '@salesforce/core';
 import { selectText } from '../metadata/elementPath';
 import { parseMetadataXml } from '../metadata/xml';
-import { retrieveOrgMetadata } from '../org/retrieveOrgMetadata';
-import { soqlIn } from '../org/soql';
+import { retrieveOrgMetadata } from '../org/read/retrieveOrgMetadata';
+import { soqlIn } from '../org/read/soql';
 import { chunks, queryRows, text } from './queryRows';
 
 /**

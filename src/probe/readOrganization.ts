@@ -1,5 +1,5 @@
 import type { Connection } from '@salesforce/core';
-import { sandboxNames } from '../org/readOrgFacts';
+import { sandboxNames } from '../org/read/readOrgFacts';
 import type { Fact } from './probeShape';
 import { unknownBecause } from './readFact';
 import { queryRows } from './queryRows';

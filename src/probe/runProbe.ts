@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadMessages } from '../output/loadMessages';
 import { loadVendors } from '../catalogue';
-import { connectOrg } from '../org/connectOrg';
+import { connectOrg } from '../org/read/connectOrg';
 import { errorsIn } from '../inputs/problem';
 import { formatProblem } from '../output/formatProblem';
 import { ProbeStep, probeOrg } from './probeOrg';

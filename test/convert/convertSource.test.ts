@@ -1,4 +1,4 @@
-import { workspaceForceignore } from '../../src/org/deployWorkspace';
+import { workspaceForceignore } from '../../src/org/plan/deployWorkspace';
 import { useProjectCopyAsCwd } from '../helpers/projectCwd';
 import { run, useSimulatedOrg } from '../helpers/simulatedOrg';
 

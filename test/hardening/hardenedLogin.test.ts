@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateCertificate } from '../../src/certificate';
-import { buildAssertion } from '../../src/org/jwtLogin';
+import { buildAssertion } from '../../src/org/verify/jwtLogin';
 import { setJson } from '../helpers/projectCopy';
 import { useProjectCopyAsCwd } from '../helpers/projectCwd';
 import { run, useSimulatedOrg } from '../helpers/simulatedOrg';

@@ -7,7 +7,7 @@ import { checkVendors } from '../../src/check';
 import { flattenXml } from '../../src/metadata/metadataDiff';
 import { addUserPermissions } from '../../src/metadata/renderXml';
 import { parseMetadataXml } from '../../src/metadata/xml';
-import { retrieveOrgMetadata } from '../../src/org/retrieveOrgMetadata';
+import { retrieveOrgMetadata } from '../../src/org/read/retrieveOrgMetadata';
 import { copyProject, removeProject } from '../helpers/projectCopy';
 import { connectToSimulator } from './connect';
 import { deploySource, failures, permissionSet, xml } from './deploySource';

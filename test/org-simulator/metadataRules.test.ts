@@ -1,5 +1,5 @@
 import { Lifecycle } from '@salesforce/core';
-import { retrieveOrgMetadata } from '../../src/org/retrieveOrgMetadata';
+import { retrieveOrgMetadata } from '../../src/org/read/retrieveOrgMetadata';
 import { connectToSimulator } from './connect';
 import { OrgSimulator, startOrgSimulator } from './index';
 import { deploySource, failures, permissionSet, security, xml } from './deploySource';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Lifecycle } from '@salesforce/core';
-import { retrieveOrgMetadata } from '../../src/org/retrieveOrgMetadata';
+import { retrieveOrgMetadata } from '../../src/org/read/retrieveOrgMetadata';
 import { connectToSimulator } from './connect';
 import { deploySource, failures, permissionSet, xml } from './deploySource';
 import { OrgSimulator, startOrgSimulator } from './index';

@@ -1,4 +1,4 @@
-import { batchRequests, rowsOf, valueOf } from '../../src/org/batchRequests';
+import { batchRequests, rowsOf, valueOf } from '../../src/org/read/batchRequests';
 import { OrgSimulator, startOrgSimulator } from '../org-simulator';
 import { connectToSimulator } from '../org-simulator/connect';
 

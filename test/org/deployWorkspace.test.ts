@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
 import { loadVendors } from '../../src/catalogue';
-import { buildDeployWorkspace, WorkspacePlan } from '../../src/org/deployWorkspace';
+import { buildDeployWorkspace, WorkspacePlan } from '../../src/org/plan/deployWorkspace';
 import { loadOrgValues } from '../../src/values';
 import { PROJECT_ROOT } from '../helpers/projectCopy';
 

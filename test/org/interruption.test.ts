@@ -1,4 +1,4 @@
-import { INTERRUPTED, unlessInterrupted } from '../../src/org/interruption';
+import { INTERRUPTED, unlessInterrupted } from '../../src/org/apply/interruption';
 
 const deferred = <T>(): { promise: Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void } => {
   let resolve: (v: T) => void = () => undefined;

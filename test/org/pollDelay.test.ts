@@ -1,4 +1,4 @@
-import { pollDelayMs } from '../../src/org/pollDelay';
+import { pollDelayMs } from '../../src/org/apply/pollDelay';
 
 describe('deploy status polls back off from a short start', () => {
   it('waits 100 ms first, doubles, and never exceeds the configured interval', () => {

@@ -1,4 +1,4 @@
-import { sandboxNames } from '../../src/org/readOrgFacts';
+import { sandboxNames } from '../../src/org/read/readOrgFacts';
 
 describe('the names a sandbox goes by, for users copied from production', () => {
   it.each([

@@ -57,7 +57,7 @@ describe('src/ has no import knots', () => {
 
   it('reads the imports it checks (a parser that found nothing would pass anything)', () => {
     expect(all.length).toBeGreaterThan(100);
-    expect(all.some((e) => e.from === path.join('org', 'deployToOrg.ts') && e.to === path.join('org', 'analyseOrg.ts'))).toBe(true);
+    expect(all.some((e) => e.from === path.join('org', 'apply', 'deployToOrg.ts') && e.to === path.join('org', 'plan', 'analyseOrg.ts'))).toBe(true);
   });
 
   it('no folder imports a folder that imports it back, type imports included (layers, not knots)', () => {
@@ -78,5 +78,29 @@ describe('every error src/ throws is named', () => {
     const files = fs.readdirSync(SRC, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'));
     const bare = files.filter((f) => /throw new Error\(/.test(fs.readFileSync(path.join(SRC, f), 'utf8')));
     expect(bare).toEqual([]);
+  });
+});
+
+describe('src/org is split by stage, and the stages are layers', () => {
+  const stageOf = (file: string): string | undefined => {
+    const parts = file.split(path.sep);
+    return parts[0] === 'org' && parts.length > 2 ? parts[1] : undefined;
+  };
+  const stageEdges = edges().flatMap((e): Array<[string, string]> => {
+    const [a, b] = [stageOf(e.from), stageOf(e.to)];
+    return a && b && a !== b ? [[a, b]] : [];
+  });
+
+  it('has its stages: read the org, plan, apply, verify', () => {
+    expect(fs.readdirSync(path.join(SRC, 'org')).filter((f) => fs.statSync(path.join(SRC, 'org', f)).isDirectory()).sort()).toEqual(expect.arrayContaining(['apply', 'plan', 'read', 'verify']));
+  });
+
+  it('no stage imports a stage that imports it back (type imports included)', () => {
+    expect(stageEdges.length).toBeGreaterThan(0);
+    expect(findCycle(graphOf(stageEdges))).toBeUndefined();
+  });
+
+  it('reading the org depends on no later stage', () => {
+    expect(stageEdges.filter(([a]) => a === 'read')).toEqual([]);
   });
 });

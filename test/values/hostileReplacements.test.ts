@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { checkVendors } from '../../src/check';
 import { loadVendors } from '../../src/catalogue';
-import { buildDeployWorkspace } from '../../src/org/deployWorkspace';
+import { buildDeployWorkspace } from '../../src/org/plan/deployWorkspace';
 import { loadOrgValues } from '../../src/values';
 import { copyProject, removeProject, setJson } from '../helpers/projectCopy';
 

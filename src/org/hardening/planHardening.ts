@@ -3,7 +3,7 @@ import type { Vendor } from '../../catalogue';
 import type { VendorMetadata } from '../../metadata/checkVendorMetadata';
 import type { IpRange } from '../../network';
 import { valueByRole, type OrgValues } from '../../values';
-import type { OrgFacts, ProfileFact } from '../readOrgFacts';
+import type { OrgFacts, ProfileFact } from '../read/readOrgFacts';
 
 /** Hardened mode for one vendor in one org: what the values ask for and what the org holds. */
 export type HardeningPlan = {

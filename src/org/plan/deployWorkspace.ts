@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ComponentSet } from '@salesforce/source-deploy-retrieve';
-import type { Vendor } from '../catalogue';
-import { convertSource } from '../convert/convertSource';
-import { addUserPermissions, removePermissions, renderRealTimeEventSettings, renderSecuritySettings } from '../metadata/renderXml';
-import type { IpRange } from '../network';
-import type { VendorValues } from '../values';
+import type { Vendor } from '../../catalogue';
+import { convertSource } from '../../convert/convertSource';
+import { addUserPermissions, removePermissions, renderRealTimeEventSettings, renderSecuritySettings } from '../../metadata/renderXml';
+import type { IpRange } from '../../network';
+import type { VendorValues } from '../../values';
 
 /** What one org receives beyond the committed files: everything the org itself decided. */
 export type WorkspacePlan = {

@@ -1,10 +1,10 @@
-import { loadMessages } from '../output/loadMessages';
-import type { Vendor } from '../catalogue';
-import { loadInputs } from '../check/loadInputs';
-import type { VendorMetadata } from '../metadata/checkVendorMetadata';
-import { errorsIn, Problem } from '../inputs/problem';
-import { formatProblem } from '../output/formatProblem';
-import type { OrgValues } from '../values';
+import { loadMessages } from '../../output/loadMessages';
+import type { Vendor } from '../../catalogue';
+import { loadInputs } from '../../check/loadInputs';
+import type { VendorMetadata } from '../../metadata/checkVendorMetadata';
+import { errorsIn, Problem } from '../../inputs/problem';
+import { formatProblem } from '../../output/formatProblem';
+import type { OrgValues } from '../../values';
 
 const messages = loadMessages('check');
 

@@ -1,5 +1,5 @@
-import type { ValueChange } from '../metadata/metadataDiff';
-import { formatProblem } from '../output/formatProblem';
+import type { ValueChange } from '../../metadata/metadataDiff';
+import { formatProblem } from '../../output/formatProblem';
 import { describeGap } from './orgFeatures';
 import type { PlanResult } from './planOrg';
 

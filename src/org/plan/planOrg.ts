@@ -1,20 +1,20 @@
 import { SfError } from '@salesforce/core/sfError';
-import { inspectCertificate } from '../certificate';
-import { selectText } from '../metadata/elementPath';
-import { ORG_FIELDS } from '../metadata/orgMetadataFields';
-import { parseMetadataXml } from '../metadata/xml';
-import type { IpRange } from '../network';
-import type { Problem } from '../inputs/problem';
-import { EXIT_CODES, ExitCode } from '../output/exitCodes';
+import { inspectCertificate } from '../../certificate';
+import { selectText } from '../../metadata/elementPath';
+import { ORG_FIELDS } from '../../metadata/orgMetadataFields';
+import { parseMetadataXml } from '../../metadata/xml';
+import type { IpRange } from '../../network';
+import type { Problem } from '../../inputs/problem';
+import { EXIT_CODES, ExitCode } from '../../output/exitCodes';
 import { analyseOrg } from './analyseOrg';
 import { ComponentPlan, compareWithOrg, credentialNotes } from './compareWithOrg';
 export type { ComponentPlan } from './compareWithOrg';
 import type { FeatureGap } from './orgFeatures';
-import { connectOrg, orgLabel } from './connectOrg';
-import { mapWithConcurrency } from './deployOrgs';
+import { connectOrg, orgLabel } from '../read/connectOrg';
+import { mapWithConcurrency } from '../mapWithConcurrency';
 import { buildDeployWorkspace } from './deployWorkspace';
-import { hardeningChanges, HardeningPlan } from './hardening';
-import { prepareVendors } from './prepareVendors';
+import { hardeningChanges, HardeningPlan } from '../hardening';
+import { prepareVendors } from '../read/prepareVendors';
 
 export type UserChange = { vendor: string; username: string; action: 'create' | 'none'; assign: string[] };
 

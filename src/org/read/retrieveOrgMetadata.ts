@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Connection } from '@salesforce/core';
 import { ComponentSet, RequestStatus } from '@salesforce/source-deploy-retrieve';
-import { listFiles, toPosix } from '../metadata/listFiles';
+import { listFiles, toPosix } from '../../metadata/listFiles';
 import { DEFAULT_API_VERSION } from './connectOrg';
-import { loadMessages } from '../output/loadMessages';
+import { loadMessages } from '../../output/loadMessages';
 
 const internal = loadMessages('internal');
 

@@ -1,6 +1,6 @@
 import type { Connection } from '@salesforce/core';
-import type { Vendor } from '../catalogue';
-import { PERMISSIONS } from '../metadata/permissionCatalogue';
+import type { Vendor } from '../../catalogue';
+import { PERMISSIONS } from '../../metadata/permissionCatalogue';
 import { BatchRead, batchRequests, BatchResult, Row, rowsOf, valueOf } from './batchRequests';
 import { soqlIn, soqlString } from './soql';
 

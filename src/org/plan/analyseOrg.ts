@@ -1,19 +1,19 @@
-import type { Vendor } from '../catalogue';
-import type { VendorMetadata } from '../metadata/checkVendorMetadata';
-import { memberOf } from '../metadata/checkMetadataFile';
-import { selectValues } from '../metadata/elementPath';
-import { ORG_FIELDS } from '../metadata/orgMetadataFields';
-import { parseMetadataXml, textOf } from '../metadata/xml';
-import { IpRange, mergeTrustedRanges, OwnedRanges, RangeMerge } from '../network';
-import type { Problem } from '../inputs/problem';
-import { valueByRole, type OrgValues, type VendorValues } from '../values';
-import type { OrgConnection } from './connectOrg';
+import type { Vendor } from '../../catalogue';
+import type { VendorMetadata } from '../../metadata/checkVendorMetadata';
+import { memberOf } from '../../metadata/checkMetadataFile';
+import { selectValues } from '../../metadata/elementPath';
+import { ORG_FIELDS } from '../../metadata/orgMetadataFields';
+import { parseMetadataXml, textOf } from '../../metadata/xml';
+import { IpRange, mergeTrustedRanges, OwnedRanges, RangeMerge } from '../../network';
+import type { Problem } from '../../inputs/problem';
+import { valueByRole, type OrgValues, type VendorValues } from '../../values';
+import type { OrgConnection } from '../read/connectOrg';
 import type { WorkspacePlan } from './deployWorkspace';
-import { HardeningPlan, planHardening } from './hardening';
+import { HardeningPlan, planHardening } from '../hardening';
 import { preflight, PreflightResult } from './preflight';
-import { OrgFacts, readOrgFacts } from './readOrgFacts';
-import { listOrgMetadata, retrieveOrgMetadata } from './retrieveOrgMetadata';
-import { keepRetrieved } from './retrievedOnce';
+import { OrgFacts, readOrgFacts } from '../read/readOrgFacts';
+import { listOrgMetadata, retrieveOrgMetadata } from '../read/retrieveOrgMetadata';
+import { keepRetrieved } from '../read/retrievedOnce';
 
 /** Everything deploy and plan learn from an org before changing anything. */
 export type OrgAnalysis = {

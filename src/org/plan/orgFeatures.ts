@@ -1,5 +1,5 @@
-import type { OrgFeatureSpec, Vendor } from '../catalogue';
-import type { OrgFacts } from './readOrgFacts';
+import type { OrgFeatureSpec, Vendor } from '../../catalogue';
+import type { OrgFacts } from '../read/readOrgFacts';
 
 /** What one vendor does not get in this org because the org lacks an optional feature. */
 export type FeatureGap = {

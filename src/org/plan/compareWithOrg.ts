@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Connection } from '@salesforce/core';
-import { diffMetadata, ValueChange } from '../metadata/metadataDiff';
-import { ORG_FIELDS } from '../metadata/orgMetadataFields';
+import { diffMetadata, ValueChange } from '../../metadata/metadataDiff';
+import { ORG_FIELDS } from '../../metadata/orgMetadataFields';
 import type { DeployWorkspace } from './deployWorkspace';
-import { retrieveOrgMetadata } from './retrieveOrgMetadata';
-import { takeRetrieved } from './retrievedOnce';
+import { retrieveOrgMetadata } from '../read/retrieveOrgMetadata';
+import { takeRetrieved } from '../read/retrievedOnce';
 
 /** One component of this org's deploy against what the org holds: `member` is `Type:fullName`. */
 export type ComponentPlan = { component: string; member: string; action: 'create' | 'update' | 'none'; changes: ValueChange[] };

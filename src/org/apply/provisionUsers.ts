@@ -1,9 +1,9 @@
 import type { Connection } from '@salesforce/core';
-import { loadMessages } from '../output/loadMessages';
-import type { Vendor } from '../catalogue';
-import type { UserPlan } from './preflight';
-import { fieldByRole } from '../values';
-import { soqlIn } from './soql';
+import { loadMessages } from '../../output/loadMessages';
+import type { Vendor } from '../../catalogue';
+import type { UserPlan } from '../plan/preflight';
+import { fieldByRole } from '../../values';
+import { soqlIn } from '../read/soql';
 
 const messages = loadMessages('org');
 

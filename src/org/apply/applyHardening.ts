@@ -1,10 +1,10 @@
 import type { Connection } from '@salesforce/core';
 import { loadMessages } from '../../output/loadMessages';
 import type { Vendor } from '../../catalogue';
-import type { UserPlan } from '../preflight';
-import type { ProfileFact } from '../readOrgFacts';
-import { soqlIn } from '../soql';
-import type { HardeningPlan } from './planHardening';
+import type { UserPlan } from '../plan/preflight';
+import type { ProfileFact } from '../read/readOrgFacts';
+import { soqlIn } from '../read/soql';
+import type { HardeningPlan } from '../hardening/planHardening';
 
 const messages = loadMessages('org');
 

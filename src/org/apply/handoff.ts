@@ -1,12 +1,12 @@
 import type { Connection } from '@salesforce/core';
-import type { ValueRole, Vendor } from '../catalogue';
-import { selectText } from '../metadata/elementPath';
-import { ORG_FIELDS } from '../metadata/orgMetadataFields';
-import { parseMetadataXml } from '../metadata/xml';
-import { valueByRole, type OrgValues } from '../values';
-import type { FeatureGap } from './orgFeatures';
+import type { ValueRole, Vendor } from '../../catalogue';
+import { selectText } from '../../metadata/elementPath';
+import { ORG_FIELDS } from '../../metadata/orgMetadataFields';
+import { parseMetadataXml } from '../../metadata/xml';
+import { valueByRole, type OrgValues } from '../../values';
+import type { FeatureGap } from '../plan/orgFeatures';
 import type { UserReport } from './provisionUsers';
-import { retrieveOrgMetadata } from './retrieveOrgMetadata';
+import { retrieveOrgMetadata } from '../read/retrieveOrgMetadata';
 
 /** One thing to hand a vendor, or one step a person still has to do. */
 export type HandoffLine = { vendor: string; kind: 'give' | 'manual' | 'limit'; item: string; value?: string; where?: string };

@@ -1,16 +1,16 @@
 import path from 'node:path';
 import { SfError } from '@salesforce/core/sfError';
-import { readPrivateKeyPem } from '../certificate/readPrivateKeyPem';
-import { EXIT_CODES, ExitCode } from '../output/exitCodes';
-import { valueByRole } from '../values';
-import { orgLabel } from './connectOrg';
-import { mapWithConcurrency } from './deployOrgs';
-import { summariseChanges } from './formatPlan';
-import { describeGap } from './orgFeatures';
-import { hardeningFindings } from './hardening';
+import { readPrivateKeyPem } from '../../certificate/readPrivateKeyPem';
+import { EXIT_CODES, ExitCode } from '../../output/exitCodes';
+import { valueByRole } from '../../values';
+import { orgLabel } from '../read/connectOrg';
+import { mapWithConcurrency } from '../mapWithConcurrency';
+import { summariseChanges } from '../plan/formatPlan';
+import { describeGap } from '../plan/orgFeatures';
+import { hardeningFindings } from '../hardening';
 import { jwtLogin, JwtLoginResult } from './jwtLogin';
-import { OrgPlan, planOrg } from './planOrg';
-import { prepareVendors } from './prepareVendors';
+import { OrgPlan, planOrg } from '../plan/planOrg';
+import { prepareVendors } from '../read/prepareVendors';
 
 export type VerifyOptions = {
   projectDir: string;

@@ -1,17 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SfError } from '@salesforce/core/sfError';
-import { loadMessages } from '../output/loadMessages';
-import { inspectCertificateFile } from '../certificate';
-import { pollIntervalMs } from '../config/envVars';
-import { ensureOutputDir } from '../files/ensureOutputDir';
-import { EXIT_CODES, ExitCode } from '../output/exitCodes';
-import { valueByRole } from '../values';
+import { loadMessages } from '../../output/loadMessages';
+import { inspectCertificateFile } from '../../certificate';
+import { pollIntervalMs } from '../../config/envVars';
+import { ensureOutputDir } from '../../files/ensureOutputDir';
+import { EXIT_CODES, ExitCode } from '../../output/exitCodes';
+import { valueByRole } from '../../values';
 import { recordSettingsBefore, vendorSettingsNames } from './settingsBefore';
-import { connectOrg, orgLabel } from './connectOrg';
+import { connectOrg, orgLabel } from '../read/connectOrg';
 import { DeployEvent, deployToOrg, OrgDeployReport } from './deployToOrg';
 import { INTERRUPTED_BEFORE_DEPLOY } from './interruption';
-import { prepareVendors } from './prepareVendors';
+import { mapWithConcurrency } from '../mapWithConcurrency';
+import { prepareVendors } from '../read/prepareVendors';
 
 const messages = loadMessages('org');
 
@@ -34,19 +35,6 @@ export type DeployOrgsOptions = {
 export type OrgFailure = { targetOrg: string; outcome: 'failed'; error: { name: string; message: string; actions: string[] } };
 export type DeployOrgsResult = { exitCode: ExitCode; orgs: Array<OrgDeployReport | OrgFailure>; records: string[] };
 
-/** Runs `work` over `items` with at most `limit` at once, keeping result order. */
-export const mapWithConcurrency = async <T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> => {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  });
-  await Promise.all(lanes);
-  return results;
-};
 
 /** Partial success is failure for security configuration; a still-running deploy is 69 like sf. */
 export const exitCodeFor = (outcomes: string[]): ExitCode => {

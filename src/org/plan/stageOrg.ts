@@ -2,15 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SfProject } from '@salesforce/core';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
-import { listFiles, toPosix } from '../metadata/listFiles';
-import { loadMessages } from '../output/loadMessages';
-import { EXIT_CODES, ExitCode } from '../output/exitCodes';
-import type { Problem } from '../inputs/problem';
+import { listFiles, toPosix } from '../../metadata/listFiles';
+import { loadMessages } from '../../output/loadMessages';
+import { EXIT_CODES, ExitCode } from '../../output/exitCodes';
+import type { Problem } from '../../inputs/problem';
 import { analyseOrg } from './analyseOrg';
 import { buildChangedWorkspace } from './changedWorkspace';
-import { connectOrg } from './connectOrg';
+import { connectOrg } from '../read/connectOrg';
 import type { FeatureGap } from './orgFeatures';
-import { prepareVendors } from './prepareVendors';
+import { prepareVendors } from '../read/prepareVendors';
 
 const messages = loadMessages('stage');
 

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Connection } from '@salesforce/core';
-import { parseMetadataXml } from '../metadata/xml';
-import { retrieveOrgMetadata } from './retrieveOrgMetadata';
-import { peekRetrieved } from './retrievedOnce';
+import { parseMetadataXml } from '../../metadata/xml';
+import { retrieveOrgMetadata } from '../read/retrieveOrgMetadata';
+import { peekRetrieved } from '../read/retrievedOnce';
 
 /**
  * The org's values of the settings a vendor changes (Event Monitoring), as they were before the

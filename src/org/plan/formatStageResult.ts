@@ -1,5 +1,5 @@
-import { loadMessages } from '../output/loadMessages';
-import { formatProblem } from '../output/formatProblem';
+import { loadMessages } from '../../output/loadMessages';
+import { formatProblem } from '../../output/formatProblem';
 import { describeGap } from './orgFeatures';
 import type { StageResult } from './stageOrg';
 
