@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// Regenerates src/metadata/metadataFields.json from @salesforce/types (Salesforce's own generated
+// Regenerates config/salesforce/metadata-schema.json from @salesforce/types (Salesforce's own generated
 // Metadata API typings, shipped with SDR). Only the types this project deploys, and the types they
 // reach, are kept: field names, nested type names, arrays, string-literal enums, and `required` for
 // a single-valued field the typings do not mark optional (the WSDL's minOccurs="1").
@@ -79,7 +79,7 @@ for (const name of Object.keys(schema).sort()) types[name] = flatten(name);
 const pkg = JSON.parse(fs.readFileSync(path.join(path.dirname(file), '..', 'package.json'), 'utf8'));
 const out = { generatedFrom: `@salesforce/types ${pkg.version}`, types, enums: Object.fromEntries(Object.entries(enums).sort()) };
 // An optional argument writes elsewhere (the test that proves the committed file is this output).
-const target = process.argv[2] ? path.resolve(process.argv[2]) : path.join(__dirname, '..', 'src', 'metadata', 'metadataFields.json');
+const target = process.argv[2] ? path.resolve(process.argv[2]) : path.join(__dirname, '..', 'config', 'salesforce', 'metadata-schema.json');
 fs.mkdirSync(path.dirname(target), { recursive: true });
 fs.writeFileSync(target, `${JSON.stringify(out, null, 1)}\n`);
 process.stdout.write(`wrote ${Object.keys(types).length} types and ${Object.keys(enums).length} enums to ${path.relative(process.cwd(), target)}\n`);

@@ -1,7 +1,7 @@
 /**
  * Every org-metadata element the product reads from a retrieve or writes into a generated file,
  * declared once, each with the metadata type whose schema holds it. A test checks each path against
- * Salesforce's published schema (metadataFields.json, from @salesforce/types), so a field Salesforce
+ * Salesforce's published schema (config/salesforce/metadata-schema.json, from @salesforce/types), so a field Salesforce
  * removed (as enableExternalClientApps was at API 63) fails the build instead of a customer's deploy.
  */
 export const ORG_FIELDS = {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { format } from 'node:util';
 import { SfError } from '@salesforce/core/sfError';
+import { PACKAGE_ROOT } from '../config/packageRoot';
 
 /**
  * The user-facing strings of one `messages/<bundle>.md` file, read the way @salesforce/core's
@@ -21,15 +22,6 @@ export type MessageBundle = {
   createWarning: (key: string, tokens?: unknown[], actionTokens?: unknown[]) => { name: string; message: string; actions: string[] | undefined };
 };
 
-const PACKAGE_ROOT = ((): string => {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new SfError(`No package.json above ${__dirname}: vendor-access cannot find its messages/ folder.`, 'MessagesNotFoundError', ['Reinstall vendor-access (npm ci); its messages/ folder sits beside its package.json.']);
-    dir = parent;
-  }
-  return dir;
-})();
 
 const LIST_ROW = /^[*-]\s+|^ {2}/;
 const LIST_ITEM = /^[*-]\s+/gm;

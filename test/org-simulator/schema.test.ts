@@ -15,7 +15,7 @@ const NS = '{http://soap.sforce.com/2006/04/metadata}';
 const APP = (state: string): string => xml('ExternalClientApplication', `    <contactEmail>a@example.com</contactEmail>\n    <distributionState>${state}</distributionState>\n    <label>App</label>\n`);
 
 /**
- * The simulated org follows Salesforce's published Metadata API schema (src/metadata/metadataFields.json,
+ * The simulated org follows Salesforce's published Metadata API schema (config/salesforce/metadata-schema.json,
  * generated from @salesforce/types) in what it accepts, holds and returns: the texts are what
  * `sf project deploy start` shows.
  */
@@ -86,7 +86,7 @@ describe('org simulator: Salesforce’s published schema decides', () => {
     try {
       const root = path.join(__dirname, '..', '..');
       execFileSync(process.execPath, [path.join(root, 'scripts', 'generate-metadata-schema.js'), path.join(dir, 'fields.json')], { cwd: root });
-      expect(fs.readFileSync(path.join(dir, 'fields.json'), 'utf8')).toBe(fs.readFileSync(path.join(root, 'src', 'metadata', 'metadataFields.json'), 'utf8'));
+      expect(fs.readFileSync(path.join(dir, 'fields.json'), 'utf8')).toBe(fs.readFileSync(path.join(root, 'config', 'salesforce', 'metadata-schema.json'), 'utf8'));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
