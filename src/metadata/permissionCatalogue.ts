@@ -56,6 +56,3 @@ export const permissionsOf = (vendor: Pick<Vendor, 'permissions'>): Record<strin
 /** Object permissions (View All on the event stores) read security events: tier 3. */
 export const OBJECT_VIEW_ALL_TIER: RiskTier = 3;
 
-/** The catalogue entry for a UI label, for guides that name permissions by label. */
-export const permissionByLabel = (label: string): string | undefined =>
-  Object.entries(PERMISSIONS).find(([, info]) => info.label.toLowerCase() === label.toLowerCase())?.[0];

@@ -42,10 +42,6 @@ export const textOf = (value: XmlValue | undefined): string | undefined => {
   return typeof text === 'string' ? text : undefined;
 };
 
-/** All texts of a repeated leaf element, e.g. every `userPermissions/name`. */
-export const childTexts = (node: XmlNode, element: string): string[] =>
-  (node[element] ?? []).map(textOf).filter((t): t is string => t !== undefined);
-
 /** The 1-based line where `<element>` first appears, for messages that point into the file. */
 export const lineOf = (text: string, element: string, from = 0): number | undefined => {
   const index = text.indexOf(`<${element}`, from);

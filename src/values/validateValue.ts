@@ -1,6 +1,6 @@
 import type { Problem } from '../inputs/problem';
 import { describe } from '../catalogue/shapeCheck';
-import type { Vendor, ValueSpec } from '../catalogue';
+import type { Vendor } from '../catalogue';
 import { INPUT_LIMITS } from '../files';
 import { IpRange, ParsedRange, findOverlaps, formatRange, parseRangeSpec } from '../network';
 
@@ -66,5 +66,3 @@ export const checkIpRanges = (value: unknown, where: Where, prefix: string): { r
   const ranges = parsed.map(({ range }, n) => ({ ...formatRange(range), description: `${prefix} ${n + 1}` }));
   return { ranges, parsed: parsed.map((p) => p.range), problems };
 };
-
-export const specFor = (vendor: Vendor, key: string): ValueSpec | undefined => vendor.values.find((v) => v.key === key);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { copyProject } from './projectCopy';
+import { useProjectCopyAsCwd } from './projectCwd';
 
 /** test/fixtures/third-vendor: a vendor added as data only (force-app/acme/ and its values file). */
 export const THIRD_VENDOR_FIXTURE = path.join(__dirname, '..', 'fixtures', 'third-vendor');
@@ -21,16 +22,4 @@ export const copyProjectWithThirdVendor = (): string => {
 };
 
 /** Like useProjectCopyAsCwd, with the third vendor added. */
-export const useThirdVendorProjectAsCwd = (): (() => string) => {
-  let dir = '';
-  const cwd = process.cwd();
-  beforeEach(() => {
-    dir = copyProjectWithThirdVendor();
-    process.chdir(dir);
-  });
-  afterEach(() => {
-    process.chdir(cwd);
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  return () => dir;
-};
+export const useThirdVendorProjectAsCwd = (): (() => string) => useProjectCopyAsCwd(copyProjectWithThirdVendor);

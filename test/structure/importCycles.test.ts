@@ -73,14 +73,6 @@ describe('src/ has no import knots', () => {
   });
 });
 
-describe('every error src/ throws is named', () => {
-  it('no bare `throw new Error` (errors are SfErrors with a name and actions, from messages/)', () => {
-    const files = fs.readdirSync(SRC, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'));
-    const bare = files.filter((f) => /throw new Error\(/.test(fs.readFileSync(path.join(SRC, f), 'utf8')));
-    expect(bare).toEqual([]);
-  });
-});
-
 describe('src/org is split by stage, and the stages are layers', () => {
   const stageOf = (file: string): string | undefined => {
     const parts = file.split(path.sep);
