@@ -31,14 +31,37 @@ module.exports = async () => {
       const cold = [];
       for (let i = 0; i < RUNS; i++) {
         const t = process.hrtime.bigint();
-        execFileSync(process.execPath, [path.join(ROOT, 'bin/vendor-access.js'), 'check', '--vendor', vendor, '--values', 'config/orgs/example.json'], { cwd: dir, stdio: 'ignore' });
+        execFileSync(
+          process.execPath,
+          [
+            path.join(ROOT, 'bin/vendor-access.js'),
+            'check',
+            '--vendor',
+            vendor,
+            '--values',
+            'config/orgs/example.json',
+          ],
+          { cwd: dir, stdio: 'ignore' }
+        );
         cold.push(Number(process.hrtime.bigint() - t) / 1e6);
       }
       const probe = JSON.parse(execFileSync(process.execPath, ['-e', PROBE, vendor], { cwd: dir }).toString());
       if (!probe.ok) throw new Error(`check --vendor ${vendor} failed on the example values`);
-      rows.push({ name: `check --vendor ${vendor}: CLI wall time, cold process (median of ${RUNS})`, value: median(cold), unit: 'ms' });
-      rows.push({ name: `check --vendor ${vendor}: in-process, warm (median of ${RUNS})`, value: median(probe.warm), unit: 'ms' });
-      rows.push({ name: `check --vendor ${vendor}: peak RSS of that process`, value: probe.maxRssKb / 1024, unit: 'MiB' });
+      rows.push({
+        name: `check --vendor ${vendor}: CLI wall time, cold process (median of ${RUNS})`,
+        value: median(cold),
+        unit: 'ms',
+      });
+      rows.push({
+        name: `check --vendor ${vendor}: in-process, warm (median of ${RUNS})`,
+        value: median(probe.warm),
+        unit: 'ms',
+      });
+      rows.push({
+        name: `check --vendor ${vendor}: peak RSS of that process`,
+        value: probe.maxRssKb / 1024,
+        unit: 'MiB',
+      });
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -22,7 +22,15 @@ const MAX_CONCURRENCY = 16;
 const hookTypeScript = () => {
   const ts = require('typescript');
   require.extensions['.ts'] ??= (module, filename) => {
-    const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, resolveJsonModule: true }, fileName: filename });
+    const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2022,
+        esModuleInterop: true,
+        resolveJsonModule: true,
+      },
+      fileName: filename,
+    });
     module._compile(outputText, filename);
   };
 };
@@ -32,7 +40,12 @@ module.exports = async () => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'vendor-access-bench-home-'));
   const dir = copyProject();
   // The simulators (this process) log in through the sf auth store under this HOME; the CLI reads it.
-  Object.assign(process.env, { HOME: home, USERPROFILE: home, SF_DISABLE_LOG_FILE: 'true', SF_DISABLE_TELEMETRY: 'true' });
+  Object.assign(process.env, {
+    HOME: home,
+    USERPROFILE: home,
+    SF_DISABLE_LOG_FILE: 'true',
+    SF_DISABLE_TELEMETRY: 'true',
+  });
   const childEnv = Object.fromEntries(Object.entries(saved).filter(([k]) => !/^(SF_|SFDX_|VENDOR_ACCESS_)/.test(k)));
   Object.assign(childEnv, { HOME: home, USERPROFILE: home, SF_DISABLE_TELEMETRY: 'true' });
   hookTypeScript();
@@ -51,14 +64,30 @@ module.exports = async () => {
     return Number(process.hrtime.bigint() - started) / 1e6;
   };
   const PRODUCTION_USERS = [
-    { Username: 'ispm.integration@example.com.vendoraccess', Email: 'security-team@example.com', profile: 'Minimum Access - Salesforce' },
-    { Username: 'reco.integration@example.com.vendoraccess', Email: 'reco-integration@example.com', profile: 'Minimum Access - API Only Integrations' },
+    {
+      Username: 'ispm.integration@example.com.vendoraccess',
+      Email: 'security-team@example.com',
+      profile: 'Minimum Access - Salesforce',
+    },
+    {
+      Username: 'reco.integration@example.com.vendoraccess',
+      Email: 'reco-integration@example.com',
+      profile: 'Minimum Access - API Only Integrations',
+    },
   ];
   const withOrgs = async (count, latencyMs, body, sandboxes = true) => {
     const sims = await Promise.all(
       Array.from({ length: count }, (_, i) =>
-        startOrgSimulator(sandboxes ? { shape: 'enterprise-shield', sandbox: { name: `sb${latencyMs}x${i}` }, seed: { productionUsers: PRODUCTION_USERS } } : { shape: 'enterprise-shield' }),
-      ),
+        startOrgSimulator(
+          sandboxes
+            ? {
+                shape: 'enterprise-shield',
+                sandbox: { name: `sb${latencyMs}x${i}` },
+                seed: { productionUsers: PRODUCTION_USERS },
+              }
+            : { shape: 'enterprise-shield' }
+        )
+      )
     );
     try {
       const aliases = [];
@@ -81,29 +110,57 @@ module.exports = async () => {
 
   const rows = [];
   try {
-    await withOrgs(1, 50, async (aliases, trips, [sim]) => {
-      await cli(['plan', ...aliases, ...VALUES]);
-      const plan = trips();
-      await cli(['deploy', ...aliases, ...VALUES]);
-      const counts = sim.requestCounts();
-      const deploy = trips();
-      await cli(['verify', ...aliases, ...VALUES]);
-      const verify = trips();
-      rows.push({ name: 'round trips per org: plan (fresh org)', value: plan, unit: 'requests' });
-      rows.push({ name: 'round trips per org: deploy both vendors (fresh org)', value: deploy, unit: 'requests', note: `target ≤ 12: ${deploy <= 12 ? 'met' : 'NOT met'}; ${Object.entries(counts.byKind).map(([k, n]) => `${k} ${n}`).join(', ')}` });
-      rows.push({ name: 'round trips per org: verify after that deploy', value: verify, unit: 'requests' });
-    }, false);
+    await withOrgs(
+      1,
+      50,
+      async (aliases, trips, [sim]) => {
+        await cli(['plan', ...aliases, ...VALUES]);
+        const plan = trips();
+        await cli(['deploy', ...aliases, ...VALUES]);
+        const counts = sim.requestCounts();
+        const deploy = trips();
+        await cli(['verify', ...aliases, ...VALUES]);
+        const verify = trips();
+        rows.push({ name: 'round trips per org: plan (fresh org)', value: plan, unit: 'requests' });
+        rows.push({
+          name: 'round trips per org: deploy both vendors (fresh org)',
+          value: deploy,
+          unit: 'requests',
+          note: `target ≤ 12: ${deploy <= 12 ? 'met' : 'NOT met'}; ${Object.entries(counts.byKind)
+            .map(([k, n]) => `${k} ${n}`)
+            .join(', ')}`,
+        });
+        rows.push({ name: 'round trips per org: verify after that deploy', value: verify, unit: 'requests' });
+      },
+      false
+    );
     for (const latencyMs of [50, 200]) {
       const wall = {};
       for (const count of [1, 20]) {
         await withOrgs(count, latencyMs, async (aliases, trips) => {
           // --concurrency is at most 16 (input safety, issue 10): 20 orgs go 16 at a time.
-          wall[count] = await cli(['deploy', ...aliases, ...VALUES, '--concurrency', String(Math.min(count, MAX_CONCURRENCY))]);
-          rows.push({ name: `deploy both vendors to ${count} sandbox(es) at ${latencyMs} ms latency, fresh process`, value: wall[count], unit: 'ms', note: `${trips().toFixed(0)} round trips per org, --concurrency ${Math.min(count, MAX_CONCURRENCY)}` });
+          wall[count] = await cli([
+            'deploy',
+            ...aliases,
+            ...VALUES,
+            '--concurrency',
+            String(Math.min(count, MAX_CONCURRENCY)),
+          ]);
+          rows.push({
+            name: `deploy both vendors to ${count} sandbox(es) at ${latencyMs} ms latency, fresh process`,
+            value: wall[count],
+            unit: 'ms',
+            note: `${trips().toFixed(0)} round trips per org, --concurrency ${Math.min(count, MAX_CONCURRENCY)}`,
+          });
         });
       }
       const ratio = wall[20] / wall[1];
-      rows.push({ name: `  20 orgs ÷ 1 org at ${latencyMs} ms`, value: Number(ratio.toFixed(2)), unit: '×', note: `target ≤ 2×: ${ratio <= 2 ? 'met' : 'NOT met'}` });
+      rows.push({
+        name: `  20 orgs ÷ 1 org at ${latencyMs} ms`,
+        value: Number(ratio.toFixed(2)),
+        unit: '×',
+        note: `target ≤ 2×: ${ratio <= 2 ? 'met' : 'NOT met'}`,
+      });
     }
   } finally {
     for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];

@@ -9,7 +9,8 @@ const ROOT = path.join(__dirname, '..');
 
 const copyProject = () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vendor-access-bench-'));
-  for (const part of ['sfdx-project.json', '.forceignore', 'force-app', 'config']) fs.cpSync(path.join(ROOT, part), path.join(dir, part), { recursive: true });
+  for (const part of ['sfdx-project.json', '.forceignore', 'force-app', 'config'])
+    fs.cpSync(path.join(ROOT, part), path.join(dir, part), { recursive: true });
   return dir;
 };
 

@@ -21,6 +21,10 @@ module.exports = async () => {
   const list = specs(1000);
   const start = process.hrtime.bigint();
   checkIpRanges(list, { file: 'values.json', field: 'vendors.reco.trustedRanges' }, 'Reco IP number');
-  rows.push({ name: 'values check of 1000 ranges (the limit)', value: Number(process.hrtime.bigint() - start) / 1e6, unit: 'ms' });
+  rows.push({
+    name: 'values check of 1000 ranges (the limit)',
+    value: Number(process.hrtime.bigint() - start) / 1e6,
+    unit: 'ms',
+  });
   return rows;
 };

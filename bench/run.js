@@ -18,7 +18,9 @@ const main = async () => {
     process.stdout.write(`\n${file.replace('.bench.js', '')}\n`);
     for (const row of rows) {
       const value = Number.isInteger(row.value) ? String(row.value) : row.value.toFixed(1);
-      process.stdout.write(`  ${row.name.padEnd(66)} ${value.padStart(10)} ${row.unit}${row.note ? `  (${row.note})` : ''}\n`);
+      process.stdout.write(
+        `  ${row.name.padEnd(66)} ${value.padStart(10)} ${row.unit}${row.note ? `  (${row.note})` : ''}\n`
+      );
     }
   }
 };

@@ -15,9 +15,17 @@ const CLI = path.join(ROOT, 'bin/vendor-access.js');
 const COMMANDS = [
   { name: 'node -e 0', args: ['-e', '0'] },
   // From the project root, where node resolves the package.
-  { name: `node -e "require('@salesforce/source-deploy-retrieve')"`, args: ['-e', "require('@salesforce/source-deploy-retrieve')"], cwd: ROOT },
+  {
+    name: `node -e "require('@salesforce/source-deploy-retrieve')"`,
+    args: ['-e', "require('@salesforce/source-deploy-retrieve')"],
+    cwd: ROOT,
+  },
   { name: 'vendor-access --help', args: [CLI, '--help'], target: { of: 'node -e 0', max: 2.5 } },
-  { name: 'vendor-access check (both vendors, example values)', args: [CLI, 'check', '--values', 'config/orgs/example.json'], target: { of: 'sdr', max: 1.3 } },
+  {
+    name: 'vendor-access check (both vendors, example values)',
+    args: [CLI, 'check', '--values', 'config/orgs/example.json'],
+    target: { of: 'sdr', max: 1.3 },
+  },
   { name: 'vendor-access cert inspect', args: [CLI, 'cert', 'inspect', 'config/certs/example-ispm-server.crt'] },
   { name: 'vendor-access review', args: [CLI, 'review'] },
 ];
@@ -45,7 +53,12 @@ module.exports = async () => {
   const [bare, sdr] = medians;
   const rows = [];
   for (const [i, command] of COMMANDS.entries()) {
-    rows.push({ name: `${command.name}: cold wall, median of ${RUNS}`, value: medians[i], unit: 'ms', note: `runs: ${times[i].map((t) => t.toFixed(0)).join(', ')}` });
+    rows.push({
+      name: `${command.name}: cold wall, median of ${RUNS}`,
+      value: medians[i],
+      unit: 'ms',
+      note: `runs: ${times[i].map((t) => t.toFixed(0)).join(', ')}`,
+    });
     if (i < 2) continue;
     const vsBare = medians[i] / bare;
     const vsSdr = medians[i] / sdr;
@@ -55,7 +68,13 @@ module.exports = async () => {
       name: `  ÷ bare node ${vsBare.toFixed(2)}×, ÷ SDR's bare load ${vsSdr.toFixed(2)}×`,
       value: Number((target?.of === 'sdr' ? vsSdr : vsBare).toFixed(2)),
       unit: target?.of === 'sdr' ? '× SDR' : '× node',
-      ...(target ? { note: `target ≤ ${target.max}× ${target.of === 'sdr' ? "SDR's bare load" : 'bare node'}: ${ratio <= target.max ? 'met' : 'NOT met'}` } : {}),
+      ...(target
+        ? {
+            note: `target ≤ ${target.max}× ${target.of === 'sdr' ? "SDR's bare load" : 'bare node'}: ${
+              ratio <= target.max ? 'met' : 'NOT met'
+            }`,
+          }
+        : {}),
     });
   }
   return rows;

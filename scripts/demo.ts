@@ -28,7 +28,8 @@ const demo = async (): Promise<number> => {
   const { main } = require('../src/cli') as typeof import('../src/cli');
   const { startOrgSimulator } = require('../test/org-simulator') as typeof import('../test/org-simulator');
   const { loginWithAlias } = require('../test/org-simulator/connect') as typeof import('../test/org-simulator/connect');
-  const { seedLogin, seedOauthToken, seedSession } = require('../test/org-simulator/lifecycle') as typeof import('../test/org-simulator/lifecycle');
+  const { seedLogin, seedOauthToken, seedSession } =
+    require('../test/org-simulator/lifecycle') as typeof import('../test/org-simulator/lifecycle');
   /* eslint-enable @typescript-eslint/no-require-imports */
   Lifecycle.getInstance().onWarning(async () => {});
   const sim = await startOrgSimulator({
@@ -50,30 +51,70 @@ const demo = async (): Promise<number> => {
   });
   try {
     await loginWithAlias(sim, 'demo');
-    process.stdout.write(`A simulated enterprise org with Shield is running at ${sim.instanceUrl}, logged in as alias "demo".\nIt already trusts "Head office" and "VPN egress" and has an unrelated permission set Sales_Ops.\n`);
+    process.stdout.write(
+      `A simulated enterprise org with Shield is running at ${sim.instanceUrl}, logged in as alias "demo".\nIt already trusts "Head office" and "VPN egress" and has an unrelated permission set Sales_Ops.\n`
+    );
     const values = ['--values', 'config/orgs/example.json'];
     let worst = 0;
     const step = async (argv: string[]): Promise<void> => {
       banner(`vendor-access ${argv.join(' ')}`);
       worst = Math.max(worst, await main(argv));
     };
-    for (const argv of [['plan', '-o', 'demo', ...values], ['deploy', '-o', 'demo', ...values], ['verify', '-o', 'demo', ...values], ['plan', '-o', 'demo', ...values]]) await step(argv);
+    for (const argv of [
+      ['plan', '-o', 'demo', ...values],
+      ['deploy', '-o', 'demo', ...values],
+      ['verify', '-o', 'demo', ...values],
+      ['plan', '-o', 'demo', ...values],
+    ])
+      await step(argv);
     // The vendor at work: a token, a session, and two logins, one from an address outside its ranges.
     const ispmUser = 'ispm.integration@example.com.vendoraccess';
     seedOauthToken(sim.state, ispmUser, { AppName: 'ISPM SFDC Integration', UseCount: 311 });
     seedSession(sim.state, ispmUser);
-    seedLogin(sim.state, ispmUser, { LoginTime: new Date(Date.now() - 3_600_000).toISOString(), SourceIp: '18.98.16.170' });
-    seedLogin(sim.state, ispmUser, { LoginTime: new Date(Date.now() - 7_200_000).toISOString(), SourceIp: '203.0.113.66' });
+    seedLogin(sim.state, ispmUser, {
+      LoginTime: new Date(Date.now() - 3_600_000).toISOString(),
+      SourceIp: '18.98.16.170',
+    });
+    seedLogin(sim.state, ispmUser, {
+      LoginTime: new Date(Date.now() - 7_200_000).toISOString(),
+      SourceIp: '203.0.113.66',
+    });
     const ispm = ['-o', 'demo', '--vendor', 'ispm', ...values];
-    for (const argv of [['suspend', ...ispm, '--dry-run'], ['suspend', ...ispm], ['activity', ...ispm], ['resume', ...ispm], ['offboard', '-o', 'demo', ...values, '--dry-run'], ['offboard', '-o', 'demo', ...values]]) await step(argv);
+    for (const argv of [
+      ['suspend', ...ispm, '--dry-run'],
+      ['suspend', ...ispm],
+      ['activity', ...ispm],
+      ['resume', ...ispm],
+      ['offboard', '-o', 'demo', ...values, '--dry-run'],
+      ['offboard', '-o', 'demo', ...values],
+    ])
+      await step(argv);
     banner('what the org holds now');
     const security = sim.state.components.get('Settings:Security')?.xml ?? '';
     const descriptions = [...security.matchAll(/<description>([^<]*)<\/description>/g)].map((m) => m[1]);
     process.stdout.write(`Trusted IP ranges (${descriptions.length}): ${descriptions.join(', ')}\n`);
-    process.stdout.write(`Sales_Ops still there: ${sim.state.components.has('PermissionSet:Sales_Ops') ? 'yes' : 'NO'}\n`);
-    process.stdout.write(`Permission sets: ${[...sim.state.components.values()].filter((c) => c.type === 'PermissionSet').map((c) => c.fullName).join(', ')}\n`);
-    process.stdout.write(`External Client Apps: ${[...sim.state.components.values()].filter((c) => c.type === 'ExternalClientApplication').map((c) => c.fullName).join(', ') || 'none'}\n`);
-    process.stdout.write(`Users: ${(sim.state.records.get('User') ?? []).map((u) => `${String(u.Username)}${u.IsActive === true ? '' : ' (deactivated)'}`).join(', ')}\n`);
+    process.stdout.write(
+      `Sales_Ops still there: ${sim.state.components.has('PermissionSet:Sales_Ops') ? 'yes' : 'NO'}\n`
+    );
+    process.stdout.write(
+      `Permission sets: ${[...sim.state.components.values()]
+        .filter((c) => c.type === 'PermissionSet')
+        .map((c) => c.fullName)
+        .join(', ')}\n`
+    );
+    process.stdout.write(
+      `External Client Apps: ${
+        [...sim.state.components.values()]
+          .filter((c) => c.type === 'ExternalClientApplication')
+          .map((c) => c.fullName)
+          .join(', ') || 'none'
+      }\n`
+    );
+    process.stdout.write(
+      `Users: ${(sim.state.records.get('User') ?? [])
+        .map((u) => `${String(u.Username)}${u.IsActive === true ? '' : ' (deactivated)'}`)
+        .join(', ')}\n`
+    );
     return worst;
   } finally {
     await sim.stop();
@@ -88,5 +129,5 @@ demo().then(
   (err: unknown) => {
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;
-  },
+  }
 );

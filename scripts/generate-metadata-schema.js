@@ -10,9 +10,17 @@ const path = require('node:path');
 const ts = require('typescript');
 
 const ROOTS = [
-  'PermissionSet', 'SecuritySettings', 'EventSettings', 'RealTimeEventSettings', 'ExternalClientAppSettings',
-  'ExternalClientApplication', 'ExtlClntAppGlobalOauthSettings', 'ExtlClntAppOauthSettings',
-  'ExtlClntAppOauthConfigurablePolicies', 'ExtlClntAppConfigurablePolicies', 'Profile',
+  'PermissionSet',
+  'SecuritySettings',
+  'EventSettings',
+  'RealTimeEventSettings',
+  'ExternalClientAppSettings',
+  'ExternalClientApplication',
+  'ExtlClntAppGlobalOauthSettings',
+  'ExtlClntAppOauthSettings',
+  'ExtlClntAppOauthConfigurablePolicies',
+  'ExtlClntAppConfigurablePolicies',
+  'Profile',
 ];
 
 const file = require.resolve('@salesforce/types/metadata').replace(/\.js$/, '.d.ts');
@@ -77,9 +85,20 @@ const types = {};
 for (const name of Object.keys(schema).sort()) types[name] = flatten(name);
 
 const pkg = JSON.parse(fs.readFileSync(path.join(path.dirname(file), '..', 'package.json'), 'utf8'));
-const out = { generatedFrom: `@salesforce/types ${pkg.version}`, types, enums: Object.fromEntries(Object.entries(enums).sort()) };
+const out = {
+  generatedFrom: `@salesforce/types ${pkg.version}`,
+  types,
+  enums: Object.fromEntries(Object.entries(enums).sort()),
+};
 // An optional argument writes elsewhere (the test that proves the committed file is this output).
-const target = process.argv[2] ? path.resolve(process.argv[2]) : path.join(__dirname, '..', 'config', 'salesforce', 'metadata-schema.json');
+const target = process.argv[2]
+  ? path.resolve(process.argv[2])
+  : path.join(__dirname, '..', 'config', 'salesforce', 'metadata-schema.json');
 fs.mkdirSync(path.dirname(target), { recursive: true });
 fs.writeFileSync(target, `${JSON.stringify(out, null, 1)}\n`);
-process.stdout.write(`wrote ${Object.keys(types).length} types and ${Object.keys(enums).length} enums to ${path.relative(process.cwd(), target)}\n`);
+process.stdout.write(
+  `wrote ${Object.keys(types).length} types and ${Object.keys(enums).length} enums to ${path.relative(
+    process.cwd(),
+    target
+  )}\n`
+);

@@ -12,7 +12,11 @@ import { Io, processIo } from './output/io';
 
 const messages = loadMessages('cli');
 
-const EPILOGUE = [messages.getMessage('info.Epilogue'), 'Environment variables:', ...Object.entries(ENV_VARS).map(([name, what]) => `  ${name}: ${what}`)].join('\n');
+const EPILOGUE = [
+  messages.getMessage('info.Epilogue'),
+  'Environment variables:',
+  ...Object.entries(ENV_VARS).map(([name, what]) => `  ${name}: ${what}`),
+].join('\n');
 
 /**
  * Runs the CLI on `argv` and returns the exit code; never throws and never calls process.exit,
@@ -84,7 +88,9 @@ export const main = async (argv: string[], io: Io = processIo): Promise<number> 
   if (helpShown || !outcome) return EXIT_CODES.ok;
   const allWarnings = [...outcome.warnings, ...warnings];
   if (json || outcome.envelope) {
-    io.stdout(JSON.stringify({ status: outcome.exitCode, result: outcome.result, warnings: allWarnings }, undefined, 2));
+    io.stdout(
+      JSON.stringify({ status: outcome.exitCode, result: outcome.result, warnings: allWarnings }, undefined, 2)
+    );
   } else {
     for (const warning of allWarnings) io.stderr(`Warning: ${warning}`);
     for (const note of outcome.notes ?? []) io.stderr(note);

@@ -14,7 +14,19 @@ export const renderGuideStepTable = (vendors: Vendor[]): string => {
       const how: string[] = [];
       for (const a of step.implementedBy ?? []) {
         const file = `\`${vendor.relDir}/${a.file}\``;
-        how.push(a.path ? `${file} \`${a.path}\`${a.absent ? ' absent' : a.equals ? ` = \`${a.equals}\`` : a.equalsValue ? ` = values \`${a.equalsValue}\`` : ''}` : file);
+        how.push(
+          a.path
+            ? `${file} \`${a.path}\`${
+                a.absent
+                  ? ' absent'
+                  : a.equals
+                  ? ` = \`${a.equals}\``
+                  : a.equalsValue
+                  ? ` = values \`${a.equalsValue}\``
+                  : ''
+              }`
+            : file
+        );
       }
       if (step.command) how.push(step.command);
       if (step.manual) how.push(`**Manual:** ${step.manual}`);

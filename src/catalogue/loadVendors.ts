@@ -15,13 +15,25 @@ const readJson = (file: string, rel: string, problems: Problem[]): unknown => {
   } catch (err) {
     const e = SfError.wrap(err instanceof Error ? err : String(err));
     const missing = e.name === 'FileNotFoundError';
-    problems.push({ severity: 'error', file: rel, field: '', message: missing ? 'cannot be read' : e.message, fix: missing ? `Create ${rel}, or restore it from git.` : (e.actions ?? []).join(' ') });
+    problems.push({
+      severity: 'error',
+      file: rel,
+      field: '',
+      message: missing ? 'cannot be read' : e.message,
+      fix: missing ? `Create ${rel}, or restore it from git.` : (e.actions ?? []).join(' '),
+    });
     return undefined;
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
-    problems.push({ severity: 'error', file: rel, field: '', message: `is not valid JSON: ${(err as Error).message}`, fix: 'Fix the JSON syntax (a JSON linter shows where).' });
+    problems.push({
+      severity: 'error',
+      file: rel,
+      field: '',
+      message: `is not valid JSON: ${(err as Error).message}`,
+      fix: 'Fix the JSON syntax (a JSON linter shows where).',
+    });
     return undefined;
   }
 };
@@ -45,7 +57,12 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
   const root = c.object(data, '');
   if (!root) return { problems: c.problems };
   const name = c.string(root, 'name', '');
-  if (name !== undefined && name !== dirName) c.fail('name', `"${name}" differs from the folder name "${dirName}"`, `Set name to "${dirName}", or rename the folder.`);
+  if (name !== undefined && name !== dirName)
+    c.fail(
+      'name',
+      `"${name}" differs from the folder name "${dirName}"`,
+      `Set name to "${dirName}", or rename the folder.`
+    );
   for (const key of ['title', 'guide', 'packageDirectory']) c.string(root, key, '');
   const integrationUser = c.string(root, 'integrationUser', '', true);
   const roleAt = new Map<string, number>();
@@ -57,9 +74,19 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
     const role = c.oneOf(v, 'role', `values[${i}]`, VALUE_ROLES);
     if (role !== undefined && role !== 'none') {
       const first = roleAt.get(role);
-      if (first !== undefined) c.fail(`values[${i}].role`, `"${role}" is already the role of values[${first}]`, `Give each role to one value; use "none" for values generic code does not need.`);
+      if (first !== undefined)
+        c.fail(
+          `values[${i}].role`,
+          `"${role}" is already the role of values[${first}]`,
+          `Give each role to one value; use "none" for values generic code does not need.`
+        );
       else roleAt.set(role, i);
-      if (type !== undefined && type !== ROLE_TYPES[role]) c.fail(`values[${i}].role`, `"${role}" needs a value of type "${ROLE_TYPES[role]}", found "${type}"`, `Set type to "${ROLE_TYPES[role]}", or choose another role.`);
+      if (type !== undefined && type !== ROLE_TYPES[role])
+        c.fail(
+          `values[${i}].role`,
+          `"${role}" needs a value of type "${ROLE_TYPES[role]}", found "${type}"`,
+          `Set type to "${ROLE_TYPES[role]}", or choose another role.`
+        );
     }
     c.boolean(v, 'required', `values[${i}]`);
     c.string(v, 'description', `values[${i}]`);
@@ -82,18 +109,29 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
     c.stringArray(f, 'permissionSets', `features[${i}]`);
   });
   const guideRequired = c.object(root.guideRequiredPermissions, 'guideRequiredPermissions');
-  for (const key of Object.keys(guideRequired ?? {})) c.stringArray(guideRequired ?? {}, key, 'guideRequiredPermissions');
+  for (const key of Object.keys(guideRequired ?? {}))
+    c.stringArray(guideRequired ?? {}, key, 'guideRequiredPermissions');
   c.array(root, 'runtimePermissions', '');
   if (root.permissions !== undefined) {
     const permissions = c.object(root.permissions, 'permissions');
     for (const [name, item] of Object.entries(permissions ?? {})) {
       const at = `permissions.${name}`;
-      if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) c.fail(at, `"${name}" is not a permission API name`, 'Use the PermissionSet field name without "Permissions" (describe(PermissionSet) lists them).');
+      if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name))
+        c.fail(
+          at,
+          `"${name}" is not a permission API name`,
+          'Use the PermissionSet field name without "Permissions" (describe(PermissionSet) lists them).'
+        );
       const p = c.object(item, at);
       if (!p) continue;
       c.string(p, 'label', at);
       c.string(p, 'why', at);
-      if (![0, 1, 2, 3, 4].includes(p.tier as number)) c.fail(`${at}.tier`, `must be a risk tier 0 to 4, found ${describe(p.tier)}`, 'Set tier to 0 (can take over the org) … 4 (an access channel only), as the review report explains.');
+      if (![0, 1, 2, 3, 4].includes(p.tier as number))
+        c.fail(
+          `${at}.tier`,
+          `must be a risk tier 0 to 4, found ${describe(p.tier)}`,
+          'Set tier to 0 (can take over the org) … 4 (an access channel only), as the review report explains.'
+        );
       c.stringArray(p, 'requires', at, true);
     }
   }
@@ -105,10 +143,23 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
     const fromValue = c.string(ranges, 'fromValue', 'trustedRanges', true);
     const values = Array.isArray(root.values) ? (root.values as Array<{ key?: unknown; type?: unknown }>) : [];
     if (fromValue !== undefined && !values.some((v) => v && v.key === fromValue && v.type === 'ipRanges')) {
-      c.fail('trustedRanges.fromValue', `"${fromValue}" is not the key of a value of type "ipRanges"`, `Name the key of the ipRanges value that holds per-org ranges (${values.filter((v) => v && v.type === 'ipRanges').map((v) => String(v.key)).join(', ') || 'add one to values'}).`);
+      c.fail(
+        'trustedRanges.fromValue',
+        `"${fromValue}" is not the key of a value of type "ipRanges"`,
+        `Name the key of the ipRanges value that holds per-org ranges (${
+          values
+            .filter((v) => v && v.type === 'ipRanges')
+            .map((v) => String(v.key))
+            .join(', ') || 'add one to values'
+        }).`
+      );
     }
     if (ranges.file === undefined && ranges.fromValue === undefined) {
-      c.fail('trustedRanges', 'names neither a file nor a fromValue', 'Set trustedRanges.file (fixed ranges) or trustedRanges.fromValue (per-org ranges).');
+      c.fail(
+        'trustedRanges',
+        'names neither a file nor a fromValue',
+        'Set trustedRanges.file (fixed ranges) or trustedRanges.fromValue (per-org ranges).'
+      );
     }
   }
   (c.array(root, 'orgFeatures', '', true) ?? []).forEach((item, i) => {
@@ -134,11 +185,28 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
     if (from === undefined) return;
     const role = /^values\.(\w+)$/.exec(from)?.[1];
     if (from === 'org.consumerKey') {
-      if (root.externalClientApp === undefined) c.fail(`handoff[${i}].from`, '"org.consumerKey" needs an External Client App, and this vendor has none', 'Remove the item, or describe the app in externalClientApp.');
+      if (root.externalClientApp === undefined)
+        c.fail(
+          `handoff[${i}].from`,
+          '"org.consumerKey" needs an External Client App, and this vendor has none',
+          'Remove the item, or describe the app in externalClientApp.'
+        );
     } else if (role === undefined) {
-      c.fail(`handoff[${i}].from`, `"${from}" is neither values.<role> nor org.consumerKey`, `Write "values.<role>" (one of the roles in values: ${[...roleAt.keys()].join(', ') || 'none'}) or "org.consumerKey".`);
+      c.fail(
+        `handoff[${i}].from`,
+        `"${from}" is neither values.<role> nor org.consumerKey`,
+        `Write "values.<role>" (one of the roles in values: ${
+          [...roleAt.keys()].join(', ') || 'none'
+        }) or "org.consumerKey".`
+      );
     } else if (!roleAt.has(role)) {
-      c.fail(`handoff[${i}].from`, `"${from}" names the role "${role}", which no value of this vendor has`, `Use one of: ${[...roleAt.keys()].map((r) => `values.${r}`).join(', ') || 'org.consumerKey'}; or give a value that role.`);
+      c.fail(
+        `handoff[${i}].from`,
+        `"${from}" names the role "${role}", which no value of this vendor has`,
+        `Use one of: ${
+          [...roleAt.keys()].map((r) => `values.${r}`).join(', ') || 'org.consumerKey'
+        }; or give a value that role.`
+      );
     }
   });
   c.stringArray(root, 'afterResume', '', true);
@@ -147,27 +215,54 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
     if (!s) return;
     for (const key of ['id', 'section', 'guide']) c.string(s, key, `guideSteps[${i}]`);
     if (s.implementedBy === undefined && s.manual === undefined && s.command === undefined) {
-      c.fail(`guideSteps[${i}]`, 'says neither which element implements it, nor that it is manual or done by a command', 'Add implementedBy, manual or command.');
+      c.fail(
+        `guideSteps[${i}]`,
+        'says neither which element implements it, nor that it is manual or done by a command',
+        'Add implementedBy, manual or command.'
+      );
     }
   });
   return c.problems.length ? { problems: c.problems } : { entry: root as unknown as VendorEntry, problems: [] };
 };
 
 /** A vendor with an integration user names its username and email by role; one without has neither, and no hardened profile. */
-const checkUserValues = (c: ShapeCheck, root: Record<string, unknown>, hasUser: boolean, roleAt: Map<string, number>): void => {
+const checkUserValues = (
+  c: ShapeCheck,
+  root: Record<string, unknown>,
+  hasUser: boolean,
+  roleAt: Map<string, number>
+): void => {
   for (const role of ['integrationUsername', 'integrationUserEmail']) {
     const at = roleAt.get(role);
-    if (hasUser && at === undefined) c.fail('values', `has no value with role "${role}", which the integration user needs`, `Add a value with "role": "${role}", or remove integrationUser.`);
-    if (!hasUser && at !== undefined) c.fail(`values[${at}].role`, `is "${role}", but the vendor has no integrationUser`, 'Set integrationUser to the user definition (users/*.json), or give the value the role "none".');
+    if (hasUser && at === undefined)
+      c.fail(
+        'values',
+        `has no value with role "${role}", which the integration user needs`,
+        `Add a value with "role": "${role}", or remove integrationUser.`
+      );
+    if (!hasUser && at !== undefined)
+      c.fail(
+        `values[${at}].role`,
+        `is "${role}", but the vendor has no integrationUser`,
+        'Set integrationUser to the user definition (users/*.json), or give the value the role "none".'
+      );
   }
-  const restrict = (root.hardening as { restrictLoginToVendorRanges?: { applies?: unknown } } | undefined)?.restrictLoginToVendorRanges;
-  if (!hasUser && restrict?.applies === true) c.fail('hardening.restrictLoginToVendorRanges.applies', 'is true, but hardened mode moves the integration user and the vendor has none', 'Set applies to false, or add integrationUser.');
+  const restrict = (root.hardening as { restrictLoginToVendorRanges?: { applies?: unknown } } | undefined)
+    ?.restrictLoginToVendorRanges;
+  if (!hasUser && restrict?.applies === true)
+    c.fail(
+      'hardening.restrictLoginToVendorRanges.applies',
+      'is true, but hardened mode moves the integration user and the vendor has none',
+      'Set applies to false, or add integrationUser.'
+    );
 };
 
 const checkHardeningSpec = (c: ShapeCheck, root: Record<string, unknown>): void => {
   if (root.hardening === undefined) return;
   const hardening = c.object(root.hardening, 'hardening');
-  const restrict = hardening ? c.object(hardening.restrictLoginToVendorRanges, 'hardening.restrictLoginToVendorRanges') : undefined;
+  const restrict = hardening
+    ? c.object(hardening.restrictLoginToVendorRanges, 'hardening.restrictLoginToVendorRanges')
+    : undefined;
   if (!restrict) return;
   const at = 'hardening.restrictLoginToVendorRanges';
   const applies = c.boolean(restrict, 'applies', at);
@@ -178,7 +273,17 @@ const checkHardeningSpec = (c: ShapeCheck, root: Record<string, unknown>): void 
   }
 };
 
-const USER_KEYS = ['LastName', 'Alias', 'TimeZoneSidKey', 'LocaleSidKey', 'EmailEncodingKey', 'LanguageLocaleKey', 'userLicense', 'profileName', 'profileByLicense'];
+const USER_KEYS = [
+  'LastName',
+  'Alias',
+  'TimeZoneSidKey',
+  'LocaleSidKey',
+  'EmailEncodingKey',
+  'LanguageLocaleKey',
+  'userLicense',
+  'profileName',
+  'profileByLicense',
+];
 
 const checkUser = (data: unknown, rel: string): { user?: IntegrationUserDefinition; problems: Problem[] } => {
   const c = new ShapeCheck(rel);
@@ -187,8 +292,15 @@ const checkUser = (data: unknown, rel: string): { user?: IntegrationUserDefiniti
   for (const key of USER_KEYS) c.string(root, key, '');
   c.stringArray(root, 'permissionSetLicenses', '');
   c.stringArray(root, 'permsets', '');
-  if (typeof root.Alias === 'string' && root.Alias.length > 8) c.fail('Alias', `"${root.Alias}" is longer than 8 characters (the User.Alias limit)`, 'Shorten the alias to 8 characters or fewer.');
-  return c.problems.length ? { problems: c.problems } : { user: root as unknown as IntegrationUserDefinition, problems: [] };
+  if (typeof root.Alias === 'string' && root.Alias.length > 8)
+    c.fail(
+      'Alias',
+      `"${root.Alias}" is longer than 8 characters (the User.Alias limit)`,
+      'Shorten the alias to 8 characters or fewer.'
+    );
+  return c.problems.length
+    ? { problems: c.problems }
+    : { user: root as unknown as IntegrationUserDefinition, problems: [] };
 };
 
 /**

@@ -23,14 +23,22 @@ export class ShapeCheck {
     const value = obj[key];
     if (value === undefined && optional) return undefined;
     if (typeof value === 'string' && value.trim() !== '') return value;
-    this.fail(join(path, key), value === undefined ? 'is missing' : `must be a non-empty string, found ${describe(value)}`, `Set ${join(path, key)} to a string.`);
+    this.fail(
+      join(path, key),
+      value === undefined ? 'is missing' : `must be a non-empty string, found ${describe(value)}`,
+      `Set ${join(path, key)} to a string.`
+    );
     return undefined;
   }
 
   public boolean(obj: Record<string, unknown>, key: string, path: string): boolean | undefined {
     const value = obj[key];
     if (typeof value === 'boolean') return value;
-    this.fail(join(path, key), value === undefined ? 'is missing' : `must be true or false, found ${describe(value)}`, `Set ${join(path, key)} to true or false.`);
+    this.fail(
+      join(path, key),
+      value === undefined ? 'is missing' : `must be true or false, found ${describe(value)}`,
+      `Set ${join(path, key)} to true or false.`
+    );
     return undefined;
   }
 
@@ -38,7 +46,11 @@ export class ShapeCheck {
     const value = obj[key];
     if (value === undefined && optional) return undefined;
     if (Array.isArray(value)) return value;
-    this.fail(join(path, key), value === undefined ? 'is missing' : `must be a list, found ${describe(value)}`, `Set ${join(path, key)} to a JSON list [ ... ].`);
+    this.fail(
+      join(path, key),
+      value === undefined ? 'is missing' : `must be a list, found ${describe(value)}`,
+      `Set ${join(path, key)} to a JSON list [ ... ].`
+    );
     return undefined;
   }
 
@@ -47,13 +59,22 @@ export class ShapeCheck {
     if (!list) return undefined;
     const bad = list.findIndex((item) => typeof item !== 'string');
     if (bad >= 0) {
-      this.fail(`${join(path, key)}[${bad}]`, `must be a string, found ${describe(list[bad])}`, 'Write every entry as a JSON string.');
+      this.fail(
+        `${join(path, key)}[${bad}]`,
+        `must be a string, found ${describe(list[bad])}`,
+        'Write every entry as a JSON string.'
+      );
       return undefined;
     }
     return list as string[];
   }
 
-  public oneOf<T extends string>(obj: Record<string, unknown>, key: string, path: string, allowed: readonly T[]): T | undefined {
+  public oneOf<T extends string>(
+    obj: Record<string, unknown>,
+    key: string,
+    path: string,
+    allowed: readonly T[]
+  ): T | undefined {
     const value = this.string(obj, key, path);
     if (value === undefined) return undefined;
     if ((allowed as readonly string[]).includes(value)) return value as T;

@@ -7,8 +7,23 @@ export const VALUE_TYPES: ValueType[] = ['email', 'username', 'certificateFile',
  * never by key, so a vendor names its keys as it likes. Every role but `none` appears at most once
  * in a vendor, and each goes with one value type (`ROLE_TYPES`).
  */
-export type ValueRole = 'integrationUsername' | 'integrationUserEmail' | 'certificate' | 'contactEmail' | 'trustedRanges' | 'features' | 'none';
-export const VALUE_ROLES: ValueRole[] = ['integrationUsername', 'integrationUserEmail', 'certificate', 'contactEmail', 'trustedRanges', 'features', 'none'];
+export type ValueRole =
+  | 'integrationUsername'
+  | 'integrationUserEmail'
+  | 'certificate'
+  | 'contactEmail'
+  | 'trustedRanges'
+  | 'features'
+  | 'none';
+export const VALUE_ROLES: ValueRole[] = [
+  'integrationUsername',
+  'integrationUserEmail',
+  'certificate',
+  'contactEmail',
+  'trustedRanges',
+  'features',
+  'none',
+];
 /** The value type each role needs (`none` takes any). */
 export const ROLE_TYPES: Record<Exclude<ValueRole, 'none'>, ValueType> = {
   integrationUsername: 'username',

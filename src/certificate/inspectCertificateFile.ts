@@ -20,8 +20,7 @@ export const inspectCertificateFile = async (
 ): Promise<CertificateReport> => {
   const certificate = readCertificateInput(path, 'certificate');
   const privateKeyPath = options.privateKeyPath;
-  const privateKey =
-    privateKeyPath === undefined ? undefined : readCertificateInput(privateKeyPath, 'privateKey');
+  const privateKey = privateKeyPath === undefined ? undefined : readCertificateInput(privateKeyPath, 'privateKey');
   return inspectCertificate(certificate, {
     source: path,
     ...(options.now === undefined ? {} : { now: options.now }),

@@ -70,6 +70,7 @@ const errorReason = (err: unknown): string => {
   const message = err instanceof Error ? err.message : String(err);
   if (/bad end line|no start line/i.test(message)) return 'its BEGIN/END lines are damaged or indented';
   if (/base64|bad decode/i.test(message)) return 'its base64 text is damaged';
-  if (/asn1|header too long|too long|nested/i.test(message)) return 'its content is not an X.509 certificate or is truncated';
+  if (/asn1|header too long|too long|nested/i.test(message))
+    return 'its content is not an X.509 certificate or is truncated';
   return 'the block cannot be decoded';
 };

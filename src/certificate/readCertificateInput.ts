@@ -11,10 +11,16 @@ import { messages } from './messages';
  */
 export const readCertificateInput = (path: string, kind: 'certificate' | 'privateKey', display = path): Buffer => {
   try {
-    return readRegularFile(path, { display, maxBytes: kind === 'certificate' ? INPUT_LIMITS.certificateFileBytes : INPUT_LIMITS.privateKeyFileBytes });
+    return readRegularFile(path, {
+      display,
+      maxBytes: kind === 'certificate' ? INPUT_LIMITS.certificateFileBytes : INPUT_LIMITS.privateKeyFileBytes,
+    });
   } catch (err) {
     if (err instanceof SfError && err.name === 'FileNotFoundError') {
-      throw messages.createError(kind === 'certificate' ? 'error.CertificateFileNotFound' : 'error.PrivateKeyFileNotFound', [display]);
+      throw messages.createError(
+        kind === 'certificate' ? 'error.CertificateFileNotFound' : 'error.PrivateKeyFileNotFound',
+        [display]
+      );
     }
     throw err;
   }

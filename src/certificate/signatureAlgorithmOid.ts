@@ -8,7 +8,8 @@ type Element = { tag: number; start: number; end: number };
 const readElement = (der: Buffer, at: number): Element => {
   const tag = der[at];
   let length = der[at + 1];
-  if (tag === undefined || length === undefined) throw internal.createError('error.NotAnX509Certificate', ['truncated DER']);
+  if (tag === undefined || length === undefined)
+    throw internal.createError('error.NotAnX509Certificate', ['truncated DER']);
   let start = at + 2;
   if (length & 0x80) {
     const bytes = length & 0x7f;
@@ -46,7 +47,8 @@ export const signatureAlgorithmOid = (der: Buffer): string => {
   const tbs = readElement(der, certificate.start);
   const algorithm = readElement(der, tbs.end);
   const oid = readElement(der, algorithm.start);
-  if (certificate.tag !== 0x30 || tbs.tag !== 0x30 || algorithm.tag !== 0x30 || oid.tag !== 0x06) throw internal.createError('error.NotAnX509Certificate', ['not an X.509 certificate']);
+  if (certificate.tag !== 0x30 || tbs.tag !== 0x30 || algorithm.tag !== 0x30 || oid.tag !== 0x06)
+    throw internal.createError('error.NotAnX509Certificate', ['not an X.509 certificate']);
   return dottedOid(der.subarray(oid.start, oid.end));
 };
 

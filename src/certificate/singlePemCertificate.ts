@@ -30,7 +30,10 @@ export const singlePemCertificate = (text: string, source = DEFAULT_SOURCE): str
   try {
     certificate = new X509Certificate(only[0]);
   } catch {
-    throw messages.createError('error.CertificateUnparseable', [source, 'the block is not a DER certificate in base64']);
+    throw messages.createError('error.CertificateUnparseable', [
+      source,
+      'the block is not a DER certificate in base64',
+    ]);
   }
   const base64 = certificate.raw.toString('base64').replace(/.{64}(?=.)/g, '$&\n');
   return `-----BEGIN CERTIFICATE-----\n${base64}\n-----END CERTIFICATE-----\n`;

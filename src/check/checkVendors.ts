@@ -45,7 +45,13 @@ export const checkVendors = async (options: CheckOptions): Promise<CheckResult> 
     for (const target of [outDir, path.join(projectDir, 'out', 'replacements')]) ensureOutputDir(target, projectDir);
   } catch (err) {
     const e = SfError.wrap(err instanceof Error ? err : String(err));
-    result.problems.push({ severity: 'error', file: path.relative(projectDir, outDir).split(path.sep).join('/') || outDir, field: '', message: e.message, fix: (e.actions ?? []).join(' ') });
+    result.problems.push({
+      severity: 'error',
+      file: path.relative(projectDir, outDir).split(path.sep).join('/') || outDir,
+      field: '',
+      message: e.message,
+      fix: (e.actions ?? []).join(' '),
+    });
     return result;
   }
   for (const [i, vendor] of selected.entries()) {
@@ -55,9 +61,20 @@ export const checkVendors = async (options: CheckOptions): Promise<CheckResult> 
   return result;
 };
 
-const writeVendorOutput = async (projectDir: string, outDir: string, vendor: Vendor, metadata: VendorMetadata, values: OrgValues): Promise<CheckedVendor> => {
+const writeVendorOutput = async (
+  projectDir: string,
+  outDir: string,
+  vendor: Vendor,
+  metadata: VendorMetadata,
+  values: OrgValues
+): Promise<CheckedVendor> => {
   const built = await buildPackage(projectDir, vendor, outDir, Object.values(values.vendors));
-  const review = buildVendorReview(vendor, metadata, values.vendors[vendor.name]?.trustedRanges ?? [], values.vendors[vendor.name]?.hardened === true);
+  const review = buildVendorReview(
+    vendor,
+    metadata,
+    values.vendors[vendor.name]?.trustedRanges ?? [],
+    values.vendors[vendor.name]?.hardened === true
+  );
   const reviewPath = path.join(outDir, vendor.name, 'review.md');
   fs.writeFileSync(reviewPath, renderReviewMarkdown(review, { values: values.file }));
   return {
@@ -71,7 +88,9 @@ const writeVendorOutput = async (projectDir: string, outDir: string, vendor: Ven
     needsOrg: [
       ...metadata.needsOrg,
       ...(values.vendors[vendor.name]?.hardened && vendor.hardening?.restrictLoginToVendorRanges.file
-        ? [`hardened mode: ${vendor.relDir}/${vendor.hardening.restrictLoginToVendorRanges.file} is sent by vendor-access deploy only (like the trusted ranges, it is kept out of raw deploys and of this package); deploy puts the integration user on it.`]
+        ? [
+            `hardened mode: ${vendor.relDir}/${vendor.hardening.restrictLoginToVendorRanges.file} is sent by vendor-access deploy only (like the trusted ranges, it is kept out of raw deploys and of this package); deploy puts the integration user on it.`,
+          ]
         : []),
     ],
   };

@@ -31,7 +31,7 @@ const crossVendorRangeProblems = (values: OrgValues, metadata: VendorMetadata[])
     m.fixedRanges.flatMap((r) => {
       const c = checkRange(r.start, r.end);
       return c.ok ? [{ key: { owner: m.vendor.trustedRanges.owner, range: r }, range: c.range }] : [];
-    }),
+    })
   );
   const problems: Problem[] = [];
   for (const [vendor, vendorValues] of Object.entries(values.vendors)) {
@@ -44,7 +44,9 @@ const crossVendorRangeProblems = (values: OrgValues, metadata: VendorMetadata[])
         severity: 'error',
         file: values.file,
         field: `vendors.${vendor}.trustedRanges`,
-        message: `${o.start}-${o.end} overlaps ${theirs.owner}'s ${theirs.range.description ?? ''} (${theirs.range.start}-${theirs.range.end})`,
+        message: `${o.start}-${o.end} overlaps ${theirs.owner}'s ${theirs.range.description ?? ''} (${
+          theirs.range.start
+        }-${theirs.range.end})`,
         fix: 'Remove the overlapping addresses; each trusted range has one owner.',
       });
     }
@@ -62,7 +64,13 @@ export const loadInputs = async (options: InputOptions): Promise<Inputs> => {
   const problems: Problem[] = [...catalogue.problems];
   const { selected, unknown } = selectVendors(catalogue.vendors, options.vendors);
   for (const name of unknown) {
-    problems.push({ severity: 'error', file: 'command line', field: '--vendor', message: `"${name}" is not a vendor of this project`, fix: `Use one of: ${catalogue.vendors.map((v) => v.name).join(', ')}, or all.` });
+    problems.push({
+      severity: 'error',
+      file: 'command line',
+      field: '--vendor',
+      message: `"${name}" is not a vendor of this project`,
+      fix: `Use one of: ${catalogue.vendors.map((v) => v.name).join(', ')}, or all.`,
+    });
   }
   const { values, problems: valueProblems } = await loadOrgValues(options.valuesFile, selected, {
     projectDir,

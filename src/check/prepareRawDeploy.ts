@@ -14,8 +14,18 @@ export type RawDeployInputs = { exports: string[]; stagedFiles: string[]; warnin
  * certificate staged where the `replaceWithFile` replacement reads it, and `export` lines for the
  * `replaceWithEnv` variables. Throws InvalidValuesError listing every problem.
  */
-export const prepareRawDeploy = async (projectDir: string, valuesFile: string, vendorNames: string[]): Promise<RawDeployInputs> => {
-  const { vendors, values, problems } = await loadInputs({ projectDir, vendors: vendorNames, valuesFile, valuesOnly: true, env: {} });
+export const prepareRawDeploy = async (
+  projectDir: string,
+  valuesFile: string,
+  vendorNames: string[]
+): Promise<RawDeployInputs> => {
+  const { vendors, values, problems } = await loadInputs({
+    projectDir,
+    vendors: vendorNames,
+    valuesFile,
+    valuesOnly: true,
+    env: {},
+  });
   // An exported variable is read twice: by SDR in a raw deploy (which needs the escaped text) and
   // by vendor-access as an override (which takes it as written). Only a value that reads the same
   // both ways may be exported.
@@ -23,12 +33,22 @@ export const prepareRawDeploy = async (projectDir: string, valuesFile: string, v
     for (const spec of vendor.values.filter((v) => v.env)) {
       const raw = values?.vendors[vendor.name]?.values[spec.key];
       if (typeof raw === 'string' && replacementTextFor(raw) !== raw) {
-        problems.push({ severity: 'error', file: values?.file ?? valuesFile, field: `vendors.${vendor.name}.${spec.key}`, message: `holds $ or an XML-special character, which a raw sf deploy would read as a pattern or markup through ${spec.env as string}`, fix: 'Deploy this value with vendor-access deploy (or vendor-access stage, then sf project deploy start on the staged folder): both write it literally.' });
+        problems.push({
+          severity: 'error',
+          file: values?.file ?? valuesFile,
+          field: `vendors.${vendor.name}.${spec.key}`,
+          message: `holds $ or an XML-special character, which a raw sf deploy would read as a pattern or markup through ${
+            spec.env as string
+          }`,
+          fix: 'Deploy this value with vendor-access deploy (or vendor-access stage, then sf project deploy start on the staged folder): both write it literally.',
+        });
       }
     }
   }
   if (errorsIn(problems).length || !values) {
-    throw messages.createError('error.InvalidValues', [errorsIn(problems).length, problems.map(formatProblem).join('\n')]).setData({ problems });
+    throw messages
+      .createError('error.InvalidValues', [errorsIn(problems).length, problems.map(formatProblem).join('\n')])
+      .setData({ problems });
   }
   const vendorValues = Object.values(values.vendors);
   // The environment half is printed for the caller's shell, not kept in this process.
@@ -39,13 +59,18 @@ export const prepareRawDeploy = async (projectDir: string, valuesFile: string, v
     warnings: [
       ...problems.filter((p) => p.severity === 'warning'),
       // A raw deploy never sends the hardened profile (.forceignore) and cannot move the user onto it.
-      ...vendorValues.filter((v) => v.hardened).map((v): Problem => ({
-        severity: 'warning',
-        file: values.file,
-        field: `vendors.${v.vendor}.hardening.restrictLoginToVendorRanges`,
-        message: 'hardened mode is not applied by a raw sf project deploy: the profile is kept out of it and the user stays where it is',
-        fix: 'Deploy with vendor-access deploy to put the integration user on the hardened profile.',
-      })),
+      ...vendorValues
+        .filter((v) => v.hardened)
+        .map(
+          (v): Problem => ({
+            severity: 'warning',
+            file: values.file,
+            field: `vendors.${v.vendor}.hardening.restrictLoginToVendorRanges`,
+            message:
+              'hardened mode is not applied by a raw sf project deploy: the profile is kept out of it and the user stays where it is',
+            fix: 'Deploy with vendor-access deploy to put the integration user on the hardened profile.',
+          })
+        ),
     ],
   };
 };

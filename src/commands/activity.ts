@@ -15,11 +15,22 @@ export const activityCommand = defineCommand<ActivityArgs>({
   builder: (y) =>
     withOrgFlags(y)
       .option('since', { type: 'string', default: '7d', describe: messages.getMessage('flags.since') })
-      .option('format', { choices: ['text', 'markdown', 'json'] as const, default: 'text' as const, describe: messages.getMessage('flags.format') })
+      .option('format', {
+        choices: ['text', 'markdown', 'json'] as const,
+        default: 'text' as const,
+        describe: messages.getMessage('flags.format'),
+      })
       .example(examplesFrom(messages.getMessages('examples.activity'))),
   run: async (args) => {
     const { activityOrgs } = require('../lifecycle/activityOrgs') as typeof import('../lifecycle/activityOrgs');
-    const result = await activityOrgs({ projectDir: findProjectDir(), targetOrgs: args['target-org'], vendors: args.vendor, valuesFile: args.values, since: args.since, concurrency: args.concurrency });
+    const result = await activityOrgs({
+      projectDir: findProjectDir(),
+      targetOrgs: args['target-org'],
+      vendors: args.vendor,
+      valuesFile: args.values,
+      since: args.since,
+      concurrency: args.concurrency,
+    });
     const human = args.format === 'json' ? [JSON.stringify(result, undefined, 2)] : formatActivity(result, args.format);
     return { exitCode: result.exitCode, result, human, warnings: [] };
   },

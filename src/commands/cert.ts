@@ -38,7 +38,8 @@ const generate = defineCommand<GenerateArgs & { force: boolean }>({
       ),
   run: async (args) => {
     // node-forge is loaded by the subcommand that runs, never by `--help`.
-    const { formatGeneratedCertificate, generateCertificateFiles } = require('../certificate') as typeof import('../certificate');
+    const { formatGeneratedCertificate, generateCertificateFiles } =
+      require('../certificate') as typeof import('../certificate');
     const files = await generateCertificateFiles(checkPathFlag('--output-dir', args['output-dir']), {
       commonName: args['common-name'],
       organization: args.organization,
@@ -66,11 +67,14 @@ const inspect = defineCommand<InspectArgs>({
         messages.getMessage('examples.InspectKey')
       ),
   run: async (args) => {
-    const { checkCertificateFile } = require('../certificate/checkCertificateFile') as typeof import('../certificate/checkCertificateFile');
-    const { formatCertificateCheck } = require('../certificate/formatCertificateReport') as typeof import('../certificate/formatCertificateReport');
+    const { checkCertificateFile } =
+      require('../certificate/checkCertificateFile') as typeof import('../certificate/checkCertificateFile');
+    const { formatCertificateCheck } =
+      require('../certificate/formatCertificateReport') as typeof import('../certificate/formatCertificateReport');
     const check = await checkCertificateFile(checkPathFlag('<file>', args.file), {
       warnDays: checkDaysFlag('--warn-days', args['warn-days']),
-      privateKeyPath: args['private-key'] === undefined ? undefined : checkPathFlag('--private-key', args['private-key']),
+      privateKeyPath:
+        args['private-key'] === undefined ? undefined : checkPathFlag('--private-key', args['private-key']),
     });
     const failed = check.problems.some((problem) => problem.severity === 'error');
     return {

@@ -10,7 +10,12 @@ import { examplesFrom } from './orgFlags';
 
 const messages = loadMessages('check');
 
-type CheckArgs = GlobalArgs & { vendor: string[]; values: string | undefined; 'cert-warn-days': string; 'output-dir': string | undefined };
+type CheckArgs = GlobalArgs & {
+  vendor: string[];
+  values: string | undefined;
+  'cert-warn-days': string;
+  'output-dir': string | undefined;
+};
 
 export const checkCommand = defineCommand<CheckArgs>({
   command: 'check',
@@ -18,9 +23,22 @@ export const checkCommand = defineCommand<CheckArgs>({
   describe: messages.getMessage('summary'),
   builder: (y) =>
     y
-      .option('vendor', { type: 'string', array: true, default: ['all'], describe: messages.getMessage('flags.vendor') })
-      .option('values', { type: 'string', defaultDescription: 'config/orgs/example.json in the project', describe: messages.getMessage('flags.values') })
-      .option('cert-warn-days', { type: 'string', default: '30', describe: messages.getMessage('flags.cert-warn-days') })
+      .option('vendor', {
+        type: 'string',
+        array: true,
+        default: ['all'],
+        describe: messages.getMessage('flags.vendor'),
+      })
+      .option('values', {
+        type: 'string',
+        defaultDescription: 'config/orgs/example.json in the project',
+        describe: messages.getMessage('flags.values'),
+      })
+      .option('cert-warn-days', {
+        type: 'string',
+        default: '30',
+        describe: messages.getMessage('flags.cert-warn-days'),
+      })
       .option('output-dir', { type: 'string', describe: messages.getMessage('flags.output-dir') })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {
@@ -37,7 +55,9 @@ export const checkCommand = defineCommand<CheckArgs>({
     });
     const errors = errorsIn(result.problems);
     if (errors.length) {
-      throw messages.createError('error.CheckFailed', [errors.length, formatProblemList(result.problems)]).setData({ problems: result.problems });
+      throw messages
+        .createError('error.CheckFailed', [errors.length, formatProblemList(result.problems)])
+        .setData({ problems: result.problems });
     }
     return {
       exitCode: EXIT_CODES.ok,

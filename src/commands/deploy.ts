@@ -11,7 +11,8 @@ import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
 
 const messages = loadMessages('deploy');
 
-type DeployArgs = GlobalArgs & OrgFlags & { 'dry-run': boolean; resume: string | undefined; wait: string; junit: string | undefined };
+type DeployArgs = GlobalArgs &
+  OrgFlags & { 'dry-run': boolean; resume: string | undefined; wait: string; junit: string | undefined };
 
 export const deployCommand = defineCommand<DeployArgs>({
   command: 'deploy',
@@ -34,7 +35,9 @@ export const deployCommand = defineCommand<DeployArgs>({
     // left running unseen; during user setup the next write is not made.
     const onInterrupt = (): void => {
       if (abort.signal.aborted) return;
-      io.stderr('Interrupted: asking the org to cancel the deploy if one is running, and stopping before the next change…');
+      io.stderr(
+        'Interrupted: asking the org to cancel the deploy if one is running, and stopping before the next change…'
+      );
       abort.abort();
     };
     // once: a second Ctrl-C ends the process the usual way.

@@ -15,7 +15,12 @@ export const envCommand = defineCommand<EnvArgs>({
   describe: messages.getMessage('summary'),
   builder: (y) =>
     y
-      .option('vendor', { type: 'string', array: true, default: ['all'], describe: messages.getMessage('flags.vendor') })
+      .option('vendor', {
+        type: 'string',
+        array: true,
+        default: ['all'],
+        describe: messages.getMessage('flags.vendor'),
+      })
       .option('values', { type: 'string', demandOption: true, describe: messages.getMessage('flags.values') })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {

@@ -30,7 +30,8 @@ export const checkTargetOrgs = (values: unknown): string[] => {
   for (const value of list) {
     if (!value.trim()) throw messages.createError('error.EmptyTargetOrg');
     const key = value.trim().toLowerCase();
-    if (seen.has(key)) throw messages.createError('error.DuplicateTargetOrg', [value.includes('!') ? 'an access token' : value]);
+    if (seen.has(key))
+      throw messages.createError('error.DuplicateTargetOrg', [value.includes('!') ? 'an access token' : value]);
     seen.add(key);
   }
   return list.map((v) => v.trim());
@@ -45,7 +46,8 @@ export const resolveValuesPath = (value: unknown, cwd = process.cwd()): string =
 /** `--resume`: a deploy id as the org returned it, for exactly one org (the one it ran in). */
 export const checkDeployId = (value: unknown, targetOrgs: string[]): string => {
   const text = String(value ?? '').trim();
-  if (!DEPLOY_ID.test(text)) throw messages.createError('error.BadDeployId', [text.replace(/[^\w.-]/g, '?').slice(0, 40)]);
+  if (!DEPLOY_ID.test(text))
+    throw messages.createError('error.BadDeployId', [text.replace(/[^\w.-]/g, '?').slice(0, 40)]);
   if (targetOrgs.length !== 1) throw messages.createError('error.ResumeOneOrg', [targetOrgs.length]);
   return text;
 };
@@ -60,7 +62,8 @@ export const checkPathFlag = (flag: string, value: unknown): string => {
 export const checkWaitMinutes = (given: unknown): number => {
   const text = String(given ?? '').trim();
   const value = /^\d{1,4}(?:\.\d{1,12})?$/.test(text) ? Number(text) : NaN;
-  if (!Number.isFinite(value) || value <= 0 || value > 1440) throw messages.createError('error.BadWait', [text.slice(0, 20)]);
+  if (!Number.isFinite(value) || value <= 0 || value > 1440)
+    throw messages.createError('error.BadWait', [text.slice(0, 20)]);
   return value;
 };
 
@@ -68,7 +71,8 @@ export const checkWaitMinutes = (given: unknown): number => {
 export const checkDaysFlag = (flag: string, given: unknown): number => {
   const text = String(given ?? '').trim();
   const value = /^\d{1,6}$/.test(text) ? Number(text) : NaN;
-  if (!Number.isInteger(value) || value > 100_000) throw messages.createError('error.BadDays', [flag, text.slice(0, 20)]);
+  if (!Number.isInteger(value) || value > 100_000)
+    throw messages.createError('error.BadDays', [flag, text.slice(0, 20)]);
   return value;
 };
 
@@ -87,7 +91,14 @@ export const checkUrlFlag = (flag: string, value: unknown): string => {
   } catch {
     url = undefined;
   }
-  if (!url || !/^https?:$/.test(url.protocol) || !url.hostname || url.search || url.hash || !/^\/?$/.test(url.pathname)) {
+  if (
+    !url ||
+    !/^https?:$/.test(url.protocol) ||
+    !url.hostname ||
+    url.search ||
+    url.hash ||
+    !/^\/?$/.test(url.pathname)
+  ) {
     throw messages.createError('error.BadUrlFlag', [flag, text.replace(/[^\w.:/-]/g, '?').slice(0, 80)]);
   }
   return url.origin;

@@ -16,10 +16,19 @@ export const fleetCommand = defineCommand<FleetArgs>({
     y
       .option('fleet', { type: 'string', default: 'config/fleet.json', describe: messages.getMessage('flags.fleet') })
       .option('orgs-per-job', { type: 'number', default: 10, describe: messages.getMessage('flags.orgs-per-job') })
-      .option('github-output', { type: 'boolean', default: false, describe: messages.getMessage('flags.github-output') })
+      .option('github-output', {
+        type: 'boolean',
+        default: false,
+        describe: messages.getMessage('flags.github-output'),
+      })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {
     const matrix = { include: shardFleet(loadFleet(findProjectDir(), args.fleet), args['orgs-per-job']) };
-    return { exitCode: EXIT_CODES.ok, result: matrix, human: [args['github-output'] ? `matrix=${JSON.stringify(matrix)}` : JSON.stringify(matrix, undefined, 2)], warnings: [] };
+    return {
+      exitCode: EXIT_CODES.ok,
+      result: matrix,
+      human: [args['github-output'] ? `matrix=${JSON.stringify(matrix)}` : JSON.stringify(matrix, undefined, 2)],
+      warnings: [],
+    };
   },
 });

@@ -15,4 +15,19 @@ import { suspendCommand } from './suspend';
 import { verifyCommand } from './verify';
 
 /** Every command the CLI offers, in the order `--help` lists them. */
-export const COMMANDS: Array<CommandSpec<GlobalArgs> | CommandGroup> = [checkCommand, certCommand, planCommand, stageCommand, deployCommand, verifyCommand, suspendCommand, resumeCommand, offboardCommand, activityCommand, reviewCommand, envCommand, fleetCommand, probeCommand];
+export const COMMANDS: Array<CommandSpec<GlobalArgs> | CommandGroup> = [
+  checkCommand,
+  certCommand,
+  planCommand,
+  stageCommand,
+  deployCommand,
+  verifyCommand,
+  suspendCommand,
+  resumeCommand,
+  offboardCommand,
+  activityCommand,
+  reviewCommand,
+  envCommand,
+  fleetCommand,
+  probeCommand,
+];

@@ -12,7 +12,10 @@ const messages = loadMessages('lifecycle');
  * A lifecycle command whose flags are the shared ones (suspend, resume). `load` requires the library
  * call only when the command runs, so `--help` never loads the Salesforce libraries.
  */
-export const lifecycleCommand = (name: 'suspend' | 'resume', load: () => (options: LifecycleOptions) => Promise<LifecycleResult>): CommandSpec<GlobalArgs> =>
+export const lifecycleCommand = (
+  name: 'suspend' | 'resume',
+  load: () => (options: LifecycleOptions) => Promise<LifecycleResult>
+): CommandSpec<GlobalArgs> =>
   defineCommand<LifecycleArgs>({
     command: name,
     usesSalesforceLibraries: true,
@@ -30,7 +33,7 @@ export const lifecycleCommand = (name: 'suspend' | 'resume', load: () => (option
           concurrency: args.concurrency,
           signal,
           ...(args.json ? {} : { onEvent: (org: string, message: string) => io.stderr(`[${org}] ${message}`) }),
-        }),
+        })
       );
       return { exitCode: result.exitCode, result, human: formatLifecycleResult(result), warnings: [] };
     },

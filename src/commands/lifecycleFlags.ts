@@ -10,7 +10,11 @@ const messages = loadMessages('lifecycle');
 export type LifecycleArgs = GlobalArgs & OrgFlags & { 'dry-run': boolean };
 
 export const withLifecycleFlags = (y: Argv<GlobalArgs>): Argv<LifecycleArgs> =>
-  withOrgFlags(y).option('dry-run', { type: 'boolean', default: false, describe: messages.getMessage('flags.dry-run') });
+  withOrgFlags(y).option('dry-run', {
+    type: 'boolean',
+    default: false,
+    describe: messages.getMessage('flags.dry-run'),
+  });
 
 /** Ctrl-C stops before the next step (and cancels a metadata deploy in the org); the record says what was done. */
 export const withInterrupt = async <T>(io: Io, work: (signal: AbortSignal) => Promise<T>): Promise<T> => {

@@ -15,7 +15,11 @@ export const offboardCommand = defineCommand<OffboardArgs>({
   describe: messages.getMessage('summary.offboard'),
   builder: (y) =>
     withLifecycleFlags(y)
-      .option('restore-settings', { type: 'boolean', default: false, describe: messages.getMessage('flags.restore-settings') })
+      .option('restore-settings', {
+        type: 'boolean',
+        default: false,
+        describe: messages.getMessage('flags.restore-settings'),
+      })
       .example(examplesFrom(messages.getMessages('examples.offboard'))),
   run: async (args, io) => {
     const { offboardOrgs } = require('../lifecycle/offboardOrgs') as typeof import('../lifecycle/offboardOrgs');
@@ -30,7 +34,7 @@ export const offboardCommand = defineCommand<OffboardArgs>({
         concurrency: args.concurrency,
         signal,
         ...(args.json ? {} : { onEvent: (org: string, message: string) => io.stderr(`[${org}] ${message}`) }),
-      }),
+      })
     );
     return { exitCode: result.exitCode, result, human: formatLifecycleResult(result), warnings: [] };
   },

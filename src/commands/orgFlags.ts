@@ -15,11 +15,26 @@ export type OrgFlags = { 'target-org': string[]; vendor: string[]; values: strin
 export const withOrgFlags = (y: Argv<GlobalArgs>): Argv<GlobalArgs & OrgFlags> =>
   (
     y
-      .option('target-org', { alias: 'o', type: 'string', array: true, demandOption: true, describe: messages.getMessage('flags.target-org') })
-      .option('vendor', { type: 'string', array: true, default: ['all'], describe: messages.getMessage('flags.vendor') })
+      .option('target-org', {
+        alias: 'o',
+        type: 'string',
+        array: true,
+        demandOption: true,
+        describe: messages.getMessage('flags.target-org'),
+      })
+      .option('vendor', {
+        type: 'string',
+        array: true,
+        default: ['all'],
+        describe: messages.getMessage('flags.vendor'),
+      })
       .option('values', { type: 'string', demandOption: true, describe: messages.getMessage('flags.values') })
       // A string, so that `abc` is reported as typed rather than as NaN.
-      .option('concurrency', { type: 'string', default: '2', describe: messages.getMessage('flags.concurrency') }) as unknown as Argv<GlobalArgs & OrgFlags>
+      .option('concurrency', {
+        type: 'string',
+        default: '2',
+        describe: messages.getMessage('flags.concurrency'),
+      }) as unknown as Argv<GlobalArgs & OrgFlags>
   ).middleware((argv) => {
     argv['target-org'] = checkTargetOrgs(argv['target-org']);
     argv.concurrency = checkConcurrency(argv.concurrency);
@@ -27,4 +42,5 @@ export const withOrgFlags = (y: Argv<GlobalArgs>): Argv<GlobalArgs & OrgFlags> =
   });
 
 /** yargs examples from a message file's `examples` list ("What it does: command"). */
-export const examplesFrom = (lines: string[]): Array<[string, string]> => lines.map((e) => [e.replace(/^.*?: /, ''), e.replace(/:.*$/, '')]);
+export const examplesFrom = (lines: string[]): Array<[string, string]> =>
+  lines.map((e) => [e.replace(/^.*?: /, ''), e.replace(/:.*$/, '')]);

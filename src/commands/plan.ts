@@ -12,12 +12,16 @@ export const planCommand = defineCommand<PlanArgs>({
   command: 'plan',
   usesSalesforceLibraries: true,
   describe: messages.getMessage('summary'),
-  builder: (y) =>
-    withOrgFlags(y)
-      .example(examplesFrom(messages.getMessages('examples'))),
+  builder: (y) => withOrgFlags(y).example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {
     const { planOrgs } = require('../org/plan/planOrg') as typeof import('../org/plan/planOrg');
-    const result = await planOrgs({ projectDir: findProjectDir(), targetOrgs: args['target-org'], vendors: args.vendor, valuesFile: args.values, concurrency: args.concurrency });
+    const result = await planOrgs({
+      projectDir: findProjectDir(),
+      targetOrgs: args['target-org'],
+      vendors: args.vendor,
+      valuesFile: args.values,
+      concurrency: args.concurrency,
+    });
     return { exitCode: result.exitCode, result, human: formatPlan(result), warnings: [] };
   },
 });

@@ -14,7 +14,13 @@ export const probeCommand = defineCommand<ProbeArgs>({
   describe: messages.getMessage('summary'),
   builder: (y) =>
     y
-      .option('target-org', { alias: 'o', type: 'string', demandOption: true, requiresArg: true, describe: messages.getMessage('flags.target-org') })
+      .option('target-org', {
+        alias: 'o',
+        type: 'string',
+        demandOption: true,
+        requiresArg: true,
+        describe: messages.getMessage('flags.target-org'),
+      })
       .option('output', { type: 'string', requiresArg: true, describe: messages.getMessage('flags.output') })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args, io) => {

@@ -13,15 +13,30 @@ export const reviewCommand = defineCommand<ReviewArgs>({
   describe: messages.getMessage('summary'),
   builder: (y) =>
     y
-      .option('vendor', { type: 'string', array: true, default: ['all'], describe: messages.getMessage('flags.vendor') })
+      .option('vendor', {
+        type: 'string',
+        array: true,
+        default: ['all'],
+        describe: messages.getMessage('flags.vendor'),
+      })
       .option('base', { type: 'string', describe: messages.getMessage('flags.base') })
-      .option('format', { choices: ['markdown', 'json'] as const, default: 'markdown' as const, describe: messages.getMessage('flags.format') })
+      .option('format', {
+        choices: ['markdown', 'json'] as const,
+        default: 'markdown' as const,
+        describe: messages.getMessage('flags.format'),
+      })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {
     const { reviewProject } = require('../review/reviewProject') as typeof import('../review/reviewProject');
     const review = reviewProject(findProjectDir(), { vendors: args.vendor, ...(args.base ? { base: args.base } : {}) });
     const { markdown, ...model } = review;
     // --format json prints the same envelope as --json, so machines read one shape.
-    return { exitCode: EXIT_CODES.ok, result: model, human: [markdown], warnings: [], ...(args.format === 'json' ? { envelope: true } : {}) };
+    return {
+      exitCode: EXIT_CODES.ok,
+      result: model,
+      human: [markdown],
+      warnings: [],
+      ...(args.format === 'json' ? { envelope: true } : {}),
+    };
   },
 });

@@ -16,13 +16,20 @@ export const stageCommand = defineCommand<StageArgs>({
     withOrgFlags(y)
       .option('output-dir', { type: 'string', demandOption: true, describe: messages.getMessage('flags.output-dir') })
       .check((args) => {
-        if (args['target-org'].length !== 1) throw messages.createError('error.OneOrgOnly', [args['target-org'].length]);
+        if (args['target-org'].length !== 1)
+          throw messages.createError('error.OneOrgOnly', [args['target-org'].length]);
         return true;
       })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {
     const { stageOrg } = require('../org/plan/stageOrg') as typeof import('../org/plan/stageOrg');
-    const result = await stageOrg({ projectDir: findProjectDir(), targetOrg: args['target-org'][0] as string, vendors: args.vendor, valuesFile: args.values, outputDir: args['output-dir'] });
+    const result = await stageOrg({
+      projectDir: findProjectDir(),
+      targetOrg: args['target-org'][0] as string,
+      vendors: args.vendor,
+      valuesFile: args.values,
+      outputDir: args['output-dir'],
+    });
     return { exitCode: result.exitCode, result, human: formatStageResult(result), warnings: [] };
   },
 });

@@ -1,3 +1,6 @@
 import { lifecycleCommand } from './lifecycleCommand';
 
-export const suspendCommand = lifecycleCommand('suspend', () => (require('../lifecycle/suspendOrgs') as typeof import('../lifecycle/suspendOrgs')).suspendOrgs);
+export const suspendCommand = lifecycleCommand(
+  'suspend',
+  () => (require('../lifecycle/suspendOrgs') as typeof import('../lifecycle/suspendOrgs')).suspendOrgs
+);

@@ -9,13 +9,14 @@ import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
 
 const messages = loadMessages('verify');
 
-type VerifyArgs = GlobalArgs & OrgFlags & {
-  'private-key': string | undefined;
-  'consumer-key': string | undefined;
-  'login-url': string | undefined;
-  audience: string | undefined;
-  junit: string | undefined;
-};
+type VerifyArgs = GlobalArgs &
+  OrgFlags & {
+    'private-key': string | undefined;
+    'consumer-key': string | undefined;
+    'login-url': string | undefined;
+    audience: string | undefined;
+    junit: string | undefined;
+  };
 
 export const verifyCommand = defineCommand<VerifyArgs>({
   command: 'verify',
@@ -37,8 +38,12 @@ export const verifyCommand = defineCommand<VerifyArgs>({
       vendors: args.vendor,
       valuesFile: args.values,
       concurrency: args.concurrency,
-      ...(args['private-key'] === undefined ? {} : { privateKeyFile: checkPathFlag('--private-key', args['private-key']) }),
-      ...(args['consumer-key'] === undefined ? {} : { consumerKey: checkTextFlag('--consumer-key', args['consumer-key']) }),
+      ...(args['private-key'] === undefined
+        ? {}
+        : { privateKeyFile: checkPathFlag('--private-key', args['private-key']) }),
+      ...(args['consumer-key'] === undefined
+        ? {}
+        : { consumerKey: checkTextFlag('--consumer-key', args['consumer-key']) }),
       ...(args['login-url'] === undefined ? {} : { loginUrl: checkUrlFlag('--login-url', args['login-url']) }),
       ...(args.audience === undefined ? {} : { audience: checkTextFlag('--audience', args.audience) }),
     });

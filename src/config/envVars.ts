@@ -4,9 +4,11 @@
  */
 export const ENV_VARS = {
   SF_ORG_INSTANCE_URL: 'Instance URL to use when --target-org is an access token (as the sf CLI reads it).',
-  VENDOR_ACCESS_POLL_INTERVAL_MS: 'Longest wait in milliseconds between deploy status polls; polls start at 100 ms and double up to it (default 1000).',
+  VENDOR_ACCESS_POLL_INTERVAL_MS:
+    'Longest wait in milliseconds between deploy status polls; polls start at 100 ms and double up to it (default 1000).',
   VENDOR_ACCESS_DEBUG: 'Set to print stack traces with errors.',
-  SF_DISABLE_LOG_FILE: "@salesforce/core's switch for its log file under ~/.sf; when unset, check keeps core's log in memory and org commands write the file.",
+  SF_DISABLE_LOG_FILE:
+    "@salesforce/core's switch for its log file under ~/.sf; when unset, check keeps core's log in memory and org commands write the file.",
 } as const;
 
 /** The longest wait between deploy status polls: the env override, else a second (the sf CLI's fixed interval). */

@@ -11,7 +11,12 @@ export const PACKAGE_ROOT = ((): string => {
   let dir = __dirname;
   while (!fs.existsSync(path.join(dir, 'package.json'))) {
     const parent = path.dirname(dir);
-    if (parent === dir) throw new SfError(`No package.json above ${__dirname}: vendor-access cannot find its data folders (messages/, config/salesforce/).`, 'PackageRootNotFoundError', ['Reinstall vendor-access (npm ci); its data folders sit beside its package.json.']);
+    if (parent === dir)
+      throw new SfError(
+        `No package.json above ${__dirname}: vendor-access cannot find its data folders (messages/, config/salesforce/).`,
+        'PackageRootNotFoundError',
+        ['Reinstall vendor-access (npm ci); its data folders sit beside its package.json.']
+      );
     dir = parent;
   }
   return dir;

@@ -22,7 +22,12 @@ export type BuiltPackage = {
  * Converts a vendor's source to a metadata-format package under `out/<vendor>/`, through the one
  * conversion path (replacements and .forceignore applied as for `sf project deploy start`).
  */
-export const buildPackage = async (projectDir: string, vendor: Vendor, outDir: string, values: VendorValues[]): Promise<BuiltPackage> => {
+export const buildPackage = async (
+  projectDir: string,
+  vendor: Vendor,
+  outDir: string,
+  values: VendorValues[]
+): Promise<BuiltPackage> => {
   const target = path.join(outDir, vendor.name);
   fs.rmSync(target, { recursive: true, force: true });
   fs.mkdirSync(target, { recursive: true });
@@ -55,7 +60,10 @@ export const buildPackage = async (projectDir: string, vendor: Vendor, outDir: s
     zipPath: rel(zipPath),
     packageXmlPath: rel(packageXmlPath),
     metadataDir: rel(metadataDir),
-    components: components.toArray().map((c) => `${c.type.name}:${c.fullName}`).sort(),
+    components: components
+      .toArray()
+      .map((c) => `${c.type.name}:${c.fullName}`)
+      .sort(),
     contents,
   };
 };

@@ -44,7 +44,9 @@ export const convertSource = (request: ConvertRequest): Promise<ComponentSet> =>
       SfProject.clearInstances();
       const set = await ComponentSetBuilder.build({ sourcepath: request.sourcepaths, projectDir: request.projectDir });
       const exclude = request.exclude;
-      const components = exclude?.size ? new ComponentSet(set.toArray().filter((c) => !exclude.has(`${c.type.name}:${c.fullName}`))) : set;
+      const components = exclude?.size
+        ? new ComponentSet(set.toArray().filter((c) => !exclude.has(`${c.type.name}:${c.fullName}`)))
+        : set;
       components.projectDirectory = request.projectDir;
       if (set.sourceApiVersion) components.sourceApiVersion = set.sourceApiVersion;
       if (set.apiVersion) components.apiVersion = set.apiVersion;
@@ -58,7 +60,11 @@ export const convertSource = (request: ConvertRequest): Promise<ComponentSet> =>
         // packageName: SDR would write it into package.xml as <fullName>, and a package.xml with a
         // fullName deploys as a named unmanaged package.
         process.env.SF_APPLY_REPLACEMENTS_ON_CONVERT = 'true';
-        await new MetadataConverter().convert(components, 'metadata', { type: 'directory', outputDirectory: request.metadataDir, genUniqueDir: false });
+        await new MetadataConverter().convert(components, 'metadata', {
+          type: 'directory',
+          outputDirectory: request.metadataDir,
+          genUniqueDir: false,
+        });
       }
       return components;
     } finally {

@@ -5,11 +5,37 @@ import type { JunitSuite } from './junit';
 export const deployJunit = (result: DeployOrgsResult): JunitSuite[] =>
   result.orgs.map((org) => {
     const classname = `deploy.${org.targetOrg}`;
-    if (!('problems' in org)) return { name: org.targetOrg, cases: [{ name: 'connect and deploy', classname, failure: { message: `${org.error.name}: ${org.error.message}`, detail: org.error.actions.join('\n') } }] };
+    if (!('problems' in org))
+      return {
+        name: org.targetOrg,
+        cases: [
+          {
+            name: 'connect and deploy',
+            classname,
+            failure: { message: `${org.error.name}: ${org.error.message}`, detail: org.error.actions.join('\n') },
+          },
+        ],
+      };
     const cases = [
-      ...org.problems.map((p) => ({ name: `${p.file} ${p.field}`, classname, ...(p.severity === 'error' ? { failure: { message: p.message, detail: `Fix: ${p.fix}` } } : {}) })),
-      ...(org.deploy?.components ?? []).map((c) => ({ name: `${c.type}:${c.fullName}`, classname, ...(c.state === 'Failed' ? { failure: { message: c.error ?? 'failed', detail: `deploy ${org.deploy?.id ?? ''}` } } : {}) })),
+      ...org.problems.map((p) => ({
+        name: `${p.file} ${p.field}`,
+        classname,
+        ...(p.severity === 'error' ? { failure: { message: p.message, detail: `Fix: ${p.fix}` } } : {}),
+      })),
+      ...(org.deploy?.components ?? []).map((c) => ({
+        name: `${c.type}:${c.fullName}`,
+        classname,
+        ...(c.state === 'Failed'
+          ? { failure: { message: c.error ?? 'failed', detail: `deploy ${org.deploy?.id ?? ''}` } }
+          : {}),
+      })),
     ];
-    const outcome = { name: `outcome ${org.outcome}`, classname, ...(org.outcome === 'succeeded' || org.outcome === 'validated' ? {} : { failure: { message: `deploy ${org.outcome}`, detail: org.deploy?.errorMessage ?? org.notes.join('\n') } }) };
+    const outcome = {
+      name: `outcome ${org.outcome}`,
+      classname,
+      ...(org.outcome === 'succeeded' || org.outcome === 'validated'
+        ? {}
+        : { failure: { message: `deploy ${org.outcome}`, detail: org.deploy?.errorMessage ?? org.notes.join('\n') } }),
+    };
     return { name: org.targetOrg, cases: [...cases, outcome] };
   });

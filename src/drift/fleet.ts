@@ -24,25 +24,36 @@ export const loadFleet = (projectDir: string, file: string): FleetOrg[] => {
   try {
     data = JSON.parse(fs.readFileSync(absolute, 'utf8'));
   } catch (err) {
-    throw messages.createError('error.FleetUnreadable', [file, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (err as Error).message]);
+    throw messages.createError('error.FleetUnreadable', [
+      file,
+      (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (err as Error).message,
+    ]);
   }
   const list = (data as { orgs?: unknown }).orgs;
   const problems: string[] = [];
-  if (!Array.isArray(list) || !list.length) problems.push('orgs: must be a non-empty list of {"alias", "values", "secret"}');
+  if (!Array.isArray(list) || !list.length)
+    problems.push('orgs: must be a non-empty list of {"alias", "values", "secret"}');
   const orgs: FleetOrg[] = [];
   const seen = new Set<string>();
   for (const [i, entry] of (Array.isArray(list) ? list : []).entries()) {
     const e = (entry ?? {}) as Record<string, unknown>;
     const [alias, values, secret] = [e.alias, e.values, e.secret].map((v) => (typeof v === 'string' ? v : ''));
-    if (!ALIAS.test(alias as string)) problems.push(`orgs[${i}].alias: "${String(e.alias ?? '')}" must be an sf alias of letters, digits, dot, dash or underscore`);
+    if (!ALIAS.test(alias as string))
+      problems.push(
+        `orgs[${i}].alias: "${String(e.alias ?? '')}" must be an sf alias of letters, digits, dot, dash or underscore`
+      );
     else if (seen.has(alias as string)) problems.push(`orgs[${i}].alias: "${alias as string}" appears twice`);
-    if (!VALUES.test(values as string)) problems.push(`orgs[${i}].values: "${String(e.values ?? '')}" must be a project-relative .json path`);
-    else if (!fs.existsSync(path.resolve(projectDir, values as string))) problems.push(`orgs[${i}].values: ${values as string} does not exist`);
-    if (!SECRET.test(secret as string)) problems.push(`orgs[${i}].secret: "${String(e.secret ?? '')}" must be a GitHub secret name (A-Z, 0-9, _)`);
+    if (!VALUES.test(values as string))
+      problems.push(`orgs[${i}].values: "${String(e.values ?? '')}" must be a project-relative .json path`);
+    else if (!fs.existsSync(path.resolve(projectDir, values as string)))
+      problems.push(`orgs[${i}].values: ${values as string} does not exist`);
+    if (!SECRET.test(secret as string))
+      problems.push(`orgs[${i}].secret: "${String(e.secret ?? '')}" must be a GitHub secret name (A-Z, 0-9, _)`);
     seen.add(alias as string);
     orgs.push({ alias: alias as string, values: values as string, secret: secret as string });
   }
-  if (problems.length) throw messages.createError('error.FleetInvalid', [file, problems.length, problems.map((p) => `  ${p}`).join('\n')]);
+  if (problems.length)
+    throw messages.createError('error.FleetInvalid', [file, problems.length, problems.map((p) => `  ${p}`).join('\n')]);
   return orgs;
 };
 
@@ -54,7 +65,13 @@ export const shardFleet = (orgs: FleetOrg[], perJob: number): FleetShard[] => {
   for (const [values, members] of groups) {
     for (let i = 0; i < members.length; i += Math.max(1, perJob)) {
       const part = members.slice(i, i + Math.max(1, perJob));
-      shards.push({ shard: shards.length + 1, values, aliases: part.map((o) => o.alias).join(' '), secrets: part.map((o) => o.secret).join(' '), targets: part.map((o) => `-o ${o.alias}`).join(' ') });
+      shards.push({
+        shard: shards.length + 1,
+        values,
+        aliases: part.map((o) => o.alias).join(' '),
+        secrets: part.map((o) => o.secret).join(' '),
+        targets: part.map((o) => `-o ${o.alias}`).join(' '),
+      });
     }
   }
   return shards;

@@ -9,13 +9,25 @@ export type JunitSuite = { name: string; cases: JunitCase[] };
 export const renderJunit = (suites: JunitSuite[]): string => {
   const total = suites.reduce((n, s) => n + s.cases.length, 0);
   const failures = suites.reduce((n, s) => n + s.cases.filter((c) => c.failure).length, 0);
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="vendor-access" tests="${total}" failures="${failures}">`];
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="vendor-access" tests="${total}" failures="${failures}">`,
+  ];
   for (const suite of suites) {
-    lines.push(`  <testsuite name="${escapeXml(suite.name)}" tests="${suite.cases.length}" failures="${suite.cases.filter((c) => c.failure).length}">`);
+    lines.push(
+      `  <testsuite name="${escapeXml(suite.name)}" tests="${suite.cases.length}" failures="${
+        suite.cases.filter((c) => c.failure).length
+      }">`
+    );
     for (const c of suite.cases) {
       const open = `    <testcase classname="${escapeXml(c.classname)}" name="${escapeXml(c.name)}"`;
       if (!c.failure) lines.push(`${open}/>`);
-      else lines.push(`${open}>`, `      <failure message="${escapeXml(c.failure.message)}">${escapeXml(c.failure.detail)}</failure>`, '    </testcase>');
+      else
+        lines.push(
+          `${open}>`,
+          `      <failure message="${escapeXml(c.failure.message)}">${escapeXml(c.failure.detail)}</failure>`,
+          '    </testcase>'
+        );
     }
     lines.push('  </testsuite>');
   }

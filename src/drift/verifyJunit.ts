@@ -5,13 +5,30 @@ import type { JunitSuite } from './junit';
 export const verifyJunit = (result: VerifyResult): JunitSuite[] =>
   result.orgs.map((org) => {
     const classname = `verify.${org.targetOrg}`;
-    if ('error' in org) return { name: org.targetOrg, cases: [{ name: 'connect and read the org', classname, failure: { message: `${org.error.name}: ${org.error.message}`, detail: org.error.actions.join('\n') } }] };
+    if ('error' in org)
+      return {
+        name: org.targetOrg,
+        cases: [
+          {
+            name: 'connect and read the org',
+            classname,
+            failure: { message: `${org.error.name}: ${org.error.message}`, detail: org.error.actions.join('\n') },
+          },
+        ],
+      };
     return {
       name: org.targetOrg,
       cases: org.findings.map((f) => ({
         name: f.what,
         classname,
-        ...(f.ok ? {} : { failure: { message: f.what, detail: [f.detail, f.fix ? `Fix: ${f.fix}` : undefined].filter(Boolean).join('\n') } }),
+        ...(f.ok
+          ? {}
+          : {
+              failure: {
+                message: f.what,
+                detail: [f.detail, f.fix ? `Fix: ${f.fix}` : undefined].filter(Boolean).join('\n'),
+              },
+            }),
       })),
     };
   });

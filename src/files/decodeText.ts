@@ -12,7 +12,11 @@ const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 export const decodeText = (bytes: Buffer, display: string): string => {
   const b0 = bytes[0];
   const b1 = bytes[1];
-  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || (bytes.length > 1 && bytes.subarray(0, 64).includes(0))) {
+  if (
+    (b0 === 0xff && b1 === 0xfe) ||
+    (b0 === 0xfe && b1 === 0xff) ||
+    (bytes.length > 1 && bytes.subarray(0, 64).includes(0))
+  ) {
     throw messages.createError('error.Utf16Text', [display]);
   }
   const body = bytes.subarray(0, 3).equals(UTF8_BOM) ? bytes.subarray(3) : bytes;

@@ -19,13 +19,17 @@ export const ensureOutputDir = (dir: string, projectDir: string): void => {
     } catch {
       stat = undefined;
     }
-    if (stat && !stat.isDirectory()) throw messages.createError('error.OutputPathBlocked', [shown(dir), shown(current)]);
+    if (stat && !stat.isDirectory())
+      throw messages.createError('error.OutputPathBlocked', [shown(dir), shown(current)]);
     if (stat || path.dirname(current) === current) break;
   }
   try {
     fs.mkdirSync(dir, { recursive: true });
     fs.accessSync(dir, fs.constants.W_OK);
   } catch (err) {
-    throw messages.createError('error.OutputNotWritable', [shown(dir), (err as NodeJS.ErrnoException).code ?? 'unknown']);
+    throw messages.createError('error.OutputNotWritable', [
+      shown(dir),
+      (err as NodeJS.ErrnoException).code ?? 'unknown',
+    ]);
   }
 };

@@ -46,13 +46,19 @@ export const readRegularFile = (file: string, options: ReadFileOptions): Buffer 
   try {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) throw messages.createError('error.NotARegularFile', [display, kindOf(stat)]);
-    if (stat.size > options.maxBytes) throw messages.createError('error.FileTooLarge', [display, stat.size, options.maxBytes]);
+    if (stat.size > options.maxBytes)
+      throw messages.createError('error.FileTooLarge', [display, stat.size, options.maxBytes]);
     // Sized from fstat (plus one byte to notice growth); grown, up to the limit, if the file grows.
     let buffer = Buffer.alloc(stat.size + 1);
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
-        if (length > options.maxBytes) throw messages.createError('error.FileTooLarge', [display, `more than ${options.maxBytes}`, options.maxBytes]);
+        if (length > options.maxBytes)
+          throw messages.createError('error.FileTooLarge', [
+            display,
+            `more than ${options.maxBytes}`,
+            options.maxBytes,
+          ]);
         const grown = Buffer.alloc(Math.min(options.maxBytes + 1, buffer.length * 2));
         buffer.copy(grown);
         buffer = grown;
@@ -65,7 +71,8 @@ export const readRegularFile = (file: string, options: ReadFileOptions): Buffer 
       }
       if (read === 0) break;
       length += read;
-      if (length > options.maxBytes) throw messages.createError('error.FileTooLarge', [display, `more than ${options.maxBytes}`, options.maxBytes]);
+      if (length > options.maxBytes)
+        throw messages.createError('error.FileTooLarge', [display, `more than ${options.maxBytes}`, options.maxBytes]);
     }
     return buffer.subarray(0, length);
   } finally {

@@ -23,7 +23,10 @@ export const findAppPolicy = async (connection: Connection, app: string): Promis
   const names = (await listOrgMetadata(connection, [TYPE])).get(TYPE) ?? [];
   const candidates = names.filter((n) => n.startsWith(`${app}_`));
   if (!candidates.length) return undefined;
-  const files = await retrieveOrgMetadata(connection, candidates.map((fullName) => ({ type: TYPE, fullName })));
+  const files = await retrieveOrgMetadata(
+    connection,
+    candidates.map((fullName) => ({ type: TYPE, fullName }))
+  );
   for (const [file, xml] of files) {
     const parsed = parseMetadataXml(xml);
     if (!parsed.ok || selectText(parsed.node, 'externalClientApplication') !== app) continue;
@@ -34,10 +37,16 @@ export const findAppPolicy = async (connection: Connection, app: string): Promis
 };
 
 /** The retrieved policy with only `isEnabled` changed; every other element is sent back as the org holds it. */
-export const withEnabled = (xml: string, enabled: boolean): string => xml.replace(/<isEnabled>\s*(true|false)\s*<\/isEnabled>/, `<isEnabled>${String(enabled)}</isEnabled>`);
+export const withEnabled = (xml: string, enabled: boolean): string =>
+  xml.replace(/<isEnabled>\s*(true|false)\s*<\/isEnabled>/, `<isEnabled>${String(enabled)}</isEnabled>`);
 
 /** Deploys the policy with `isEnabled` set, through SDR like every other deploy (atomic, polled, cancelable). */
-export const deployAppEnabled = async (connection: Connection, policy: AppPolicy, enabled: boolean, options: { signal?: AbortSignal; pollIntervalMs?: number } = {}): Promise<DeployOutcome> => {
+export const deployAppEnabled = async (
+  connection: Connection,
+  policy: AppPolicy,
+  enabled: boolean,
+  options: { signal?: AbortSignal; pollIntervalMs?: number } = {}
+): Promise<DeployOutcome> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vendor-access-app-'));
   try {
     const folder = path.join(dir, 'extlClntAppPolicies');
@@ -46,7 +55,12 @@ export const deployAppEnabled = async (connection: Connection, policy: AppPolicy
     const components = ComponentSet.fromSource(dir);
     components.sourceApiVersion = DEFAULT_API_VERSION;
     components.apiVersion = connection.getApiVersion();
-    return await runMetadataDeploy(connection, { checkOnly: false, components, ...(options.signal ? { signal: options.signal } : {}), ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}) });
+    return await runMetadataDeploy(connection, {
+      checkOnly: false,
+      components,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
+    });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -29,11 +29,20 @@ export type VendorFootprint = {
   afterResume: string[];
 };
 
-export const footprintOf = (vendor: Vendor, metadata: VendorMetadata | undefined, values: OrgValues): VendorFootprint => {
+export const footprintOf = (
+  vendor: Vendor,
+  metadata: VendorMetadata | undefined,
+  values: OrgValues
+): VendorFootprint => {
   const vendorValues = values.vendors[vendor.name];
   const files = [...(metadata?.files.keys() ?? [])];
   const settings = vendorSettingsNames(files);
-  const settingsFiles = Object.fromEntries(settings.map((name) => [name, path.join(vendor.dir, files.find((f) => f.endsWith(`settings/${name}.settings-meta.xml`)) ?? '')]));
+  const settingsFiles = Object.fromEntries(
+    settings.map((name) => [
+      name,
+      path.join(vendor.dir, files.find((f) => f.endsWith(`settings/${name}.settings-meta.xml`)) ?? ''),
+    ])
+  );
   return {
     vendor: vendor.name,
     title: vendor.title,
@@ -48,8 +57,16 @@ export const footprintOf = (vendor: Vendor, metadata: VendorMetadata | undefined
     settings,
     settingsFiles,
     afterResume: vendor.afterResume ?? [],
-    ...(vendor.user && vendor.hardening?.restrictLoginToVendorRanges.applies && vendor.hardening.restrictLoginToVendorRanges.profile
-      ? { hardenedProfile: { name: vendor.hardening.restrictLoginToVendorRanges.profile, userLicense: vendor.user.userLicense, standardProfile: vendor.user.profileName } }
+    ...(vendor.user &&
+    vendor.hardening?.restrictLoginToVendorRanges.applies &&
+    vendor.hardening.restrictLoginToVendorRanges.profile
+      ? {
+          hardenedProfile: {
+            name: vendor.hardening.restrictLoginToVendorRanges.profile,
+            userLicense: vendor.user.userLicense,
+            standardProfile: vendor.user.profileName,
+          },
+        }
       : {}),
   };
 };

@@ -6,7 +6,17 @@ const day = (iso: string): string => (iso ? iso.replace(/\.\d{3}\+0000$/, 'Z').r
 const summary = (v: VendorActivity): string => {
   const outside = v.logins.filter((l) => l.outsideRanges).length;
   const failed = v.logins.filter((l) => !/^Success/i.test(l.status)).length;
-  return `${v.logins.length} login(s), ${failed} failed, ${v.rangesKnown ? `${outside} from outside its trusted ranges` : 'no trusted ranges to compare with'}; ${v.tokensVisible ? `${v.tokens.length} OAuth token(s)` : 'OAuth tokens not visible (the connected user lacks Customize Application)'}; ${v.api.available ? `${v.api.requests} API request(s) in ${v.api.days} day(s) of event logs` : `API volume not available: ${v.api.why}`}`;
+  return `${v.logins.length} login(s), ${failed} failed, ${
+    v.rangesKnown ? `${outside} from outside its trusted ranges` : 'no trusted ranges to compare with'
+  }; ${
+    v.tokensVisible
+      ? `${v.tokens.length} OAuth token(s)`
+      : 'OAuth tokens not visible (the connected user lacks Customize Application)'
+  }; ${
+    v.api.available
+      ? `${v.api.requests} API request(s) in ${v.api.days} day(s) of event logs`
+      : `API volume not available: ${v.api.why}`
+  }`;
 };
 
 /** One page per org: "what did this vendor do in this org", as text or Markdown. */
@@ -15,28 +25,56 @@ export const formatActivity = (result: ActivityResult, format: 'text' | 'markdow
   const lines: string[] = [];
   for (const org of result.orgs) {
     if ('error' in org) {
-      lines.push(`${md ? '## ' : ''}${org.targetOrg}: FAILED`, `Error (${org.error.name}): ${org.error.message}`, ...org.error.actions.map((a) => `  ${a}`), '');
+      lines.push(
+        `${md ? '## ' : ''}${org.targetOrg}: FAILED`,
+        `Error (${org.error.name}): ${org.error.message}`,
+        ...org.error.actions.map((a) => `  ${a}`),
+        ''
+      );
       continue;
     }
-    lines.push(md ? `## ${org.targetOrg} (${org.orgId}) since ${result.since}` : `${org.targetOrg} (${org.orgId}) since ${result.since}`);
+    lines.push(
+      md
+        ? `## ${org.targetOrg} (${org.orgId}) since ${result.since}`
+        : `${org.targetOrg} (${org.orgId}) since ${result.since}`
+    );
     for (const v of org.vendors) {
-      lines.push(md ? `\n### ${v.vendor}: ${v.username}\n\n${summary(v)}\n` : `  ${v.vendor}: ${v.username}\n    ${summary(v)}`);
+      lines.push(
+        md ? `\n### ${v.vendor}: ${v.username}\n\n${summary(v)}\n` : `  ${v.vendor}: ${v.username}\n    ${summary(v)}`
+      );
       if (!v.userFound) {
         lines.push(md ? '_No such user in this org._' : '    no such user in this org');
         continue;
       }
       if (v.logins.length) {
-        if (md) lines.push('| time (UTC) | source IP | status | application | login type | flag |', '|---|---|---|---|---|---|');
+        if (md)
+          lines.push(
+            '| time (UTC) | source IP | status | application | login type | flag |',
+            '|---|---|---|---|---|---|'
+          );
         else lines.push('    logins:');
         for (const l of v.logins) {
           const flag = l.outsideRanges ? 'OUTSIDE TRUSTED RANGES' : '';
-          lines.push(md ? `| ${day(l.time)} | ${l.sourceIp} | ${l.status} | ${l.application} | ${l.loginType} | ${flag ? `**${flag}**` : ''} |` : `      ${day(l.time)}  ${l.sourceIp.padEnd(15)}  ${l.status}  ${l.application}  ${l.loginType}${flag ? `  <-- ${flag}` : ''}`);
+          lines.push(
+            md
+              ? `| ${day(l.time)} | ${l.sourceIp} | ${l.status} | ${l.application} | ${l.loginType} | ${
+                  flag ? `**${flag}**` : ''
+                } |`
+              : `      ${day(l.time)}  ${l.sourceIp.padEnd(15)}  ${l.status}  ${l.application}  ${l.loginType}${
+                  flag ? `  <-- ${flag}` : ''
+                }`
+          );
         }
       }
       if (v.tokens.length) {
         if (md) lines.push('', '| OAuth token of app | created | last used | uses |', '|---|---|---|---|');
         else lines.push('    OAuth tokens:');
-        for (const t of v.tokens) lines.push(md ? `| ${t.app} | ${day(t.created)} | ${day(t.lastUsed)} | ${t.useCount} |` : `      ${t.app}: created ${day(t.created)}, last used ${day(t.lastUsed)}, ${t.useCount} use(s)`);
+        for (const t of v.tokens)
+          lines.push(
+            md
+              ? `| ${t.app} | ${day(t.created)} | ${day(t.lastUsed)} | ${t.useCount} |`
+              : `      ${t.app}: created ${day(t.created)}, last used ${day(t.lastUsed)}, ${t.useCount} use(s)`
+          );
       }
     }
     lines.push(md ? `\n_Record: ${org.record}_\n` : `  record: ${org.record}`);

@@ -5,7 +5,11 @@ import type { LifecycleStep, OrgOutcome } from './lifecycleStep';
 export type LifecycleCommand = 'suspend' | 'resume' | 'offboard';
 
 /** What `resume` reverses: only what a suspend itself changed. */
-export type Reversal = { vendor: string; froze?: { userLoginId: string; username: string }; disabled?: { app: string; policy: string } };
+export type Reversal = {
+  vendor: string;
+  froze?: { userLoginId: string; username: string };
+  disabled?: { app: string; policy: string };
+};
 
 export type LifecycleRecord = {
   command: LifecycleCommand;
@@ -26,7 +30,10 @@ const dirOf = (outDir: string): string => path.join(outDir, 'lifecycle');
 export const writeRecord = (projectDir: string, outDir: string, record: LifecycleRecord): string => {
   fs.mkdirSync(dirOf(outDir), { recursive: true });
   const stamp = record.at.replace(/[:.]/g, '-');
-  const file = path.join(dirOf(outDir), `${record.orgId}-${record.command}${record.dryRun ? '-dry-run' : ''}-${stamp}.json`);
+  const file = path.join(
+    dirOf(outDir),
+    `${record.orgId}-${record.command}${record.dryRun ? '-dry-run' : ''}-${stamp}.json`
+  );
   fs.writeFileSync(file, `${JSON.stringify(record, undefined, 2)}\n`);
   return path.relative(projectDir, file).split(path.sep).join('/');
 };

@@ -33,19 +33,37 @@ export type LifecycleStep = {
   error?: string;
 };
 
-export const step = (vendor: string, kind: StepKind, target: string, outcome: StepOutcome, detail?: string): LifecycleStep => ({ vendor, kind, target, outcome, ...(detail ? { detail } : {}) });
+export const step = (
+  vendor: string,
+  kind: StepKind,
+  target: string,
+  outcome: StepOutcome,
+  detail?: string
+): LifecycleStep => ({ vendor, kind, target, outcome, ...(detail ? { detail } : {}) });
 
 /** A dropped connection or timeout after sending: the change may have landed. */
-export const isNoAnswer = (err: unknown): boolean => /ECONNRESET|socket hang up|ETIMEDOUT|EPIPE/i.test(`${(err as { code?: string }).code ?? ''} ${(err as Error).message ?? ''}`);
+export const isNoAnswer = (err: unknown): boolean =>
+  /ECONNRESET|socket hang up|ETIMEDOUT|EPIPE/i.test(
+    `${(err as { code?: string }).code ?? ''} ${(err as Error).message ?? ''}`
+  );
 
 /** Runs one step's call and records how it ended; never throws. */
-export const attempt = async (s: LifecycleStep, work: () => Promise<void>, signal?: AbortSignal): Promise<LifecycleStep> => {
+export const attempt = async (
+  s: LifecycleStep,
+  work: () => Promise<void>,
+  signal?: AbortSignal
+): Promise<LifecycleStep> => {
   if (signal?.aborted) return { ...s, outcome: 'skipped', error: 'interrupted before this step' };
   try {
     await work();
     return { ...s, outcome: 'done' };
   } catch (err) {
-    const message = err instanceof Error ? `${(err as { errorCode?: string }).errorCode ? `${(err as { errorCode?: string }).errorCode as string}: ` : ''}${err.message}` : String(err);
+    const message =
+      err instanceof Error
+        ? `${
+            (err as { errorCode?: string }).errorCode ? `${(err as { errorCode?: string }).errorCode as string}: ` : ''
+          }${err.message}`
+        : String(err);
     return { ...s, outcome: isNoAnswer(err) ? 'unknown' : 'failed', error: message };
   }
 };

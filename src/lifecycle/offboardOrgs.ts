@@ -19,7 +19,12 @@ import { seesAllTokens } from './tokenVisibility';
 export const offboardOrgs = (options: LifecycleOptions & { restoreSettings?: boolean }): Promise<LifecycleResult> =>
   runLifecycle('offboard', options, async ({ org, footprints, outDir, dryRun, signal, pollIntervalMs, emit }) => {
     const tokensVisible = await seesAllTokens(org.connection);
-    const run = { dryRun, pollIntervalMs, ...(tokensVisible === undefined ? {} : { tokensVisible }), ...(signal ? { signal } : {}) };
+    const run = {
+      dryRun,
+      pollIntervalMs,
+      ...(tokensVisible === undefined ? {} : { tokensVisible }),
+      ...(signal ? { signal } : {}),
+    };
     const steps: LifecycleStep[] = [];
     const notes: string[] = [];
     const heldByOthers = new Map<string, number>();
@@ -32,15 +37,31 @@ export const offboardOrgs = (options: LifecycleOptions & { restoreSettings?: boo
     }
     emit('reading the vendors’ metadata and trusted ranges in the org');
     const owned = await readOwnedMetadata(org.connection, footprints);
-    const vendorOf = (name: string): string => footprints.find((f) => f.permissionSets.includes(name) || (f.app && name.startsWith(f.app)))?.vendor ?? footprints[0]?.vendor ?? '';
+    const vendorOf = (name: string): string =>
+      footprints.find((f) => f.permissionSets.includes(name) || (f.app && name.startsWith(f.app)))?.vendor ??
+      footprints[0]?.vendor ??
+      '';
     const deletable = owned.components.filter((c) => !(c.type === 'PermissionSet' && heldByOthers.has(c.fullName)));
     for (const [name, count] of heldByOthers) {
-      steps.push({ ...step(vendorOf(name), 'deleteMetadata', `PermissionSet:${name}`, 'skipped'), error: `still assigned to ${count} other user(s): a permission set still assigned cannot be deleted. Remove those assignments if they are not needed, then run offboard again.` });
+      steps.push({
+        ...step(vendorOf(name), 'deleteMetadata', `PermissionSet:${name}`, 'skipped'),
+        error: `still assigned to ${count} other user(s): a permission set still assigned cannot be deleted. Remove those assignments if they are not needed, then run offboard again.`,
+      });
     }
-    const removal: LifecycleStep[] = deletable.map((c) => step(vendorOf(c.fullName), 'deleteMetadata', `${c.type}:${c.fullName}`, 'planned', 'destructiveChangesPost.xml'));
+    const removal: LifecycleStep[] = deletable.map((c) =>
+      step(vendorOf(c.fullName), 'deleteMetadata', `${c.type}:${c.fullName}`, 'planned', 'destructiveChangesPost.xml')
+    );
     if (owned.trustedRanges) {
       const { removed, remaining } = owned.trustedRanges;
-      removal.push(step(footprints.map((f) => f.vendor).join('+'), 'removeTrustedRanges', removed.map((r) => r.description ?? `${r.start}-${r.end}`).join(', '), 'planned', `${removed.length} removed, ${remaining.length} other range(s) kept`));
+      removal.push(
+        step(
+          footprints.map((f) => f.vendor).join('+'),
+          'removeTrustedRanges',
+          removed.map((r) => r.description ?? `${r.start}-${r.end}`).join(', '),
+          'planned',
+          `${removed.length} removed, ${remaining.length} other range(s) kept`
+        )
+      );
     }
     const settings: Array<{ name: string; xml: string }> = [];
     const settingSteps: LifecycleStep[] = [];
@@ -48,24 +69,59 @@ export const offboardOrgs = (options: LifecycleOptions & { restoreSettings?: boo
     for (const footprint of footprints) {
       for (const name of footprint.settings) {
         if (!options.restoreSettings) {
-          settingSteps.push(step(footprint.vendor, 'keepSetting', `${name}Settings`, 'kept', 'org-wide settings the vendor turned on are left as they are; --restore-settings puts back the values recorded before onboarding'));
+          settingSteps.push(
+            step(
+              footprint.vendor,
+              'keepSetting',
+              `${name}Settings`,
+              'kept',
+              'org-wide settings the vendor turned on are left as they are; --restore-settings puts back the values recorded before onboarding'
+            )
+          );
           continue;
         }
         const recorded = before?.recorded[name];
-        const restored = recorded ? restoredSettings(fs.readFileSync(footprint.settingsFiles[name] ?? '', 'utf8'), recorded.xml) : undefined;
+        const restored = recorded
+          ? restoredSettings(fs.readFileSync(footprint.settingsFiles[name] ?? '', 'utf8'), recorded.xml)
+          : undefined;
         if (!recorded || !restored?.xml) {
-          settingSteps.push({ ...step(footprint.vendor, 'restoreSetting', `${name}Settings`, 'skipped'), error: recorded ? 'the org reported none of these values before onboarding; change them in Setup' : `no values recorded before onboarding for this org (out/lifecycle/${org.orgId}-settings-before.json, written by the first vendor-access deploy); change them in Setup` });
+          settingSteps.push({
+            ...step(footprint.vendor, 'restoreSetting', `${name}Settings`, 'skipped'),
+            error: recorded
+              ? 'the org reported none of these values before onboarding; change them in Setup'
+              : `no values recorded before onboarding for this org (out/lifecycle/${org.orgId}-settings-before.json, written by the first vendor-access deploy); change them in Setup`,
+          });
           continue;
         }
         settings.push({ name, xml: restored.xml });
-        const partly = restored.unrestorable.length ? `; not reported before, left as they are: ${restored.unrestorable.join(', ')}` : '';
-        removal.push(step(footprint.vendor, 'restoreSetting', `${name}Settings`, 'planned', `back to the values recorded ${recorded.at}${partly}`));
+        const partly = restored.unrestorable.length
+          ? `; not reported before, left as they are: ${restored.unrestorable.join(', ')}`
+          : '';
+        removal.push(
+          step(
+            footprint.vendor,
+            'restoreSetting',
+            `${name}Settings`,
+            'planned',
+            `back to the values recorded ${recorded.at}${partly}`
+          )
+        );
       }
     }
     if (!removal.length) notes.push('the org holds none of the vendors’ metadata or trusted ranges any more');
     else if (!dryRun) {
       emit('deploying the removal (one atomic deploy)');
-      const outcome = deployStepOutcome(await runRemovalDeploy(org.connection, { components: deletable, ...(owned.trustedRanges ? { trustedRanges: owned.trustedRanges.remaining } : {}), settings }, run));
+      const outcome = deployStepOutcome(
+        await runRemovalDeploy(
+          org.connection,
+          {
+            components: deletable,
+            ...(owned.trustedRanges ? { trustedRanges: owned.trustedRanges.remaining } : {}),
+            settings,
+          },
+          run
+        )
+      );
       for (const s of removal) Object.assign(s, outcome.outcome === 'done' ? { outcome: 'done' } : outcome);
     }
     steps.push(...removal, ...settingSteps);

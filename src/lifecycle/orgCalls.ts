@@ -8,11 +8,19 @@ type SaveResult = { success?: boolean; errors?: Array<{ message?: string; status
 
 const checkSaved = (result: unknown): void => {
   const saved = [result].flat()[0] as SaveResult | undefined;
-  if (saved && saved.success === false) throw internal.createError('error.OrgRefusedChange', [(saved.errors ?? []).map((e) => `${e.statusCode ?? ''} ${e.message ?? ''}`.trim()).join('; ') || 'no reason given']);
+  if (saved && saved.success === false)
+    throw internal.createError('error.OrgRefusedChange', [
+      (saved.errors ?? []).map((e) => `${e.statusCode ?? ''} ${e.message ?? ''}`.trim()).join('; ') ||
+        'no reason given',
+    ]);
 };
 
 /** Sets fields of one record (PATCH /sobjects/<object>/<id>). */
-export const updateRecord = async (connection: Connection, object: string, record: { Id: string } & Record<string, unknown>): Promise<void> => {
+export const updateRecord = async (
+  connection: Connection,
+  object: string,
+  record: { Id: string } & Record<string, unknown>
+): Promise<void> => {
   checkSaved(await connection.sobject(object).update(record));
 };
 
@@ -26,18 +34,34 @@ export const deleteRecord = async (connection: Connection, object: string, id: s
  * revoke endpoint (Object Reference, OauthToken; Help "Revoke OAuth Tokens"), on the org's own domain.
  */
 export const revokeOauthToken = async (connection: Connection, deleteToken: string): Promise<void> => {
-  await connection.request({ method: 'POST', url: '/services/oauth2/revoke', body: `token=${encodeURIComponent(deleteToken)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  await connection.request({
+    method: 'POST',
+    url: '/services/oauth2/revoke',
+    body: `token=${encodeURIComponent(deleteToken)}`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
 };
 
 /** A metadata deploy's outcome as a step outcome: success only when the org said Succeeded. */
-export const deployStepOutcome = (outcome: DeployOutcome): { outcome: 'done' | 'failed' | 'unknown'; error?: string } => {
+export const deployStepOutcome = (
+  outcome: DeployOutcome
+): { outcome: 'done' | 'failed' | 'unknown'; error?: string } => {
   if (outcome.kind === 'finished') {
     const response = outcome.result.response;
     if (String(response.status) === 'Succeeded') return { outcome: 'done' };
-    const problems = outcome.result.getFileResponses().flatMap((f) => ('error' in f && f.error ? [`${f.type}:${f.fullName}: ${f.error}`] : []));
-    return { outcome: 'failed', error: `deploy ${outcome.id} ${String(response.status)}: ${problems.join('; ') || response.errorMessage || 'no detail'}` };
+    const problems = outcome.result
+      .getFileResponses()
+      .flatMap((f) => ('error' in f && f.error ? [`${f.type}:${f.fullName}: ${f.error}`] : []));
+    return {
+      outcome: 'failed',
+      error: `deploy ${outcome.id} ${String(response.status)}: ${
+        problems.join('; ') || response.errorMessage || 'no detail'
+      }`,
+    };
   }
-  if (outcome.kind === 'canceled') return { outcome: 'failed', error: `deploy ${outcome.id} was canceled; nothing of it was saved` };
-  if (outcome.kind === 'timedOut') return { outcome: 'unknown', error: `deploy ${outcome.id} is still running (${outcome.lastStatus})` };
+  if (outcome.kind === 'canceled')
+    return { outcome: 'failed', error: `deploy ${outcome.id} was canceled; nothing of it was saved` };
+  if (outcome.kind === 'timedOut')
+    return { outcome: 'unknown', error: `deploy ${outcome.id} is still running (${outcome.lastStatus})` };
   return { outcome: 'unknown', error: `lost track of deploy ${outcome.id}: ${outcome.error}` };
 };

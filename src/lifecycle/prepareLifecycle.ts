@@ -7,11 +7,17 @@ import { footprintOf, VendorFootprint } from './footprint';
 const messages = loadMessages('check');
 
 /** The offline checks of the lifecycle commands: every problem is reported before any org is contacted. */
-export const prepareLifecycle = async (projectDir: string, vendorNames: string[], valuesFile: string): Promise<{ footprints: VendorFootprint[]; valuesFile: string }> => {
+export const prepareLifecycle = async (
+  projectDir: string,
+  vendorNames: string[],
+  valuesFile: string
+): Promise<{ footprints: VendorFootprint[]; valuesFile: string }> => {
   const { vendors, metadata, values, problems } = await loadInputs({ projectDir, vendors: vendorNames, valuesFile });
   const blocking = errorsIn(problems);
   if (blocking.length || !values) {
-    throw messages.createError('error.CheckFailed', [blocking.length, blocking.map(formatProblem).join('\n')]).setData({ problems: blocking });
+    throw messages
+      .createError('error.CheckFailed', [blocking.length, blocking.map(formatProblem).join('\n')])
+      .setData({ problems: blocking });
   }
   return { footprints: vendors.map((v, i) => footprintOf(v, metadata[i], values)), valuesFile: values.file };
 };

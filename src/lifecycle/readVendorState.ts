@@ -3,7 +3,14 @@ import { soqlString } from '../org/read/soql';
 import { findAppPolicy, AppPolicy } from './appPolicy';
 import type { VendorFootprint } from './footprint';
 
-export type TokenFact = { id: string; app: string; deleteToken: string; created: string; lastUsed: string; useCount: number };
+export type TokenFact = {
+  id: string;
+  app: string;
+  deleteToken: string;
+  created: string;
+  lastUsed: string;
+  useCount: number;
+};
 export type VendorUserState = {
   id: string;
   isActive: boolean;
@@ -18,7 +25,8 @@ export type VendorState = { footprint: VendorFootprint; user?: VendorUserState; 
 type Row = Record<string, unknown>;
 const str = (row: Row | undefined, key: string): string => String(row?.[key] ?? '');
 
-const queryAll = async (connection: Connection, soql: string): Promise<Row[]> => (await connection.query<Row>(soql, { autoFetch: true, maxFetch: 50_000 })).records;
+const queryAll = async (connection: Connection, soql: string): Promise<Row[]> =>
+  (await connection.query<Row>(soql, { autoFetch: true, maxFetch: 50_000 })).records;
 
 /**
  * Reads the integration user, its UserLogin (freeze), OAuth tokens and sessions, and the vendor
@@ -28,7 +36,12 @@ const queryAll = async (connection: Connection, soql: string): Promise<Row[]> =>
  */
 export const readVendorState = async (connection: Connection, footprint: VendorFootprint): Promise<VendorState> => {
   const [userRows, app] = await Promise.all([
-    footprint.hasUser ? queryAll(connection, `SELECT Id, Username, IsActive FROM User WHERE Username = ${soqlString(footprint.username)}`) : Promise.resolve([]),
+    footprint.hasUser
+      ? queryAll(
+          connection,
+          `SELECT Id, Username, IsActive FROM User WHERE Username = ${soqlString(footprint.username)}`
+        )
+      : Promise.resolve([]),
     footprint.app ? findAppPolicy(connection, footprint.app) : Promise.resolve(undefined),
   ]);
   const userRow = userRows[0];
@@ -36,7 +49,12 @@ export const readVendorState = async (connection: Connection, footprint: VendorF
   const id = str(userRow, 'Id');
   const [logins, tokens, sessions] = await Promise.all([
     queryAll(connection, `SELECT Id, UserId, IsFrozen FROM UserLogin WHERE UserId = ${soqlString(id)}`),
-    queryAll(connection, `SELECT Id, AppName, DeleteToken, CreatedDate, LastUsedDate, UseCount FROM OauthToken WHERE UserId = ${soqlString(id)}`),
+    queryAll(
+      connection,
+      `SELECT Id, AppName, DeleteToken, CreatedDate, LastUsedDate, UseCount FROM OauthToken WHERE UserId = ${soqlString(
+        id
+      )}`
+    ),
     queryAll(connection, `SELECT Id, UsersId FROM AuthSession WHERE UsersId = ${soqlString(id)}`),
   ]);
   return {
@@ -46,7 +64,14 @@ export const readVendorState = async (connection: Connection, footprint: VendorF
       isActive: userRow.IsActive === true,
       userLoginId: str(logins[0], 'Id'),
       isFrozen: logins[0]?.IsFrozen === true,
-      tokens: tokens.map((t) => ({ id: str(t, 'Id'), app: str(t, 'AppName'), deleteToken: str(t, 'DeleteToken'), created: str(t, 'CreatedDate'), lastUsed: str(t, 'LastUsedDate'), useCount: Number(t.UseCount ?? 0) })),
+      tokens: tokens.map((t) => ({
+        id: str(t, 'Id'),
+        app: str(t, 'AppName'),
+        deleteToken: str(t, 'DeleteToken'),
+        created: str(t, 'CreatedDate'),
+        lastUsed: str(t, 'LastUsedDate'),
+        useCount: Number(t.UseCount ?? 0),
+      })),
       sessions: sessions.map((s) => str(s, 'Id')),
     },
     ...(app ? { app } : {}),

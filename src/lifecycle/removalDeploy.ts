@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Connection } from '@salesforce/core';
-import { ComponentSet, DestructiveChangesType, RegistryAccess, SourceComponent } from '@salesforce/source-deploy-retrieve';
+import {
+  ComponentSet,
+  DestructiveChangesType,
+  RegistryAccess,
+  SourceComponent,
+} from '@salesforce/source-deploy-retrieve';
 import { renderSecuritySettings } from '../metadata/renderXml';
 import type { IpRange } from '../network';
 import { DEFAULT_API_VERSION } from '../org/read/connectOrg';
@@ -19,22 +24,34 @@ import { DeployOutcome, runMetadataDeploy } from '../org/apply/runMetadataDeploy
 export const runRemovalDeploy = async (
   connection: Connection,
   removal: { components: MetadataMember[]; trustedRanges?: IpRange[]; settings?: Array<{ name: string; xml: string }> },
-  options: { signal?: AbortSignal; pollIntervalMs?: number } = {},
+  options: { signal?: AbortSignal; pollIntervalMs?: number } = {}
 ): Promise<DeployOutcome> => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vendor-access-offboard-'));
   try {
     let components = new ComponentSet();
-    const settings = [...(removal.trustedRanges ? [{ name: 'Security', xml: renderSecuritySettings(removal.trustedRanges) }] : []), ...(removal.settings ?? [])];
+    const settings = [
+      ...(removal.trustedRanges ? [{ name: 'Security', xml: renderSecuritySettings(removal.trustedRanges) }] : []),
+      ...(removal.settings ?? []),
+    ];
     if (settings.length) {
       fs.mkdirSync(path.join(dir, 'settings'));
       for (const s of settings) fs.writeFileSync(path.join(dir, 'settings', `${s.name}.settings-meta.xml`), s.xml);
       components = ComponentSet.fromSource(dir);
     }
     const registry = new RegistryAccess();
-    for (const member of removal.components) components.add(new SourceComponent({ name: member.fullName, type: registry.getTypeByName(member.type) }), DestructiveChangesType.POST);
+    for (const member of removal.components)
+      components.add(
+        new SourceComponent({ name: member.fullName, type: registry.getTypeByName(member.type) }),
+        DestructiveChangesType.POST
+      );
     components.sourceApiVersion = DEFAULT_API_VERSION;
     components.apiVersion = connection.getApiVersion();
-    return await runMetadataDeploy(connection, { checkOnly: false, components, ...(options.signal ? { signal: options.signal } : {}), ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}) });
+    return await runMetadataDeploy(connection, {
+      checkOnly: false,
+      components,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
+    });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -10,8 +10,15 @@ const messages = loadMessages('lifecycle');
 export const resumeOrgs = (options: LifecycleOptions): Promise<LifecycleResult> =>
   runLifecycle('resume', options, async ({ org, footprints, records, dryRun, signal, pollIntervalMs, emit }) => {
     const pending = footprints.map((f) => ({ footprint: f, reversal: pendingReversal(records, f.vendor) }));
-    const missing = pending.filter((p) => !p.reversal && !records.some((r) => r.command === 'suspend' && r.vendors.includes(p.footprint.vendor)));
-    if (missing.length) throw messages.createError('error.NoSuspendRecord', [missing.map((m) => m.footprint.vendor).join(', '), org.targetOrg, org.orgId], [org.targetOrg]);
+    const missing = pending.filter(
+      (p) => !p.reversal && !records.some((r) => r.command === 'suspend' && r.vendors.includes(p.footprint.vendor))
+    );
+    if (missing.length)
+      throw messages.createError(
+        'error.NoSuspendRecord',
+        [missing.map((m) => m.footprint.vendor).join(', '), org.targetOrg, org.orgId],
+        [org.targetOrg]
+      );
     const steps: LifecycleStep[] = [];
     const reversals: Reversal[] = [];
     const notes: string[] = [];
@@ -22,7 +29,11 @@ export const resumeOrgs = (options: LifecycleOptions): Promise<LifecycleResult> 
         continue;
       }
       emit(`${footprint.vendor}: reversing the suspend`);
-      const done = await resumeVendor(org.connection, footprint, reversal, { dryRun, pollIntervalMs, ...(signal ? { signal } : {}) });
+      const done = await resumeVendor(org.connection, footprint, reversal, {
+        dryRun,
+        pollIntervalMs,
+        ...(signal ? { signal } : {}),
+      });
       steps.push(...done.steps);
       reversals.push(done.left);
       notes.push(`${footprint.vendor}: revoked OAuth tokens stay revoked.`);

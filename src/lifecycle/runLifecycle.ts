@@ -33,8 +33,17 @@ export type OrgLifecycleReport = {
   handoff: Array<{ vendor: string; item: string }>;
   record?: string;
 };
-export type OrgLifecycleFailure = { targetOrg: string; outcome: 'failed'; error: { name: string; message: string; actions: string[] } };
-export type LifecycleResult = { command: LifecycleCommand; dryRun: boolean; exitCode: ExitCode; orgs: Array<OrgLifecycleReport | OrgLifecycleFailure> };
+export type OrgLifecycleFailure = {
+  targetOrg: string;
+  outcome: 'failed';
+  error: { name: string; message: string; actions: string[] };
+};
+export type LifecycleResult = {
+  command: LifecycleCommand;
+  dryRun: boolean;
+  exitCode: ExitCode;
+  orgs: Array<OrgLifecycleReport | OrgLifecycleFailure>;
+};
 
 /** What one command does in one org, given the vendor footprints and the org's earlier records. */
 export type OrgWork = (context: {
@@ -46,7 +55,12 @@ export type OrgWork = (context: {
   signal?: AbortSignal;
   pollIntervalMs: number;
   emit: (message: string) => void;
-}) => Promise<{ steps: LifecycleStep[]; notes: string[]; handoff: OrgLifecycleReport['handoff']; reversals?: Reversal[] }>;
+}) => Promise<{
+  steps: LifecycleStep[];
+  notes: string[];
+  handoff: OrgLifecycleReport['handoff'];
+  reversals?: Reversal[];
+}>;
 
 /** Success only when every org succeeded (or, in a dry run, was planned); some is partial (68); none is failure. */
 export const lifecycleExitCode = (outcomes: string[]): ExitCode => {
@@ -60,39 +74,60 @@ export const lifecycleExitCode = (outcomes: string[]): ExitCode => {
  * org its own connection, steps, outcome and a record under out/lifecycle/ (dry runs too, marked so).
  * An org that fails to connect or read is reported on its own; the others go on.
  */
-export const runLifecycle = async (command: LifecycleCommand, options: LifecycleOptions, work: OrgWork): Promise<LifecycleResult> => {
+export const runLifecycle = async (
+  command: LifecycleCommand,
+  options: LifecycleOptions,
+  work: OrgWork
+): Promise<LifecycleResult> => {
   const { footprints } = await prepareLifecycle(options.projectDir, options.vendors, options.valuesFile);
   const outDir = options.outDir ?? path.join(options.projectDir, 'out');
-  const orgs = await mapWithConcurrency(options.targetOrgs, options.concurrency ?? 2, async (targetOrg): Promise<OrgLifecycleReport | OrgLifecycleFailure> => {
-    try {
-      const org = await connectOrg(targetOrg);
-      const done = await work({
-        org,
-        footprints,
-        records: readRecords(outDir, org.orgId),
-        outDir,
-        dryRun: options.dryRun,
-        ...(options.signal ? { signal: options.signal } : {}),
-        pollIntervalMs: options.pollIntervalMs ?? pollIntervalMs(),
-        emit: (message) => options.onEvent?.(org.targetOrg, message),
-      });
-      const outcome = outcomeOf(done.steps, options.dryRun);
-      const record = writeRecord(options.projectDir, outDir, {
-        command,
-        at: new Date().toISOString(),
-        orgId: org.orgId,
-        targetOrg: org.targetOrg,
-        vendors: footprints.map((f) => f.vendor),
-        dryRun: options.dryRun,
-        outcome,
-        steps: done.steps,
-        ...(done.reversals ? { reversals: done.reversals } : {}),
-      });
-      return { targetOrg: org.targetOrg, orgId: org.orgId, username: org.username, outcome, steps: done.steps, notes: done.notes, handoff: done.handoff, record };
-    } catch (err) {
-      const e = SfError.wrap(err instanceof Error ? err : String(err));
-      return { targetOrg: orgLabel(targetOrg), outcome: 'failed', error: { name: e.name, message: e.message, actions: e.actions ?? [] } };
+  const orgs = await mapWithConcurrency(
+    options.targetOrgs,
+    options.concurrency ?? 2,
+    async (targetOrg): Promise<OrgLifecycleReport | OrgLifecycleFailure> => {
+      try {
+        const org = await connectOrg(targetOrg);
+        const done = await work({
+          org,
+          footprints,
+          records: readRecords(outDir, org.orgId),
+          outDir,
+          dryRun: options.dryRun,
+          ...(options.signal ? { signal: options.signal } : {}),
+          pollIntervalMs: options.pollIntervalMs ?? pollIntervalMs(),
+          emit: (message) => options.onEvent?.(org.targetOrg, message),
+        });
+        const outcome = outcomeOf(done.steps, options.dryRun);
+        const record = writeRecord(options.projectDir, outDir, {
+          command,
+          at: new Date().toISOString(),
+          orgId: org.orgId,
+          targetOrg: org.targetOrg,
+          vendors: footprints.map((f) => f.vendor),
+          dryRun: options.dryRun,
+          outcome,
+          steps: done.steps,
+          ...(done.reversals ? { reversals: done.reversals } : {}),
+        });
+        return {
+          targetOrg: org.targetOrg,
+          orgId: org.orgId,
+          username: org.username,
+          outcome,
+          steps: done.steps,
+          notes: done.notes,
+          handoff: done.handoff,
+          record,
+        };
+      } catch (err) {
+        const e = SfError.wrap(err instanceof Error ? err : String(err));
+        return {
+          targetOrg: orgLabel(targetOrg),
+          outcome: 'failed',
+          error: { name: e.name, message: e.message, actions: e.actions ?? [] },
+        };
+      }
     }
-  });
+  );
   return { command, dryRun: options.dryRun, exitCode: lifecycleExitCode(orgs.map((o) => o.outcome)), orgs };
 };

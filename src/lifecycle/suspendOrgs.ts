@@ -11,8 +11,19 @@ export const suspendOrgs = (options: LifecycleOptions): Promise<LifecycleResult>
     const reversals: Reversal[] = [];
     const tokensVisible = await seesAllTokens(org.connection);
     for (const footprint of footprints) {
-      emit(`${footprint.vendor}: ${dryRun ? 'reading what a suspend would change' : 'freezing the user, disabling the app, revoking tokens, ending sessions'}`);
-      const done = await suspendVendor(org.connection, footprint, pendingReversal(records, footprint.vendor), { dryRun, pollIntervalMs, ...(tokensVisible === undefined ? {} : { tokensVisible }), ...(signal ? { signal } : {}) });
+      emit(
+        `${footprint.vendor}: ${
+          dryRun
+            ? 'reading what a suspend would change'
+            : 'freezing the user, disabling the app, revoking tokens, ending sessions'
+        }`
+      );
+      const done = await suspendVendor(org.connection, footprint, pendingReversal(records, footprint.vendor), {
+        dryRun,
+        pollIntervalMs,
+        ...(tokensVisible === undefined ? {} : { tokensVisible }),
+        ...(signal ? { signal } : {}),
+      });
       steps.push(...done.steps);
       reversals.push(done.reversal);
     }

@@ -10,7 +10,12 @@ import { TOKENS_HIDDEN } from './tokenVisibility';
 /** The most OauthToken rows one query returns, queryMore included. */
 export const MAX_TOKEN_ROWS = 2500;
 
-export type RunOptions = { dryRun: boolean; signal?: AbortSignal; pollIntervalMs?: number; /** False: the connected user cannot see other users' OAuth tokens. */ tokensVisible?: boolean };
+export type RunOptions = {
+  dryRun: boolean;
+  signal?: AbortSignal;
+  pollIntervalMs?: number;
+  /** False: the connected user cannot see other users' OAuth tokens. */ tokensVisible?: boolean;
+};
 
 /**
  * The kill switch for one vendor in one org: freeze its integration user first (no new logins),
@@ -18,10 +23,19 @@ export type RunOptions = { dryRun: boolean; signal?: AbortSignal; pollIntervalMs
  * sessions. Nothing else is touched. Idempotent: what is already so is reported as such and not
  * sent again. Each step ends on its own; one failing never hides the others.
  */
-export const suspendVendor = async (connection: Connection, footprint: VendorFootprint, previous: Reversal | undefined, options: RunOptions): Promise<{ steps: LifecycleStep[]; reversal: Reversal }> => {
+export const suspendVendor = async (
+  connection: Connection,
+  footprint: VendorFootprint,
+  previous: Reversal | undefined,
+  options: RunOptions
+): Promise<{ steps: LifecycleStep[]; reversal: Reversal }> => {
   const { vendor, username } = footprint;
   const state = await readVendorState(connection, footprint);
-  const reversal: Reversal = { vendor, ...(previous?.froze ? { froze: previous.froze } : {}), ...(previous?.disabled ? { disabled: previous.disabled } : {}) };
+  const reversal: Reversal = {
+    vendor,
+    ...(previous?.froze ? { froze: previous.froze } : {}),
+    ...(previous?.disabled ? { disabled: previous.disabled } : {}),
+  };
   const steps: LifecycleStep[] = [];
   const planned = (s: LifecycleStep): LifecycleStep => (options.dryRun ? { ...s, outcome: 'planned' } : s);
   const user = state.user;
@@ -32,15 +46,24 @@ export const suspendVendor = async (connection: Connection, footprint: VendorFoo
   } else if (user.isFrozen) steps.push(step(vendor, 'freezeUser', username, 'already', 'already frozen'));
   else {
     const freeze = planned(step(vendor, 'freezeUser', username, 'planned', 'UserLogin.IsFrozen = true'));
-    const done = options.dryRun ? freeze : await attempt(freeze, () => updateRecord(connection, 'UserLogin', { Id: user.userLoginId, IsFrozen: true }), options.signal);
-    if (done.outcome === 'done' || done.outcome === 'unknown') reversal.froze = { userLoginId: user.userLoginId, username };
+    const done = options.dryRun
+      ? freeze
+      : await attempt(
+          freeze,
+          () => updateRecord(connection, 'UserLogin', { Id: user.userLoginId, IsFrozen: true }),
+          options.signal
+        );
+    if (done.outcome === 'done' || done.outcome === 'unknown')
+      reversal.froze = { userLoginId: user.userLoginId, username };
     steps.push(done);
   }
 
   const parallel: Array<Promise<LifecycleStep>> = [];
   const app = state.app;
-  if (footprint.app && !app) steps.push(step(vendor, 'disableApp', footprint.app, 'already', 'the org has no such External Client App'));
-  else if (app && !app.enabled) steps.push(step(vendor, 'disableApp', app.app, 'already', `already disabled (${app.policy}.isEnabled false)`));
+  if (footprint.app && !app)
+    steps.push(step(vendor, 'disableApp', footprint.app, 'already', 'the org has no such External Client App'));
+  else if (app && !app.enabled)
+    steps.push(step(vendor, 'disableApp', app.app, 'already', `already disabled (${app.policy}.isEnabled false)`));
   else if (app) {
     const disable = step(vendor, 'disableApp', app.app, 'planned', `${app.policy}.isEnabled = false`);
     if (options.dryRun) steps.push(disable);
@@ -55,18 +78,25 @@ export const suspendVendor = async (connection: Connection, footprint: VendorFoo
           } catch (err) {
             return { ...disable, outcome: 'failed', error: (err as Error).message };
           }
-        })(),
+        })()
       );
   }
   for (const token of user?.tokens ?? []) {
-    const revoke = planned(step(vendor, 'revokeToken', token.app, 'planned', `token ${token.id}, last used ${token.lastUsed || 'never'}`));
+    const revoke = planned(
+      step(vendor, 'revokeToken', token.app, 'planned', `token ${token.id}, last used ${token.lastUsed || 'never'}`)
+    );
     if (options.dryRun) steps.push(revoke);
     else parallel.push(attempt(revoke, () => revokeOauthToken(connection, token.deleteToken), options.signal));
   }
-  if (user && options.tokensVisible === false) steps.push({ ...step(vendor, 'revokeToken', username, 'skipped'), error: TOKENS_HIDDEN });
+  if (user && options.tokensVisible === false)
+    steps.push({ ...step(vendor, 'revokeToken', username, 'skipped'), error: TOKENS_HIDDEN });
   else if (user && !user.tokens.length) steps.push(step(vendor, 'revokeToken', username, 'already', 'no OAuth tokens'));
   // A query returns at most 2,500 OauthToken rows even through queryMore (reference org-behaviour.md): a full page may hide more.
-  if (user && user.tokens.length >= MAX_TOKEN_ROWS) steps.push({ ...step(vendor, 'revokeToken', username, 'skipped'), error: `the org returned ${user.tokens.length} tokens, its most per query: more may remain; run suspend again to revoke them` });
+  if (user && user.tokens.length >= MAX_TOKEN_ROWS)
+    steps.push({
+      ...step(vendor, 'revokeToken', username, 'skipped'),
+      error: `the org returned ${user.tokens.length} tokens, its most per query: more may remain; run suspend again to revoke them`,
+    });
   for (const session of user?.sessions ?? []) {
     const end = planned(step(vendor, 'endSession', session, 'planned', `AuthSession ${session}`));
     if (options.dryRun) steps.push(end);

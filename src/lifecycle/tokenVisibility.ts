@@ -10,13 +10,26 @@ export const seesAllTokens = async (connection: Connection): Promise<boolean | u
   try {
     const me = await connection.request<{ user_id?: string }>('/services/oauth2/userinfo');
     if (!me.user_id) return undefined;
-    const sets = (await connection.query<{ PermissionSetId: string }>(`SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId IN ${soqlIn([me.user_id])}`, { autoFetch: true })).records;
+    const sets = (
+      await connection.query<{ PermissionSetId: string }>(
+        `SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId IN ${soqlIn([me.user_id])}`,
+        { autoFetch: true }
+      )
+    ).records;
     if (!sets.length) return false;
-    const rows = (await connection.query<{ PermissionsCustomizeApplication?: boolean }>(`SELECT Id, PermissionsCustomizeApplication FROM PermissionSet WHERE Id IN ${soqlIn(sets.map((s) => s.PermissionSetId))}`, { autoFetch: true })).records;
+    const rows = (
+      await connection.query<{ PermissionsCustomizeApplication?: boolean }>(
+        `SELECT Id, PermissionsCustomizeApplication FROM PermissionSet WHERE Id IN ${soqlIn(
+          sets.map((s) => s.PermissionSetId)
+        )}`,
+        { autoFetch: true }
+      )
+    ).records;
     return rows.some((r) => r.PermissionsCustomizeApplication === true);
   } catch {
     return undefined;
   }
 };
 
-export const TOKENS_HIDDEN = 'the connected user lacks Customize Application, so Salesforce shows it only its own OAuth tokens: the vendor user’s could not be read. Run again as a user with Customize Application (or revoke them in Setup > Connected Apps OAuth Usage).';
+export const TOKENS_HIDDEN =
+  'the connected user lacks Customize Application, so Salesforce shows it only its own OAuth tokens: the vendor user’s could not be read. Run again as a user with Customize Application (or revoke them in Setup > Connected Apps OAuth Usage).';

@@ -6,7 +6,11 @@ import { lineOf, parseMetadataXml, textOf, XmlNode } from './xml';
 export const METADATA_NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
 
 type RegistryType = { name: string; children?: { types: Record<string, RegistryType> } };
-type Registry = { suffixes: Record<string, string>; childTypes: Record<string, string>; types: Record<string, RegistryType> };
+type Registry = {
+  suffixes: Record<string, string>;
+  childTypes: Record<string, string>;
+  types: Record<string, RegistryType>;
+};
 
 // SDR's registry read as data (one JSON file, the one RegistryAccess itself reads), not through
 // RegistryAccess: that class loads SDR's code and core's Messages and logger, half a second that
@@ -29,7 +33,12 @@ export const expectedRoot = (file: string): { root: string; fullName: string } |
   const [, fullName = '', suffix = ''] = match;
   const typeId = REGISTRY.suffixes[suffix];
   const parentId = typeId === undefined ? undefined : REGISTRY.childTypes[typeId];
-  const type = typeId === undefined ? undefined : parentId === undefined ? REGISTRY.types[typeId] : REGISTRY.types[parentId]?.children?.types[typeId];
+  const type =
+    typeId === undefined
+      ? undefined
+      : parentId === undefined
+      ? REGISTRY.types[typeId]
+      : REGISTRY.types[parentId]?.children?.types[typeId];
   if (!type) return undefined;
   return { root: type.name === 'Settings' ? `${fullName}Settings` : type.name, fullName };
 };
@@ -47,23 +56,43 @@ export const checkMetadataFile = (rel: string, text: string): { file?: CheckedFi
   };
   const parsed = parseMetadataXml(text);
   if (!parsed.ok) {
-    add(`line ${parsed.line}:${parsed.column}`, `is not well-formed XML: ${parsed.message}`, 'Fix the XML at that position (an unclosed or misspelt tag is the usual cause).');
+    add(
+      `line ${parsed.line}:${parsed.column}`,
+      `is not well-formed XML: ${parsed.message}`,
+      'Fix the XML at that position (an unclosed or misspelt tag is the usual cause).'
+    );
     return { problems };
   }
   const expected = expectedRoot(rel);
   if (!expected) {
-    add('', 'is not a metadata file name SDR recognises (<Name>.<suffix>-meta.xml)', 'Rename it after its type, e.g. Foo.permissionset-meta.xml.');
+    add(
+      '',
+      'is not a metadata file name SDR recognises (<Name>.<suffix>-meta.xml)',
+      'Rename it after its type, e.g. Foo.permissionset-meta.xml.'
+    );
     return { problems };
   }
   if (parsed.root !== expected.root) {
-    add(`<${parsed.root}>`, `has root element <${parsed.root}>, but a file named like this must hold <${expected.root}>`, `Change the root element to <${expected.root}>, or rename the file.`);
+    add(
+      `<${parsed.root}>`,
+      `has root element <${parsed.root}>, but a file named like this must hold <${expected.root}>`,
+      `Change the root element to <${expected.root}>, or rename the file.`
+    );
     return { problems };
   }
   if (parsed.namespace !== METADATA_NAMESPACE) {
-    add(`<${parsed.root}> xmlns`, `has namespace ${parsed.namespace ?? '(none)'}`, `Set xmlns="${METADATA_NAMESPACE}" on the root element.`);
+    add(
+      `<${parsed.root}> xmlns`,
+      `has namespace ${parsed.namespace ?? '(none)'}`,
+      `Set xmlns="${METADATA_NAMESPACE}" on the root element.`
+    );
   }
   if (!fieldsOf(expected.root)) {
-    add(`<${parsed.root}>`, `is of type ${expected.root}, which this project does not deploy`, 'Remove the file, or add the type to scripts/generate-metadata-schema.js.');
+    add(
+      `<${parsed.root}>`,
+      `is of type ${expected.root}, which this project does not deploy`,
+      'Remove the file, or add the type to scripts/generate-metadata-schema.js.'
+    );
     return { problems };
   }
   const checkNode = (node: XmlNode, typeName: string, at: string): void => {
@@ -74,14 +103,26 @@ export const checkMetadataFile = (rel: string, text: string): { file?: CheckedFi
       const line = lineOf(text, key);
       const field = fields[key];
       if (!field) {
-        add(line ? `${where} (line ${line})` : where, `<${key}> is not a field of ${typeName}`, `Remove it, or use one of: ${Object.keys(fields).filter((f) => f !== 'fullName').join(', ')}.`);
+        add(
+          line ? `${where} (line ${line})` : where,
+          `<${key}> is not a field of ${typeName}`,
+          `Remove it, or use one of: ${Object.keys(fields)
+            .filter((f) => f !== 'fullName')
+            .join(', ')}.`
+        );
         continue;
       }
-      if (!field.array && values.length > 1) add(where, `<${key}> appears ${values.length} times but holds one value`, 'Keep one.');
+      if (!field.array && values.length > 1)
+        add(where, `<${key}> appears ${values.length} times but holds one value`, 'Keep one.');
       for (const value of values) {
         if (fieldsOf(field.type)) {
           if (typeof value === 'object') checkNode(value, field.type, where);
-          else add(where, `<${key}> must contain elements of ${field.type}, found text "${value}"`, `See the ${field.type} fields.`);
+          else
+            add(
+              where,
+              `<${key}> must contain elements of ${field.type}, found text "${value}"`,
+              `See the ${field.type} fields.`
+            );
           continue;
         }
         const textValue = textOf(value);
@@ -90,9 +131,12 @@ export const checkMetadataFile = (rel: string, text: string): { file?: CheckedFi
           continue;
         }
         const allowed = enumValues(field.type);
-        if (allowed && !allowed.includes(textValue)) add(where, `"${textValue}" is not a ${field.type} value`, `Use one of: ${allowed.join(', ')}.`);
-        if (field.type === 'boolean' && textValue !== 'true' && textValue !== 'false') add(where, `"${textValue}" is not a boolean`, 'Write true or false.');
-        if (field.type === 'number' && !/^-?\d+(\.\d+)?$/.test(textValue)) add(where, `"${textValue}" is not a number`, 'Write a number.');
+        if (allowed && !allowed.includes(textValue))
+          add(where, `"${textValue}" is not a ${field.type} value`, `Use one of: ${allowed.join(', ')}.`);
+        if (field.type === 'boolean' && textValue !== 'true' && textValue !== 'false')
+          add(where, `"${textValue}" is not a boolean`, 'Write true or false.');
+        if (field.type === 'number' && !/^-?\d+(\.\d+)?$/.test(textValue))
+          add(where, `"${textValue}" is not a number`, 'Write a number.');
       }
     }
     for (const required of REQUIRED_FIELDS[typeName] ?? []) {

@@ -20,7 +20,8 @@ export const selectValues = (node: XmlNode, path: string): XmlValue[] => {
       if (typeof value !== 'object') continue;
       for (const child of value[name] ?? []) {
         if (filterKey === undefined) next.push(child);
-        else if (typeof child === 'object' && (child[filterKey] ?? []).some((v) => textOf(v) === filterValue)) next.push(child);
+        else if (typeof child === 'object' && (child[filterKey] ?? []).some((v) => textOf(v) === filterValue))
+          next.push(child);
       }
     }
     current = next;

@@ -31,11 +31,25 @@ export const linkProblems = (projectDir: string, vendorDir: string): Problem[] =
     const rel = toPosix(path.relative(projectDir, link));
     let keyMaterial = false;
     try {
-      keyMaterial = KEY_MATERIAL.test(readRegularFile(link, { maxBytes: INPUT_LIMITS.projectFileBytes }).toString('latin1'));
+      keyMaterial = KEY_MATERIAL.test(
+        readRegularFile(link, { maxBytes: INPUT_LIMITS.projectFileBytes }).toString('latin1')
+      );
     } catch {
       // A broken link, or one to a folder or device: refused below all the same.
     }
     return keyMaterial
-      ? { severity: 'error', file: rel, field: '', message: 'is a symbolic link to private key material', fix: 'Delete the link; keep keys outside the project, mode 0600, and never link them into force-app/.' }
-      : { severity: 'error', file: rel, field: '', message: 'is a symbolic link; force-app/ must hold the files themselves', fix: 'Replace the link with the file it points to (or delete it), so that what is deployed is what is reviewed.' };
+      ? {
+          severity: 'error',
+          file: rel,
+          field: '',
+          message: 'is a symbolic link to private key material',
+          fix: 'Delete the link; keep keys outside the project, mode 0600, and never link them into force-app/.',
+        }
+      : {
+          severity: 'error',
+          file: rel,
+          field: '',
+          message: 'is a symbolic link; force-app/ must hold the files themselves',
+          fix: 'Replace the link with the file it points to (or delete it), so that what is deployed is what is reviewed.',
+        };
   });

@@ -13,7 +13,11 @@ export type FieldSpec = { type: string; array: boolean; required?: boolean };
 /** Where the generated schema data lives, beside package.json. */
 export const SCHEMA_FILE = path.join(PACKAGE_ROOT, 'config', 'salesforce', 'metadata-schema.json');
 
-const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')) as { generatedFrom: string; types: Record<string, Record<string, FieldSpec>>; enums: Record<string, string[]> };
+const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')) as {
+  generatedFrom: string;
+  types: Record<string, Record<string, FieldSpec>>;
+  enums: Record<string, string[]>;
+};
 
 export const SCHEMA_SOURCE = schema.generatedFrom;
 

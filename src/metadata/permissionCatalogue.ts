@@ -41,7 +41,9 @@ export const TIER_RULES: Record<RiskTier, string> = {
  * The catalogue itself is data (permissions.json), so a permission is added without code;
  * a permission only one vendor needs can instead be described in its vendor.json `permissions`.
  */
-export const PERMISSIONS: Record<string, PermissionInfo> = (catalogueJson as { permissions: Record<string, PermissionInfo> }).permissions;
+export const PERMISSIONS: Record<string, PermissionInfo> = (
+  catalogueJson as { permissions: Record<string, PermissionInfo> }
+).permissions;
 
 /**
  * The catalogue as one vendor sees it: the shared entries, plus the permissions its vendor.json
@@ -50,9 +52,13 @@ export const PERMISSIONS: Record<string, PermissionInfo> = (catalogueJson as { p
 export const permissionsOf = (vendor: Pick<Vendor, 'permissions'>): Record<string, PermissionInfo> => {
   const own = Object.entries(vendor.permissions ?? {}).filter(([name]) => !PERMISSIONS[name]);
   if (!own.length) return PERMISSIONS;
-  return { ...Object.fromEntries(own.map(([name, p]) => [name, { label: p.label, tier: p.tier, requires: p.requires ?? [], why: p.why }])), ...PERMISSIONS };
+  return {
+    ...Object.fromEntries(
+      own.map(([name, p]) => [name, { label: p.label, tier: p.tier, requires: p.requires ?? [], why: p.why }])
+    ),
+    ...PERMISSIONS,
+  };
 };
 
 /** Object permissions (View All on the event stores) read security events: tier 3. */
 export const OBJECT_VIEW_ALL_TIER: RiskTier = 3;
-

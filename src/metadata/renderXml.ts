@@ -22,7 +22,7 @@ export const renderSecuritySettings = (ranges: IpRange[]): string => {
         `            <end>${escapeXml(r.end)}</end>`,
         `            <start>${escapeXml(r.start)}</start>`,
         '        </ipRanges>',
-      ].join('\n'),
+      ].join('\n')
     )
     .join('\n');
   return `${HEADER}\n<SecuritySettings ${NS}>\n    <networkAccess>\n${body}\n    </networkAccess>\n</SecuritySettings>\n`;
@@ -37,12 +37,20 @@ const USER_PERMISSION_BLOCK = /[ \t]*<userPermissions>[\s\S]*?<\/userPermissions
  */
 export const addUserPermissions = (xml: string, names: string[]): string => {
   const blocks = xml.match(USER_PERMISSION_BLOCK) ?? [];
-  const existing = blocks.map((b) => ({ name: /<name>([^<]*)<\/name>/.exec(b)?.[1] ?? '', block: b.endsWith('\n') ? b : `${b}\n` }));
+  const existing = blocks.map((b) => ({
+    name: /<name>([^<]*)<\/name>/.exec(b)?.[1] ?? '',
+    block: b.endsWith('\n') ? b : `${b}\n`,
+  }));
   const toAdd = [...new Set(names)].filter((n) => !existing.some((e) => e.name === n));
   if (!toAdd.length) return xml;
   const all = [
     ...existing,
-    ...toAdd.map((name) => ({ name, block: `    <userPermissions>\n        <enabled>true</enabled>\n        <name>${escapeXml(name)}</name>\n    </userPermissions>\n` })),
+    ...toAdd.map((name) => ({
+      name,
+      block: `    <userPermissions>\n        <enabled>true</enabled>\n        <name>${escapeXml(
+        name
+      )}</name>\n    </userPermissions>\n`,
+    })),
   ].sort((a, b) => a.name.localeCompare(b.name));
   const rendered = all.map((e) => e.block).join('');
   if (!blocks.length) return xml.replace(/<\/PermissionSet>\s*$/, `${rendered}</PermissionSet>\n`);
@@ -60,14 +68,23 @@ const OBJECT_PERMISSION_BLOCK = /[ \t]*<objectPermissions>[\s\S]*?<\/objectPermi
  */
 export const removePermissions = (xml: string, permissions: string[], objects: string[]): string =>
   xml
-    .replace(USER_PERMISSION_BLOCK, (block) => (permissions.includes(/<name>([^<]*)<\/name>/.exec(block)?.[1] ?? '') ? '' : block))
-    .replace(OBJECT_PERMISSION_BLOCK, (block) => (objects.includes(/<object>([^<]*)<\/object>/.exec(block)?.[1] ?? '') ? '' : block));
+    .replace(USER_PERMISSION_BLOCK, (block) =>
+      permissions.includes(/<name>([^<]*)<\/name>/.exec(block)?.[1] ?? '') ? '' : block
+    )
+    .replace(OBJECT_PERMISSION_BLOCK, (block) =>
+      objects.includes(/<object>([^<]*)<\/object>/.exec(block)?.[1] ?? '') ? '' : block
+    );
 
 /** Event Manager streaming and storage turned on for each entity the org offers, sorted as a retrieve lists them. */
 export const renderRealTimeEventSettings = (entities: string[]): string => {
   const body = [...new Set(entities)]
     .sort((a, b) => a.localeCompare(b))
-    .map((e) => `    <realTimeEvents>\n        <entityName>${escapeXml(e)}</entityName>\n        <isEnabled>true</isEnabled>\n    </realTimeEvents>\n`)
+    .map(
+      (e) =>
+        `    <realTimeEvents>\n        <entityName>${escapeXml(
+          e
+        )}</entityName>\n        <isEnabled>true</isEnabled>\n    </realTimeEvents>\n`
+    )
     .join('');
   return `${HEADER}\n<RealTimeEventSettings ${NS}>\n${body}</RealTimeEventSettings>\n`;
 };

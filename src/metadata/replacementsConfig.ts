@@ -14,7 +14,9 @@ export type ReplacementEntry = {
 
 export const readReplacements = (projectDir: string): ReplacementEntry[] => {
   try {
-    const project = JSON.parse(fs.readFileSync(path.join(projectDir, 'sfdx-project.json'), 'utf8')) as { replacements?: unknown };
+    const project = JSON.parse(fs.readFileSync(path.join(projectDir, 'sfdx-project.json'), 'utf8')) as {
+      replacements?: unknown;
+    };
     return Array.isArray(project.replacements) ? (project.replacements as ReplacementEntry[]) : [];
   } catch {
     return [];
@@ -30,7 +32,11 @@ export const replacementApplies = (entry: ReplacementEntry, relPath: string): bo
 
 // path.matchesGlob is experimental on Node 20 (it warns); this covers the ** and * forms sfdx-project.json globs use.
 const globToRegExp = (glob: string): RegExp => {
-  const escaped = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\//g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '(?:.*/)?');
+  const escaped = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*\*\//g, '\u0000')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\u0000/g, '(?:.*/)?');
   return new RegExp(`(^|/)${escaped}$`);
 };
 

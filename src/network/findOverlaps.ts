@@ -3,7 +3,8 @@ import type { ParsedRange } from './ipRange';
 export type Keyed<K> = { key: K; range: ParsedRange };
 
 const byStart = <K>(a: Keyed<K>, b: Keyed<K>): number =>
-  a.range.start.family - b.range.start.family || (a.range.start.value < b.range.start.value ? -1 : a.range.start.value > b.range.start.value ? 1 : 0);
+  a.range.start.family - b.range.start.family ||
+  (a.range.start.value < b.range.start.value ? -1 : a.range.start.value > b.range.start.value ? 1 : 0);
 
 /**
  * Overlaps within one list by sort and sweep, O(n log n): after sorting by start, an entry overlaps
@@ -15,10 +16,18 @@ export const findOverlaps = <K>(entries: Array<Keyed<K>>): Array<{ first: K; sec
   const found: Array<{ first: K; second: K }> = [];
   let reach: Keyed<K> | undefined;
   for (const entry of sorted) {
-    if (reach && reach.range.start.family === entry.range.start.family && entry.range.start.value <= reach.range.end.value) {
+    if (
+      reach &&
+      reach.range.start.family === entry.range.start.family &&
+      entry.range.start.value <= reach.range.end.value
+    ) {
       found.push({ first: reach.key, second: entry.key });
       if (entry.range.end.value > reach.range.end.value) reach = entry;
-    } else if (!reach || reach.range.start.family !== entry.range.start.family || entry.range.end.value > reach.range.end.value) {
+    } else if (
+      !reach ||
+      reach.range.start.family !== entry.range.start.family ||
+      entry.range.end.value > reach.range.end.value
+    ) {
       reach = entry;
     }
   }
@@ -30,7 +39,10 @@ export const findOverlaps = <K>(entries: Array<Keyed<K>>): Array<{ first: K; sec
  * the furthest-reaching entry up to each position, then one binary search per entry of `ours`:
  * O((n + m) log m).
  */
-export const findOverlapsBetween = <A, B>(ours: Array<Keyed<A>>, theirs: Array<Keyed<B>>): Array<{ ours: A; theirs: B }> => {
+export const findOverlapsBetween = <A, B>(
+  ours: Array<Keyed<A>>,
+  theirs: Array<Keyed<B>>
+): Array<{ ours: A; theirs: B }> => {
   const found: Array<{ ours: A; theirs: B }> = [];
   for (const family of [4, 6] as const) {
     const sorted = theirs.filter((t) => t.range.start.family === family).sort(byStart);
@@ -52,7 +64,8 @@ export const findOverlapsBetween = <A, B>(ours: Array<Keyed<A>>, theirs: Array<K
         } else hi = mid - 1;
       }
       const candidate = last >= 0 ? furthest[last] : undefined;
-      if (candidate && candidate.range.end.value >= entry.range.start.value) found.push({ ours: entry.key, theirs: candidate.key });
+      if (candidate && candidate.range.end.value >= entry.range.start.value)
+        found.push({ ours: entry.key, theirs: candidate.key });
     }
   }
   return found;

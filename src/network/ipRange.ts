@@ -35,7 +35,11 @@ const splitFix = (range: ParsedRange): string => {
     const last = at + max - 1n < range.end.value ? at + max - 1n : range.end.value;
     const aligned = at % max === 0n && last - at + 1n === max;
     const first = formatIp({ family: range.start.family, value: at });
-    pieces.push(aligned ? `${first}/${MAX_PREFIX[range.start.family]}` : `${first}-${formatIp({ family: range.start.family, value: last })}`);
+    pieces.push(
+      aligned
+        ? `${first}/${MAX_PREFIX[range.start.family]}`
+        : `${first}-${formatIp({ family: range.start.family, value: last })}`
+    );
   }
   return `Split it into ${count} ranges of at most that size: ${pieces.join(', ')}${count > 3n ? ', …' : ''}.`;
 };
@@ -48,18 +52,32 @@ const fail = (reason: string, fix: string): RangeParseResult => ({ ok: false, re
 export const checkRange = (startText: string, endText: string): RangeParseResult => {
   const start = parseIp(startText);
   const end = parseIp(endText);
-  if (!start) return fail(`"${startText}" is not an IPv4 or IPv6 address`, 'Write an address such as 203.0.113.10 or 2001:db8::1.');
-  if (!end) return fail(`"${endText}" is not an IPv4 or IPv6 address`, 'Write an address such as 203.0.113.10 or 2001:db8::1.');
+  if (!start)
+    return fail(
+      `"${startText}" is not an IPv4 or IPv6 address`,
+      'Write an address such as 203.0.113.10 or 2001:db8::1.'
+    );
+  if (!end)
+    return fail(`"${endText}" is not an IPv4 or IPv6 address`, 'Write an address such as 203.0.113.10 or 2001:db8::1.');
   if (start.family !== end.family) {
-    return fail(`start ${startText} and end ${endText} mix IPv4 and IPv6`, 'Use the same address family for both ends.');
+    return fail(
+      `start ${startText} and end ${endText} mix IPv4 and IPv6`,
+      'Use the same address family for both ends.'
+    );
   }
   if (start.value > end.value) {
-    return fail(`start ${startText} is after end ${endText}`, 'Swap the two addresses so the range starts at the lower one.');
+    return fail(
+      `start ${startText} is after end ${endText}`,
+      'Swap the two addresses so the range starts at the lower one.'
+    );
   }
   const size = end.value - start.value + 1n;
   if (size > MAX_RANGE_SIZE[start.family]) {
     const limit = start.family === 4 ? '33,554,432 addresses (a /7)' : '2^96 addresses (a /32)';
-    return fail(`${startText}-${endText} holds ${size} addresses; Salesforce allows at most ${limit} in one range`, splitFix({ start, end }));
+    return fail(
+      `${startText}-${endText} holds ${size} addresses; Salesforce allows at most ${limit} in one range`,
+      splitFix({ start, end })
+    );
   }
   return { ok: true, range: { start, end } };
 };
@@ -73,22 +91,33 @@ export const parseRangeSpec = (spec: string): RangeParseResult => {
   const text = spec.trim();
   if (text.includes('/')) {
     const [addressText = '', prefixText = '', ...rest] = text.split('/');
-    if (rest.length) return fail(`"${text}" has more than one "/"`, 'Write a CIDR block with one prefix length, such as 203.0.113.0/28.');
+    if (rest.length)
+      return fail(
+        `"${text}" has more than one "/"`,
+        'Write a CIDR block with one prefix length, such as 203.0.113.0/28.'
+      );
     const address = parseIp(addressText);
-    if (!address) return fail(`"${addressText}" is not an IPv4 or IPv6 address`, 'Write a CIDR block such as 203.0.113.0/28.');
+    if (!address)
+      return fail(`"${addressText}" is not an IPv4 or IPv6 address`, 'Write a CIDR block such as 203.0.113.0/28.');
     const bits = addressBits(address.family);
     const prefix = /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
     if (!Number.isInteger(prefix) || prefix < 0 || prefix > bits) {
-      return fail(`"/${prefixText}" is not a prefix length for IPv${address.family} (0-${bits})`, 'Write a CIDR block such as 203.0.113.0/28.');
+      return fail(
+        `"/${prefixText}" is not a prefix length for IPv${address.family} (0-${bits})`,
+        'Write a CIDR block such as 203.0.113.0/28.'
+      );
     }
     const hostBits = BigInt(bits - prefix);
     const mask = (1n << hostBits) - 1n;
     if ((address.value & mask) !== 0n) {
       const network = formatIp({ family: address.family, value: address.value & ~mask });
       // The fix offered must itself be accepted: a block over the size limit is never suggested.
-      const fix = (1n << hostBits) > MAX_RANGE_SIZE[address.family]
-        ? `A /${prefix} is also larger than Salesforce allows; write the block you mean, at most /${MAX_PREFIX[address.family]}, e.g. ${largestBlockAt(address)}.`
-        : `Write ${network}/${prefix}, or a single address without a prefix.`;
+      const fix =
+        1n << hostBits > MAX_RANGE_SIZE[address.family]
+          ? `A /${prefix} is also larger than Salesforce allows; write the block you mean, at most /${
+              MAX_PREFIX[address.family]
+            }, e.g. ${largestBlockAt(address)}.`
+          : `Write ${network}/${prefix}, or a single address without a prefix.`;
       return fail(`${text} has host bits set; the block starts at ${network}`, fix);
     }
     const end = { family: address.family, value: address.value | mask };
@@ -96,7 +125,8 @@ export const parseRangeSpec = (spec: string): RangeParseResult => {
   }
   if (text.includes('-')) {
     const [startText = '', endText = '', ...rest] = text.split('-').map((s) => s.trim());
-    if (rest.length) return fail(`"${text}" has more than one "-"`, 'Write a range as start-end, e.g. 192.0.2.10-192.0.2.20.');
+    if (rest.length)
+      return fail(`"${text}" has more than one "-"`, 'Write a range as start-end, e.g. 192.0.2.10-192.0.2.20.');
     return checkRange(startText, endText);
   }
   return checkRange(text, text);

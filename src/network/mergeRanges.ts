@@ -37,7 +37,8 @@ export const mergeTrustedRanges = (orgRanges: IpRange[], owned: OwnedRanges[]): 
     for (const range of vendor.ranges) {
       const existing = byKey.get(key(range));
       if (existing) {
-        if (existing.description !== range.description) result.alreadyTrusted.push({ wanted: { ...range, owner: vendor.owner }, existing });
+        if (existing.description !== range.description)
+          result.alreadyTrusted.push({ wanted: { ...range, owner: vendor.owner }, existing });
         continue;
       }
       result.ranges.push(range);
@@ -45,14 +46,18 @@ export const mergeTrustedRanges = (orgRanges: IpRange[], owned: OwnedRanges[]): 
       byKey.set(key(range), range);
     }
     for (const range of orgRanges) {
-      if (range.description?.startsWith(vendor.descriptionPrefix) && !wanted.has(key(range))) result.stale.push({ ...range, owner: vendor.owner });
+      if (range.description?.startsWith(vendor.descriptionPrefix) && !wanted.has(key(range)))
+        result.stale.push({ ...range, owner: vendor.owner });
     }
   }
   return result;
 };
 
 /** The org's ranges without the ones a vendor owns: what offboarding deploys. */
-export const removeOwnedRanges = (orgRanges: IpRange[], owner: OwnedRanges): { ranges: IpRange[]; removed: IpRange[] } => {
+export const removeOwnedRanges = (
+  orgRanges: IpRange[],
+  owner: OwnedRanges
+): { ranges: IpRange[]; removed: IpRange[] } => {
   const removed = orgRanges.filter((r) => r.description?.startsWith(owner.descriptionPrefix));
   return { ranges: orgRanges.filter((r) => !removed.includes(r)), removed };
 };

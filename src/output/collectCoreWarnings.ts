@@ -17,7 +17,7 @@ export const collectCoreWarnings = (into: string[]): (() => void) => {
     async (warning: string) => {
       if (!/insecure protocol/i.test(warning)) sink?.push(warning);
     },
-    'vendor-access-cli-warnings',
+    'vendor-access-cli-warnings'
   );
   return () => {
     if (sink === into) sink = undefined;

@@ -17,11 +17,20 @@ export type MessageBundle = {
   getMessage: (key: string, tokens?: unknown[]) => string;
   getMessages: (key: string, tokens?: unknown[]) => string[];
   /** `error.CheckFailed` → SfError named `CheckFailedError`, actions from `error.CheckFailed.actions`. */
-  createError: (key: string, tokens?: unknown[], actionTokens?: unknown[], exitCodeOrCause?: number | Error, cause?: unknown) => SfError;
+  createError: (
+    key: string,
+    tokens?: unknown[],
+    actionTokens?: unknown[],
+    exitCodeOrCause?: number | Error,
+    cause?: unknown
+  ) => SfError;
   /** `warning.X` → `{ name: 'XWarning', message, actions }`. */
-  createWarning: (key: string, tokens?: unknown[], actionTokens?: unknown[]) => { name: string; message: string; actions: string[] | undefined };
+  createWarning: (
+    key: string,
+    tokens?: unknown[],
+    actionTokens?: unknown[]
+  ) => { name: string; message: string; actions: string[] | undefined };
 };
-
 
 const LIST_ROW = /^[*-]\s+|^ {2}/;
 const LIST_ITEM = /^[*-]\s+/gm;
@@ -34,7 +43,12 @@ const parseMarkdown = (file: string, text: string): Map<string, string | string[
     const lines = section.split('\n');
     const key = lines.shift()?.trim();
     const rest = lines.join('\n').trim();
-    if (!key || rest === '') throw new SfError(`Invalid markdown message file: ${file}: "# ${key ?? ''}" has no message.`, 'InvalidMessageFileError', [`Give every heading in ${file} a message under it.`]);
+    if (!key || rest === '')
+      throw new SfError(
+        `Invalid markdown message file: ${file}: "# ${key ?? ''}" has no message.`,
+        'InvalidMessageFileError',
+        [`Give every heading in ${file} a message under it.`]
+      );
     const nonEmpty = lines.filter((line) => line.trim() !== '');
     map.set(
       key,
@@ -70,7 +84,8 @@ export const loadMessages = (bundle: string): MessageBundle => {
   // Tokens are shared across a list's items in order; an item without a specifier takes none.
   const getMessages = (key: string, tokens: unknown[] = []): string[] => {
     const value = entries().get(key);
-    if (value === undefined || value === '') throw new SfError(`Missing message ${bundle}:${key} for locale en_US.`, 'MissingMessageError');
+    if (value === undefined || value === '')
+      throw new SfError(`Missing message ${bundle}:${key} for locale en_US.`, 'MissingMessageError');
     let next = 0;
     return (Array.isArray(value) ? value : [value]).map((message) => {
       const count = message.match(SPECIFIER)?.length ?? 0;
@@ -93,7 +108,13 @@ export const loadMessages = (bundle: string): MessageBundle => {
     getMessage,
     getMessages,
     createError: (key, tokens = [], actionTokens = [], exitCodeOrCause, cause) =>
-      new SfError(getMessage(key, tokens), nameFor(key, 'error'), actionsFor(key, actionTokens), exitCodeOrCause, cause),
+      new SfError(
+        getMessage(key, tokens),
+        nameFor(key, 'error'),
+        actionsFor(key, actionTokens),
+        exitCodeOrCause,
+        cause
+      ),
     createWarning: (key, tokens = [], actionTokens = []) => ({
       name: nameFor(key, 'warning'),
       message: getMessage(key, tokens),

@@ -26,7 +26,11 @@ const texts = (file: string, elementPath: string): string[] => {
     return [];
   }
   const parsed = parseMetadataXml(xml);
-  return parsed.ok ? selectValues(parsed.node, elementPath).map(textOf).filter((t): t is string => Boolean(t)) : [];
+  return parsed.ok
+    ? selectValues(parsed.node, elementPath)
+        .map(textOf)
+        .filter((t): t is string => Boolean(t))
+    : [];
 };
 
 /** The source-format file's fullName: `x/ISPM_glbloauth.ecaGlblOauth-meta.xml` → `ISPM_glbloauth`. */
@@ -37,10 +41,15 @@ const sorted = (values: Iterable<string>): string[] => [...new Set(values)].sort
 export const catalogueNames = (vendors: Vendor[]): CatalogueNames => {
   const files = vendors.flatMap((v) => v.permissionSets.map((p) => path.join(v.dir, p.file)));
   return {
-    permissions: sorted([...vendors.flatMap((v) => Object.values(v.guideRequiredPermissions).flat()), ...files.flatMap((f) => texts(f, 'userPermissions/name'))]),
+    permissions: sorted([
+      ...vendors.flatMap((v) => Object.values(v.guideRequiredPermissions).flat()),
+      ...files.flatMap((f) => texts(f, 'userPermissions/name')),
+    ]),
     objects: sorted(files.flatMap((f) => texts(f, 'objectPermissions/object'))),
     labels: sorted(['View Event Log Object Data', ...vendors.flatMap((v) => v.runtimePermissions.map((r) => r.label))]),
     permissionSets: sorted(vendors.flatMap((v) => v.permissionSets.map((p) => p.name))),
-    globalOauthSettings: sorted(vendors.flatMap((v) => (v.externalClientApp ? [fullNameOf(v.externalClientApp.globalOauthSettings)] : []))),
+    globalOauthSettings: sorted(
+      vendors.flatMap((v) => (v.externalClientApp ? [fullNameOf(v.externalClientApp.globalOauthSettings)] : []))
+    ),
   };
 };

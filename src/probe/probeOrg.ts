@@ -20,23 +20,31 @@ export type ProbeStep = (what: string) => void;
  * org shape. Every read is a describe, a SOQL query or a metadata retrieve; one the org refuses is
  * recorded as `unknown: <reason>` and the probe goes on.
  */
-export const probeOrg = async (connection: Connection, vendors: Vendor[], options: { now?: Date; onStep?: ProbeStep } = {}): Promise<ProbeShape> => {
+export const probeOrg = async (
+  connection: Connection,
+  vendors: Vendor[],
+  options: { now?: Date; onStep?: ProbeStep } = {}
+): Promise<ProbeShape> => {
   const step = options.onStep ?? ((): void => {});
   const names = catalogueNames(vendors);
   const probedAt = (options.now ?? new Date()).toISOString();
 
   step('reading the organization, its permission fields, objects, licences and profiles');
-  const [organization, permissions, objects, licences, settings, globalOauthRetrieve, setupEntityAccess] = await Promise.all([
-    readFact(() => readOrganization(connection)),
-    readFact(() => readPermissionFields(connection)),
-    readFact(() => readEventObjects(connection, names.objects)),
-    readUserLicences(connection),
-    readFact(() => readSettingsFacts(connection)),
-    readFact(() => readGlobalOauthRetrieve(connection, names.globalOauthSettings)),
-    readFact(() => readSetupEntityAccess(connection, names.permissionSets)),
-  ]);
+  const [organization, permissions, objects, licences, settings, globalOauthRetrieve, setupEntityAccess] =
+    await Promise.all([
+      readFact(() => readOrganization(connection)),
+      readFact(() => readPermissionFields(connection)),
+      readFact(() => readEventObjects(connection, names.objects)),
+      readUserLicences(connection),
+      readFact(() => readSettingsFacts(connection)),
+      readFact(() => readGlobalOauthRetrieve(connection, names.globalOauthSettings)),
+      readFact(() => readSetupEntityAccess(connection, names.permissionSets)),
+    ]);
   const byLabel = isUnknown(permissions) ? permissions : permissionsByLabel(permissions, names.labels);
-  const start = [...names.permissions, ...(isUnknown(byLabel) ? [] : Object.values(byLabel).filter((p): p is string => p !== null))];
+  const start = [
+    ...names.permissions,
+    ...(isUnknown(byLabel) ? [] : Object.values(byLabel).filter((p): p is string => p !== null)),
+  ];
 
   step('walking PermissionDependency from every catalogue permission');
   const rows = await readFact(() => readDependencyRows(connection, start));
@@ -44,7 +52,9 @@ export const probeOrg = async (connection: Connection, vendors: Vendor[], option
   const closure = closureOf(start, split?.dependencies ?? {}).filter((p) => isUnknown(permissions) || p in permissions);
 
   step('reading permission set licences');
-  const permissionSetLicences = await readFact(() => readPermissionSetLicences(connection, closure, names.permissionSets));
+  const permissionSetLicences = await readFact(() =>
+    readPermissionSetLicences(connection, closure, names.permissionSets)
+  );
 
   return {
     name: `probed ${probedAt.slice(0, 10)}`,
@@ -61,7 +71,11 @@ export const probeOrg = async (connection: Connection, vendors: Vendor[], option
     permissionSetLicences,
     profiles: licences.profiles,
     realTimeEvents: isUnknown(settings) ? settings : settings.realTimeEvents,
-    ...(isUnknown(settings) ? { realTimeEventsEnabled: settings } : settings.realTimeEventsEnabled ? { realTimeEventsEnabled: settings.realTimeEventsEnabled } : {}),
+    ...(isUnknown(settings)
+      ? { realTimeEventsEnabled: settings }
+      : settings.realTimeEventsEnabled
+      ? { realTimeEventsEnabled: settings.realTimeEventsEnabled }
+      : {}),
     externalClientAppSettings: isUnknown(settings) ? settings : settings.externalClientAppSettings,
     globalOauthRetrieve,
     setupEntityAccess,

@@ -17,7 +17,12 @@ export type PermissionSetLicenceFact = {
   /** The `<license>` text permission set files use for it; absent where no custom permission set uses the licence. */
   licenseInFiles?: Fact<string>;
 };
-export type DependencyRow = { permission: string; permissionType: string; requiredPermission: string; requiredPermissionType: string };
+export type DependencyRow = {
+  permission: string;
+  permissionType: string;
+  requiredPermission: string;
+  requiredPermissionType: string;
+};
 export type SetupEntityAccessFact = { setupEntityType: string; rows: number; permissionSets: string[] };
 
 export type ProbeShape = {
@@ -43,16 +48,26 @@ export type ProbeShape = {
   setupEntityAccess: Fact<SetupEntityAccessFact[]>;
 };
 
-export const isUnknown = (value: unknown): value is Unknown => typeof value === 'string' && value.startsWith('unknown: ');
+export const isUnknown = (value: unknown): value is Unknown =>
+  typeof value === 'string' && value.startsWith('unknown: ');
 
 /** The facts of a shape the org refused, field → reason. */
 export const unknownFacts = (shape: ProbeShape): Array<{ field: string; reason: string }> => {
   const found: Array<{ field: string; reason: string }> = [];
-  for (const [field, value] of Object.entries(shape)) if (isUnknown(value)) found.push({ field, reason: value.slice('unknown: '.length) });
+  for (const [field, value] of Object.entries(shape))
+    if (isUnknown(value)) found.push({ field, reason: value.slice('unknown: '.length) });
   if (Array.isArray(shape.permissionSetLicences)) {
     shape.permissionSetLicences.forEach((p, i) => {
-      if (isUnknown(p.deniedPermissions)) found.push({ field: `permissionSetLicences[${i}].deniedPermissions`, reason: p.deniedPermissions.slice('unknown: '.length) });
-      if (isUnknown(p.licenseInFiles)) found.push({ field: `permissionSetLicences[${i}].licenseInFiles`, reason: p.licenseInFiles.slice('unknown: '.length) });
+      if (isUnknown(p.deniedPermissions))
+        found.push({
+          field: `permissionSetLicences[${i}].deniedPermissions`,
+          reason: p.deniedPermissions.slice('unknown: '.length),
+        });
+      if (isUnknown(p.licenseInFiles))
+        found.push({
+          field: `permissionSetLicences[${i}].licenseInFiles`,
+          reason: p.licenseInFiles.slice('unknown: '.length),
+        });
     });
   }
   return found;

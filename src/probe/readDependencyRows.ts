@@ -22,27 +22,44 @@ export const readDependencyRows = async (connection: Connection, start: string[]
   for (let round = 0; frontier.length && round < 20; round++) {
     frontier.forEach((p) => seen.add(p));
     for (const names of chunks(frontier, 50)) {
-      const soql = `SELECT Permission, RequiredPermission, PermissionType, RequiredPermissionType FROM PermissionDependency WHERE Permission IN ${soqlIn(names.flatMap((n) => [n, `${PREFIX}${n}`]))}`;
+      const soql = `SELECT Permission, RequiredPermission, PermissionType, RequiredPermissionType FROM PermissionDependency WHERE Permission IN ${soqlIn(
+        names.flatMap((n) => [n, `${PREFIX}${n}`])
+      )}`;
       for (const r of await queryRows(connection, soql, true)) {
-        const row = { permission: text(r, 'Permission'), permissionType: text(r, 'PermissionType'), requiredPermission: text(r, 'RequiredPermission'), requiredPermissionType: text(r, 'RequiredPermissionType') };
+        const row = {
+          permission: text(r, 'Permission'),
+          permissionType: text(r, 'PermissionType'),
+          requiredPermission: text(r, 'RequiredPermission'),
+          requiredPermissionType: text(r, 'RequiredPermissionType'),
+        };
         rows.set(JSON.stringify(row), row);
       }
     }
     frontier = [...new Set([...rows.values()].map((r) => plain(r.requiredPermission)))].filter((p) => !seen.has(p));
   }
-  return [...rows.values()].sort((a, b) => `${a.permission} ${a.requiredPermission}`.localeCompare(`${b.permission} ${b.requiredPermission}`));
+  return [...rows.values()].sort((a, b) =>
+    `${a.permission} ${a.requiredPermission}`.localeCompare(`${b.permission} ${b.requiredPermission}`)
+  );
 };
 
 /**
  * The rows in the shape's two forms: user permission → user permissions it requires (both named as
  * permissions this org has), and every other row exactly as the org returned it.
  */
-export const splitDependencies = (rows: DependencyRow[], permissions: Record<string, string> | undefined): { dependencies: Record<string, string[]>; otherDependencies: DependencyRow[] } => {
+export const splitDependencies = (
+  rows: DependencyRow[],
+  permissions: Record<string, string> | undefined
+): { dependencies: Record<string, string[]>; otherDependencies: DependencyRow[] } => {
   const dependencies: Record<string, string[]> = {};
   const otherDependencies: DependencyRow[] = [];
   const known = (name: string): boolean => (permissions ? name in permissions : true);
   for (const row of rows) {
-    if (row.permissionType === USER_PERMISSION && row.requiredPermissionType === USER_PERMISSION && known(row.permission) && known(row.requiredPermission)) {
+    if (
+      row.permissionType === USER_PERMISSION &&
+      row.requiredPermissionType === USER_PERMISSION &&
+      known(row.permission) &&
+      known(row.requiredPermission)
+    ) {
       dependencies[row.permission] = [...(dependencies[row.permission] ?? []), row.requiredPermission];
     } else otherDependencies.push(row);
   }

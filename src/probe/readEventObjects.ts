@@ -11,5 +11,7 @@ const EVENT_OBJECT = /^[A-Za-z]+(Event|EventStream|EventStore)$/;
 export const readEventObjects = async (connection: Connection, catalogueObjects: string[]): Promise<string[]> => {
   const global = await connection.describeGlobal();
   const names = global.sobjects.map((s) => s.name);
-  return names.filter((n) => (EVENT_OBJECT.test(n) && !n.endsWith('ChangeEvent')) || catalogueObjects.includes(n)).sort();
+  return names
+    .filter((n) => (EVENT_OBJECT.test(n) && !n.endsWith('ChangeEvent')) || catalogueObjects.includes(n))
+    .sort();
 };

@@ -5,16 +5,26 @@ import { readLicenseInFiles } from './readLicenseInFiles';
 import { chunks, count, queryRows, text } from './queryRows';
 
 /** User licences with their seats, and the profiles of each licence (by licence name, no ids kept). */
-export const readUserLicences = async (connection: Connection): Promise<{ userLicences: Fact<LicenceFact[]>; profiles: Fact<Array<{ name: string; licence: string }>> }> => {
-  const licenceRows = await readFact(() => queryRows(connection, 'SELECT Id, Name, TotalLicenses, UsedLicenses FROM UserLicense'));
+export const readUserLicences = async (
+  connection: Connection
+): Promise<{ userLicences: Fact<LicenceFact[]>; profiles: Fact<Array<{ name: string; licence: string }>> }> => {
+  const licenceRows = await readFact(() =>
+    queryRows(connection, 'SELECT Id, Name, TotalLicenses, UsedLicenses FROM UserLicense')
+  );
   if (typeof licenceRows === 'string') return { userLicences: licenceRows, profiles: licenceRows };
   const nameById = new Map(licenceRows.map((r) => [text(r, 'Id'), text(r, 'Name')]));
   const profiles = await readFact(async () =>
     (await queryRows(connection, 'SELECT Name, UserLicenseId FROM Profile'))
-      .flatMap((r) => (nameById.has(text(r, 'UserLicenseId')) ? [{ name: text(r, 'Name'), licence: nameById.get(text(r, 'UserLicenseId')) as string }] : []))
-      .sort((a, b) => `${a.licence} ${a.name}`.localeCompare(`${b.licence} ${b.name}`)),
+      .flatMap((r) =>
+        nameById.has(text(r, 'UserLicenseId'))
+          ? [{ name: text(r, 'Name'), licence: nameById.get(text(r, 'UserLicenseId')) as string }]
+          : []
+      )
+      .sort((a, b) => `${a.licence} ${a.name}`.localeCompare(`${b.licence} ${b.name}`))
   );
-  const userLicences = licenceRows.map((r) => ({ name: text(r, 'Name'), total: count(r, 'TotalLicenses'), used: count(r, 'UsedLicenses') })).sort((a, b) => a.name.localeCompare(b.name));
+  const userLicences = licenceRows
+    .map((r) => ({ name: text(r, 'Name'), total: count(r, 'TotalLicenses'), used: count(r, 'UsedLicenses') }))
+    .sort((a, b) => a.name.localeCompare(b.name));
   return { userLicences, profiles };
 };
 
@@ -29,13 +39,23 @@ const readDenied = async (connection: Connection, permissions: string[]): Promis
   const asked = permissions.filter((p) => fields.has(`MaximumPermissions${p}`));
   const denied = new Map<string, string[]>();
   for (const group of chunks(asked, 100)) {
-    const rows = await queryRows(connection, `SELECT DeveloperName, ${group.map((p) => `MaximumPermissions${p}`).join(', ')} FROM PermissionSetLicense`);
-    for (const row of rows) denied.set(text(row, 'DeveloperName'), [...(denied.get(text(row, 'DeveloperName')) ?? []), ...group.filter((p) => row[`MaximumPermissions${p}`] === false)]);
+    const rows = await queryRows(
+      connection,
+      `SELECT DeveloperName, ${group.map((p) => `MaximumPermissions${p}`).join(', ')} FROM PermissionSetLicense`
+    );
+    for (const row of rows)
+      denied.set(text(row, 'DeveloperName'), [
+        ...(denied.get(text(row, 'DeveloperName')) ?? []),
+        ...group.filter((p) => row[`MaximumPermissions${p}`] === false),
+      ]);
   }
   return denied;
 };
 
-const licenseInFilesOf = (inFiles: Fact<Map<string, string>>, developerName: string): { licenseInFiles?: Fact<string> } => {
+const licenseInFilesOf = (
+  inFiles: Fact<Map<string, string>>,
+  developerName: string
+): { licenseInFiles?: Fact<string> } => {
   if (typeof inFiles === 'string') return { licenseInFiles: inFiles };
   const found = inFiles.get(developerName);
   return found ? { licenseInFiles: found } : {};
@@ -45,11 +65,24 @@ const licenseInFilesOf = (inFiles: Fact<Map<string, string>>, developerName: str
  * Permission set licences: DeveloperName, MasterLabel, seats, which of `permissions` each may not
  * grant, and the `<license>` text permission set files use for it where a permission set shows it.
  */
-export const readPermissionSetLicences = async (connection: Connection, permissions: string[], permissionSets: string[]): Promise<PermissionSetLicenceFact[]> => {
-  const rows = await queryRows(connection, 'SELECT Id, DeveloperName, MasterLabel, TotalLicenses, UsedLicenses FROM PermissionSetLicense');
+export const readPermissionSetLicences = async (
+  connection: Connection,
+  permissions: string[],
+  permissionSets: string[]
+): Promise<PermissionSetLicenceFact[]> => {
+  const rows = await queryRows(
+    connection,
+    'SELECT Id, DeveloperName, MasterLabel, TotalLicenses, UsedLicenses FROM PermissionSetLicense'
+  );
   const [denied, inFiles] = await Promise.all([
     readFact(() => readDenied(connection, permissions)),
-    readFact(() => readLicenseInFiles(connection, new Map(rows.map((r) => [text(r, 'Id'), text(r, 'DeveloperName')])), permissionSets)),
+    readFact(() =>
+      readLicenseInFiles(
+        connection,
+        new Map(rows.map((r) => [text(r, 'Id'), text(r, 'DeveloperName')])),
+        permissionSets
+      )
+    ),
   ]);
   return rows
     .map((r) => ({

@@ -11,18 +11,29 @@ import { chunks, queryRows, text } from './queryRows';
  * preferring the vendors' own. Settles what no public permission set file shows (reference
  * org-behaviour.md, Users). Only the text is kept, never which permission set it came from.
  */
-export const readLicenseInFiles = async (connection: Connection, pslIds: Map<string, string>, preferred: string[]): Promise<Map<string, string>> => {
+export const readLicenseInFiles = async (
+  connection: Connection,
+  pslIds: Map<string, string>,
+  preferred: string[]
+): Promise<Map<string, string>> => {
   const sets: Array<{ name: string; developerName: string }> = [];
   for (const ids of chunks([...pslIds.keys()], 100)) {
-    for (const row of await queryRows(connection, `SELECT Name, LicenseId, IsCustom FROM PermissionSet WHERE LicenseId IN ${soqlIn(ids)}`)) {
+    for (const row of await queryRows(
+      connection,
+      `SELECT Name, LicenseId, IsCustom FROM PermissionSet WHERE LicenseId IN ${soqlIn(ids)}`
+    )) {
       if (row.IsCustom === false) continue;
       sets.push({ name: text(row, 'Name'), developerName: pslIds.get(text(row, 'LicenseId')) ?? '' });
     }
   }
   const chosen = new Map<string, string>();
-  for (const set of [...sets].sort((a, b) => Number(preferred.includes(b.name)) - Number(preferred.includes(a.name)))) if (!chosen.has(set.developerName)) chosen.set(set.developerName, set.name);
+  for (const set of [...sets].sort((a, b) => Number(preferred.includes(b.name)) - Number(preferred.includes(a.name))))
+    if (!chosen.has(set.developerName)) chosen.set(set.developerName, set.name);
   if (!chosen.size) return new Map();
-  const files = await retrieveOrgMetadata(connection, [...chosen.values()].map((fullName) => ({ type: 'PermissionSet', fullName })));
+  const files = await retrieveOrgMetadata(
+    connection,
+    [...chosen.values()].map((fullName) => ({ type: 'PermissionSet', fullName }))
+  );
   const found = new Map<string, string>();
   for (const [developerName, name] of chosen) {
     const xml = files.get(`permissionsets/${name}.permissionset`);

@@ -5,7 +5,11 @@ import { retrieveOrgMetadata } from '../org/read/retrieveOrgMetadata';
 import type { Fact } from './probeShape';
 import { unknownBecause } from './readFact';
 
-export type SettingsFacts = { realTimeEvents: Fact<string[]>; realTimeEventsEnabled?: string[]; externalClientAppSettings: Record<string, string> };
+export type SettingsFacts = {
+  realTimeEvents: Fact<string[]>;
+  realTimeEventsEnabled?: string[];
+  externalClientAppSettings: Record<string, string>;
+};
 
 const parsed = (xml: string | undefined): XmlNode | undefined => {
   const result = xml ? parseMetadataXml(xml) : undefined;
@@ -26,13 +30,30 @@ export const readSettingsFacts = async (connection: Connection): Promise<Setting
   const events = parsed(files.get('settings/RealTimeEvent.settings'));
   const listed = !events
     ? []
-    : selectValues(events, 'realTimeEvents').flatMap((e) => (typeof e === 'object' && textOf(e.entityName?.[0]) ? [{ name: textOf(e.entityName?.[0]) as string, enabled: textOf(e.isEnabled?.[0]) === 'true' }] : []));
+    : selectValues(events, 'realTimeEvents').flatMap((e) =>
+        typeof e === 'object' && textOf(e.entityName?.[0])
+          ? [{ name: textOf(e.entityName?.[0]) as string, enabled: textOf(e.isEnabled?.[0]) === 'true' }]
+          : []
+      );
   const eca = parsed(files.get('settings/ExternalClientApp.settings')) ?? {};
-  const externalClientAppSettings = Object.fromEntries(Object.keys(eca).sort().flatMap((k) => (textOf(eca[k]?.[0]) === undefined ? [] : [[k, textOf(eca[k]?.[0]) as string]])));
-  if (!events) return { realTimeEvents: unknownBecause('a retrieve of Settings:RealTimeEvent returned no RealTimeEventSettings, so the Event Manager entities the org offers could not be read'), externalClientAppSettings };
+  const externalClientAppSettings = Object.fromEntries(
+    Object.keys(eca)
+      .sort()
+      .flatMap((k) => (textOf(eca[k]?.[0]) === undefined ? [] : [[k, textOf(eca[k]?.[0]) as string]]))
+  );
+  if (!events)
+    return {
+      realTimeEvents: unknownBecause(
+        'a retrieve of Settings:RealTimeEvent returned no RealTimeEventSettings, so the Event Manager entities the org offers could not be read'
+      ),
+      externalClientAppSettings,
+    };
   return {
     realTimeEvents: listed.map((e) => e.name).sort(),
-    realTimeEventsEnabled: listed.filter((e) => e.enabled).map((e) => e.name).sort(),
+    realTimeEventsEnabled: listed
+      .filter((e) => e.enabled)
+      .map((e) => e.name)
+      .sort(),
     externalClientAppSettings,
   };
 };

@@ -8,17 +8,27 @@ import { chunks, queryRows, text } from './queryRows';
  * of our permission sets (by name; no ids). Unverified: which SetupEntityType links a permission set
  * to an External Client App, and whether pre-authorising by permission set creates such a row.
  */
-export const readSetupEntityAccess = async (connection: Connection, permissionSets: string[]): Promise<SetupEntityAccessFact[]> => {
-  const sets = permissionSets.length ? await queryRows(connection, `SELECT Id, Name FROM PermissionSet WHERE Name IN ${soqlIn(permissionSets)}`) : [];
+export const readSetupEntityAccess = async (
+  connection: Connection,
+  permissionSets: string[]
+): Promise<SetupEntityAccessFact[]> => {
+  const sets = permissionSets.length
+    ? await queryRows(connection, `SELECT Id, Name FROM PermissionSet WHERE Name IN ${soqlIn(permissionSets)}`)
+    : [];
   const nameById = new Map(sets.map((r) => [text(r, 'Id'), text(r, 'Name')]));
   const byType = new Map<string, { rows: number; permissionSets: Set<string> }>();
   for (const ids of chunks([...nameById.keys()], 100)) {
-    for (const row of await queryRows(connection, `SELECT ParentId, SetupEntityType FROM SetupEntityAccess WHERE ParentId IN ${soqlIn(ids)}`)) {
+    for (const row of await queryRows(
+      connection,
+      `SELECT ParentId, SetupEntityType FROM SetupEntityAccess WHERE ParentId IN ${soqlIn(ids)}`
+    )) {
       const entry = byType.get(text(row, 'SetupEntityType')) ?? { rows: 0, permissionSets: new Set<string>() };
       entry.rows++;
       entry.permissionSets.add(nameById.get(text(row, 'ParentId')) ?? '');
       byType.set(text(row, 'SetupEntityType'), entry);
     }
   }
-  return [...byType].map(([setupEntityType, e]) => ({ setupEntityType, rows: e.rows, permissionSets: [...e.permissionSets].sort() })).sort((a, b) => a.setupEntityType.localeCompare(b.setupEntityType));
+  return [...byType]
+    .map(([setupEntityType, e]) => ({ setupEntityType, rows: e.rows, permissionSets: [...e.permissionSets].sort() }))
+    .sort((a, b) => a.setupEntityType.localeCompare(b.setupEntityType));
 };

@@ -12,8 +12,20 @@ import { shapeFileText } from './shapeFileText';
 const messages = loadMessages('probe');
 const checkMessages = loadMessages('check');
 
-export type ProbeOptions = { projectDir: string; targetOrg: string; output?: string; now?: Date; onStep?: ProbeStep; env?: NodeJS.ProcessEnv };
-export type ProbeResult = { targetOrg: string; file: string; shape: ProbeShape; unknown: Array<{ field: string; reason: string }> };
+export type ProbeOptions = {
+  projectDir: string;
+  targetOrg: string;
+  output?: string;
+  now?: Date;
+  onStep?: ProbeStep;
+  env?: NodeJS.ProcessEnv;
+};
+export type ProbeResult = {
+  targetOrg: string;
+  file: string;
+  shape: ProbeShape;
+  unknown: Array<{ field: string; reason: string }>;
+};
 
 /** Where a probe writes without --output, relative to the project; the file is named by org id, never by token or user. */
 const DEFAULT_DIR = path.join('out', 'probe');
@@ -33,16 +45,25 @@ const writeOrFail = (file: string, write: () => void): void => {
 export const runProbe = async (options: ProbeOptions): Promise<ProbeResult> => {
   const catalogue = loadVendors(options.projectDir);
   const errors = errorsIn(catalogue.problems);
-  if (errors.length) throw checkMessages.createError('error.CheckFailed', [errors.length, errors.map(formatProblem).join('\n')]).setData({ problems: errors });
+  if (errors.length)
+    throw checkMessages
+      .createError('error.CheckFailed', [errors.length, errors.map(formatProblem).join('\n')])
+      .setData({ problems: errors });
   // The output folder is made before the org is contacted: a probe never fails after reading for nothing.
   const folder = options.output ? path.dirname(options.output) : DEFAULT_DIR;
-  writeOrFail(options.output ?? DEFAULT_DIR, () => fs.mkdirSync(path.resolve(options.projectDir, folder), { recursive: true }));
+  writeOrFail(options.output ?? DEFAULT_DIR, () =>
+    fs.mkdirSync(path.resolve(options.projectDir, folder), { recursive: true })
+  );
   const org = await connectOrg(options.targetOrg, options.env ? { env: options.env } : {});
-  const shape = await probeOrg(org.connection, catalogue.vendors, { ...(options.now ? { now: options.now } : {}), ...(options.onStep ? { onStep: options.onStep } : {}) });
+  const shape = await probeOrg(org.connection, catalogue.vendors, {
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.onStep ? { onStep: options.onStep } : {}),
+  });
   const unknown = unknownFacts(shape);
   // Every fact refused (an expired session, a user without API access): there is nothing to record.
   const facts = Object.keys(shape).filter((k) => !['name', 'source', 'probedAt'].includes(k)).length;
-  if (unknown.filter((u) => !u.field.includes('[')).length >= facts) throw messages.createError('error.ProbeRefused', [org.targetOrg, unknown[0]?.reason ?? '']);
+  if (unknown.filter((u) => !u.field.includes('[')).length >= facts)
+    throw messages.createError('error.ProbeRefused', [org.targetOrg, unknown[0]?.reason ?? '']);
   const file = options.output ?? path.join(DEFAULT_DIR, `${org.orgId || 'org'}.shape.json`);
   const written = shapeFileText(shape, [org.connection.accessToken ?? '', org.connection.getUsername() ?? '']);
   if ('leak' in written) throw messages.createError('error.ProbeWouldLeak', [org.targetOrg, written.leak]);

@@ -8,7 +8,8 @@ import type { ProbeShape } from './probeShape';
  */
 export const shapeFileText = (shape: ProbeShape, secrets: string[]): { text: string } | { leak: string } => {
   const text = `${JSON.stringify(shape, undefined, 2)}\n`;
-  if (secrets.some((s) => s.length >= 6 && text.includes(s))) return { leak: 'the session token or the probing user’s name' };
+  if (secrets.some((s) => s.length >= 6 && text.includes(s)))
+    return { leak: 'the session token or the probing user’s name' };
   if (/[\w.+-]+@[\w-]+\.[\w.-]+/.test(text)) return { leak: 'an email address or username' };
   if (/3MVG9[\w.]{20,}/.test(text)) return { leak: 'a consumer key' };
   return { text };

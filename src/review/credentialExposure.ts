@@ -12,23 +12,39 @@ export type CredentialExposure = {
   risks: string[];
 };
 
-const list = (ranges: IpRange[]): string => ranges.map((r) => (r.start === r.end ? r.start : `${r.start}-${r.end}`)).join(', ');
+const list = (ranges: IpRange[]): string =>
+  ranges.map((r) => (r.start === r.end ? r.start : `${r.start}-${r.end}`)).join(', ');
 
 const ANY = (vendor: Vendor): string =>
-  `any address: a stolen ${vendor.externalClientApp ? 'private key (with the consumer key and username) or ' : ''}token works from anywhere. The trusted IP ranges only spare everyone logging in from them a verification challenge; they restrict nothing.`;
+  `any address: a stolen ${
+    vendor.externalClientApp ? 'private key (with the consumer key and username) or ' : ''
+  }token works from anywhere. The trusted IP ranges only spare everyone logging in from them a verification challenge; they restrict nothing.`;
 
 /**
  * The credential section of a vendor's review: "any address" unless hardened mode is on, then the
  * vendor's ranges, with the risk that remains either way (facts in README "Hardened mode").
  */
-export const credentialExposure = (vendor: Vendor, ranges: IpRange[], hardened: boolean | undefined): CredentialExposure => {
+export const credentialExposure = (
+  vendor: Vendor,
+  ranges: IpRange[],
+  hardened: boolean | undefined
+): CredentialExposure => {
   const spec = vendor.hardening?.restrictLoginToVendorRanges;
   const owner = vendor.trustedRanges.owner;
   const revoke = 'A stolen token works until it is revoked (Setup > Connected Apps OAuth Usage) or expires.';
   if (!spec?.applies) {
-    return { mode: 'not offered', addresses: ANY(vendor), why: spec?.why ?? 'The catalogue does not say that the vendor logs in only from published addresses.', risks: [revoke] };
+    return {
+      mode: 'not offered',
+      addresses: ANY(vendor),
+      why: spec?.why ?? 'The catalogue does not say that the vendor logs in only from published addresses.',
+      risks: [revoke],
+    };
   }
-  const onText = `only ${owner}'s ${ranges.length} range(s) (${list(ranges)}): they are the login IP ranges of profile ${spec.profile ?? ''}, and the app's IP Relaxation "Enforce IP restrictions" makes them bind its OAuth logins and token refreshes.`;
+  const onText = `only ${owner}'s ${ranges.length} range(s) (${list(
+    ranges
+  )}): they are the login IP ranges of profile ${
+    spec.profile ?? ''
+  }, and the app's IP Relaxation "Enforce IP restrictions" makes them bind its OAuth logins and token refreshes.`;
   const onRisks = [
     `Whoever can send from ${owner}'s addresses (${owner}, or an attacker inside its infrastructure) can still use a stolen key or token.`,
     'An access token issued inside the ranges keeps working from other addresses until it expires, unless the org enforces login IP ranges on every request (Setup > Session Settings); that setting is org-wide, and vendor-access leaves it alone.',
@@ -36,7 +52,18 @@ export const credentialExposure = (vendor: Vendor, ranges: IpRange[], hardened: 
     `When ${owner} changes its published addresses, its logins fail until force-app/${vendor.name} is updated and deployed.`,
   ];
   if (hardened === true) return { mode: 'on', addresses: onText, why: spec.why, risks: onRisks };
-  const offRisks = [revoke, `Hardened mode (vendors.${vendor.name}.hardening.restrictLoginToVendorRanges: true) would limit them to ${owner}'s ranges.`];
+  const offRisks = [
+    revoke,
+    `Hardened mode (vendors.${vendor.name}.hardening.restrictLoginToVendorRanges: true) would limit them to ${owner}'s ranges.`,
+  ];
   if (hardened === false) return { mode: 'off', addresses: ANY(vendor), why: spec.why, risks: offRisks };
-  return { mode: 'per org', addresses: `with hardened mode off (the default), ${ANY(vendor)} With it on, ${onText}`, why: spec.why, risks: [`With hardened mode off: ${revoke.charAt(0).toLowerCase()}${revoke.slice(1)}`, ...onRisks.map((r) => `With hardened mode on: ${r.charAt(0).toLowerCase()}${r.slice(1)}`)] };
+  return {
+    mode: 'per org',
+    addresses: `with hardened mode off (the default), ${ANY(vendor)} With it on, ${onText}`,
+    why: spec.why,
+    risks: [
+      `With hardened mode off: ${revoke.charAt(0).toLowerCase()}${revoke.slice(1)}`,
+      ...onRisks.map((r) => `With hardened mode on: ${r.charAt(0).toLowerCase()}${r.slice(1)}`),
+    ],
+  };
 };

@@ -1,7 +1,8 @@
 import { TIER_RULES, RiskTier } from '../metadata/permissionCatalogue';
 import type { VendorReview } from './vendorReview';
 
-const tierText = (tier: RiskTier | undefined): string => (tier === undefined ? '?' : tier <= 1 ? `**${tier}**` : String(tier));
+const tierText = (tier: RiskTier | undefined): string =>
+  tier === undefined ? '?' : tier <= 1 ? `**${tier}**` : String(tier);
 
 /** The review as Markdown, suitable for a pull-request comment. */
 export const renderReviewMarkdown = (review: VendorReview, context: { values?: string } = {}): string => {
@@ -16,7 +17,8 @@ export const renderReviewMarkdown = (review: VendorReview, context: { values?: s
     lines.push(`### Permission set \`${set.name}\` (${set.label})`, '');
     lines.push(`Licence: ${set.license ?? 'None'}. Assigned: ${set.assigned}.`, '');
     lines.push('| Permission (Setup label) | API name | Why | Tier |', '|---|---|---|---|');
-    for (const row of set.permissions) lines.push(`| ${row.label} | \`${row.apiName}\` | ${row.why} | ${tierText(row.tier)} |`);
+    for (const row of set.permissions)
+      lines.push(`| ${row.label} | \`${row.apiName}\` | ${row.why} | ${tierText(row.tier)} |`);
     lines.push('');
     if (set.objects.length) {
       lines.push('| Object | Access | Tier |', '|---|---|---|');
@@ -38,14 +40,37 @@ export const renderReviewMarkdown = (review: VendorReview, context: { values?: s
   lines.push('### Trusted IP ranges', '');
   if (review.trustedRanges.length) {
     lines.push('| Owner | Description | Start | End | Addresses |', '|---|---|---|---|---|');
-    for (const r of review.trustedRanges) lines.push(`| ${r.owner} | ${r.description ?? ''} | ${r.start} | ${r.end} | ${r.size} |`);
+    for (const r of review.trustedRanges)
+      lines.push(`| ${r.owner} | ${r.description ?? ''} | ${r.start} | ${r.end} | ${r.size} |`);
   } else lines.push('None.');
   lines.push('');
   const user = review.integrationUser;
-  lines.push('### Integration user', '', user ? `User licence ${user.userLicense}; profile ${user.profile}; permission set licences ${user.permissionSetLicenses.join(', ') || 'none'}; permission sets ${user.permissionSets.join(', ')}.` : 'None: this vendor needs no integration user in the org.', '');
+  lines.push(
+    '### Integration user',
+    '',
+    user
+      ? `User licence ${user.userLicense}; profile ${user.profile}; permission set licences ${
+          user.permissionSetLicenses.join(', ') || 'none'
+        }; permission sets ${user.permissionSets.join(', ')}.`
+      : 'None: this vendor needs no integration user in the org.',
+    ''
+  );
   const c = review.credentials;
-  const mode = c.mode === 'per org' ? `chosen per org in the values file (vendors.${review.vendor}.hardening.restrictLoginToVendorRanges), off by default` : c.mode;
-  lines.push('### Who can use these credentials', '', `Hardened mode: ${mode}. ${c.why}`, '', `Addresses: ${c.addresses}`, '', 'Risk that remains:', ...c.risks.map((r) => `- ${r}`), '');
+  const mode =
+    c.mode === 'per org'
+      ? `chosen per org in the values file (vendors.${review.vendor}.hardening.restrictLoginToVendorRanges), off by default`
+      : c.mode;
+  lines.push(
+    '### Who can use these credentials',
+    '',
+    `Hardened mode: ${mode}. ${c.why}`,
+    '',
+    `Addresses: ${c.addresses}`,
+    '',
+    'Risk that remains:',
+    ...c.risks.map((r) => `- ${r}`),
+    ''
+  );
   lines.push('<details><summary>Risk tiers</summary>', '');
   for (const [tier, rule] of Object.entries(TIER_RULES)) lines.push(`- Tier ${tier}: ${rule}.`);
   lines.push('', '</details>', '');

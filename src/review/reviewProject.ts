@@ -12,7 +12,12 @@ export const reviewProject = (projectDir: string, options: { vendors: string[]; 
   const base = checkoutRevision(projectDir, options.base);
   try {
     const changes = diffReviews(reviewTree(base.dir, options.vendors), vendors);
-    return { base: options.base, changes, vendors, markdown: renderPullRequestReview(vendors, { base: options.base, changes }) };
+    return {
+      base: options.base,
+      changes,
+      vendors,
+      markdown: renderPullRequestReview(vendors, { base: options.base, changes }),
+    };
   } finally {
     base.cleanup();
   }

@@ -22,14 +22,20 @@ export const reviewTree = (projectDir: string, vendorNames: string[]): VendorRev
  */
 export const checkoutRevision = (projectDir: string, revision: string): { dir: string; cleanup: () => void } => {
   try {
-    execFileSync('git', ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: projectDir, stdio: 'pipe' });
+    execFileSync('git', ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], {
+      cwd: projectDir,
+      stdio: 'pipe',
+    });
   } catch {
     throw messages.createError('error.BaseRevisionNotFound', [revision], [revision, revision]);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vendor-access-base-'));
   const prefix = execFileSync('git', ['rev-parse', '--show-prefix'], { cwd: projectDir }).toString().trim();
   const paths = ['sfdx-project.json', '.forceignore', 'force-app'].map((p) => `${prefix}${p}`);
-  const archive = execFileSync('git', ['archive', '--format=tar', revision, '--', ...paths], { cwd: projectDir, maxBuffer: 256 * 1024 * 1024 });
+  const archive = execFileSync('git', ['archive', '--format=tar', revision, '--', ...paths], {
+    cwd: projectDir,
+    maxBuffer: 256 * 1024 * 1024,
+  });
   execFileSync('tar', ['-x', '-C', dir], { input: archive });
   return { dir: path.join(dir, prefix), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 };

@@ -6,7 +6,14 @@ import { explainPermissions } from '../metadata/permissionClosure';
 import { checkRange, IpRange, rangeSize } from '../network';
 import { CredentialExposure, credentialExposure } from './credentialExposure';
 
-export type PermissionRow = { apiName: string; label: string; tier: RiskTier | undefined; why: string; impliedBy?: string; chain?: string[] };
+export type PermissionRow = {
+  apiName: string;
+  label: string;
+  tier: RiskTier | undefined;
+  why: string;
+  impliedBy?: string;
+  chain?: string[];
+};
 
 export type PermissionSetReview = {
   name: string;
@@ -34,7 +41,9 @@ export type VendorReview = {
 
 /** The guide step that asks for a permission, in the guide's words (vendor.json guideSteps). */
 const guideStepFor = (vendor: Vendor, file: string, apiName: string): string => {
-  const step = vendor.guideSteps.find((s) => (s.implementedBy ?? []).some((a) => a.file === file && a.path === `userPermissions[name=${apiName}]/enabled`));
+  const step = vendor.guideSteps.find((s) =>
+    (s.implementedBy ?? []).some((a) => a.file === file && a.path === `userPermissions[name=${apiName}]/enabled`)
+  );
   return step ? `${vendor.title} guide, ${step.section}: ${step.guide}` : `${vendor.title} guide`;
 };
 
@@ -44,7 +53,12 @@ const rangeSizeText = (range: IpRange): string => {
 };
 
 /** Every permission a vendor's metadata grants, each with why it is there and how risky it is. */
-export const buildVendorReview = (vendor: Vendor, metadata: VendorMetadata, perOrgRanges: IpRange[] = [], hardened?: boolean): VendorReview => {
+export const buildVendorReview = (
+  vendor: Vendor,
+  metadata: VendorMetadata,
+  perOrgRanges: IpRange[] = [],
+  hardened?: boolean
+): VendorReview => {
   const user = vendor.user;
   const catalogue = permissionsOf(vendor);
   const alerts: string[] = [];
@@ -61,35 +75,75 @@ export const buildVendorReview = (vendor: Vendor, metadata: VendorMetadata, perO
       if (reason.kind === 'dependency') {
         const chain = reason.chain.map((p) => catalogue[p]?.label ?? p).join(' → ');
         if (info && info.tier <= 1) {
-          alerts.push(`${info.label} (${apiName}, tier ${info.tier}) on ${ref.name} is not asked for by the guide: it is implied by ${catalogue[reason.of]?.label ?? reason.of} (${chain}).`);
+          alerts.push(
+            `${info.label} (${apiName}, tier ${info.tier}) on ${
+              ref.name
+            } is not asked for by the guide: it is implied by ${catalogue[reason.of]?.label ?? reason.of} (${chain}).`
+          );
         }
-        return { ...base, why: `added by dependency of ${catalogue[reason.of]?.label ?? reason.of} (${chain})`, impliedBy: reason.of, chain: reason.chain };
+        return {
+          ...base,
+          why: `added by dependency of ${catalogue[reason.of]?.label ?? reason.of} (${chain})`,
+          impliedBy: reason.of,
+          chain: reason.chain,
+        };
       }
-      return { ...base, why: info?.why ? `described in ${vendor.relDir}/vendor.json: ${info.why}` : 'not asked for by the guide and required by nothing: review it' };
+      return {
+        ...base,
+        why: info?.why
+          ? `described in ${vendor.relDir}/vendor.json: ${info.why}`
+          : 'not asked for by the guide and required by nothing: review it',
+      };
     });
     const assigned = !user
       ? 'by a person, to the user the vendor connects as (the vendor has no integration user of its own)'
       : ref.assign === 'always'
-        ? 'always, to the integration user'
-        : `when the values file enables the feature "${ref.feature ?? ''}"`;
-    return [{ name: ref.name, label: set.label, ...(set.license ? { license: set.license } : {}), assigned, permissions: rows, objects: set.objects.map((o) => ({ ...o, tier: OBJECT_VIEW_ALL_TIER })) }];
+      ? 'always, to the integration user'
+      : `when the values file enables the feature "${ref.feature ?? ''}"`;
+    return [
+      {
+        name: ref.name,
+        label: set.label,
+        ...(set.license ? { license: set.license } : {}),
+        assigned,
+        permissions: rows,
+        objects: set.objects.map((o) => ({ ...o, tier: OBJECT_VIEW_ALL_TIER })),
+      },
+    ];
   });
   const eca = vendor.externalClientApp;
   const policyFile = eca ? metadata.files.get(eca.oauthPolicies) : undefined;
   const oauthFile = eca ? metadata.files.get(eca.oauthSettings) : undefined;
   const policies: Record<string, string> = {};
-  for (const key of ['permittedUsersPolicyType', 'commaSeparatedPermissionSet', 'refreshTokenPolicyType', 'ipRelaxationPolicyType']) {
+  for (const key of [
+    'permittedUsersPolicyType',
+    'commaSeparatedPermissionSet',
+    'refreshTokenPolicyType',
+    'ipRelaxationPolicyType',
+  ]) {
     const value = policyFile ? selectText(policyFile.node, key) : undefined;
     if (value !== undefined) policies[key] = value;
   }
-  const ranges = [...metadata.fixedRanges, ...perOrgRanges].map((r) => ({ ...r, owner: vendor.trustedRanges.owner, size: rangeSizeText(r) }));
+  const ranges = [...metadata.fixedRanges, ...perOrgRanges].map((r) => ({
+    ...r,
+    owner: vendor.trustedRanges.owner,
+    size: rangeSizeText(r),
+  }));
   return {
     vendor: vendor.name,
     title: vendor.title,
     alerts,
     permissionSets,
     resolvedAtDeploy: metadata.needsOrg,
-    ...(eca ? { externalClientApp: { name: eca.name, scopes: (oauthFile && selectText(oauthFile.node, 'commaSeparatedOauthScopes')) ?? '', policies } } : {}),
+    ...(eca
+      ? {
+          externalClientApp: {
+            name: eca.name,
+            scopes: (oauthFile && selectText(oauthFile.node, 'commaSeparatedOauthScopes')) ?? '',
+            policies,
+          },
+        }
+      : {}),
     trustedRanges: ranges,
     ...(user
       ? {

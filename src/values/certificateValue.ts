@@ -7,7 +7,13 @@ import { readCertificateInput } from '../certificate/readCertificateInput';
 import { singlePemCertificate } from '../certificate/singlePemCertificate';
 import type { Problem } from '../inputs/problem';
 
-export type CertificateValueOptions = { projectDir: string; file: string; field: string; now?: Date; warnDays?: number };
+export type CertificateValueOptions = {
+  projectDir: string;
+  file: string;
+  field: string;
+  now?: Date;
+  warnDays?: number;
+};
 
 /** A checked certificate value: `pem` is what may go into metadata, set only when there is no error. */
 export type CheckedCertificate = { problems: Problem[]; pem?: string };
@@ -34,6 +40,17 @@ export const checkCertificateValue = (value: string, options: CertificateValueOp
     return { problems, pem: singlePemCertificate(bytes.toString('latin1'), value) };
   } catch (err) {
     const e = SfError.wrap(err instanceof Error ? err : String(err));
-    return { problems: [{ severity: 'error', ...at, message: e.message, fix: (e.actions ?? []).join(' ') || 'Name the server.crt file the vendor gave you, relative to the project root.' }] };
+    return {
+      problems: [
+        {
+          severity: 'error',
+          ...at,
+          message: e.message,
+          fix:
+            (e.actions ?? []).join(' ') ||
+            'Name the server.crt file the vendor gave you, relative to the project root.',
+        },
+      ],
+    };
   }
 };

@@ -1,13 +1,23 @@
 import type { Vendor } from '../catalogue';
 import type { Problem } from '../inputs/problem';
 
-const problem = (file: string, field: string, message: string, fix: string): Problem => ({ severity: 'error', file, field, message, fix });
+const problem = (file: string, field: string, message: string, fix: string): Problem => ({
+  severity: 'error',
+  file,
+  field,
+  message,
+  fix,
+});
 
 /**
  * Keys under `vendors` that name no vendor of the project: a misspelt or wrongly cased vendor
  * would otherwise be ignored and its values silently never used.
  */
-export const unknownVendorProblems = (vendorsNode: Record<string, unknown>, catalogue: Vendor[], file: string): Problem[] => {
+export const unknownVendorProblems = (
+  vendorsNode: Record<string, unknown>,
+  catalogue: Vendor[],
+  file: string
+): Problem[] => {
   const names = catalogue.map((v) => v.name);
   return Object.keys(vendorsNode)
     .filter((key) => !names.includes(key))
@@ -17,7 +27,7 @@ export const unknownVendorProblems = (vendorsNode: Record<string, unknown>, cata
         file,
         `vendors.${key}`,
         `"${key}" is not a vendor of this project`,
-        near ? `Write "${near}": vendor names are case-sensitive.` : `Remove it, or use one of: ${names.join(', ')}.`,
+        near ? `Write "${near}": vendor names are case-sensitive.` : `Remove it, or use one of: ${names.join(', ')}.`
       );
     });
 };
@@ -34,7 +44,7 @@ export const sharedUsernameProblems = (
   catalogue: Vendor[],
   chosen: Vendor[],
   file: string,
-  env: Record<string, string | undefined>,
+  env: Record<string, string | undefined>
 ): Problem[] => {
   const seen = new Map<string, { vendor: string; field: string }>();
   const problems: Problem[] = [];
@@ -52,7 +62,14 @@ export const sharedUsernameProblems = (
         continue;
       }
       if (!chosen.some((v) => v.name === vendor.name || v.name === first.vendor)) continue;
-      problems.push(problem(file, field, `"${value}" is also ${first.field}; each vendor needs its own integration user and Salesforce usernames are unique`, `Give ${vendor.name} its own username, e.g. ${vendor.name}.${value}.`));
+      problems.push(
+        problem(
+          file,
+          field,
+          `"${value}" is also ${first.field}; each vendor needs its own integration user and Salesforce usernames are unique`,
+          `Give ${vendor.name} its own username, e.g. ${vendor.name}.${value}.`
+        )
+      );
     }
   }
   return problems;

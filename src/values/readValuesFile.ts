@@ -10,13 +10,20 @@ export type ValuesFileRead = { ok: true; data: unknown } | { ok: false; problem:
  * and the fix; a folder, a pipe or UTF-16 is never reported as a JSON syntax error.
  */
 export const readValuesFile = (absolute: string, rel: string): ValuesFileRead => {
-  const problem = (message: string, fix: string): ValuesFileRead => ({ ok: false, problem: { severity: 'error', file: rel, field: '', message, fix } });
+  const problem = (message: string, fix: string): ValuesFileRead => ({
+    ok: false,
+    problem: { severity: 'error', file: rel, field: '', message, fix },
+  });
   let text: string;
   try {
     text = decodeText(readRegularFile(absolute, { display: rel, maxBytes: INPUT_LIMITS.valuesFileBytes }), rel);
   } catch (err) {
     const e = SfError.wrap(err instanceof Error ? err : String(err));
-    if (e.name === 'FileNotFoundError') return problem('does not exist', 'Copy config/orgs/example.json to config/orgs/<org>.json and fill it in, or pass the right --values path (relative to where you run the command).');
+    if (e.name === 'FileNotFoundError')
+      return problem(
+        'does not exist',
+        'Copy config/orgs/example.json to config/orgs/<org>.json and fill it in, or pass the right --values path (relative to where you run the command).'
+      );
     return problem(e.message, (e.actions ?? []).join(' ') || 'Pass the right --values path.');
   }
   try {

@@ -9,7 +9,11 @@ import type { VendorValues } from './orgValues';
  * staged text loadOrgValues prepared (escaped, `$` doubled), never a user file's bytes. Nothing is
  * written into force-app/: replacements never touch source. Returns the environment to restore.
  */
-export const stageReplacements = (projectDir: string, vendorValues: VendorValues[], env: NodeJS.ProcessEnv = process.env): (() => void) => {
+export const stageReplacements = (
+  projectDir: string,
+  vendorValues: VendorValues[],
+  env: NodeJS.ProcessEnv = process.env
+): (() => void) => {
   const previous = new Map<string, string | undefined>();
   for (const values of vendorValues) {
     for (const [name, value] of Object.entries(values.env)) {
@@ -32,4 +36,6 @@ export const stageReplacements = (projectDir: string, vendorValues: VendorValues
 
 /** `export NAME='value'` lines for a shell, so a raw `sf project deploy start` sees the same values. */
 export const formatEnvExports = (vendorValues: VendorValues[]): string[] =>
-  vendorValues.flatMap((values) => Object.entries(values.env).map(([name, value]) => `export ${name}='${value.replace(/'/g, `'\\''`)}'`));
+  vendorValues.flatMap((values) =>
+    Object.entries(values.env).map(([name, value]) => `export ${name}='${value.replace(/'/g, `'\\''`)}'`)
+  );

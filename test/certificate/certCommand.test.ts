@@ -157,7 +157,10 @@ describe('vendor-access cert', () => {
       const result = await run('inspect', file('server.key.txt', pem));
       expect(result.exitCode).toBe(1);
       expect(result.stderr).toContain(
-        `Error (PrivateKeyNotCertificateError): ${path.join(dir, 'server.key.txt')} holds a private key, not a certificate. The key was not printed.`
+        `Error (PrivateKeyNotCertificateError): ${path.join(
+          dir,
+          'server.key.txt'
+        )} holds a private key, not a certificate. The key was not printed.`
       );
       expect(result.text).not.toContain(pem.split('\n')[1]);
     });
@@ -194,7 +197,11 @@ describe('vendor-access cert', () => {
         'Error (CertificateFileNotFoundError): The certificate file %s does not exist.',
       ],
       ['a folder', () => dir, 'Error (NotARegularFileError): %s is a folder, not a file.'],
-      ['a device (/dev/zero), before reading a byte', () => '/dev/zero', 'Error (NotARegularFileError): %s is a character device, not a file.'],
+      [
+        'a device (/dev/zero), before reading a byte',
+        () => '/dev/zero',
+        'Error (NotARegularFileError): %s is a character device, not a file.',
+      ],
       [
         'a named pipe with no writer, without waiting for one',
         () => {
@@ -205,7 +212,11 @@ describe('vendor-access cert', () => {
         'Error (NotARegularFileError): %s is a named pipe (FIFO), not a file.',
       ],
       ['an empty path (an unset shell variable)', () => '', 'Error (EmptyPathFlagError): <file> is empty.'],
-      ['a file over the 64 KiB limit', () => file('huge.crt', 'x'.repeat(70_000)), 'Error (FileTooLargeError): %s is 70000 bytes; at most 65536 are read here.'],
+      [
+        'a file over the 64 KiB limit',
+        () => file('huge.crt', 'x'.repeat(70_000)),
+        'Error (FileTooLargeError): %s is 70000 bytes; at most 65536 are read here.',
+      ],
     ])('refuses %s', async (_label, makeFile, expected) => {
       const certificateFile = makeFile();
       const result = await run('inspect', certificateFile);
@@ -232,7 +243,9 @@ describe('vendor-access cert', () => {
       expect(result.exitCode).toBe(1);
       expect(result.stdout).toContain('Days left            -11');
       expect(result.stdout).toContain(
-        `Error (CertificateExpiredError): ${expired} expired on ${day(notAfter)} (10 days ago). Salesforce does not warn: JWT bearer logins that rely on it fail.`
+        `Error (CertificateExpiredError): ${expired} expired on ${day(
+          notAfter
+        )} (10 days ago). Salesforce does not warn: JWT bearer logins that rely on it fail.`
       );
     });
 
@@ -245,7 +258,9 @@ describe('vendor-access cert', () => {
       const result = await run('inspect', future);
       expect(result.exitCode).toBe(1);
       expect(result.stdout).toContain(
-        `Error (CertificateNotYetValidError): ${future} is not valid until ${day(notBefore)} (in 3 days); logins that rely on it fail until then.`
+        `Error (CertificateNotYetValidError): ${future} is not valid until ${day(
+          notBefore
+        )} (in 3 days); logins that rely on it fail until then.`
       );
     });
 
@@ -278,7 +293,9 @@ describe('vendor-access cert', () => {
       const result = await run('inspect', soon);
       expect(result.exitCode).toBe(0);
       expect(result.stderr).toContain(
-        `Warning: ${soon} expires on ${day(notAfter)}: 20 days left (warning from 30 days). Salesforce does not warn before app certificates expire.`
+        `Warning: ${soon} expires on ${day(
+          notAfter
+        )}: 20 days left (warning from 30 days). Salesforce does not warn before app certificates expire.`
       );
       expect((await run('inspect', soon, '--warn-days', '10')).stderr).toBe('');
     });

@@ -13,8 +13,19 @@ const forgeOid = (der: Buffer): string => {
 
 describe('signatureAlgorithmOid reads the DER as forge does, without forge', () => {
   it('agrees with forge on the example certificate and on generated ones (2048 and 4096 bits, long lengths)', async () => {
-    const example = new X509Certificate(fs.readFileSync(path.join(__dirname, '..', '..', 'config', 'certs', 'example-ispm-server.crt')));
-    const generated = await Promise.all([2048, 4096].map(async (bits) => new X509Certificate((await generateCertificate({ commonName: 'oid test', bits: bits as 2048 | 4096 })).certificatePem)));
+    const example = new X509Certificate(
+      fs.readFileSync(path.join(__dirname, '..', '..', 'config', 'certs', 'example-ispm-server.crt'))
+    );
+    const generated = await Promise.all(
+      [2048, 4096].map(
+        async (bits) =>
+          new X509Certificate(
+            (
+              await generateCertificate({ commonName: 'oid test', bits: bits as 2048 | 4096 })
+            ).certificatePem
+          )
+      )
+    );
     for (const cert of [example, ...generated]) expect(signatureAlgorithmOid(cert.raw)).toBe(forgeOid(cert.raw));
     expect(signatureAlgorithmOid(example.raw)).toBe('1.2.840.113549.1.1.11');
   });

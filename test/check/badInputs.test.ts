@@ -35,7 +35,10 @@ const cases = fs
   .readdirSync(CASES_DIR)
   .filter((f) => f.endsWith('.json'))
   .sort()
-  .map((f) => [f.replace(/\.json$/, ''), JSON.parse(fs.readFileSync(path.join(CASES_DIR, f), 'utf8')) as BadInputCase] as const);
+  .map(
+    (f) =>
+      [f.replace(/\.json$/, ''), JSON.parse(fs.readFileSync(path.join(CASES_DIR, f), 'utf8')) as BadInputCase] as const
+  );
 
 describe('check rejects bad input with file, field, message and fix', () => {
   it('has at least 25 distinct bad-input cases', () => {
@@ -54,11 +57,13 @@ describe('check rejects bad input with file, field, message and fix', () => {
         fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
         fs.writeFileSync(path.join(dir, file), content);
       }
-      for (const [file, base64] of Object.entries(testCase.writeBase64 ?? {})) fs.writeFileSync(path.join(dir, file), Buffer.from(base64, 'base64'));
+      for (const [file, base64] of Object.entries(testCase.writeBase64 ?? {}))
+        fs.writeFileSync(path.join(dir, file), Buffer.from(base64, 'base64'));
       for (const r of testCase.writeRepeat ?? []) fs.writeFileSync(path.join(dir, r.file), r.text.repeat(r.times));
       for (const d of testCase.mkdir ?? []) fs.mkdirSync(path.join(dir, d), { recursive: true });
       for (const f of testCase.fifo ?? []) execFileSync('mkfifo', [path.join(dir, f)]);
-      for (const l of testCase.symlink ?? []) fs.symlinkSync(path.isAbsolute(l.target) ? l.target : path.join(dir, l.target), path.join(dir, l.path));
+      for (const l of testCase.symlink ?? [])
+        fs.symlinkSync(path.isAbsolute(l.target) ? l.target : path.join(dir, l.target), path.join(dir, l.path));
       for (const c of testCase.chmod ?? []) fs.chmodSync(path.join(dir, c.file), Number.parseInt(c.mode, 8));
       for (const file of testCase.remove ?? []) fs.rmSync(path.join(dir, file));
       const result = await checkVendors({
@@ -69,7 +74,11 @@ describe('check rejects bad input with file, field, message and fix', () => {
         ...(testCase.now ? { now: new Date(testCase.now) } : {}),
       });
       expect(result.ok).toBe(false);
-      expect(result.problems).toContainEqual({ severity: 'error', ...testCase.expect, fix: expect.stringMatching(/\S/) as unknown as string });
+      expect(result.problems).toContainEqual({
+        severity: 'error',
+        ...testCase.expect,
+        fix: expect.stringMatching(/\S/) as unknown as string,
+      });
       // Nothing is written when a check fails (a case may have put a file named out/ in the way).
       if (!testCase.write?.out) expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
     } finally {

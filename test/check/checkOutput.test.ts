@@ -6,7 +6,8 @@ import { loadVendors } from '../../src/catalogue';
 import { checkVendors, CheckResult } from '../../src/check';
 import { copyProject, removeProject } from '../helpers/projectCopy';
 
-const hashTree = (dir: string): string => execFileSync('sh', ['-c', `cd "${dir}" && find . -type f | sort | xargs sha256sum`]).toString();
+const hashTree = (dir: string): string =>
+  execFileSync('sh', ['-c', `cd "${dir}" && find . -type f | sort | xargs sha256sum`]).toString();
 
 describe('check on the example values', () => {
   let dir: string;
@@ -21,11 +22,16 @@ describe('check on the example values', () => {
   afterAll(() => removeProject(dir));
 
   it('writes exactly the package, manifest, metadata and review of each vendor', () => {
-    const all = execFileSync('sh', ['-c', `cd "${dir}/out" && find . -type f | sort`]).toString().trim().split('\n');
+    const all = execFileSync('sh', ['-c', `cd "${dir}/out" && find . -type f | sort`])
+      .toString()
+      .trim()
+      .split('\n');
     // Every vendor of the catalogue gets its folder; the shipped two are checked file by file.
     const names = loadVendors(dir).vendors.map((v) => v.name);
     expect([...new Set(all.map((f) => f.split('/')[1]))].sort()).toEqual([...names, 'replacements'].sort());
-    for (const name of names) for (const file of [`${name}.zip`, 'package.xml', 'review.md', 'metadata/package.xml']) expect(all).toContain(`./${name}/${file}`);
+    for (const name of names)
+      for (const file of [`${name}.zip`, 'package.xml', 'review.md', 'metadata/package.xml'])
+        expect(all).toContain(`./${name}/${file}`);
     const files = all.filter((f) => /^\.\/(ispm|reco|replacements)\//.test(f));
     expect(files).toEqual([
       './ispm/ispm.zip',
@@ -70,27 +76,44 @@ describe('check on the example values', () => {
       ['reco', ['PermissionSet:Reco_Integration', 'Settings:Event', 'Settings:RealTimeEvent']],
     ]);
     const manifest = fs.readFileSync(path.join(dir, 'out/reco/package.xml'), 'utf8');
-    expect(manifest).toContain('<members>Event</members>\n        <members>RealTimeEvent</members>\n        <name>Settings</name>');
+    expect(manifest).toContain(
+      '<members>Event</members>\n        <members>RealTimeEvent</members>\n        <name>Settings</name>'
+    );
     expect(manifest).not.toContain('<members>Security</members>');
     expect(manifest).toContain('<version>64.0</version>');
   });
 
   it('applies every replacement and leaves no placeholder or key material in what an org would receive', () => {
     for (const vendor of loadVendors(dir).vendors.map((v) => v.name)) {
-      const all = execFileSync('sh', ['-c', `cd "${dir}/out/${vendor}/metadata" && cat $(find . -type f | sort)`]).toString();
+      const all = execFileSync('sh', [
+        '-c',
+        `cd "${dir}/out/${vendor}/metadata" && cat $(find . -type f | sort)`,
+      ]).toString();
       expect(all).not.toMatch(/__[A-Z0-9_]+__/);
       expect(all).not.toContain('PRIVATE KEY');
     }
-    const eca = fs.readFileSync(path.join(dir, 'out/ispm/metadata/externalClientApps/ISPM_SFDC_Integration.eca'), 'utf8');
+    const eca = fs.readFileSync(
+      path.join(dir, 'out/ispm/metadata/externalClientApps/ISPM_SFDC_Integration.eca'),
+      'utf8'
+    );
     expect(eca).toContain('<contactEmail>security-team@example.com</contactEmail>');
   });
 
   it('writes a zip holding the same files as the readable copy', async () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(path.join(dir, 'out/reco/reco.zip')));
-    const names = Object.keys(zip.files).filter((n) => !zip.files[n]?.dir).sort();
-    expect(names).toEqual(['package.xml', 'permissionsets/Reco_Integration.permissionset', 'settings/Event.settings', 'settings/RealTimeEvent.settings']);
+    const names = Object.keys(zip.files)
+      .filter((n) => !zip.files[n]?.dir)
+      .sort();
+    expect(names).toEqual([
+      'package.xml',
+      'permissionsets/Reco_Integration.permissionset',
+      'settings/Event.settings',
+      'settings/RealTimeEvent.settings',
+    ]);
     const fromZip = await zip.file('permissionsets/Reco_Integration.permissionset')?.async('string');
-    expect(fromZip).toBe(fs.readFileSync(path.join(dir, 'out/reco/metadata/permissionsets/Reco_Integration.permissionset'), 'utf8'));
+    expect(fromZip).toBe(
+      fs.readFileSync(path.join(dir, 'out/reco/metadata/permissionsets/Reco_Integration.permissionset'), 'utf8')
+    );
     // A package.xml with a <fullName> deploys as a named unmanaged package; this one must not.
     const manifest = await zip.file('package.xml')?.async('string');
     expect(manifest).toBe(fs.readFileSync(path.join(dir, 'out/reco/package.xml'), 'utf8'));
@@ -109,7 +132,11 @@ describe('check on the example values', () => {
 
   it('explains in the review that Manage MFA in API pulls in Manage Users (tier 0)', () => {
     const review = fs.readFileSync(path.join(dir, 'out/ispm/review.md'), 'utf8');
-    expect(review).toContain('> - Manage Users (ManageUsers, tier 0) on ISPM_SFDC_integration_permission is not asked for by the guide: it is implied by Manage MFA in API (Manage MFA in API → Manage Users).');
-    expect(review).toContain('| Manage Users | `ManageUsers` | added by dependency of Manage MFA in API (Manage MFA in API → Manage Users) | **0** |');
+    expect(review).toContain(
+      '> - Manage Users (ManageUsers, tier 0) on ISPM_SFDC_integration_permission is not asked for by the guide: it is implied by Manage MFA in API (Manage MFA in API → Manage Users).'
+    );
+    expect(review).toContain(
+      '| Manage Users | `ManageUsers` | added by dependency of Manage MFA in API (Manage MFA in API → Manage Users) | **0** |'
+    );
   });
 });

@@ -13,7 +13,9 @@ import { copyProject, PROJECT_ROOT, removeProject } from '../helpers/projectCopy
  * Steps done by a person or by `deploy` are listed too, so no guide step goes unaccounted for.
  */
 const { vendors } = loadVendors(PROJECT_ROOT);
-const steps = vendors.flatMap((vendor) => vendor.guideSteps.map((step) => [`${vendor.name}: ${step.id}`, vendor, step] as const));
+const steps = vendors.flatMap((vendor) =>
+  vendor.guideSteps.map((step) => [`${vendor.name}: ${step.id}`, vendor, step] as const)
+);
 const exampleValues = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'config/orgs/example.json'), 'utf8')) as {
   vendors: Record<string, Record<string, string>>;
 };

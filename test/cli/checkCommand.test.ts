@@ -27,8 +27,12 @@ describe('vendor-access check (CLI)', () => {
     expect(await main(['check'], io)).toBe(1);
     const err = io.err.join('\n');
     expect(err).toContain('Error (CheckFailedError): 2 error(s) found; nothing was written:');
-    expect(err).toContain('ERROR config/orgs/example.json [vendors.ispm.contactEmail]: "nobody" is not an email address\n    Fix: Write an email address such as name@example.com.');
-    expect(err).toContain('ERROR config/orgs/example.json [vendors.reco.trustedRanges[0]]: 10.0.0.0/6 has host bits set; the block starts at 8.0.0.0');
+    expect(err).toContain(
+      'ERROR config/orgs/example.json [vendors.ispm.contactEmail]: "nobody" is not an email address\n    Fix: Write an email address such as name@example.com.'
+    );
+    expect(err).toContain(
+      'ERROR config/orgs/example.json [vendors.reco.trustedRanges[0]]: 10.0.0.0/6 has host bits set; the block starts at 8.0.0.0'
+    );
     expect(err).toContain('Try this:');
     expect(err).not.toMatch(/\n\s+at /);
   });
@@ -56,7 +60,10 @@ describe('vendor-access check (CLI)', () => {
       const io = recordingIo();
       expect(await main(['check', '--vendor', 'ispm', '--json'], io)).toBe(0);
       expect(JSON.parse(io.out.join(''))).toMatchObject({ status: 0, result: { ok: true } });
-      const eca = fs.readFileSync(path.join(project(), 'out/ispm/metadata/externalClientApps/ISPM_SFDC_Integration.eca'), 'utf8');
+      const eca = fs.readFileSync(
+        path.join(project(), 'out/ispm/metadata/externalClientApps/ISPM_SFDC_Integration.eca'),
+        'utf8'
+      );
       expect(eca).toContain('<contactEmail>override@example.com</contactEmail>');
     } finally {
       delete process.env.ISPM_CONTACT_EMAIL;
@@ -73,18 +80,24 @@ describe('vendor-access check (CLI)', () => {
     process.chdir(path.parse(project()).root);
     const io = recordingIo();
     expect(await main(['check'], io)).toBe(1);
-    expect(io.err.join('\n')).toMatch(/Error \(NotInProjectError\): No sfdx-project.json in \/ or any folder above it\./);
+    expect(io.err.join('\n')).toMatch(
+      /Error \(NotInProjectError\): No sfdx-project.json in \/ or any folder above it\./
+    );
   });
 
   it('warns, and still passes, when the certificate expires within --cert-warn-days', async () => {
     const io = recordingIo();
     expect(await main(['check', '--vendor', 'ispm', '--cert-warn-days', '100000'], io)).toBe(0);
-    expect(io.out.join('\n')).toMatch(/WARNING config\/orgs\/example.json \[vendors.ispm.serverCertificate\]: config\/certs\/example-ispm-server.crt expires on 2036-11-19 22:37 UTC: \d+ days left \(warning from 100000 days\)/);
+    expect(io.out.join('\n')).toMatch(
+      /WARNING config\/orgs\/example.json \[vendors.ispm.serverCertificate\]: config\/certs\/example-ispm-server.crt expires on 2036-11-19 22:37 UTC: \d+ days left \(warning from 100000 days\)/
+    );
   });
 
   it.each(['abc', '-1', '2.5', ''])('refuses --cert-warn-days %p by name instead of never warning', async (days) => {
     const io = recordingIo();
     expect(await main(['check', '--vendor', 'ispm', `--cert-warn-days=${days}`], io)).toBe(1);
-    expect(io.err.join('\n')).toContain(`Error (BadDaysError): --cert-warn-days "${days}" is not a whole number of days from 0 to 100000.`);
+    expect(io.err.join('\n')).toContain(
+      `Error (BadDaysError): --cert-warn-days "${days}" is not a whole number of days from 0 to 100000.`
+    );
   });
 });

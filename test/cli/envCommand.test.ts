@@ -13,7 +13,9 @@ describe('vendor-access env', () => {
     expect(await main(['env', '--values', 'config/orgs/example.json'], io)).toBe(0);
     expect(io.out).toEqual(["export ISPM_CONTACT_EMAIL='security-team@example.com'"]);
     expect(io.err).toEqual(['staged out/replacements/ispm/server.crt for the replaceWithFile replacement']);
-    expect(fs.readFileSync(path.join(project(), 'out/replacements/ispm/server.crt'), 'utf8')).toBe(fs.readFileSync(path.join(project(), 'config/certs/example-ispm-server.crt'), 'utf8'));
+    expect(fs.readFileSync(path.join(project(), 'out/replacements/ispm/server.crt'), 'utf8')).toBe(
+      fs.readFileSync(path.join(project(), 'config/certs/example-ispm-server.crt'), 'utf8')
+    );
     expect(process.env.ISPM_CONTACT_EMAIL).toBeUndefined();
   });
 
@@ -37,7 +39,9 @@ describe('vendor-access env', () => {
     setJson(project(), 'config/orgs/example.json', 'vendors.ispm.contactEmail', 'sec$`ops@example.com');
     const io = recordingIo();
     expect(await main(['env', '--vendor', 'ispm', '--values', 'config/orgs/example.json'], io)).toBe(1);
-    expect(io.err.join('\n')).toContain('ERROR config/orgs/example.json [vendors.ispm.contactEmail]: holds $ or an XML-special character, which a raw sf deploy would read as a pattern or markup through ISPM_CONTACT_EMAIL');
+    expect(io.err.join('\n')).toContain(
+      'ERROR config/orgs/example.json [vendors.ispm.contactEmail]: holds $ or an XML-special character, which a raw sf deploy would read as a pattern or markup through ISPM_CONTACT_EMAIL'
+    );
     expect(io.out).toEqual([]);
     expect(fs.existsSync(path.join(project(), 'out'))).toBe(false);
   });

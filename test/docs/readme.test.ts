@@ -9,7 +9,10 @@ const readme = fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8');
 describe('README', () => {
   it('starts with the two fresh-machine commands, the second being what CI runs', () => {
     const firstBlock = /```bash\n([\s\S]*?)```/.exec(readme.split('\n').slice(0, 10).join('\n'))?.[1] ?? '';
-    const commands = firstBlock.trim().split('\n').map((l) => l.replace(/\s+#.*$/, '').trim());
+    const commands = firstBlock
+      .trim()
+      .split('\n')
+      .map((l) => l.replace(/\s+#.*$/, '').trim());
     expect(commands).toEqual(['npm ci && npx vendor-access check --values config/orgs/example.json', 'npm test']);
     expect(fs.readFileSync(path.join(PROJECT_ROOT, '.ci/run'), 'utf8')).toMatch(/\nnpm ci\nnpm test\n$/);
   });

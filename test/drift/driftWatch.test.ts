@@ -16,12 +16,16 @@ describe('verify --junit and deploy --junit', () => {
     const deployed = await run('deploy', '-o', 'prod', ...VALUES, '--junit', 'out/junit/deploy.xml');
     expect(deployed.code).toBe(0);
     const deployXml = fs.readFileSync(path.join(dir(), 'out/junit/deploy.xml'), 'utf8');
-    expect(deployXml).toContain('<testcase classname="deploy.prod" name="PermissionSet:ISPM_SFDC_integration_permission"/>');
+    expect(deployXml).toContain(
+      '<testcase classname="deploy.prod" name="PermissionSet:ISPM_SFDC_integration_permission"/>'
+    );
     expect(deployXml).toContain('failures="0"');
     const clean = await run('verify', '-o', 'prod', ...VALUES, '--junit', 'out/junit/verify.xml');
     expect(clean.code).toBe(0);
     expect(clean.out).toContain('JUnit report: out/junit/verify.xml');
-    expect(fs.readFileSync(path.join(dir(), 'out/junit/verify.xml'), 'utf8')).toMatch(/<testsuites name="vendor-access" tests="\d+" failures="0">/);
+    expect(fs.readFileSync(path.join(dir(), 'out/junit/verify.xml'), 'utf8')).toMatch(
+      /<testsuites name="vendor-access" tests="\d+" failures="0">/
+    );
     // Someone turns View All Data off in the org: drift.
     const held = sim().state.components.get('PermissionSet:ISPM_SFDC_integration_permission');
     if (held) held.xml = held.xml.replace(/(<enabled>)true(<\/enabled>\s*<name>ViewAllData<\/name>)/, '$1false$2');
@@ -29,13 +33,16 @@ describe('verify --junit and deploy --junit', () => {
     expect(drifted.code).toBe(1);
     const xml = fs.readFileSync(path.join(dir(), 'out/junit/verify.xml'), 'utf8');
     expect(xml).toMatch(/failures="1"/);
-    expect(xml).toMatch(/<testcase classname="verify.prod" name="permissionsets\/ISPM_SFDC_integration_permission.permissionset differs">\n\s+<failure message="[^"]+">[^<]*ViewAllData[^<]*\nFix: Run vendor-access deploy; then verify again.<\/failure>/);
+    expect(xml).toMatch(
+      /<testcase classname="verify.prod" name="permissionsets\/ISPM_SFDC_integration_permission.permissionset differs">\n\s+<failure message="[^"]+">[^<]*ViewAllData[^<]*\nFix: Run vendor-access deploy; then verify again.<\/failure>/
+    );
   });
 });
 
 describe('fleet: the drift-watch matrix', () => {
   const dir = useProjectCopyAsCwd();
-  const write = (orgs: unknown): void => fs.writeFileSync(path.join(dir(), 'config/fleet.json'), JSON.stringify({ orgs }));
+  const write = (orgs: unknown): void =>
+    fs.writeFileSync(path.join(dir(), 'config/fleet.json'), JSON.stringify({ orgs }));
 
   it('groups orgs by values file and cuts them into jobs of --orgs-per-job', async () => {
     fs.copyFileSync(path.join(dir(), 'config/orgs/example.json'), path.join(dir(), 'config/orgs/other.json'));
@@ -49,7 +56,13 @@ describe('fleet: the drift-watch matrix', () => {
     expect(code).toBe(0);
     expect(JSON.parse(out.replace(/^matrix=/, ''))).toEqual({
       include: [
-        { shard: 1, values: 'config/orgs/example.json', aliases: 'a c', secrets: 'AUTH_A AUTH_C', targets: '-o a -o c' },
+        {
+          shard: 1,
+          values: 'config/orgs/example.json',
+          aliases: 'a c',
+          secrets: 'AUTH_A AUTH_C',
+          targets: '-o a -o c',
+        },
         { shard: 2, values: 'config/orgs/example.json', aliases: 'd', secrets: 'AUTH_D', targets: '-o d' },
         { shard: 3, values: 'config/orgs/other.json', aliases: 'b', secrets: 'AUTH_B', targets: '-o b' },
       ],
@@ -80,20 +93,37 @@ describe('scripts/fleet-login.sh', () => {
     const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-sf-'));
     const log = path.join(bin, 'calls.log');
     // Logs its arguments and the auth URL it was given; the file must be private to the user.
-    fs.writeFileSync(path.join(bin, 'sf'), `#!/usr/bin/env bash\nfile="$5"\necho "sf $1 $2 $3 alias=$7 url=$(cat "$file") mode=$(stat -c %a "$file")" >> "${log}"\n[ "$7" != "broken" ]\n`, { mode: 0o755 });
+    fs.writeFileSync(
+      path.join(bin, 'sf'),
+      `#!/usr/bin/env bash\nfile="$5"\necho "sf $1 $2 $3 alias=$7 url=$(cat "$file") mode=$(stat -c %a "$file")" >> "${log}"\n[ "$7" != "broken" ]\n`,
+      { mode: 0o755 }
+    );
     return { bin, log };
   };
-  const runLogin = (bin: string, secrets: Record<string, string>, args: string[]): { status: number | null; out: string } => {
-    const r = spawnSync('bash', [SCRIPT, ...args], { env: { PATH: `${bin}:${path.dirname(process.execPath)}:/usr/bin:/bin`, SECRETS_JSON: JSON.stringify(secrets) }, encoding: 'utf8' });
+  const runLogin = (
+    bin: string,
+    secrets: Record<string, string>,
+    args: string[]
+  ): { status: number | null; out: string } => {
+    const r = spawnSync('bash', [SCRIPT, ...args], {
+      env: { PATH: `${bin}:${path.dirname(process.execPath)}:/usr/bin:/bin`, SECRETS_JSON: JSON.stringify(secrets) },
+      encoding: 'utf8',
+    });
     return { status: r.status, out: `${r.stdout}${r.stderr}` };
   };
 
   it('logs each alias in with its secret through a 0600 file, and never prints the auth URL', () => {
     const { bin, log } = fakeSf();
-    const { status, out } = runLogin(bin, { AUTH_A: 'force://a@x.my.salesforce.com', AUTH_C: 'force://c@y.my.salesforce.com' }, ['a c', 'AUTH_A AUTH_C']);
+    const { status, out } = runLogin(
+      bin,
+      { AUTH_A: 'force://a@x.my.salesforce.com', AUTH_C: 'force://c@y.my.salesforce.com' },
+      ['a c', 'AUTH_A AUTH_C']
+    );
     expect(status).toBe(0);
     expect(out).toBe('logged in: a\nlogged in: c\n');
-    expect(fs.readFileSync(log, 'utf8')).toBe('sf org login sfdx-url alias=a url=force://a@x.my.salesforce.com mode=600\nsf org login sfdx-url alias=c url=force://c@y.my.salesforce.com mode=600\n');
+    expect(fs.readFileSync(log, 'utf8')).toBe(
+      'sf org login sfdx-url alias=a url=force://a@x.my.salesforce.com mode=600\nsf org login sfdx-url alias=c url=force://c@y.my.salesforce.com mode=600\n'
+    );
   });
 
   it('names a missing secret and a failed login, logs in the others, exits 4', () => {
@@ -106,6 +136,9 @@ describe('scripts/fleet-login.sh', () => {
   });
 
   it('refuses mismatched lists (exit 2)', () => {
-    expect(runLogin(fakeSf().bin, {}, ['a b', 'AUTH_A'])).toMatchObject({ status: 2, out: expect.stringContaining('2 alias(es) but 1 secret name(s)') });
+    expect(runLogin(fakeSf().bin, {}, ['a b', 'AUTH_A'])).toMatchObject({
+      status: 2,
+      out: expect.stringContaining('2 alias(es) but 1 secret name(s)'),
+    });
   });
 });

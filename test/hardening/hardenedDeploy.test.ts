@@ -15,8 +15,12 @@ const profileOf = (sim: OrgSimulator): unknown => {
 describe('hardened mode through plan, deploy, verify, and back off', () => {
   const project = useProjectCopyAsCwd();
   // The ISPM user already exists on its licence's profile, as the guide leaves it.
-  const sim = useSimulatedOrg('prod', () => ({ shape: 'enterprise-shield', seed: { users: [{ Username: USERNAME, profile: 'Minimum Access - Salesforce' }] } }));
-  const hardening = (on: boolean): void => setJson(project(), 'config/orgs/example.json', 'vendors.ispm.hardening', { restrictLoginToVendorRanges: on });
+  const sim = useSimulatedOrg('prod', () => ({
+    shape: 'enterprise-shield',
+    seed: { users: [{ Username: USERNAME, profile: 'Minimum Access - Salesforce' }] },
+  }));
+  const hardening = (on: boolean): void =>
+    setJson(project(), 'config/orgs/example.json', 'vendors.ispm.hardening', { restrictLoginToVendorRanges: on });
 
   it('plan shows the profile and the move; dry run validates it and changes nothing', async () => {
     expect((await run('deploy', '-o', 'prod', ...VALUES, '--vendor', 'ispm')).code).toBe(0);
@@ -35,7 +39,9 @@ describe('hardened mode through plan, deploy, verify, and back off', () => {
     hardening(true);
     const deploy = await run('deploy', '-o', 'prod', ...VALUES, '--vendor', 'ispm');
     expect(deploy.code).toBe(0);
-    expect(deploy.out).toContain(`note: ${USERNAME} moved to profile ${HARDENED} (hardened mode: logins only from ISPM's ranges).`);
+    expect(deploy.out).toContain(
+      `note: ${USERNAME} moved to profile ${HARDENED} (hardened mode: logins only from ISPM's ranges).`
+    );
     expect(profileOf(sim())).toBe(HARDENED);
     const verify = await run('verify', '-o', 'prod', ...VALUES, '--vendor', 'ispm');
     expect(verify.out).toContain(`ok   ispm: profile ${HARDENED}'s login IP ranges equal the vendor's 9 range(s)`);
@@ -48,8 +54,13 @@ describe('hardened mode through plan, deploy, verify, and back off', () => {
   it('verify fails when someone widens the profile’s ranges in the org', async () => {
     hardening(true);
     expect((await run('deploy', '-o', 'prod', ...VALUES, '--vendor', 'ispm')).code).toBe(0);
-    const profileId = sim().state.records.get('Profile')?.find((p) => p.Name === HARDENED)?.Id ?? null;
-    sim().state.records.get('LoginIpRange')?.push({ Id: '0LI000000000999', ProfileId: profileId, StartAddress: '0.0.0.0', EndAddress: '1.255.255.255' });
+    const profileId =
+      sim()
+        .state.records.get('Profile')
+        ?.find((p) => p.Name === HARDENED)?.Id ?? null;
+    sim()
+      .state.records.get('LoginIpRange')
+      ?.push({ Id: '0LI000000000999', ProfileId: profileId, StartAddress: '0.0.0.0', EndAddress: '1.255.255.255' });
     const verify = await run('verify', '-o', 'prod', ...VALUES, '--vendor', 'ispm');
     expect(verify.code).toBe(1);
     expect(verify.out).toContain(`FAIL ispm: profile ${HARDENED}'s login IP ranges differ from the vendor's`);
@@ -72,16 +83,26 @@ describe('hardened mode through plan, deploy, verify, and back off', () => {
     expect(plan.out).toContain(`move ${USERNAME} back to its licence's profile (hardened mode off)`);
     expect(plan.out).toContain(`remove profile ${HARDENED} (hardened mode off)`);
     const verifyBefore = await run('verify', '-o', 'prod', ...VALUES, '--vendor', 'ispm');
-    expect(verifyBefore.out).toContain(`FAIL ispm: hardened mode is off, but the org still holds profile ${HARDENED} and ${USERNAME} is on it`);
+    expect(verifyBefore.out).toContain(
+      `FAIL ispm: hardened mode is off, but the org still holds profile ${HARDENED} and ${USERNAME} is on it`
+    );
     const off = await run('deploy', '-o', 'prod', ...VALUES, '--vendor', 'ispm');
     expect(off.code).toBe(0);
-    expect(off.out).toContain(`note: ${USERNAME} moved back to profile Minimum Access - Salesforce (hardened mode is off).`);
+    expect(off.out).toContain(
+      `note: ${USERNAME} moved back to profile Minimum Access - Salesforce (hardened mode is off).`
+    );
     expect(off.out).toContain(`note: profile ${HARDENED} removed (hardened mode is off).`);
     expect(profileOf(sim())).toBe('Minimum Access - Salesforce');
     expect(sim().state.components.has(`Profile:${HARDENED}`)).toBe(false);
-    expect(sim().state.records.get('Profile')?.some((p) => p.Name === HARDENED)).toBe(false);
+    expect(
+      sim()
+        .state.records.get('Profile')
+        ?.some((p) => p.Name === HARDENED)
+    ).toBe(false);
     const verify = await run('verify', '-o', 'prod', ...VALUES, '--vendor', 'ispm');
-    expect(verify.out).toContain("warn ispm: hardened mode is off: the integration user's credentials work from any address");
+    expect(verify.out).toContain(
+      "warn ispm: hardened mode is off: the integration user's credentials work from any address"
+    );
     expect(verify.code).toBe(0);
   });
 });

@@ -19,7 +19,13 @@ type Token = { status: number; body: { access_token?: string; error?: string; er
 /** The token request ISPM's servers make, sent as if from `address` (the simulator's test-only header). */
 const tokenRequest = async (sim: OrgSimulator, privateKeyPem: string, address: string): Promise<Token> => {
   const consumerKey = sim.state.consumerKeys.get('ISPM_SFDC_Integration') ?? '';
-  const assertion = buildAssertion({ tokenUrl: sim.instanceUrl, audience: 'https://login.salesforce.com', consumerKey, username: USERNAME, privateKeyPem });
+  const assertion = buildAssertion({
+    tokenUrl: sim.instanceUrl,
+    audience: 'https://login.salesforce.com',
+    consumerKey,
+    username: USERNAME,
+    privateKeyPem,
+  });
   const response = await fetch(`${sim.instanceUrl}/services/oauth2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', [CALLER_IP_HEADER]: address },
@@ -28,8 +34,14 @@ const tokenRequest = async (sim: OrgSimulator, privateKeyPem: string, address: s
   return { status: response.status, body: (await response.json()) as Token['body'] };
 };
 
-const apiCall = async (sim: OrgSimulator, token: string, address: string): Promise<{ status: number; body: unknown }> => {
-  const response = await fetch(`${sim.instanceUrl}/services/data/v64.0/limits`, { headers: { authorization: `Bearer ${token}`, [CALLER_IP_HEADER]: address } });
+const apiCall = async (
+  sim: OrgSimulator,
+  token: string,
+  address: string
+): Promise<{ status: number; body: unknown }> => {
+  const response = await fetch(`${sim.instanceUrl}/services/data/v64.0/limits`, {
+    headers: { authorization: `Bearer ${token}`, [CALLER_IP_HEADER]: address },
+  });
   return { status: response.status, body: await response.json() };
 };
 
@@ -44,12 +56,17 @@ const setUp = (project: () => string): (() => string) => {
   return () => privateKeyPem;
 };
 
-const ispmUser = (sim: OrgSimulator): Record<string, unknown> | undefined => sim.state.records.get('User')?.find((u) => u.Username === USERNAME);
-const profileName = (sim: OrgSimulator, id: unknown): unknown => sim.state.records.get('Profile')?.find((p) => p.Id === id)?.Name;
+const ispmUser = (sim: OrgSimulator): Record<string, unknown> | undefined =>
+  sim.state.records.get('User')?.find((u) => u.Username === USERNAME);
+const profileName = (sim: OrgSimulator, id: unknown): unknown =>
+  sim.state.records.get('Profile')?.find((p) => p.Id === id)?.Name;
 
 describe('hardened mode on: the ISPM credentials work only from ISPM’s published addresses', () => {
   const project = useProjectCopyAsCwd();
-  const sim = useSimulatedOrg('prod', () => ({ shape: 'enterprise-shield', seed: { enforceIpRangesEveryRequest: true } }));
+  const sim = useSimulatedOrg('prod', () => ({
+    shape: 'enterprise-shield',
+    seed: { enforceIpRangesEveryRequest: true },
+  }));
   const key = setUp(project);
 
   beforeEach(async () => {
@@ -64,9 +81,13 @@ describe('hardened mode on: the ISPM credentials work only from ISPM’s publish
     expect(profile).toContain('<startAddress>18.98.16.160</startAddress>');
     expect(profile).toContain('<endAddress>18.98.16.191</endAddress>');
     expect(profileName(sim(), ispmUser(sim())?.ProfileId)).toBe('ISPM_Integration_Hardened');
-    const ranges = (sim().state.records.get('LoginIpRange') ?? []).filter((r) => r.ProfileId === ispmUser(sim())?.ProfileId);
+    const ranges = (sim().state.records.get('LoginIpRange') ?? []).filter(
+      (r) => r.ProfileId === ispmUser(sim())?.ProfileId
+    );
     expect(ranges).toHaveLength(9);
-    expect(sim().state.components.get('ExtlClntAppOauthConfigurablePolicies:ISPM_SFDC_Integration_oauthPlcy')?.xml).toContain('<ipRelaxationPolicyType>Enforce</ipRelaxationPolicyType>');
+    expect(
+      sim().state.components.get('ExtlClntAppOauthConfigurablePolicies:ISPM_SFDC_Integration_oauthPlcy')?.xml
+    ).toContain('<ipRelaxationPolicyType>Enforce</ipRelaxationPolicyType>');
   });
 
   it('refuses a JWT login from outside the ranges with Salesforce’s "ip restricted"', async () => {
@@ -85,14 +106,19 @@ describe('hardened mode on: the ISPM credentials work only from ISPM’s publish
   it('refuses API calls from outside with a token issued inside, where the org enforces ranges on every request', async () => {
     const token = (await tokenRequest(sim(), key(), INSIDE)).body.access_token ?? '';
     expect((await apiCall(sim(), token, INSIDE)).status).toBe(200);
-    expect(await apiCall(sim(), token, OUTSIDE)).toEqual({ status: 401, body: [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }] });
+    expect(await apiCall(sim(), token, OUTSIDE)).toEqual({
+      status: 401,
+      body: [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }],
+    });
   });
 
   it('verify --private-key from this machine (outside the ranges) counts the refusal as proof, not as a failure', async () => {
     const keyFile = path.join(project(), 'out-test-server.key');
     fs.writeFileSync(keyFile, key(), { mode: 0o600 });
     const verify = await run('verify', '-o', 'prod', ...VALUES, '--vendor', 'ispm', '--private-key', keyFile);
-    expect(verify.out).toContain(`ok   JWT bearer login as ${USERNAME} refused from this machine's address (ip restricted): hardened mode keeps the credentials to the vendor's ranges`);
+    expect(verify.out).toContain(
+      `ok   JWT bearer login as ${USERNAME} refused from this machine's address (ip restricted): hardened mode keeps the credentials to the vendor's ranges`
+    );
     expect(verify.code).toBe(0);
   });
 
@@ -101,7 +127,10 @@ describe('hardened mode on: the ISPM credentials work only from ISPM’s publish
     const key2 = 'ExtlClntAppOauthConfigurablePolicies:ISPM_SFDC_Integration_oauthPlcy';
     const held = sim().state.components.get(key2);
     if (!held) throw new Error('policy missing');
-    held.xml = held.xml.replace('<ipRelaxationPolicyType>Enforce</ipRelaxationPolicyType>', '<ipRelaxationPolicyType>Bypass</ipRelaxationPolicyType>');
+    held.xml = held.xml.replace(
+      '<ipRelaxationPolicyType>Enforce</ipRelaxationPolicyType>',
+      '<ipRelaxationPolicyType>Bypass</ipRelaxationPolicyType>'
+    );
     const token = (await tokenRequest(sim(), key(), OUTSIDE)).body.access_token ?? '';
     expect((await apiCall(sim(), token, OUTSIDE)).status).toBe(200);
   });
@@ -119,8 +148,18 @@ describe('hardened mode on, in an org that checks login IP ranges only at login 
     const token = (await tokenRequest(sim(), key(), INSIDE)).body.access_token ?? '';
     expect((await apiCall(sim(), token, OUTSIDE)).status).toBe(200);
     const plan = await run('plan', '-o', 'prod', ...VALUES, '--vendor', 'ispm', '--json');
-    const org = (plan.json() as { result: { orgs: Array<{ hardening: Array<Record<string, unknown>>; appEnforcesIp: Record<string, boolean> }> } }).result.orgs[0];
-    expect(org?.hardening[0]).toMatchObject({ vendor: 'ispm', on: true, profileName: 'ISPM_Integration_Hardened', moveUser: 'none', removeProfile: false });
+    const org = (
+      plan.json() as {
+        result: { orgs: Array<{ hardening: Array<Record<string, unknown>>; appEnforcesIp: Record<string, boolean> }> };
+      }
+    ).result.orgs[0];
+    expect(org?.hardening[0]).toMatchObject({
+      vendor: 'ispm',
+      on: true,
+      profileName: 'ISPM_Integration_Hardened',
+      moveUser: 'none',
+      removeProfile: false,
+    });
     expect(org?.hardening[0]).not.toHaveProperty('profileFile');
     expect(org?.appEnforcesIp).toEqual({ ispm: true });
   });

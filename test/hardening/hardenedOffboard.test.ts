@@ -8,8 +8,10 @@ const VALUES = ['--values', 'config/orgs/example.json'];
 const USERNAME = 'ispm.integration@example.com.vendoraccess';
 const HARDENED = 'ISPM_Integration_Hardened';
 
-const ispmUser = (sim: OrgSimulator): Record<string, unknown> | undefined => rows(sim.state, 'User').find((u) => u.Username === USERNAME);
-const profileName = (sim: OrgSimulator): unknown => rows(sim.state, 'Profile').find((p) => p.Id === ispmUser(sim)?.ProfileId)?.Name;
+const ispmUser = (sim: OrgSimulator): Record<string, unknown> | undefined =>
+  rows(sim.state, 'User').find((u) => u.Username === USERNAME);
+const profileName = (sim: OrgSimulator): unknown =>
+  rows(sim.state, 'Profile').find((p) => p.Id === ispmUser(sim)?.ProfileId)?.Name;
 
 describe('offboard knows hardened mode', () => {
   const project = useProjectCopyAsCwd();
@@ -20,7 +22,9 @@ describe('offboard knows hardened mode', () => {
     expect((await run('deploy', '-o', 'prod', ...VALUES, '--vendor', 'ispm')).code).toBe(0);
     expect(profileName(sim())).toBe(HARDENED);
     const dry = await run('offboard', '-o', 'prod', '--vendor', 'ispm', ...VALUES, '--dry-run');
-    expect(dry.out).toContain(`[would] ispm: move user off the hardened profile ${USERNAME} to Minimum Access - Salesforce`);
+    expect(dry.out).toContain(
+      `[would] ispm: move user off the hardened profile ${USERNAME} to Minimum Access - Salesforce`
+    );
     expect(dry.out).toContain(`[would] ispm: delete Profile:${HARDENED}`);
     const { code, out } = await run('offboard', '-o', 'prod', '--vendor', 'ispm', ...VALUES);
     expect(out).toContain('offboard SUCCEEDED');

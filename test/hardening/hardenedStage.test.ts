@@ -13,14 +13,27 @@ describe('stage knows hardened mode', () => {
 
   it('on: the staged folder holds the profile with the vendor’s ranges, and says deploy must move the user', async () => {
     setJson(project(), 'config/orgs/example.json', 'vendors.ispm.hardening', { restrictLoginToVendorRanges: true });
-    const { code, out } = await run('stage', '-o', 'prod', ...VALUES, '--vendor', 'ispm', '--output-dir', 'out/stage/prod');
+    const { code, out } = await run(
+      'stage',
+      '-o',
+      'prod',
+      ...VALUES,
+      '--vendor',
+      'ispm',
+      '--output-dir',
+      'out/stage/prod'
+    );
     expect(code).toBe(0);
     const profile = fs.readFileSync(path.join(project(), 'out/stage/prod', PROFILE), 'utf8');
     expect(profile).toContain('<startAddress>13.52.68.184</startAddress>');
     expect(profile).toContain('<userLicense>Salesforce</userLicense>');
     const plan = await run('plan', '-o', 'prod', ...VALUES, '--vendor', 'ispm');
-    expect(plan.out).toContain('the new user ispm.integration@example.com.vendoraccess goes on profile ISPM_Integration_Hardened (hardened mode)');
-    expect(out).toContain('Hardened mode: the folder holds profile ISPM_Integration_Hardened; vendor-access deploy then puts ispm.integration@example.com.vendoraccess on it');
+    expect(plan.out).toContain(
+      'the new user ispm.integration@example.com.vendoraccess goes on profile ISPM_Integration_Hardened (hardened mode)'
+    );
+    expect(out).toContain(
+      'Hardened mode: the folder holds profile ISPM_Integration_Hardened; vendor-access deploy then puts ispm.integration@example.com.vendoraccess on it'
+    );
   });
 
   it('off: no profile is staged', async () => {

@@ -8,7 +8,10 @@ import { loginWithAlias } from '../org-simulator/connect';
  * A simulated org per test, logged in under an alias through the real sf auth store, the way a
  * release engineer's `sf org login` leaves it. Returns a getter for the running simulator.
  */
-export const useSimulatedOrg = (alias: string, options: () => OrgSimulatorOptions = () => ({})): (() => OrgSimulator) => {
+export const useSimulatedOrg = (
+  alias: string,
+  options: () => OrgSimulatorOptions = () => ({})
+): (() => OrgSimulator) => {
   let sim: OrgSimulator | undefined;
   beforeEach(async () => {
     // core warns that http:// is insecure; the simulator is on loopback.
@@ -26,14 +29,17 @@ export const useSimulatedOrg = (alias: string, options: () => OrgSimulatorOption
 };
 
 /** Runs the CLI in-process and returns its exit code and output. */
-export const run = async (...argv: string[]): Promise<{ code: number; io: RecordingIo; out: string; json: () => Record<string, unknown> }> => {
+export const run = async (
+  ...argv: string[]
+): Promise<{ code: number; io: RecordingIo; out: string; json: () => Record<string, unknown> }> => {
   const io = recordingIo();
   const code = await main(argv, io);
   return { code, io, out: io.text(), json: () => JSON.parse(io.out.join('')) as Record<string, unknown> };
 };
 
 /** SOAP operations and REST calls the org received, in order. */
-export const calls = (sim: OrgSimulator): string[] => sim.requests.map((r) => r.soapOp ?? `${r.method} ${r.path.replace(/\/v[\d.]+\//, '/vXX/')}`);
+export const calls = (sim: OrgSimulator): string[] =>
+  sim.requests.map((r) => r.soapOp ?? `${r.method} ${r.path.replace(/\/v[\d.]+\//, '/vXX/')}`);
 
 /**
  * Every change request the org received (`POST /services/data/vXX/sobjects/User`…), including those
@@ -47,4 +53,7 @@ export const writes = (sim: OrgSimulator): string[] =>
 
 /** What the org holds, serialised: compared before and after to prove nothing changed. */
 export const snapshot = (sim: OrgSimulator): string =>
-  JSON.stringify({ components: [...sim.state.components.entries()].sort(), records: [...sim.state.records.entries()].sort() });
+  JSON.stringify({
+    components: [...sim.state.components.entries()].sort(),
+    records: [...sim.state.records.entries()].sort(),
+  });

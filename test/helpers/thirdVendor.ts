@@ -13,7 +13,8 @@ export const THIRD_VENDOR_FIXTURE = path.join(__dirname, '..', 'fixtures', 'thir
  */
 export const copyProjectWithThirdVendor = (): string => {
   const dir = copyProject();
-  for (const part of ['force-app', 'config']) fs.cpSync(path.join(THIRD_VENDOR_FIXTURE, part), path.join(dir, part), { recursive: true });
+  for (const part of ['force-app', 'config'])
+    fs.cpSync(path.join(THIRD_VENDOR_FIXTURE, part), path.join(dir, part), { recursive: true });
   const projectFile = path.join(dir, 'sfdx-project.json');
   const project = JSON.parse(fs.readFileSync(projectFile, 'utf8')) as { packageDirectories: Array<{ path: string }> };
   project.packageDirectories.push({ path: 'force-app/acme' });

@@ -24,7 +24,9 @@ describe('suspend cuts the vendor off; resume lets it back in', () => {
   });
 
   it('the JWT bearer login fails while suspended and works again after resume', async () => {
-    expect((await run('verify', '-o', 'prod', ...VALUES, '--private-key', keyFile)).out).toContain(`ok   ${LOGIN} succeeded`);
+    expect((await run('verify', '-o', 'prod', ...VALUES, '--private-key', keyFile)).out).toContain(
+      `ok   ${LOGIN} succeeded`
+    );
     expect((await run('suspend', '-o', 'prod', ...VALUES)).code).toBe(0);
     const suspended = await run('verify', '-o', 'prod', ...VALUES, '--private-key', keyFile);
     expect(suspended.code).toBe(1);

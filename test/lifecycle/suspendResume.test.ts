@@ -17,13 +17,16 @@ const loginOf = (sim: OrgSimulator, username: string): Record<string, unknown> |
   const user = rows(sim.state, 'User').find((u) => u.Username === username);
   return rows(sim.state, 'UserLogin').find((l) => l.UserId === user?.Id);
 };
-const policyXml = (sim: OrgSimulator): string => sim.state.components.get('ExtlClntAppConfigurablePolicies:ISPM_SFDC_Integration_plcy')?.xml ?? '';
+const policyXml = (sim: OrgSimulator): string =>
+  sim.state.components.get('ExtlClntAppConfigurablePolicies:ISPM_SFDC_Integration_plcy')?.xml ?? '';
 
 /** An onboarded org where both integration users and an unrelated user hold tokens and sessions. */
 const onboard = async (sim: OrgSimulator): Promise<void> => {
   expect((await run('deploy', '-o', 'prod', ...VALUES)).code).toBe(0);
   for (const username of [ISPM_USER, RECO_USER, OTHER]) {
-    seedOauthToken(sim.state, username, { AppName: username === RECO_USER ? 'Reco Introspection for Salesforce' : 'ISPM SFDC Integration' });
+    seedOauthToken(sim.state, username, {
+      AppName: username === RECO_USER ? 'Reco Introspection for Salesforce' : 'ISPM SFDC Integration',
+    });
     seedSession(sim.state, username);
   }
   seedOauthToken(sim.state, ISPM_USER, { AppName: 'ISPM SFDC Integration', UseCount: 42 });
@@ -31,7 +34,10 @@ const onboard = async (sim: OrgSimulator): Promise<void> => {
 
 describe('suspend and resume', () => {
   useProjectCopyAsCwd();
-  const sim = useSimulatedOrg('prod', () => ({ shape: 'enterprise-shield', seed: { users: [{ Username: OTHER, profile: 'Standard User' }] } }));
+  const sim = useSimulatedOrg('prod', () => ({
+    shape: 'enterprise-shield',
+    seed: { users: [{ Username: OTHER, profile: 'Standard User' }] },
+  }));
 
   it('dry run lists every change and changes nothing', async () => {
     await onboard(sim());
@@ -40,11 +46,17 @@ describe('suspend and resume', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/prod \(admin\.\d+@sim\.example\.com, 00D\d+\): suspend PLANNED \(dry run: nothing changed\)/);
     expect(out).toContain(`[would] ispm: freeze user ${ISPM_USER} (UserLogin.IsFrozen = true)`);
-    expect(out).toContain('[would] ispm: disable External Client App ISPM_SFDC_Integration (ISPM_SFDC_Integration_plcy.isEnabled = false)');
+    expect(out).toContain(
+      '[would] ispm: disable External Client App ISPM_SFDC_Integration (ISPM_SFDC_Integration_plcy.isEnabled = false)'
+    );
     expect(out.match(/\[would\] ispm: revoke OAuth token of ISPM SFDC Integration/g)).toHaveLength(2);
     expect(out).toMatch(/\[would\] ispm: end session 0Ak\w+/);
     expect(snapshot(sim())).toBe(before);
-    expect(calls(sim()).filter((c) => c === 'deploy' || c.startsWith('PATCH') || c.startsWith('DELETE') || c.includes('revoke'))).toEqual(['deploy']);
+    expect(
+      calls(sim()).filter(
+        (c) => c === 'deploy' || c.startsWith('PATCH') || c.startsWith('DELETE') || c.includes('revoke')
+      )
+    ).toEqual(['deploy']);
   });
 
   it('freezes the user, disables the app, revokes its tokens and ends its sessions; nothing else', async () => {
@@ -74,7 +86,11 @@ describe('suspend and resume', () => {
     expect(second.code).toBe(0);
     expect(second.out).toContain(`[already] ispm: freeze user ${ISPM_USER} (already frozen)`);
     expect(second.out).toContain('[already] ispm: disable External Client App ISPM_SFDC_Integration');
-    expect(calls(sim()).slice(before).filter((c) => c === 'deploy' || c.startsWith('PATCH') || c.includes('revoke') || c.startsWith('DELETE'))).toEqual([]);
+    expect(
+      calls(sim())
+        .slice(before)
+        .filter((c) => c === 'deploy' || c.startsWith('PATCH') || c.includes('revoke') || c.startsWith('DELETE'))
+    ).toEqual([]);
     const resumed = await run('resume', '-o', 'prod', '--vendor', 'ispm', ...VALUES);
     expect(resumed.code).toBe(0);
     expect(loginOf(sim(), ISPM_USER)?.IsFrozen).toBe(false);
@@ -119,27 +135,47 @@ describe('suspend and resume', () => {
 
 describe('suspend under faults reports an honest partial outcome and a resumable record', () => {
   useProjectCopyAsCwd();
-  const sim = useSimulatedOrg('prod', () => ({ shape: 'enterprise-shield', seed: { users: [{ Username: OTHER, profile: 'Standard User' }] } }));
+  const sim = useSimulatedOrg('prod', () => ({
+    shape: 'enterprise-shield',
+    seed: { users: [{ Username: OTHER, profile: 'Standard User' }] },
+  }));
 
   it.each([
-    ['a token revoke', 'an HTTP 500', '/services/oauth2/revoke', 'serverError', /\[FAILED\] ispm: revoke OAuth token of ISPM SFDC Integration/, /\[done\] ispm: revoke OAuth token/g],
-    ['ending a session', 'an expired session', 'sobjects/AuthSession', 'expiredSession', /\[FAILED\] ispm: end session 0Ak\w+ \(AuthSession 0Ak\w+\)\n\s+INVALID_SESSION_ID/, /\[done\] ispm: end session/g],
-  ] as const)('%s failing with %s is partial (68), and running suspend again finishes it', async (_step, _what, op, fault, failed, doneAfter) => {
-    await onboard(sim());
-    sim().faults.set({ onOperation: [{ op, nth: 1, fault }] });
-    const first = await run('suspend', '-o', 'prod', '--vendor', 'ispm', ...VALUES);
-    expect(first.code).toBe(68);
-    expect(first.out).toContain('suspend PARTIAL');
-    expect(first.out).toMatch(failed);
-    expect(first.out).toContain('Run the same suspend again');
-    expect(loginOf(sim(), ISPM_USER)?.IsFrozen).toBe(true);
-    sim().faults.clear();
-    const second = await run('suspend', '-o', 'prod', '--vendor', 'ispm', ...VALUES);
-    expect(second.code).toBe(0);
-    expect(second.out.match(doneAfter)).toHaveLength(1);
-    expect((await run('resume', '-o', 'prod', '--vendor', 'ispm', ...VALUES)).code).toBe(0);
-    expect(loginOf(sim(), ISPM_USER)?.IsFrozen).toBe(false);
-  });
+    [
+      'a token revoke',
+      'an HTTP 500',
+      '/services/oauth2/revoke',
+      'serverError',
+      /\[FAILED\] ispm: revoke OAuth token of ISPM SFDC Integration/,
+      /\[done\] ispm: revoke OAuth token/g,
+    ],
+    [
+      'ending a session',
+      'an expired session',
+      'sobjects/AuthSession',
+      'expiredSession',
+      /\[FAILED\] ispm: end session 0Ak\w+ \(AuthSession 0Ak\w+\)\n\s+INVALID_SESSION_ID/,
+      /\[done\] ispm: end session/g,
+    ],
+  ] as const)(
+    '%s failing with %s is partial (68), and running suspend again finishes it',
+    async (_step, _what, op, fault, failed, doneAfter) => {
+      await onboard(sim());
+      sim().faults.set({ onOperation: [{ op, nth: 1, fault }] });
+      const first = await run('suspend', '-o', 'prod', '--vendor', 'ispm', ...VALUES);
+      expect(first.code).toBe(68);
+      expect(first.out).toContain('suspend PARTIAL');
+      expect(first.out).toMatch(failed);
+      expect(first.out).toContain('Run the same suspend again');
+      expect(loginOf(sim(), ISPM_USER)?.IsFrozen).toBe(true);
+      sim().faults.clear();
+      const second = await run('suspend', '-o', 'prod', '--vendor', 'ispm', ...VALUES);
+      expect(second.code).toBe(0);
+      expect(second.out.match(doneAfter)).toHaveLength(1);
+      expect((await run('resume', '-o', 'prod', '--vendor', 'ispm', ...VALUES)).code).toBe(0);
+      expect(loginOf(sim(), ISPM_USER)?.IsFrozen).toBe(false);
+    }
+  );
 
   it('a dropped connection on the freeze is never reported as done', async () => {
     await onboard(sim());
@@ -170,7 +206,9 @@ describe('suspend under faults reports an honest partial outcome and a resumable
     const code = await main(['suspend', '-o', 'prod', ...VALUES], io);
     expect(code).toBe(68);
     expect(io.text()).toContain('Interrupted: finishing the calls in flight, then stopping');
-    expect(io.text()).toMatch(/\[SKIPPED\] reco: freeze user reco\.integration@example\.com\.vendoraccess[^\n]*\n\s+interrupted before this step/);
+    expect(io.text()).toMatch(
+      /\[SKIPPED\] reco: freeze user reco\.integration@example\.com\.vendoraccess[^\n]*\n\s+interrupted before this step/
+    );
     expect(loginOf(sim(), ISPM_USER)?.IsFrozen).toBe(true);
     expect(loginOf(sim(), RECO_USER)?.IsFrozen).toBe(false);
     const record = /record: (out\/lifecycle\/\S+\.json)/.exec(io.text())?.[1] as string;
@@ -189,7 +227,18 @@ describe('suspend under faults reports an honest partial outcome and a resumable
     try {
       await loginWithAlias(other, 'uat');
       other.faults.set({ expireSessionFromCall: other.requests.length + 1 });
-      const { code, out } = await run('suspend', '-o', 'prod', '-o', 'uat', '--vendor', 'ispm', ...VALUES, '--concurrency', '2');
+      const { code, out } = await run(
+        'suspend',
+        '-o',
+        'prod',
+        '-o',
+        'uat',
+        '--vendor',
+        'ispm',
+        ...VALUES,
+        '--concurrency',
+        '2'
+      );
       expect(code).toBe(68);
       expect(out).toMatch(/^prod \(admin\.\d+@sim\.example\.com, 00D\d+\): suspend SUCCEEDED/m);
       expect(out).toMatch(/^uat: FAILED/m);
@@ -200,9 +249,12 @@ describe('suspend under faults reports an honest partial outcome and a resumable
   });
 });
 
-describe('suspend as a user who cannot see other users\' tokens', () => {
+describe("suspend as a user who cannot see other users' tokens", () => {
   useProjectCopyAsCwd();
-  const sim = useSimulatedOrg('prod', () => ({ shape: 'enterprise-shield', seed: { users: [{ Username: OTHER, profile: 'Standard User' }], adminLacks: ['CustomizeApplication'] } }));
+  const sim = useSimulatedOrg('prod', () => ({
+    shape: 'enterprise-shield',
+    seed: { users: [{ Username: OTHER, profile: 'Standard User' }], adminLacks: ['CustomizeApplication'] },
+  }));
 
   it('never reports "no OAuth tokens" when it could not see them: the revoke is SKIPPED and the run partial (68)', async () => {
     expect((await run('deploy', '-o', 'prod', '--vendor', 'reco', ...VALUES)).code).toBe(0);

@@ -24,8 +24,10 @@ describe('value-level metadata diff', () => {
   });
 
   it('ignores settings fields we do not send', () => {
-    const org = '<EventSettings xmlns="http://soap.sforce.com/2006/04/metadata"><enableDeleteMonitoringData>true</enableDeleteMonitoringData><enableStreamingApi>true</enableStreamingApi></EventSettings>';
-    const ours = '<EventSettings xmlns="http://soap.sforce.com/2006/04/metadata"><enableDeleteMonitoringData>false</enableDeleteMonitoringData></EventSettings>';
+    const org =
+      '<EventSettings xmlns="http://soap.sforce.com/2006/04/metadata"><enableDeleteMonitoringData>true</enableDeleteMonitoringData><enableStreamingApi>true</enableStreamingApi></EventSettings>';
+    const ours =
+      '<EventSettings xmlns="http://soap.sforce.com/2006/04/metadata"><enableDeleteMonitoringData>false</enableDeleteMonitoringData></EventSettings>';
     expect(diffMetadata(org, ours, false)).toEqual([{ path: 'enableDeleteMonitoringData', from: 'true', to: 'false' }]);
   });
 });

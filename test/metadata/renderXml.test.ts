@@ -4,7 +4,10 @@ import { checkMetadataFile } from '../../src/metadata/checkMetadataFile';
 import { addUserPermissions, renderSecuritySettings } from '../../src/metadata/renderXml';
 import { PROJECT_ROOT } from '../helpers/projectCopy';
 
-const RECO = fs.readFileSync(path.join(PROJECT_ROOT, 'force-app/reco/main/default/permissionsets/Reco_Integration.permissionset-meta.xml'), 'utf8');
+const RECO = fs.readFileSync(
+  path.join(PROJECT_ROOT, 'force-app/reco/main/default/permissionsets/Reco_Integration.permissionset-meta.xml'),
+  'utf8'
+);
 
 describe('rendering metadata the wrapper generates', () => {
   it('renders SecuritySettings with every range, escaping descriptions from the org', () => {
@@ -33,8 +36,15 @@ describe('rendering metadata the wrapper generates', () => {
 
   it('adds an org-resolved permission in sorted position and leaves the rest of the file as it was', () => {
     const xml = addUserPermissions(RECO, ['ViewExampleResolvedAtRuntime']);
-    expect(xml).toContain('<name>ViewEventLogFiles</name>\n    </userPermissions>\n    <userPermissions>\n        <enabled>true</enabled>\n        <name>ViewExampleResolvedAtRuntime</name>\n    </userPermissions>\n    <userPermissions>\n        <enabled>true</enabled>\n        <name>ViewPlatformEvents</name>');
-    expect(xml.replace(/    <userPermissions>\n        <enabled>true<\/enabled>\n        <name>ViewExampleResolvedAtRuntime<\/name>\n    <\/userPermissions>\n/, '')).toBe(RECO);
+    expect(xml).toContain(
+      '<name>ViewEventLogFiles</name>\n    </userPermissions>\n    <userPermissions>\n        <enabled>true</enabled>\n        <name>ViewExampleResolvedAtRuntime</name>\n    </userPermissions>\n    <userPermissions>\n        <enabled>true</enabled>\n        <name>ViewPlatformEvents</name>'
+    );
+    expect(
+      xml.replace(
+        /    <userPermissions>\n        <enabled>true<\/enabled>\n        <name>ViewExampleResolvedAtRuntime<\/name>\n    <\/userPermissions>\n/,
+        ''
+      )
+    ).toBe(RECO);
     expect(checkMetadataFile('permissionsets/Reco_Integration.permissionset-meta.xml', xml).problems).toEqual([]);
   });
 
@@ -43,7 +53,10 @@ describe('rendering metadata the wrapper generates', () => {
   });
 
   it('adds to a permission set that had no user permissions', () => {
-    const empty = '<?xml version="1.0" encoding="UTF-8"?>\n<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">\n    <label>X</label>\n</PermissionSet>\n';
-    expect(addUserPermissions(empty, ['ApiEnabled'])).toBe('<?xml version="1.0" encoding="UTF-8"?>\n<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">\n    <label>X</label>\n    <userPermissions>\n        <enabled>true</enabled>\n        <name>ApiEnabled</name>\n    </userPermissions>\n</PermissionSet>\n');
+    const empty =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">\n    <label>X</label>\n</PermissionSet>\n';
+    expect(addUserPermissions(empty, ['ApiEnabled'])).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">\n    <label>X</label>\n    <userPermissions>\n        <enabled>true</enabled>\n        <name>ApiEnabled</name>\n    </userPermissions>\n</PermissionSet>\n'
+    );
   });
 });

@@ -15,7 +15,14 @@ const FILES = [
 describe('writeZip', () => {
   it('gives a zip that another reader opens to the same files, folders listed as SDR lists them', async () => {
     const zip = await JSZip.loadAsync(writeZip(FILES));
-    expect(Object.keys(zip.files)).toEqual(['package.xml', 'permissionsets/', 'permissionsets/Reco_Integration.permissionset', 'settings/', 'settings/Event.settings', 'settings/Ünïcode name.settings']);
+    expect(Object.keys(zip.files)).toEqual([
+      'package.xml',
+      'permissionsets/',
+      'permissionsets/Reco_Integration.permissionset',
+      'settings/',
+      'settings/Event.settings',
+      'settings/Ünïcode name.settings',
+    ]);
     expect(zip.files['settings/']?.dir).toBe(true);
     for (const file of FILES) expect(await zip.file(file.name)?.async('nodebuffer')).toEqual(file.data);
   });

@@ -21,8 +21,14 @@ describe('trusted range specs', () => {
   });
 
   it.each([
-    ['0.0.0.0/6', 'error: 0.0.0.0-3.255.255.255 holds 67108864 addresses; Salesforce allows at most 33,554,432 addresses (a /7) in one range'],
-    ['2001:db8::/31', 'error: 2001:db8::-2001:db9:ffff:ffff:ffff:ffff:ffff:ffff holds 158456325028528675187087900672 addresses; Salesforce allows at most 2^96 addresses (a /32) in one range'],
+    [
+      '0.0.0.0/6',
+      'error: 0.0.0.0-3.255.255.255 holds 67108864 addresses; Salesforce allows at most 33,554,432 addresses (a /7) in one range',
+    ],
+    [
+      '2001:db8::/31',
+      'error: 2001:db8::-2001:db9:ffff:ffff:ffff:ffff:ffff:ffff holds 158456325028528675187087900672 addresses; Salesforce allows at most 2^96 addresses (a /32) in one range',
+    ],
     ['10.0.0.256', 'error: "10.0.0.256" is not an IPv4 or IPv6 address'],
     ['010.0.0.1', 'error: "010.0.0.1" is not an IPv4 or IPv6 address'],
     ['1.2.3.4-5.6.7.8-9.9.9.9', 'error: "1.2.3.4-5.6.7.8-9.9.9.9" has more than one "-"'],
@@ -47,20 +53,30 @@ describe('range refusals whose fix is itself accepted', () => {
 
   it('refuses more than one prefix length instead of reading 198.51.100.0/24/8 as a /24', () => {
     const r = parseRangeSpec('198.51.100.0/24/8');
-    expect(r).toEqual({ ok: false, reason: '"198.51.100.0/24/8" has more than one "/"', fix: 'Write a CIDR block with one prefix length, such as 203.0.113.0/28.' });
+    expect(r).toEqual({
+      ok: false,
+      reason: '"198.51.100.0/24/8" has more than one "/"',
+      fix: 'Write a CIDR block with one prefix length, such as 203.0.113.0/28.',
+    });
   });
 
-  it.each(['10.0.0.0/6', '10.0.0.0/2', '2001:db8::1/16'])('%s (host bits set and too large): every block the fix names is accepted', (spec) => {
-    const fix = fixOf(spec);
-    expect(suggested(fix).length).toBeGreaterThan(0);
-    for (const block of suggested(fix)) expect([block, parseRangeSpec(block).ok]).toEqual([block, true]);
-  });
+  it.each(['10.0.0.0/6', '10.0.0.0/2', '2001:db8::1/16'])(
+    '%s (host bits set and too large): every block the fix names is accepted',
+    (spec) => {
+      const fix = fixOf(spec);
+      expect(suggested(fix).length).toBeGreaterThan(0);
+      for (const block of suggested(fix)) expect([block, parseRangeSpec(block).ok]).toEqual([block, true]);
+    }
+  );
 
-  it.each(['8.0.0.0/6', '0.0.0.0/0', '1.0.0.0-9.0.0.0', '::/0'])('%s (too large): the split it offers is accepted piece by piece', (spec) => {
-    const fix = fixOf(spec);
-    expect(fix).toMatch(/^Split it into \d+ ranges of at most that size: /);
-    for (const piece of suggested(fix)) expect([piece, parseRangeSpec(piece).ok]).toEqual([piece, true]);
-  });
+  it.each(['8.0.0.0/6', '0.0.0.0/0', '1.0.0.0-9.0.0.0', '::/0'])(
+    '%s (too large): the split it offers is accepted piece by piece',
+    (spec) => {
+      const fix = fixOf(spec);
+      expect(fix).toMatch(/^Split it into \d+ ranges of at most that size: /);
+      for (const piece of suggested(fix)) expect([piece, parseRangeSpec(piece).ok]).toEqual([piece, true]);
+    }
+  );
 
   it('names the split exactly for a /6', () => {
     expect(fixOf('8.0.0.0/6')).toBe('Split it into 2 ranges of at most that size: 8.0.0.0/7, 10.0.0.0/7.');

@@ -10,9 +10,19 @@ const RECO = { owner: 'Reco', descriptionPrefix: 'Reco IP number' };
 
 describe('merging trusted ranges', () => {
   it('keeps every range the org has, in order, and appends each vendor range once', () => {
-    const merge = mergeTrustedRanges([corporate, vpn], [{ ...ISPM, ranges: [ispm1, ispm4] }, { ...RECO, ranges: [reco1] }]);
+    const merge = mergeTrustedRanges(
+      [corporate, vpn],
+      [
+        { ...ISPM, ranges: [ispm1, ispm4] },
+        { ...RECO, ranges: [reco1] },
+      ]
+    );
     expect(merge.ranges).toEqual([corporate, vpn, ispm1, ispm4, reco1]);
-    expect(merge.added.map((r) => `${r.owner} ${r.description}`)).toEqual(['ISPM ISPM IP number 1', 'ISPM ISPM IP number 4', 'Reco Reco IP number 1']);
+    expect(merge.added.map((r) => `${r.owner} ${r.description}`)).toEqual([
+      'ISPM ISPM IP number 1',
+      'ISPM ISPM IP number 4',
+      'Reco Reco IP number 1',
+    ]);
     expect(merge.kept).toEqual([corporate, vpn]);
   });
 
@@ -31,7 +41,16 @@ describe('merging trusted ranges', () => {
   });
 
   it('compares addresses, not text', () => {
-    const merge = mergeTrustedRanges([vpn], [{ owner: 'X', descriptionPrefix: 'X', ranges: [{ start: '2001:db8::1', end: '2001:0db8:0:0:0:0:0:1', description: 'X 1' }] }]);
+    const merge = mergeTrustedRanges(
+      [vpn],
+      [
+        {
+          owner: 'X',
+          descriptionPrefix: 'X',
+          ranges: [{ start: '2001:db8::1', end: '2001:0db8:0:0:0:0:0:1', description: 'X 1' }],
+        },
+      ]
+    );
     expect(merge.added).toEqual([]);
   });
 

@@ -10,17 +10,30 @@ import { applyProfile, profileProblems } from './rules/profileRules';
 import { mergeSettings, settingsProblems } from './rules/settingsRules';
 import { children, leaf, Node, parseXml } from './xml';
 
-export type ComponentResult = { componentType: string; fullName: string; fileName: string; success: boolean; problem?: string; created?: boolean; changed?: boolean; deleted?: boolean };
+export type ComponentResult = {
+  componentType: string;
+  fullName: string;
+  fileName: string;
+  success: boolean;
+  problem?: string;
+  created?: boolean;
+  changed?: boolean;
+  deleted?: boolean;
+};
 export type DeployEngineResult = { results: ComponentResult[]; state: OrgState; success: boolean };
 
 /** Renders a parsed node back to metadata XML (4-space indent, as retrieves are). */
 export const renderNode = (root: string, node: Node): string => {
-  const lines: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', `<${root} xmlns="http://soap.sforce.com/2006/04/metadata">`];
+  const lines: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<${root} xmlns="http://soap.sforce.com/2006/04/metadata">`,
+  ];
   const walk = (n: Node, depth: number): void => {
     for (const [key, values] of Object.entries(n)) {
       for (const v of values) {
         const pad = '    '.repeat(depth);
-        if (typeof v === 'string') lines.push(`${pad}<${key}>${v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</${key}>`);
+        if (typeof v === 'string')
+          lines.push(`${pad}<${key}>${v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</${key}>`);
         else if (Object.keys(v).length === 0) lines.push(`${pad}<${key}></${key}>`);
         else {
           lines.push(`${pad}<${key}>`);
@@ -36,26 +49,60 @@ export const renderNode = (root: string, node: Node): string => {
 };
 
 // The order an org resolves references within one deploy: sets before the policies naming them, apps before satellites.
-const ORDER = ['Profile', 'PermissionSet', 'ExternalClientApplication', 'ExtlClntAppOauthSettings', 'ExtlClntAppGlobalOauthSettings', 'ExtlClntAppOauthConfigurablePolicies', 'ExtlClntAppConfigurablePolicies', 'Settings'];
+const ORDER = [
+  'Profile',
+  'PermissionSet',
+  'ExternalClientApplication',
+  'ExtlClntAppOauthSettings',
+  'ExtlClntAppGlobalOauthSettings',
+  'ExtlClntAppOauthConfigurablePolicies',
+  'ExtlClntAppConfigurablePolicies',
+  'Settings',
+];
 
 /**
  * Applies a metadata-format zip to a copy of the org. Atomic, like rollbackOnError: the returned
  * state is the copy only when every component succeeded and the deploy is not check-only.
  */
-export const applyDeploy = async (state: OrgState, zipBase64: string, checkOnly: boolean): Promise<DeployEngineResult> => {
+export const applyDeploy = async (
+  state: OrgState,
+  zipBase64: string,
+  checkOnly: boolean
+): Promise<DeployEngineResult> => {
   const zip = await JSZip.loadAsync(Buffer.from(zipBase64, 'base64'));
   const files = new Map<string, string>();
-  for (const [name, entry] of Object.entries(zip.files)) if (!entry.dir) files.set(name.replace(/^[^/]+\/(?=package\.xml$)/, '').replace(/^unpackaged\//, ''), await entry.async('string'));
+  for (const [name, entry] of Object.entries(zip.files))
+    if (!entry.dir)
+      files.set(
+        name.replace(/^[^/]+\/(?=package\.xml$)/, '').replace(/^unpackaged\//, ''),
+        await entry.async('string')
+      );
   const results: ComponentResult[] = [];
   const manifest = files.get('package.xml');
-  if (!manifest) return { results: [{ componentType: '', fullName: 'package.xml', fileName: 'package.xml', success: false, problem: 'No package.xml found' }], state, success: false };
+  if (!manifest)
+    return {
+      results: [
+        {
+          componentType: '',
+          fullName: 'package.xml',
+          fileName: 'package.xml',
+          success: false,
+          problem: 'No package.xml found',
+        },
+      ],
+      state,
+      success: false,
+    };
   const members: Array<{ type: string; fullName: string }> = [];
   for (const types of children(parseXml(manifest).node, 'types')) {
     const type = leaf(types, 'name') ?? '';
     for (const m of types.members ?? []) members.push({ type, fullName: typeof m === 'string' ? m : '' });
   }
   const work = cloneState(state);
-  const sameDeploy = { apps: new Set(members.filter((m) => m.type === 'ExternalClientApplication').map((m) => m.fullName)), permissionSets: new Set(members.filter((m) => m.type === 'PermissionSet').map((m) => m.fullName)) };
+  const sameDeploy = {
+    apps: new Set(members.filter((m) => m.type === 'ExternalClientApplication').map((m) => m.fullName)),
+    permissionSets: new Set(members.filter((m) => m.type === 'PermissionSet').map((m) => m.fullName)),
+  };
   members.sort((a, b) => ORDER.indexOf(a.type) - ORDER.indexOf(b.type));
   results.push(...applyDestructive(work, files, 'pre'));
   for (const { type, fullName } of members) {
@@ -89,16 +136,47 @@ export const applyDeploy = async (state: OrgState, zipBase64: string, checkOnly:
     let stored = xml;
     if (type === 'Settings' && held) stored = renderNode(root, mergeSettings(parseXml(held.xml).node, node));
     holdComponent(work, { type, fullName, path: fileName, xml: stored });
-    results.push({ componentType: type, fullName, fileName, success: true, created: !held, changed: held?.xml !== stored });
+    results.push({
+      componentType: type,
+      fullName,
+      fileName,
+      success: true,
+      created: !held,
+      changed: held?.xml !== stored,
+    });
     if (type === 'Profile') applyProfile(work, fullName, node);
-    if (type === 'PermissionSet' && !rows(work, 'PermissionSet').some((r) => r.Name === fullName)) rows(work, 'PermissionSet').push({ Id: newId('0PS'), Name: fullName, Label: leaf(node, 'label') ?? fullName, IsCustom: true, LicenseId: licenceIdFor(work, leaf(node, 'license')), License: leaf(node, 'license') ?? null });
+    if (type === 'PermissionSet' && !rows(work, 'PermissionSet').some((r) => r.Name === fullName))
+      rows(work, 'PermissionSet').push({
+        Id: newId('0PS'),
+        Name: fullName,
+        Label: leaf(node, 'label') ?? fullName,
+        IsCustom: true,
+        LicenseId: licenceIdFor(work, leaf(node, 'license')),
+        License: leaf(node, 'license') ?? null,
+      });
     if (type === 'ExternalClientApplication' && !held) {
       // The org mints the consumer key, and creates the app's OAuth policy record with defaults
       // when no policy comes with it (reference A.8.1: AllSelfAuthorized, Enforce).
       work.consumerKeys.set(fullName, `3MVG9${crypto.randomBytes(30).toString('base64url')}`);
-      if (!members.some((m) => m.type === 'ExtlClntAppOauthConfigurablePolicies' && (files.get(pathFor(m.type, m.fullName) ?? '') ?? '').includes(`<externalClientApplication>${fullName}<`))) {
+      if (
+        !members.some(
+          (m) =>
+            m.type === 'ExtlClntAppOauthConfigurablePolicies' &&
+            (files.get(pathFor(m.type, m.fullName) ?? '') ?? '').includes(`<externalClientApplication>${fullName}<`)
+        )
+      ) {
         const name = `${fullName}_oauth_defaultPolicy`;
-        holdComponent(work, { type: 'ExtlClntAppOauthConfigurablePolicies', fullName: name, path: pathFor('ExtlClntAppOauthConfigurablePolicies', name) ?? '', xml: renderNode('ExtlClntAppOauthConfigurablePolicies', { externalClientApplication: [fullName], ipRelaxationPolicyType: ['Enforce'], label: [name], permittedUsersPolicyType: ['AllSelfAuthorized'] }) });
+        holdComponent(work, {
+          type: 'ExtlClntAppOauthConfigurablePolicies',
+          fullName: name,
+          path: pathFor('ExtlClntAppOauthConfigurablePolicies', name) ?? '',
+          xml: renderNode('ExtlClntAppOauthConfigurablePolicies', {
+            externalClientApplication: [fullName],
+            ipRelaxationPolicyType: ['Enforce'],
+            label: [name],
+            permittedUsersPolicyType: ['AllSelfAuthorized'],
+          }),
+        });
       }
     }
   }
@@ -108,4 +186,6 @@ export const applyDeploy = async (state: OrgState, zipBase64: string, checkOnly:
 };
 
 const policiesUnique = (state: OrgState): boolean =>
-  [...state.components.values()].filter((c) => c.type === 'ExternalClientApplication').every((app) => policiesOf(state, 'ExtlClntAppOauthConfigurablePolicies', app.fullName).length <= 1);
+  [...state.components.values()]
+    .filter((c) => c.type === 'ExternalClientApplication')
+    .every((app) => policiesOf(state, 'ExtlClntAppOauthConfigurablePolicies', app.fullName).length <= 1);

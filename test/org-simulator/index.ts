@@ -53,7 +53,12 @@ export const startOrgSimulator = async (options: OrgSimulatorOptions = {}): Prom
   // Usernames are unique across every org the process serves: a seed cannot hold one another org has.
   const usernames = (state.records.get('User') ?? []).map((u) => String(u.Username));
   const taken = usernames.filter((u) => usernameOwner(u) !== undefined);
-  if (taken.length) throw new Error(`org simulator seed: username(s) ${taken.join(', ')} already exist in another simulated org; Salesforce usernames are unique across all orgs`);
+  if (taken.length)
+    throw new Error(
+      `org simulator seed: username(s) ${taken.join(
+        ', '
+      )} already exist in another simulated org; Salesforce usernames are unique across all orgs`
+    );
   for (const u of usernames) claimUsername(u, state.orgId);
   // The token must match core's access-token pattern (00D + 12-15 chars + '!'), toolchain 4.1.
   const accessToken = `${state.orgId}!AQ${crypto.randomBytes(24).toString('base64url').replace(/[^\w]/g, 'x')}`;
@@ -77,7 +82,9 @@ export const startOrgSimulator = async (options: OrgSimulatorOptions = {}): Prom
     accessToken,
     orgId: state.orgId,
     username: String(state.records.get('User')?.[0]?.Username),
-    myDomainUrl: state.shape.sandbox ? `https://simulated-org--${state.shape.sandbox.name.toLowerCase()}.sandbox.my.salesforce.com` : 'https://simulated-org.my.salesforce.com',
+    myDomainUrl: state.shape.sandbox
+      ? `https://simulated-org--${state.shape.sandbox.name.toLowerCase()}.sandbox.my.salesforce.com`
+      : 'https://simulated-org.my.salesforce.com',
     state,
     requests: server.requests,
     requestCounts: () => countRequests(server.requests),

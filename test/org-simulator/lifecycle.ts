@@ -22,13 +22,21 @@ const QUERY_ONLY = new Set(['OauthToken', 'LoginHistory', 'UserLogin']);
 const DELETABLE = new Set(['AuthSession', 'PermissionSetAssignment', 'PermissionSetLicenseAssign']);
 const USER_LOGIN_UPDATABLE = new Set(['IsFrozen', 'IsPasswordLocked']);
 
-const notAllowed = (method: string, allowed: string): RestError => new RestError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are ${allowed}`);
+const notAllowed = (method: string, allowed: string): RestError =>
+  new RestError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are ${allowed}`);
 
 /** One UserLogin row per user, created the first time the org is asked (Salesforce keeps it with the user). */
 export const syncUserLogins = (state: OrgState): void => {
   const logins = rows(state, 'UserLogin');
   for (const user of rows(state, 'User')) {
-    if (!logins.some((l) => l.UserId === user.Id)) logins.push({ Id: newId('060'), UserId: user.Id ?? null, IsFrozen: false, IsPasswordLocked: false, LastModifiedDate: new Date().toISOString() });
+    if (!logins.some((l) => l.UserId === user.Id))
+      logins.push({
+        Id: newId('060'),
+        UserId: user.Id ?? null,
+        IsFrozen: false,
+        IsPasswordLocked: false,
+        LastModifiedDate: new Date().toISOString(),
+      });
   }
   for (const object of ['OauthToken', 'AuthSession', 'LoginHistory']) rows(state, object);
   // EventLogFile exists where the org has Event Monitoring (its permission View Event Log Files is the sign).
@@ -39,11 +47,27 @@ export const syncUserLogins = (state: OrgState): void => {
 const logFiles = new WeakMap<OrgState, Map<string, string>>();
 
 /** A day's event log file, e.g. EventType API with the rows Event Monitoring writes (USER_ID is the 15-character id). */
-export const seedEventLog = (state: OrgState, file: { EventType: string; LogDate: string; rows: Array<{ username: string; count: number }> }): Row => {
+export const seedEventLog = (
+  state: OrgState,
+  file: { EventType: string; LogDate: string; rows: Array<{ username: string; count: number }> }
+): Row => {
   const lines = ['"EVENT_TYPE","TIMESTAMP","USER_ID","URI","CLIENT_IP"'];
-  for (const r of file.rows) for (let i = 0; i < r.count; i++) lines.push(`"${file.EventType}","${file.LogDate.slice(0, 10).replace(/-/g, '')}000000.000","${userId(state, r.username).slice(0, 15)}","/services/data/v64.0/query","18.98.16.170"`);
+  for (const r of file.rows)
+    for (let i = 0; i < r.count; i++)
+      lines.push(
+        `"${file.EventType}","${file.LogDate.slice(0, 10).replace(/-/g, '')}000000.000","${userId(
+          state,
+          r.username
+        ).slice(0, 15)}","/services/data/v64.0/query","18.98.16.170"`
+      );
   const csv = `${lines.join('\n')}\n`;
-  const row: Row = { Id: newId('0AT'), EventType: file.EventType, LogDate: file.LogDate, LogFileLength: csv.length, Interval: 'Daily' };
+  const row: Row = {
+    Id: newId('0AT'),
+    EventType: file.EventType,
+    LogDate: file.LogDate,
+    LogFileLength: csv.length,
+    Interval: 'Daily',
+  };
   rows(state, 'EventLogFile').push(row);
   const files = logFiles.get(state) ?? new Map<string, string>();
   files.set(String(row.Id), csv);
@@ -60,7 +84,11 @@ const userId = (state: OrgState, username: string): string => {
 };
 
 /** An OAuth authorisation the user granted to an app (what a consent or a refresh-token flow leaves). */
-export const seedOauthToken = (state: OrgState, username: string, token: { AppName: string; CreatedDate?: string; LastUsedDate?: string; UseCount?: number }): Row => {
+export const seedOauthToken = (
+  state: OrgState,
+  username: string,
+  token: { AppName: string; CreatedDate?: string; LastUsedDate?: string; UseCount?: number }
+): Row => {
   const row: Row = {
     Id: newId('0CQ'),
     UserId: userId(state, username),
@@ -75,7 +103,11 @@ export const seedOauthToken = (state: OrgState, username: string, token: { AppNa
   return row;
 };
 
-export const seedSession = (state: OrgState, username: string, session: { SourceIp?: string; SessionType?: string; LoginType?: string } = {}): Row => {
+export const seedSession = (
+  state: OrgState,
+  username: string,
+  session: { SourceIp?: string; SessionType?: string; LoginType?: string } = {}
+): Row => {
   const row: Row = {
     Id: newId('0Ak'),
     UsersId: userId(state, username),
@@ -90,7 +122,11 @@ export const seedSession = (state: OrgState, username: string, session: { Source
   return row;
 };
 
-export const seedLogin = (state: OrgState, username: string, login: { LoginTime: string; SourceIp: string; Status?: string; Application?: string; LoginType?: string }): Row => {
+export const seedLogin = (
+  state: OrgState,
+  username: string,
+  login: { LoginTime: string; SourceIp: string; Status?: string; Application?: string; LoginType?: string }
+): Row => {
   const row: Row = {
     Id: newId('0Ya'),
     UserId: userId(state, username),
@@ -108,7 +144,8 @@ export const seedLogin = (state: OrgState, username: string, login: { LoginTime:
 export const revokeToken = (state: OrgState, token: string): { status: number; body: string } => {
   const tokens = rows(state, 'OauthToken');
   const index = tokens.findIndex((t) => t.DeleteToken === token);
-  if (!token || index < 0) return { status: 400, body: JSON.stringify({ error: 'invalid_token', error_description: 'invalid token' }) };
+  if (!token || index < 0)
+    return { status: 400, body: JSON.stringify({ error: 'invalid_token', error_description: 'invalid token' }) };
   tokens.splice(index, 1);
   return { status: 200, body: '' };
 };
@@ -122,13 +159,25 @@ const licenceOf = (state: OrgState, user: Row): Row | undefined => {
  * sObject update/delete rules of the lifecycle objects. Returns undefined when the request is not
  * one of them (the server's generic handling answers it); throws RestError as the org would refuse.
  */
-export const lifecycleRecordRequest = (state: OrgState, method: string, object: string, id: string, body: Record<string, unknown>): { status: number } | undefined => {
+export const lifecycleRecordRequest = (
+  state: OrgState,
+  method: string,
+  object: string,
+  id: string,
+  body: Record<string, unknown>
+): { status: number } | undefined => {
   if (QUERY_ONLY.has(object) && object !== 'UserLogin' && method !== 'GET') throw notAllowed(method, 'HEAD,GET');
   if (object === 'UserLogin' && (method === 'POST' || method === 'DELETE')) throw notAllowed(method, 'HEAD,GET,PATCH');
   if (object === 'UserLogin' && method === 'PATCH') {
     const row = rows(state, 'UserLogin').find((r) => r.Id === id);
     if (!row) throw new RestError(404, 'NOT_FOUND', 'The requested resource does not exist');
-    for (const field of Object.keys(body)) if (!USER_LOGIN_UPDATABLE.has(field)) throw new RestError(400, 'INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update fields: ${field}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`);
+    for (const field of Object.keys(body))
+      if (!USER_LOGIN_UPDATABLE.has(field))
+        throw new RestError(
+          400,
+          'INVALID_FIELD_FOR_INSERT_UPDATE',
+          `Unable to create/update fields: ${field}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`
+        );
     Object.assign(row, body, { LastModifiedDate: new Date().toISOString() });
     return { status: 204 };
   }
@@ -139,10 +188,16 @@ export const lifecycleRecordRequest = (state: OrgState, method: string, object: 
     const licence = licenceOf(state, user);
     const active = body.IsActive === true;
     if (licence && active && user.IsActive !== true) {
-      if (Number(licence.UsedLicenses) >= Number(licence.TotalLicenses)) throw new RestError(400, 'LICENSE_LIMIT_EXCEEDED', `License Limit Exceeded: no ${String(licence.Name)} licenses are available`);
+      if (Number(licence.UsedLicenses) >= Number(licence.TotalLicenses))
+        throw new RestError(
+          400,
+          'LICENSE_LIMIT_EXCEEDED',
+          `License Limit Exceeded: no ${String(licence.Name)} licenses are available`
+        );
       licence.UsedLicenses = Number(licence.UsedLicenses) + 1;
     }
-    if (licence && !active && user.IsActive === true) licence.UsedLicenses = Math.max(0, Number(licence.UsedLicenses) - 1);
+    if (licence && !active && user.IsActive === true)
+      licence.UsedLicenses = Math.max(0, Number(licence.UsedLicenses) - 1);
     Object.assign(user, body);
     return { status: 204 };
   }
@@ -162,4 +217,5 @@ export const lifecycleRecordRequest = (state: OrgState, method: string, object: 
 };
 
 /** A frozen user cannot log in (Help: "Freeze or Unfreeze User Accounts"). */
-export const isFrozen = (state: OrgState, userIdValue: unknown): boolean => rows(state, 'UserLogin').some((l) => l.UserId === userIdValue && l.IsFrozen === true);
+export const isFrozen = (state: OrgState, userIdValue: unknown): boolean =>
+  rows(state, 'UserLogin').some((l) => l.UserId === userIdValue && l.IsFrozen === true);

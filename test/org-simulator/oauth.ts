@@ -8,7 +8,10 @@ import { leaf, parseXml } from './xml';
 
 export type TokenAnswer = { status: number; body: Record<string, unknown> };
 
-const fail = (error: string, description: string): TokenAnswer => ({ status: 400, body: { error, error_description: description } });
+const fail = (error: string, description: string): TokenAnswer => ({
+  status: 400,
+  body: { error, error_description: description },
+});
 
 /**
  * The OAuth 2.0 JWT bearer grant (Salesforce Help "OAuth 2.0 JWT Bearer Flow for Server-to-Server
@@ -16,7 +19,13 @@ const fail = (error: string, description: string): TokenAnswer => ({ status: 400
  * future, RS256 signed with the key of the certificate on the app. Error descriptions are the ones
  * Salesforce returns (peers-and-pain-points §3.3; airbyte#80788 lists them).
  */
-export const jwtBearerGrant = (state: OrgState, assertion: string, instanceUrl: string, mintToken: (userId: string, app: string) => string, callerAddress: string): TokenAnswer => {
+export const jwtBearerGrant = (
+  state: OrgState,
+  assertion: string,
+  instanceUrl: string,
+  mintToken: (userId: string, app: string) => string,
+  callerAddress: string
+): TokenAnswer => {
   const [h, c, s] = assertion.split('.');
   if (!h || !c || !s) return fail('invalid_grant', 'invalid assertion');
   let claims: { iss?: string; sub?: string; aud?: string; exp?: number };
@@ -29,15 +38,31 @@ export const jwtBearerGrant = (state: OrgState, assertion: string, instanceUrl: 
   if (!app) return fail('invalid_client_id', 'client identifier invalid');
   // A disabled app (ExtlClntAppConfigurablePolicies.isEnabled false) grants nothing; the answer is unverified, taken as for an unknown client.
   const settings = policiesOf(state, 'ExtlClntAppConfigurablePolicies', app)[0];
-  if (settings && leaf(parseXml(state.components.get(`ExtlClntAppConfigurablePolicies:${settings}`)?.xml ?? '').node, 'isEnabled') === 'false') return fail('invalid_client_id', 'client identifier invalid');
+  if (
+    settings &&
+    leaf(parseXml(state.components.get(`ExtlClntAppConfigurablePolicies:${settings}`)?.xml ?? '').node, 'isEnabled') ===
+      'false'
+  )
+    return fail('invalid_client_id', 'client identifier invalid');
   const audiences = ['https://login.salesforce.com', 'https://test.salesforce.com', instanceUrl];
-  if (!claims.aud || !audiences.includes(claims.aud.replace(/\/+$/, ''))) return fail('invalid_grant', 'audience is invalid');
+  if (!claims.aud || !audiences.includes(claims.aud.replace(/\/+$/, '')))
+    return fail('invalid_grant', 'audience is invalid');
   if (!claims.exp || claims.exp * 1000 < Date.now()) return fail('invalid_grant', 'expired assertion');
-  const global = [...state.components.values()].find((x) => x.type === 'ExtlClntAppGlobalOauthSettings' && leaf(parseXml(x.xml).node, 'externalClientApplication') === app);
+  const global = [...state.components.values()].find(
+    (x) =>
+      x.type === 'ExtlClntAppGlobalOauthSettings' && leaf(parseXml(x.xml).node, 'externalClientApplication') === app
+  );
   const certificate = global ? leaf(parseXml(global.xml).node, 'certificate') : undefined;
   let verified = false;
   try {
-    verified = Boolean(certificate) && crypto.verify('RSA-SHA256', Buffer.from(`${h}.${c}`), new crypto.X509Certificate(certificate as string).publicKey, Buffer.from(s, 'base64url'));
+    verified =
+      Boolean(certificate) &&
+      crypto.verify(
+        'RSA-SHA256',
+        Buffer.from(`${h}.${c}`),
+        new crypto.X509Certificate(certificate as string).publicKey,
+        Buffer.from(s, 'base64url')
+      );
   } catch {
     verified = false;
   }
@@ -48,14 +73,34 @@ export const jwtBearerGrant = (state: OrgState, assertion: string, instanceUrl: 
   if (isFrozen(state, user.Id)) return fail('invalid_grant', 'user is not active or invalid');
   // Pre-authorization: "Admin approved users are pre-authorized" and the user holds a named permission set.
   const policy = policiesOf(state, 'ExtlClntAppOauthConfigurablePolicies', app)[0];
-  const policyNode = policy ? parseXml(state.components.get(`ExtlClntAppOauthConfigurablePolicies:${policy}`)?.xml ?? '').node : {};
-  const named = (leaf(policyNode, 'commaSeparatedPermissionSet') ?? '').split(',').map((n) => n.trim()).filter(Boolean);
-  const held = rows(state, 'PermissionSetAssignment').filter((a) => a.AssigneeId === user.Id).map((a) => rows(state, 'PermissionSet').find((p) => p.Id === a.PermissionSetId)?.Name);
-  if (leaf(policyNode, 'permittedUsersPolicyType') !== 'AdminApprovedPreAuthorized' || !named.some((n) => held.includes(n))) {
+  const policyNode = policy
+    ? parseXml(state.components.get(`ExtlClntAppOauthConfigurablePolicies:${policy}`)?.xml ?? '').node
+    : {};
+  const named = (leaf(policyNode, 'commaSeparatedPermissionSet') ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  const held = rows(state, 'PermissionSetAssignment')
+    .filter((a) => a.AssigneeId === user.Id)
+    .map((a) => rows(state, 'PermissionSet').find((p) => p.Id === a.PermissionSetId)?.Name);
+  if (
+    leaf(policyNode, 'permittedUsersPolicyType') !== 'AdminApprovedPreAuthorized' ||
+    !named.some((n) => held.includes(n))
+  ) {
     return fail('invalid_grant', "user hasn't approved this consumer");
   }
   // Login IP ranges of the user's profile, when the app enforces IP restrictions. Checked after the
   // signature and pre-authorization here; the order Salesforce checks in is unverified.
-  if (appEnforcesIp(state, app) && outsideLoginRanges(state, user, callerAddress)) return fail('invalid_grant', 'ip restricted');
-  return { status: 200, body: { access_token: mintToken(String(user.Id), app), instance_url: instanceUrl, id: `${instanceUrl}/id/${state.orgId}/${String(user.Id)}`, token_type: 'Bearer', scope: 'api web refresh_token' } };
+  if (appEnforcesIp(state, app) && outsideLoginRanges(state, user, callerAddress))
+    return fail('invalid_grant', 'ip restricted');
+  return {
+    status: 200,
+    body: {
+      access_token: mintToken(String(user.Id), app),
+      instance_url: instanceUrl,
+      id: `${instanceUrl}/id/${state.orgId}/${String(user.Id)}`,
+      token_type: 'Bearer',
+      scope: 'api web refresh_token',
+    },
+  };
 };

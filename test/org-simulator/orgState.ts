@@ -45,17 +45,23 @@ export type SeedState = {
 
 let counter = 0;
 /** A 15-character Salesforce-style id with the object's key prefix. */
-export const newId = (prefix: string): string => `${prefix}${String(++counter).padStart(12 - prefix.length + 3, '0')}`.slice(0, 15);
+export const newId = (prefix: string): string =>
+  `${prefix}${String(++counter).padStart(12 - prefix.length + 3, '0')}`.slice(0, 15);
 
-
-export const settingsXml = (name: string, body: string): string => `<?xml version="1.0" encoding="UTF-8"?>\n<${name}Settings xmlns="http://soap.sforce.com/2006/04/metadata">\n${body}</${name}Settings>\n`;
+export const settingsXml = (name: string, body: string): string =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<${name}Settings xmlns="http://soap.sforce.com/2006/04/metadata">\n${body}</${name}Settings>\n`;
 
 export const securityXml = (ranges: NonNullable<SeedState['trustedRanges']>): string =>
   settingsXml(
     'Security',
     `    <networkAccess>\n${ranges
-      .map((r) => `        <ipRanges>\n${r.description === undefined ? '' : `            <description>${r.description}</description>\n`}            <end>${r.end}</end>\n            <start>${r.start}</start>\n        </ipRanges>\n`)
-      .join('')}    </networkAccess>\n`,
+      .map(
+        (r) =>
+          `        <ipRanges>\n${
+            r.description === undefined ? '' : `            <description>${r.description}</description>\n`
+          }            <end>${r.end}</end>\n            <start>${r.start}</start>\n        </ipRanges>\n`
+      )
+      .join('')}    </networkAccess>\n`
   );
 
 /**
@@ -64,7 +70,14 @@ export const securityXml = (ranges: NonNullable<SeedState['trustedRanges']>): st
  */
 export const holdComponent = (state: OrgState, component: HeldComponent): void => {
   const problems = fileSchemaProblems(component.type, component.fullName, component.xml);
-  if (problems.length) throw new Error(`org simulator: ${component.type}:${component.fullName} does not follow Salesforce's Metadata API schema (${SCHEMA_SOURCE}), so no org can hold it: ${problems.join('; ')}`);
+  if (problems.length)
+    throw new Error(
+      `org simulator: ${component.type}:${
+        component.fullName
+      } does not follow Salesforce's Metadata API schema (${SCHEMA_SOURCE}), so no org can hold it: ${problems.join(
+        '; '
+      )}`
+    );
   state.components.set(`${component.type}:${component.fullName}`, component);
 };
 
@@ -73,12 +86,31 @@ export const holdComponent = (state: OrgState, component: HeldComponent): void =
  * (`enabled`: what a probe saw enabled; none in a fresh built-in org).
  */
 export const realTimeEventXml = (entities: string[], enabled: string[] = []): string =>
-  settingsXml('RealTimeEvent', entities.map((e) => `    <realTimeEvents>\n        <entityName>${e}</entityName>\n        <isEnabled>${enabled.includes(e)}</isEnabled>\n    </realTimeEvents>\n`).join(''));
+  settingsXml(
+    'RealTimeEvent',
+    entities
+      .map(
+        (e) =>
+          `    <realTimeEvents>\n        <entityName>${e}</entityName>\n        <isEnabled>${enabled.includes(
+            e
+          )}</isEnabled>\n    </realTimeEvents>\n`
+      )
+      .join('')
+  );
 
 /** ExternalClientAppSettings a shape says the org holds (what a probe saw a retrieve return). */
 const externalClientAppSettings = (shape: OrgShape): HeldComponent[] => {
   const fields = Object.entries(shape.externalClientAppSettings ?? {});
-  return fields.length ? [{ type: 'Settings', fullName: 'ExternalClientApp', path: 'settings/ExternalClientApp.settings', xml: settingsXml('ExternalClientApp', fields.map(([k, v]) => `    <${k}>${v}</${k}>\n`).join('')) }] : [];
+  return fields.length
+    ? [
+        {
+          type: 'Settings',
+          fullName: 'ExternalClientApp',
+          path: 'settings/ExternalClientApp.settings',
+          xml: settingsXml('ExternalClientApp', fields.map(([k, v]) => `    <${k}>${v}</${k}>\n`).join('')),
+        },
+      ]
+    : [];
 };
 
 /** A fresh org of a shape, with whatever it already had. */
@@ -87,22 +119,59 @@ export const createOrgState = (shapeOrName: string | OrgShape = 'enterprise', se
   if (!shape) throw new Error(`unknown org shape ${String(shapeOrName)}`);
   const sandboxProblem = shape.sandbox && sandboxNameProblem(shape.sandbox.name);
   if (sandboxProblem) throw new Error(`org simulator: ${sandboxProblem}`);
-  if (seed.productionUsers?.length && !shape.sandbox) throw new Error('org simulator seed: productionUsers are copies into a sandbox; give the org a sandbox name (shape enterprise-sandbox or the sandbox option)');
+  if (seed.productionUsers?.length && !shape.sandbox)
+    throw new Error(
+      'org simulator seed: productionUsers are copies into a sandbox; give the org a sandbox name (shape enterprise-sandbox or the sandbox option)'
+    );
   // Unique per org, like real ones: the sf auth store keys logins by username.
   const serial = String(Math.floor(Math.random() * 1e12)).padStart(12, '0');
-  const state: OrgState = { orgId: `00D${serial}`, shape, components: new Map(), records: new Map(), consumerKeys: new Map(), releaseConsumerKey: seed.releaseConsumerKey ?? shape.globalOauthRetrieve?.consumerKey ?? true, releaseCertificate: shape.globalOauthRetrieve?.certificate ?? true };
-  const licences = shape.userLicences.map((l) => ({ Id: newId('100'), Name: l.name, TotalLicenses: l.total, UsedLicenses: l.used }));
-  const profiles = shape.profiles.map((p) => ({ Id: newId('00e'), Name: p.name, UserLicenseId: licences.find((l) => l.Name === p.licence)?.Id ?? null }));
+  const state: OrgState = {
+    orgId: `00D${serial}`,
+    shape,
+    components: new Map(),
+    records: new Map(),
+    consumerKeys: new Map(),
+    releaseConsumerKey: seed.releaseConsumerKey ?? shape.globalOauthRetrieve?.consumerKey ?? true,
+    releaseCertificate: shape.globalOauthRetrieve?.certificate ?? true,
+  };
+  const licences = shape.userLicences.map((l) => ({
+    Id: newId('100'),
+    Name: l.name,
+    TotalLicenses: l.total,
+    UsedLicenses: l.used,
+  }));
+  const profiles = shape.profiles.map((p) => ({
+    Id: newId('00e'),
+    Name: p.name,
+    UserLicenseId: licences.find((l) => l.Name === p.licence)?.Id ?? null,
+  }));
   // In a sandbox the admin is a copy too: its username carries the sandbox suffix.
   const suffix = shape.sandbox ? `.${shape.sandbox.name.toLowerCase()}` : '';
-  const admin = { Id: '005000000000001', Username: `admin.${serial}@sim.example.com${suffix}`, Email: 'admin@sim.example.com', LastName: 'Admin', Alias: 'admin', ProfileId: profiles[0]?.Id ?? null, IsActive: true };
+  const admin = {
+    Id: '005000000000001',
+    Username: `admin.${serial}@sim.example.com${suffix}`,
+    Email: 'admin@sim.example.com',
+    LastName: 'Admin',
+    Alias: 'admin',
+    ProfileId: profiles[0]?.Id ?? null,
+    IsActive: true,
+  };
   state.records.set('UserLicense', licences);
   state.records.set('Profile', profiles);
   state.records.set('User', [admin]);
   // PermissionSetLicense.MaximumPermissions<Name>: true where the licence may grant the permission.
   state.records.set(
     'PermissionSetLicense',
-    shape.permissionSetLicences.map((p) => ({ Id: newId('0PL'), DeveloperName: p.developerName, MasterLabel: p.masterLabel, TotalLicenses: p.total, UsedLicenses: p.used, ...Object.fromEntries(Object.keys(shape.permissions).map((name) => [`MaximumPermissions${name}`, !p.deniedPermissions.includes(name)])) })),
+    shape.permissionSetLicences.map((p) => ({
+      Id: newId('0PL'),
+      DeveloperName: p.developerName,
+      MasterLabel: p.masterLabel,
+      TotalLicenses: p.total,
+      UsedLicenses: p.used,
+      ...Object.fromEntries(
+        Object.keys(shape.permissions).map((name) => [`MaximumPermissions${name}`, !p.deniedPermissions.includes(name)])
+      ),
+    }))
   );
   state.records.set('SetupEntityAccess', []);
   state.records.set('PermissionSet', []);
@@ -111,37 +180,120 @@ export const createOrgState = (shapeOrName: string | OrgShape = 'enterprise', se
   state.records.set('LoginIpRange', []);
   // Every user holds the permission set its profile owns (PermissionSet.IsOwnedByProfile), so a user's
   // rights are the union of the Permissions* fields of its PermissionSetAssignments.
-  const adminPerms = Object.fromEntries(Object.keys(shape.permissions).map((p) => [`Permissions${p}`, !(seed.adminLacks ?? []).includes(p)]));
-  const adminProfileSet = { Id: newId('0PS'), Name: 'X00ex00000018ozh_128_09_04_12_1', Label: 'System Administrator', IsOwnedByProfile: true, IsCustom: false, LicenseId: null, ...adminPerms };
+  const adminPerms = Object.fromEntries(
+    Object.keys(shape.permissions).map((p) => [`Permissions${p}`, !(seed.adminLacks ?? []).includes(p)])
+  );
+  const adminProfileSet = {
+    Id: newId('0PS'),
+    Name: 'X00ex00000018ozh_128_09_04_12_1',
+    Label: 'System Administrator',
+    IsOwnedByProfile: true,
+    IsCustom: false,
+    LicenseId: null,
+    ...adminPerms,
+  };
   state.records.get('PermissionSet')?.push(adminProfileSet);
-  state.records.get('PermissionSetAssignment')?.push({ Id: newId('0Pa'), AssigneeId: admin.Id, PermissionSetId: adminProfileSet.Id });
-  const copies = (seed.productionUsers ?? []).map((u) => ({ ...u, Username: `${u.Username}${suffix}`, Email: `${u.Email ?? u.Username}.invalid` }));
+  state.records
+    .get('PermissionSetAssignment')
+    ?.push({ Id: newId('0Pa'), AssigneeId: admin.Id, PermissionSetId: adminProfileSet.Id });
+  const copies = (seed.productionUsers ?? []).map((u) => ({
+    ...u,
+    Username: `${u.Username}${suffix}`,
+    Email: `${u.Email ?? u.Username}.invalid`,
+  }));
   for (const user of [...(seed.users ?? []), ...copies]) {
     const profile = profiles.find((p) => p.Name === user.profile);
-    if (!profile) throw new Error(`org simulator seed: user ${user.Username} names profile '${user.profile}', which this org lacks (profiles: ${profiles.map((p) => p.Name).join(', ')})`);
-    if (state.records.get('User')?.some((u) => String(u.Username).toLowerCase() === user.Username.toLowerCase())) throw new Error(`org simulator seed: username ${user.Username} is seeded twice; usernames are unique`);
-    state.records.get('User')?.push({ Id: newId('005'), Username: user.Username, Email: user.Email ?? user.Username, LastName: user.LastName ?? 'Seeded', Alias: 'seed', ProfileId: profile.Id, IsActive: user.IsActive ?? true });
+    if (!profile)
+      throw new Error(
+        `org simulator seed: user ${user.Username} names profile '${
+          user.profile
+        }', which this org lacks (profiles: ${profiles.map((p) => p.Name).join(', ')})`
+      );
+    if (state.records.get('User')?.some((u) => String(u.Username).toLowerCase() === user.Username.toLowerCase()))
+      throw new Error(`org simulator seed: username ${user.Username} is seeded twice; usernames are unique`);
+    state.records
+      .get('User')
+      ?.push({
+        Id: newId('005'),
+        Username: user.Username,
+        Email: user.Email ?? user.Username,
+        LastName: user.LastName ?? 'Seeded',
+        Alias: 'seed',
+        ProfileId: profile.Id,
+        IsActive: user.IsActive ?? true,
+      });
   }
   for (const range of seed.loginIpRanges ?? []) {
-    state.records.get('LoginIpRange')?.push({ Id: newId('0LI'), ProfileId: profiles.find((p) => p.Name === range.profile)?.Id ?? null, StartAddress: range.start, EndAddress: range.end });
+    state.records
+      .get('LoginIpRange')
+      ?.push({
+        Id: newId('0LI'),
+        ProfileId: profiles.find((p) => p.Name === range.profile)?.Id ?? null,
+        StartAddress: range.start,
+        EndAddress: range.end,
+      });
   }
-  holdComponent(state, { type: 'Settings', fullName: 'Security', path: 'settings/Security.settings', xml: securityXml(seed.trustedRanges ?? []) });
+  holdComponent(state, {
+    type: 'Settings',
+    fullName: 'Security',
+    path: 'settings/Security.settings',
+    xml: securityXml(seed.trustedRanges ?? []),
+  });
   // Without Event Monitoring the org has no Event Manager storage to report (unverified: whether a
   // real org's retrieve then omits enableEventLogWaveIntegration; the simulator omits it).
   const eventMonitoring = hasEventMonitoring(shape);
-  holdComponent(state, { type: 'Settings', fullName: 'Event', path: 'settings/Event.settings', xml: settingsXml('Event', `    <enableDeleteMonitoringData>true</enableDeleteMonitoringData>\n${eventMonitoring ? '    <enableEventLogWaveIntegration>false</enableEventLogWaveIntegration>\n' : ''}`) });
+  holdComponent(state, {
+    type: 'Settings',
+    fullName: 'Event',
+    path: 'settings/Event.settings',
+    xml: settingsXml(
+      'Event',
+      `    <enableDeleteMonitoringData>true</enableDeleteMonitoringData>\n${
+        eventMonitoring ? '    <enableEventLogWaveIntegration>false</enableEventLogWaveIntegration>\n' : ''
+      }`
+    ),
+  });
   // UNVERIFIED: a retrieve of Settings:RealTimeEvent lists every entity the org offers, each with
   // isEnabled (false until storage is turned on). No public source shows a full retrieve.
-  holdComponent(state, { type: 'Settings', fullName: 'RealTimeEvent', path: 'settings/RealTimeEvent.settings', xml: realTimeEventXml(shape.realTimeEvents, shape.realTimeEventsEnabled) });
+  holdComponent(state, {
+    type: 'Settings',
+    fullName: 'RealTimeEvent',
+    path: 'settings/RealTimeEvent.settings',
+    xml: realTimeEventXml(shape.realTimeEvents, shape.realTimeEventsEnabled),
+  });
   for (const component of externalClientAppSettings(shape)) holdComponent(state, component);
   if (seed.enforceIpRangesEveryRequest !== undefined) {
-    holdComponent(state, { type: 'Settings', fullName: 'Session', path: 'settings/Session.settings', xml: settingsXml('Session', `    <enforceIpRangesEveryRequest>${String(seed.enforceIpRangesEveryRequest)}</enforceIpRangesEveryRequest>\n`) });
+    holdComponent(state, {
+      type: 'Settings',
+      fullName: 'Session',
+      path: 'settings/Session.settings',
+      xml: settingsXml(
+        'Session',
+        `    <enforceIpRangesEveryRequest>${String(seed.enforceIpRangesEveryRequest)}</enforceIpRangesEveryRequest>\n`
+      ),
+    });
   }
   for (const component of seed.components ?? []) {
     const problems = fileSchemaProblems(component.type, component.fullName, component.xml);
-    if (problems.length) throw new Error(`org simulator seed: component ${component.type}:${component.fullName} holds what Salesforce's Metadata API schema (${SCHEMA_SOURCE}) lacks, so no org could hold it: ${problems.join('; ')}`);
+    if (problems.length)
+      throw new Error(
+        `org simulator seed: component ${component.type}:${
+          component.fullName
+        } holds what Salesforce's Metadata API schema (${SCHEMA_SOURCE}) lacks, so no org could hold it: ${problems.join(
+          '; '
+        )}`
+      );
     holdComponent(state, component);
-    if (component.type === 'PermissionSet') state.records.get('PermissionSet')?.push({ Id: newId('0PS'), Name: component.fullName, Label: component.fullName, IsCustom: true, LicenseId: licenceIdFor(state, /<license>([^<]*)<\/license>/.exec(component.xml)?.[1]) });
+    if (component.type === 'PermissionSet')
+      state.records
+        .get('PermissionSet')
+        ?.push({
+          Id: newId('0PS'),
+          Name: component.fullName,
+          Label: component.fullName,
+          IsCustom: true,
+          LicenseId: licenceIdFor(state, /<license>([^<]*)<\/license>/.exec(component.xml)?.[1]),
+        });
   }
   return state;
 };
@@ -161,7 +313,9 @@ export const cloneState = (state: OrgState): OrgState => ({
 export const licenceIdFor = (state: OrgState, license: string | undefined): string | null => {
   if (license === undefined) return null;
   const psl = state.shape.permissionSetLicences.find((p) => (p.licenseInFiles ?? p.masterLabel) === license);
-  const row = psl ? rows(state, 'PermissionSetLicense').find((r) => r.DeveloperName === psl.developerName) : rows(state, 'UserLicense').find((r) => r.Name === license);
+  const row = psl
+    ? rows(state, 'PermissionSetLicense').find((r) => r.DeveloperName === psl.developerName)
+    : rows(state, 'UserLicense').find((r) => r.Name === license);
   return row ? String(row.Id) : null;
 };
 

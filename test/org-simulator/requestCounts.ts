@@ -9,7 +9,10 @@ export type RequestCounts = { total: number; byKind: Record<string, number> };
  */
 export const requestKind = (request: RequestLog): string => {
   if (request.soapOp) return request.soapOp;
-  const rest = request.path.replace(/^\/services\/data\/v[\d.]+\//, '').replace(/\/$/, '').replace(/\/[a-zA-Z0-9]{15,18}$/, '/<id>');
+  const rest = request.path
+    .replace(/^\/services\/data\/v[\d.]+\//, '')
+    .replace(/\/$/, '')
+    .replace(/\/[a-zA-Z0-9]{15,18}$/, '/<id>');
   return `${request.method} ${rest}`;
 };
 

@@ -9,7 +9,11 @@ import path from 'node:path';
  */
 export type FieldSpec = { type: string; array: boolean; required?: boolean };
 const SCHEMA_FILE = path.join(__dirname, '..', '..', 'config', 'salesforce', 'metadata-schema.json');
-const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')) as { generatedFrom: string; types: Record<string, Record<string, FieldSpec>>; enums: Record<string, string[]> };
+const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')) as {
+  generatedFrom: string;
+  types: Record<string, Record<string, FieldSpec>>;
+  enums: Record<string, string[]>;
+};
 
 export const schemaFields = (typeName: string): Record<string, FieldSpec> | undefined => schema.types[typeName];
 export const schemaEnum = (typeName: string): string[] | undefined => schema.enums[typeName];

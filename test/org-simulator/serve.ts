@@ -16,10 +16,17 @@ const main = async (): Promise<void> => {
   const shapeFile = arg('shape-file', '');
   const idleMinutes = Number(arg('idle-minutes', '10'));
   const sandbox = arg('sandbox', '');
-  const sim = await startOrgSimulator({ shape, ...(shapeFile ? { shapeFile } : {}), ...(sandbox ? { sandbox: { name: sandbox } } : {}), idleTimeoutMs: idleMinutes * 60_000 });
+  const sim = await startOrgSimulator({
+    shape,
+    ...(shapeFile ? { shapeFile } : {}),
+    ...(sandbox ? { sandbox: { name: sandbox } } : {}),
+    idleTimeoutMs: idleMinutes * 60_000,
+  });
   process.stdout.write(
     [
-      `Simulated ${shapeFile ? `org from ${shapeFile} (${sim.state.shape.name})` : `${shape} org`} at ${sim.instanceUrl} (org ${sim.orgId}, user ${sim.username})`,
+      `Simulated ${shapeFile ? `org from ${shapeFile} (${sim.state.shape.name})` : `${shape} org`} at ${
+        sim.instanceUrl
+      } (org ${sim.orgId}, user ${sim.username})`,
       `Access token: ${sim.accessToken}`,
       '',
       'With the sf CLI:',
@@ -29,7 +36,7 @@ const main = async (): Promise<void> => {
       '',
       `Stops after ${idleMinutes} minute(s) without a request, or on Ctrl-C.`,
       '',
-    ].join('\n'),
+    ].join('\n')
   );
   process.once('SIGINT', () => void sim.stop().then(() => process.exit(0)));
 };

@@ -7,15 +7,38 @@ import { jwtBearerGrant } from './oauth';
 import { appEnforcesIp, CALLER_IP_HEADER, enforcesEveryRequest, outsideLoginRanges } from './rules/loginIpRules';
 import type { OrgState } from './orgState';
 import { rows } from './orgState';
-import { API_VERSIONS, createRecord, describeGlobal, describePermissionSet, describePermissionSetLicense, renameUser, runQuery } from './rest';
+import {
+  API_VERSIONS,
+  createRecord,
+  describeGlobal,
+  describePermissionSet,
+  describePermissionSetLicense,
+  renameUser,
+  runQuery,
+} from './rest';
 import { MetadataSoap, parseSoap, soapFault } from './soap';
 import { RestError } from './soql';
 import { runComposite } from './composite';
 
 /** One request the org received; a deploy also records its members (`Type:fullName`, sorted) for tests. */
-export type RequestLog = { method: string; path: string; soapOp?: string; soql?: string; status: number; members?: string[]; subrequests?: Array<{ method: string; path: string; soql?: string }> };
+export type RequestLog = {
+  method: string;
+  path: string;
+  soapOp?: string;
+  soql?: string;
+  status: number;
+  members?: string[];
+  subrequests?: Array<{ method: string; path: string; soql?: string }>;
+};
 
-export type ServerOptions = { state: OrgState; accessToken: string; deployPolls: number; faults: () => FaultPlan; idleTimeoutMs?: number; onIdle?: () => void };
+export type ServerOptions = {
+  state: OrgState;
+  accessToken: string;
+  deployPolls: number;
+  faults: () => FaultPlan;
+  idleTimeoutMs?: number;
+  onIdle?: () => void;
+};
 
 const readBody = (req: http.IncomingMessage): Promise<string> =>
   new Promise((resolve, reject) => {
@@ -25,7 +48,12 @@ const readBody = (req: http.IncomingMessage): Promise<string> =>
     req.on('error', reject);
   });
 
-const restError = (status: number, errorCode: string, message: string, fields: string[]): { status: number; body: string } => ({ status, body: JSON.stringify([{ message, errorCode, fields }]) });
+const restError = (
+  status: number,
+  errorCode: string,
+  message: string,
+  fields: string[]
+): { status: number; body: string } => ({ status, body: JSON.stringify([{ message, errorCode, fields }]) });
 
 // Access tokens the JWT grant minted, per org state: token → user id.
 type Session = { userId: string; app: string };
@@ -57,11 +85,25 @@ const json = (status: number, payload: unknown): RestAnswer => ({ status, body: 
  * session's user (a JWT-minted session) or the admin; the HTTP handler and each composite
  * subrequest use it. RestErrors become Salesforce's error list.
  */
-export const answerRest = async (state: OrgState, sessionUser: Record<string, unknown> | undefined, method: string, path: string, searchParams: URLSearchParams, body: string, log?: RequestLog): Promise<RestAnswer> => {
+export const answerRest = async (
+  state: OrgState,
+  sessionUser: Record<string, unknown> | undefined,
+  method: string,
+  path: string,
+  searchParams: URLSearchParams,
+  body: string,
+  log?: RequestLog
+): Promise<RestAnswer> => {
   try {
     syncUserLogins(state);
     const admin = sessionUser ?? rows(state, 'User')[0] ?? {};
-    if (path === '/services/oauth2/userinfo') return json(200, { user_id: admin.Id, organization_id: state.orgId, preferred_username: admin.Username, email: admin.Email });
+    if (path === '/services/oauth2/userinfo')
+      return json(200, {
+        user_id: admin.Id,
+        organization_id: state.orgId,
+        preferred_username: admin.Username,
+        email: admin.Email,
+      });
     if (path === '/services/data' || path === '/services/data/') return json(200, API_VERSIONS);
     const m = /^\/services\/data\/v[\d.]+\/(tooling\/)?(.*)$/.exec(path);
     if (!m) return json(404, NOT_FOUND);
@@ -84,11 +126,20 @@ export const answerRest = async (state: OrgState, sessionUser: Record<string, un
       return csv === undefined ? json(404, NOT_FOUND) : { status: 200, body: csv, contentType: 'text/csv' };
     }
     const record = /^sobjects\/(\w+)\/?(\w*)$/.exec(rest);
-    const lifecycle = record ? lifecycleRecordRequest(state, method, record[1] ?? '', record[2] ?? '', JSON.parse(body || '{}') as Record<string, unknown>) : undefined;
+    const lifecycle = record
+      ? lifecycleRecordRequest(
+          state,
+          method,
+          record[1] ?? '',
+          record[2] ?? '',
+          JSON.parse(body || '{}') as Record<string, unknown>
+        )
+      : undefined;
     if (lifecycle) {
       return { status: lifecycle.status };
     }
-    if (record && method === 'POST' && !record[2]) return json(201, createRecord(state, record[1] ?? '', JSON.parse(body || '{}') as Record<string, unknown>));
+    if (record && method === 'POST' && !record[2])
+      return json(201, createRecord(state, record[1] ?? '', JSON.parse(body || '{}') as Record<string, unknown>));
     if (record && method === 'GET' && record[2]) {
       const row = rows(state, record[1] ?? '').find((r) => r.Id === record[2]);
       return row ? json(200, { attributes: { type: record[1] }, ...row }) : json(404, NOT_FOUND);
@@ -112,14 +163,20 @@ export const answerRest = async (state: OrgState, sessionUser: Record<string, un
 };
 
 /** An HTTP server on 127.0.0.1 that answers as a Salesforce org does; every request is logged. */
-export const startServer = async (options: ServerOptions): Promise<{ url: string; requests: RequestLog[]; close: () => Promise<void> }> => {
+export const startServer = async (
+  options: ServerOptions
+): Promise<{ url: string; requests: RequestLog[]; close: () => Promise<void> }> => {
   const requests: RequestLog[] = [];
   const sessions = { get: (token: string): Session | undefined => sessionsOf.get(options.state)?.get(token) };
   let instanceUrl = '';
   let calls = 0;
   const opCalls = new Map<string, number>();
   let idleTimer: NodeJS.Timeout | undefined;
-  const soap = new MetadataSoap({ state: options.state, deployPolls: options.deployPolls, stuckPolls: () => options.faults().stuckDeployPolls ?? 0 });
+  const soap = new MetadataSoap({
+    state: options.state,
+    deployPolls: options.deployPolls,
+    stuckPolls: () => options.faults().stuckDeployPolls ?? 0,
+  });
   const touch = (): void => {
     if (!options.idleTimeoutMs) return;
     clearTimeout(idleTimer);
@@ -156,17 +213,58 @@ export const startServer = async (options: ServerOptions): Promise<{ url: string
         req.socket.destroy();
         return;
       }
-      if (fault === 'serverError') return isSoap ? send(500, soapFault('UNKNOWN_EXCEPTION', 'An unexpected error occurred. Please include this ErrorId if you contact support: 1234567-89 (-1234567890)'), 'text/xml') : send(500, JSON.stringify([{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred. Please include this ErrorId if you contact support: 1234567-89 (-1234567890)' }]), 'application/json');
-      if (fault === 'rateLimit') return isSoap ? send(500, soapFault('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'), 'text/xml') : send(403, JSON.stringify([{ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' }]), 'application/json');
+      if (fault === 'serverError')
+        return isSoap
+          ? send(
+              500,
+              soapFault(
+                'UNKNOWN_EXCEPTION',
+                'An unexpected error occurred. Please include this ErrorId if you contact support: 1234567-89 (-1234567890)'
+              ),
+              'text/xml'
+            )
+          : send(
+              500,
+              JSON.stringify([
+                {
+                  errorCode: 'UNKNOWN_EXCEPTION',
+                  message:
+                    'An unexpected error occurred. Please include this ErrorId if you contact support: 1234567-89 (-1234567890)',
+                },
+              ]),
+              'application/json'
+            );
+      if (fault === 'rateLimit')
+        return isSoap
+          ? send(500, soapFault('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'), 'text/xml')
+          : send(
+              403,
+              JSON.stringify([{ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' }]),
+              'application/json'
+            );
 
       if (req.method === 'POST' && path === '/services/oauth2/token') {
         const form = new URLSearchParams(body);
-        if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer') return send(400, JSON.stringify({ error: 'unsupported_grant_type', error_description: 'grant type not supported' }), 'application/json');
-        const answer = jwtBearerGrant(options.state, form.get('assertion') ?? '', instanceUrl, (userId, app) => mintSession(options.state, userId, app), callerAddress);
+        if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer')
+          return send(
+            400,
+            JSON.stringify({ error: 'unsupported_grant_type', error_description: 'grant type not supported' }),
+            'application/json'
+          );
+        const answer = jwtBearerGrant(
+          options.state,
+          form.get('assertion') ?? '',
+          instanceUrl,
+          (userId, app) => mintSession(options.state, userId, app),
+          callerAddress
+        );
         return send(answer.status, JSON.stringify(answer.body), 'application/json');
       }
       if (path === '/services/oauth2/revoke' && (req.method === 'POST' || req.method === 'GET')) {
-        const answer = revokeToken(options.state, (req.method === 'POST' ? new URLSearchParams(body).get('token') : url.searchParams.get('token')) ?? '');
+        const answer = revokeToken(
+          options.state,
+          (req.method === 'POST' ? new URLSearchParams(body).get('token') : url.searchParams.get('token')) ?? ''
+        );
         return send(answer.status, answer.body, 'application/json');
       }
       const token = isSoap ? soapRequest?.sessionId : req.headers.authorization?.replace(/^Bearer\s+/i, '');
@@ -175,9 +273,25 @@ export const startServer = async (options: ServerOptions): Promise<{ url: string
       // Continuous IP enforcement applies to an app's sessions only while the app enforces IP restrictions.
       const session = token === undefined ? undefined : sessions.get(token);
       const sessionUser = session ? rows(options.state, 'User').find((u) => u.Id === session.userId) : undefined;
-      const ipRefused = Boolean(session && sessionUser && enforcesEveryRequest(options.state) && appEnforcesIp(options.state, session.app) && outsideLoginRanges(options.state, sessionUser, callerAddress));
+      const ipRefused = Boolean(
+        session &&
+          sessionUser &&
+          enforcesEveryRequest(options.state) &&
+          appEnforcesIp(options.state, session.app) &&
+          outsideLoginRanges(options.state, sessionUser, callerAddress)
+      );
       if ((token !== options.accessToken && !sessionUser) || ipRefused || fault === 'expiredSession') {
-        return isSoap ? send(500, soapFault('INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session'), 'text/xml') : send(401, JSON.stringify([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]), 'application/json');
+        return isSoap
+          ? send(
+              500,
+              soapFault('INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session'),
+              'text/xml'
+            )
+          : send(
+              401,
+              JSON.stringify([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]),
+              'application/json'
+            );
       }
       try {
         if (soapRequest) {
@@ -194,16 +308,41 @@ export const startServer = async (options: ServerOptions): Promise<{ url: string
                   body,
                   Boolean(composite[1]),
                   async (sub) => {
-                    (log.subrequests ??= []).push({ method: sub.method, path: sub.path, ...(sub.searchParams.get('q') ? { soql: sub.searchParams.get('q') as string } : {}) });
+                    (log.subrequests ??= []).push({
+                      method: sub.method,
+                      path: sub.path,
+                      ...(sub.searchParams.get('q') ? { soql: sub.searchParams.get('q') as string } : {}),
+                    });
                     // Operation faults (onOperation) reach subrequests too, answered inside the composite.
                     const subCall = (opCalls.get(sub.path) ?? 0) + 1;
                     opCalls.set(sub.path, subCall);
-                    const subFault = decideFault({ ...(faults.onOperation ? { onOperation: faults.onOperation } : {}) }, -1, sub.path, subCall);
-                    if (subFault === 'serverError' || subFault === 'drop') return { status: 500, body: JSON.stringify([{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred. Please include this ErrorId if you contact support: 1234567-89 (-1234567890)' }]) };
-                    if (subFault === 'rateLimit') return { status: 403, body: JSON.stringify([{ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' }]) };
+                    const subFault = decideFault(
+                      { ...(faults.onOperation ? { onOperation: faults.onOperation } : {}) },
+                      -1,
+                      sub.path,
+                      subCall
+                    );
+                    if (subFault === 'serverError' || subFault === 'drop')
+                      return {
+                        status: 500,
+                        body: JSON.stringify([
+                          {
+                            errorCode: 'UNKNOWN_EXCEPTION',
+                            message:
+                              'An unexpected error occurred. Please include this ErrorId if you contact support: 1234567-89 (-1234567890)',
+                          },
+                        ]),
+                      };
+                    if (subFault === 'rateLimit')
+                      return {
+                        status: 403,
+                        body: JSON.stringify([
+                          { errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' },
+                        ]),
+                      };
                     return answerRest(options.state, sessionUser, sub.method, sub.path, sub.searchParams, sub.body);
                   },
-                  recordsRollback(options.state),
+                  recordsRollback(options.state)
                 )
               : await answerRest(options.state, sessionUser, req.method ?? 'GET', path, url.searchParams, body, log);
           log.status = answer.status;
@@ -213,13 +352,21 @@ export const startServer = async (options: ServerOptions): Promise<{ url: string
           }
           return send(answer.status, answer.body, answer.contentType ?? 'application/json');
         }
-        return send(404, JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]), 'application/json');
+        return send(
+          404,
+          JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]),
+          'application/json'
+        );
       } catch (err) {
         if (err instanceof RestError) {
           const e = restError(err.status, err.errorCode, err.message, err.fields);
           return send(e.status, e.body, 'application/json');
         }
-        return send(500, JSON.stringify([{ errorCode: 'UNKNOWN_EXCEPTION', message: (err as Error).message }]), 'application/json');
+        return send(
+          500,
+          JSON.stringify([{ errorCode: 'UNKNOWN_EXCEPTION', message: (err as Error).message }]),
+          'application/json'
+        );
       }
     })();
   });

@@ -48,7 +48,11 @@ class Checker {
   }
   public count(value: unknown, field: string): value is number {
     if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return true;
-    this.fail(field, `must be a whole number of 0 or more, got ${JSON.stringify(value)}`, 'write the number of licences');
+    this.fail(
+      field,
+      `must be a whole number of 0 or more, got ${JSON.stringify(value)}`,
+      'write the number of licences'
+    );
     return false;
   }
   public boolean(value: unknown, field: string): value is boolean {
@@ -89,7 +93,9 @@ export const checkShape = (data: unknown, file: string): OrgShape => {
   if (!c.object(data, '(root)')) throw new ShapeFileError(file, c.problems);
   const shape: Json = { ...data };
   const unknown: Record<string, string> = {};
-  for (const key of Object.keys(shape)) if (!FIELDS.has(key)) c.fail(key, 'is not a field of an org shape', `remove it, or use one of: ${[...FIELDS].join(', ')}`);
+  for (const key of Object.keys(shape))
+    if (!FIELDS.has(key))
+      c.fail(key, 'is not a field of an org shape', `remove it, or use one of: ${[...FIELDS].join(', ')}`);
   for (const [key, fallback] of Object.entries(UNKNOWABLE)) {
     const reason = typeof shape[key] === 'string' ? UNKNOWN.exec(shape[key] as string)?.[1] : undefined;
     if (reason === undefined) continue;
@@ -99,31 +105,54 @@ export const checkShape = (data: unknown, file: string): OrgShape => {
   }
   c.string(shape.name, 'name');
   if (shape.source !== undefined) c.string(shape.source, 'source');
-  if (shape.probedAt !== undefined && (typeof shape.probedAt !== 'string' || Number.isNaN(Date.parse(shape.probedAt)))) c.fail('probedAt', 'must be an ISO 8601 time', 'write e.g. "2026-12-01T12:00:00.000Z"');
+  if (shape.probedAt !== undefined && (typeof shape.probedAt !== 'string' || Number.isNaN(Date.parse(shape.probedAt))))
+    c.fail('probedAt', 'must be an ISO 8601 time', 'write e.g. "2026-12-01T12:00:00.000Z"');
   c.string(shape.edition, 'edition');
   if (shape.eventMonitoring !== undefined) c.boolean(shape.eventMonitoring, 'eventMonitoring');
   if (shape.sandbox === false) delete shape.sandbox;
   if (shape.sandbox !== undefined && c.object(shape.sandbox, 'sandbox')) {
     // Help "Create a Sandbox": up to 10 letters or digits ("starting with a letter" unverified).
-    if (typeof shape.sandbox.name !== 'string' || !/^[A-Za-z][A-Za-z0-9]{0,9}$/.test(shape.sandbox.name)) c.fail('sandbox.name', `must be 1-10 letters or digits, starting with a letter, got ${JSON.stringify(shape.sandbox.name)}`, 'write the sandbox name, e.g. "uat", or false for production');
+    if (typeof shape.sandbox.name !== 'string' || !/^[A-Za-z][A-Za-z0-9]{0,9}$/.test(shape.sandbox.name))
+      c.fail(
+        'sandbox.name',
+        `must be 1-10 letters or digits, starting with a letter, got ${JSON.stringify(shape.sandbox.name)}`,
+        'write the sandbox name, e.g. "uat", or false for production'
+      );
   }
   const permissions = c.object(shape.permissions, 'permissions') ? (shape.permissions as Json) : {};
   for (const [name, label] of Object.entries(permissions)) {
-    if (!API_NAME.test(name)) c.fail(`permissions.${name}`, 'is not a permission API name', 'use the name without the "Permissions" prefix, e.g. ViewSetup');
+    if (!API_NAME.test(name))
+      c.fail(
+        `permissions.${name}`,
+        'is not a permission API name',
+        'use the name without the "Permissions" prefix, e.g. ViewSetup'
+      );
     c.string(label, `permissions.${name}`);
   }
   const known = (name: string): boolean => 'permissions' in unknown || name in permissions;
   if (c.object(shape.dependencies, 'dependencies')) {
     for (const [name, required] of Object.entries(shape.dependencies)) {
-      if (!known(name)) c.fail(`dependencies.${name}`, 'names a permission the shape does not list in permissions', `add ${name} to permissions, or remove the entry`);
+      if (!known(name))
+        c.fail(
+          `dependencies.${name}`,
+          'names a permission the shape does not list in permissions',
+          `add ${name} to permissions, or remove the entry`
+        );
       if (!c.names(required, `dependencies.${name}`)) continue;
-      for (const r of required) if (!known(r)) c.fail(`dependencies.${name}`, `requires ${r}, which the shape does not list in permissions`, `add ${r} to permissions`);
+      for (const r of required)
+        if (!known(r))
+          c.fail(
+            `dependencies.${name}`,
+            `requires ${r}, which the shape does not list in permissions`,
+            `add ${r} to permissions`
+          );
     }
   }
   if (shape.otherDependencies !== undefined && c.array(shape.otherDependencies, 'otherDependencies')) {
     shape.otherDependencies.forEach((row, i) => {
       if (!c.object(row, `otherDependencies[${i}]`)) return;
-      for (const key of ['permission', 'permissionType', 'requiredPermission', 'requiredPermissionType']) c.string(row[key], `otherDependencies[${i}].${key}`);
+      for (const key of ['permission', 'permissionType', 'requiredPermission', 'requiredPermissionType'])
+        c.string(row[key], `otherDependencies[${i}].${key}`);
     });
   }
   c.names(shape.objects, 'objects');
@@ -150,7 +179,13 @@ export const checkShape = (data: unknown, file: string): OrgShape => {
       }
       if (psl.licenseInFiles !== undefined) c.string(psl.licenseInFiles, `${field}.licenseInFiles`);
       if (c.names(psl.deniedPermissions, `${field}.deniedPermissions`)) {
-        for (const d of psl.deniedPermissions) if (!known(d)) c.fail(`${field}.deniedPermissions`, `names ${d}, which the shape does not list in permissions`, `add ${d} to permissions, or remove it here`);
+        for (const d of psl.deniedPermissions)
+          if (!known(d))
+            c.fail(
+              `${field}.deniedPermissions`,
+              `names ${d}, which the shape does not list in permissions`,
+              `add ${d} to permissions, or remove it here`
+            );
       }
       return psl;
     });
@@ -159,24 +194,53 @@ export const checkShape = (data: unknown, file: string): OrgShape => {
     shape.profiles.forEach((p, i) => {
       if (!c.object(p, `profiles[${i}]`)) return;
       c.string(p.name, `profiles[${i}].name`);
-      if (c.string(p.licence, `profiles[${i}].licence`) && !('userLicences' in unknown) && !licenceNames.includes(p.licence)) {
-        c.fail(`profiles[${i}].licence`, `names "${p.licence}", which is not in userLicences`, 'add the licence to userLicences, or name one it lists');
+      if (
+        c.string(p.licence, `profiles[${i}].licence`) &&
+        !('userLicences' in unknown) &&
+        !licenceNames.includes(p.licence)
+      ) {
+        c.fail(
+          `profiles[${i}].licence`,
+          `names "${p.licence}", which is not in userLicences`,
+          'add the licence to userLicences, or name one it lists'
+        );
       }
     });
   }
-  if (c.names(shape.realTimeEvents, 'realTimeEvents') && shape.realTimeEventsEnabled !== undefined && c.names(shape.realTimeEventsEnabled, 'realTimeEventsEnabled')) {
-    for (const e of shape.realTimeEventsEnabled) if (!(shape.realTimeEvents as string[]).includes(e)) c.fail('realTimeEventsEnabled', `names ${e}, which is not in realTimeEvents`, `add ${e} to realTimeEvents`);
+  if (
+    c.names(shape.realTimeEvents, 'realTimeEvents') &&
+    shape.realTimeEventsEnabled !== undefined &&
+    c.names(shape.realTimeEventsEnabled, 'realTimeEventsEnabled')
+  ) {
+    for (const e of shape.realTimeEventsEnabled)
+      if (!(shape.realTimeEvents as string[]).includes(e))
+        c.fail('realTimeEventsEnabled', `names ${e}, which is not in realTimeEvents`, `add ${e} to realTimeEvents`);
   }
   if (shape.permissionsByLabel !== undefined && c.object(shape.permissionsByLabel, 'permissionsByLabel')) {
     for (const [label, name] of Object.entries(shape.permissionsByLabel)) {
       if (name === null) continue;
-      if (typeof name !== 'string' || permissions[name] !== label) c.fail(`permissionsByLabel.${label}`, `must be null or a permission whose label in permissions is "${label}"`, 'write the permission that carries this label, or null');
+      if (typeof name !== 'string' || permissions[name] !== label)
+        c.fail(
+          `permissionsByLabel.${label}`,
+          `must be null or a permission whose label in permissions is "${label}"`,
+          'write the permission that carries this label, or null'
+        );
     }
   }
-  if (shape.externalClientAppSettings !== undefined && c.object(shape.externalClientAppSettings, 'externalClientAppSettings')) {
+  if (
+    shape.externalClientAppSettings !== undefined &&
+    c.object(shape.externalClientAppSettings, 'externalClientAppSettings')
+  ) {
     const schema = schemaFields('ExternalClientAppSettings') ?? {};
     for (const [field, value] of Object.entries(shape.externalClientAppSettings)) {
-      if (!schema[field] || field === 'fullName') c.fail(`externalClientAppSettings.${field}`, "is not in Salesforce's Metadata API schema for ExternalClientAppSettings", `remove it; the schema has ${Object.keys(schema).filter((f) => f !== 'fullName').join(', ')}`);
+      if (!schema[field] || field === 'fullName')
+        c.fail(
+          `externalClientAppSettings.${field}`,
+          "is not in Salesforce's Metadata API schema for ExternalClientAppSettings",
+          `remove it; the schema has ${Object.keys(schema)
+            .filter((f) => f !== 'fullName')
+            .join(', ')}`
+        );
       c.string(value, `externalClientAppSettings.${field}`);
     }
   }
@@ -202,13 +266,19 @@ export const loadShapeFile = (file: string): OrgShape => {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new ShapeFileError(file, [`(file): cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}). Fix: give the path of a shape file, e.g. one vendor-access probe wrote`]);
+    throw new ShapeFileError(file, [
+      `(file): cannot be read (${
+        (err as NodeJS.ErrnoException).code ?? 'error'
+      }). Fix: give the path of a shape file, e.g. one vendor-access probe wrote`,
+    ]);
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new ShapeFileError(file, [`(file): is not valid JSON (${(err as Error).message}). Fix: correct the JSON syntax`]);
+    throw new ShapeFileError(file, [
+      `(file): is not valid JSON (${(err as Error).message}). Fix: correct the JSON syntax`,
+    ]);
   }
   return checkShape(data, file);
 };

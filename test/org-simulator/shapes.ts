@@ -22,7 +22,12 @@ export type PermissionSetLicenceShape = {
   licenseInFiles?: string;
 };
 /** A PermissionDependency row whose types are not both "User Permission", kept as the org returned it. */
-export type DependencyRow = { permission: string; permissionType: string; requiredPermission: string; requiredPermissionType: string };
+export type DependencyRow = {
+  permission: string;
+  permissionType: string;
+  requiredPermission: string;
+  requiredPermissionType: string;
+};
 /** SetupEntityAccess rows of the vendors' permission sets, per SetupEntityType (no ids). */
 export type SetupEntityAccessShape = { setupEntityType: string; rows: number; permissionSets: string[] };
 
@@ -73,22 +78,31 @@ export type OrgShape = {
 };
 
 /** Event Monitoring decides Event Manager storage and EventSettings.enableEventLogWaveIntegration. */
-export const hasEventMonitoring = (shape: OrgShape): boolean => shape.eventMonitoring ?? shape.realTimeEvents.length > 0;
+export const hasEventMonitoring = (shape: OrgShape): boolean =>
+  shape.eventMonitoring ?? shape.realTimeEvents.length > 0;
 
 /**
  * A sandbox name as Salesforce allows it (Help "Create a Sandbox": up to 10 alphanumeric
  * characters; "starting with a letter" is unverified).
  */
 export const sandboxNameProblem = (name: string): string | undefined =>
-  /^[A-Za-z][A-Za-z0-9]{0,9}$/.test(name) ? undefined : `sandbox name '${name}' must be 1-10 letters or digits, starting with a letter`;
+  /^[A-Za-z][A-Za-z0-9]{0,9}$/.test(name)
+    ? undefined
+    : `sandbox name '${name}' must be 1-10 letters or digits, starting with a letter`;
 
 export const SHAPES_DIR = path.join(__dirname, 'shapes');
 export type BuiltInShape = 'enterprise' | 'enterprise-shield' | 'enterprise-sandbox' | 'developer';
 
 /** Every shapes/<name>.json, by name. */
-export const BUILT_IN_SHAPES: string[] = fs.readdirSync(SHAPES_DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length)).sort();
+export const BUILT_IN_SHAPES: string[] = fs
+  .readdirSync(SHAPES_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.slice(0, -'.json'.length))
+  .sort();
 
 /** The built-in shapes, loaded (and checked) from their files once. */
-export const SHAPES: Record<string, OrgShape> = Object.fromEntries(BUILT_IN_SHAPES.map((name) => [name, loadShapeFile(path.join(SHAPES_DIR, `${name}.json`))]));
+export const SHAPES: Record<string, OrgShape> = Object.fromEntries(
+  BUILT_IN_SHAPES.map((name) => [name, loadShapeFile(path.join(SHAPES_DIR, `${name}.json`))])
+);
 
 export const builtInShape = (name: string): OrgShape | undefined => SHAPES[name];

@@ -3,12 +3,21 @@ import type { OrgState, Row } from './orgState';
 
 /** A REST error as Salesforce sends it: HTTP 400, `[{"message", "errorCode"}]`. */
 export class RestError extends Error {
-  public constructor(public readonly status: number, public readonly errorCode: string, message: string, public readonly fields: string[] = []) {
+  public constructor(
+    public readonly status: number,
+    public readonly errorCode: string,
+    message: string,
+    public readonly fields: string[] = []
+  ) {
     super(message);
   }
 }
 
-type Condition = { field: string; op: '=' | '!=' | 'IN' | '>=' | '<=' | '>' | '<'; values: Array<string | boolean | null> };
+type Condition = {
+  field: string;
+  op: '=' | '!=' | 'IN' | '>=' | '<=' | '>' | '<';
+  values: Array<string | boolean | null>;
+};
 
 const literal = (raw: string): string | boolean | null => {
   const t = raw.trim();
@@ -23,13 +32,22 @@ const literal = (raw: string): string | boolean | null => {
  * [ORDER BY …] [LIMIT n]. Anything else is MALFORMED_QUERY, as an org would say for a typo.
  */
 export const parseSoql = (soql: string): { fields: string[]; object: string; where: Condition[] } => {
-  const m = /^\s*SELECT\s+(.+?)\s+FROM\s+(\w+)(?:\s+WHERE\s+(.+?))?(?:\s+ORDER\s+BY\s+.+?)?(?:\s+LIMIT\s+\d+)?\s*$/is.exec(soql);
+  const m =
+    /^\s*SELECT\s+(.+?)\s+FROM\s+(\w+)(?:\s+WHERE\s+(.+?))?(?:\s+ORDER\s+BY\s+.+?)?(?:\s+LIMIT\s+\d+)?\s*$/is.exec(
+      soql
+    );
   if (!m) throw new RestError(400, 'MALFORMED_QUERY', `unexpected token: ${soql.slice(0, 40)}`);
   const where: Condition[] = [];
   for (const part of (m[3] ?? '').split(/\s+AND\s+/i).filter(Boolean)) {
     const c = /^\s*([\w.]+)\s*(>=|<=|!=|=|>|<|IN)\s*(.+?)\s*$/is.exec(part);
     if (!c) throw new RestError(400, 'MALFORMED_QUERY', `unexpected token: ${part.trim().slice(0, 40)}`);
-    const values = c[2]?.toUpperCase() === 'IN' ? (c[3] ?? '').replace(/^\(|\)$/g, '').match(/'(?:[^'\\]|\\.)*'|[^,\s]+/g)?.map(literal) ?? [] : [literal(c[3] ?? '')];
+    const values =
+      c[2]?.toUpperCase() === 'IN'
+        ? (c[3] ?? '')
+            .replace(/^\(|\)$/g, '')
+            .match(/'(?:[^'\\]|\\.)*'|[^,\s]+/g)
+            ?.map(literal) ?? []
+        : [literal(c[3] ?? '')];
     where.push({ field: c[1] ?? '', op: (c[2]?.toUpperCase() ?? '=') as Condition['op'], values });
   }
   return { fields: (m[1] ?? '').split(',').map((f) => f.trim()), object: m[2] ?? '', where };
@@ -38,7 +56,14 @@ export const parseSoql = (soql: string): { fields: string[]; object: string; whe
 const TOOLING_OBJECTS = new Set(['PermissionDependency']);
 
 /** The fact of the org shape each table is read for: a probed org that refused it refuses here too. */
-const FACT_OF: Record<string, string> = { PermissionDependency: 'dependencies', Organization: 'edition', UserLicense: 'userLicences', Profile: 'profiles', PermissionSetLicense: 'permissionSetLicences', SetupEntityAccess: 'setupEntityAccess' };
+const FACT_OF: Record<string, string> = {
+  PermissionDependency: 'dependencies',
+  Organization: 'edition',
+  UserLicense: 'userLicences',
+  Profile: 'profiles',
+  PermissionSetLicense: 'permissionSetLicences',
+  SetupEntityAccess: 'setupEntityAccess',
+};
 
 /**
  * Replays the probed org's answer for a fact it refused ("<errorCode>: <message>", as the probe
@@ -57,17 +82,44 @@ export const refuseIfUnknown = (state: OrgState, fact: string | undefined): void
 const tableOf = (state: OrgState, object: string, tooling: boolean): Row[] => {
   if (tooling === (object === 'PermissionDependency')) refuseIfUnknown(state, FACT_OF[object]);
   if (tooling && object === 'PermissionDependency') {
-    const userRows = Object.entries(state.shape.dependencies).flatMap(([permission, required]) => required.map((r) => ({ Permission: permission, PermissionType: 'User Permission', RequiredPermission: r, RequiredPermissionType: 'User Permission' })));
-    const otherRows = (state.shape.otherDependencies ?? []).map((d) => ({ Permission: d.permission, PermissionType: d.permissionType, RequiredPermission: d.requiredPermission, RequiredPermissionType: d.requiredPermissionType }));
+    const userRows = Object.entries(state.shape.dependencies).flatMap(([permission, required]) =>
+      required.map((r) => ({
+        Permission: permission,
+        PermissionType: 'User Permission',
+        RequiredPermission: r,
+        RequiredPermissionType: 'User Permission',
+      }))
+    );
+    const otherRows = (state.shape.otherDependencies ?? []).map((d) => ({
+      Permission: d.permission,
+      PermissionType: d.permissionType,
+      RequiredPermission: d.requiredPermission,
+      RequiredPermissionType: d.requiredPermissionType,
+    }));
     return [...userRows, ...otherRows].map((row, i) => ({ Id: `2Pd${String(i).padStart(12, '0')}`, ...row }));
   }
   if (!tooling && object === 'Organization') {
     // A sandbox reports IsSandbox true and its production's edition; the instance name is informational.
-    return [{ Id: state.orgId, Name: 'Simulated Org', InstanceName: state.shape.sandbox ? 'SIM1S' : 'SIM1', IsSandbox: Boolean(state.shape.sandbox), TrialExpirationDate: null, NamespacePrefix: null, OrganizationType: state.shape.edition }];
+    return [
+      {
+        Id: state.orgId,
+        Name: 'Simulated Org',
+        InstanceName: state.shape.sandbox ? 'SIM1S' : 'SIM1',
+        IsSandbox: Boolean(state.shape.sandbox),
+        TrialExpirationDate: null,
+        NamespacePrefix: null,
+        OrganizationType: state.shape.edition,
+      },
+    ];
   }
   if (!tooling && object === 'OauthToken') return visibleTokens(state);
   const table = !tooling || TOOLING_OBJECTS.has(object) ? state.records.get(object) : undefined;
-  if (!table) throw new RestError(400, 'INVALID_TYPE', `sObject type '${object}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`);
+  if (!table)
+    throw new RestError(
+      400,
+      'INVALID_TYPE',
+      `sObject type '${object}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`
+    );
   return table;
 };
 
@@ -87,18 +139,31 @@ const resolveSemiJoins = (state: OrgState, soql: string, tooling: boolean): stri
   }
   const inner = soql.slice(open + 1, close);
   const field = parseSoql(inner).fields[0] ?? 'Id';
-  const values = runQuery(state, inner, tooling).records.map((r) => `'${String(r[field] ?? '').replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
+  const values = runQuery(state, inner, tooling).records.map(
+    (r) =>
+      `'${String(r[field] ?? '')
+        .replace(/\\/g, '\\\\')
+        .replace(/'/g, "\\'")}'`
+  );
   return resolveSemiJoins(state, `${soql.slice(0, at)}IN (${values.join(', ')})${soql.slice(close + 1)}`, tooling);
 };
 
 /** Runs a query against the state; unknown columns answer INVALID_FIELD with Salesforce's text. */
-export const runQuery = (state: OrgState, soql: string, tooling = false): { totalSize: number; done: true; records: Array<Record<string, unknown>> } => {
+export const runQuery = (
+  state: OrgState,
+  soql: string,
+  tooling = false
+): { totalSize: number; done: true; records: Array<Record<string, unknown>> } => {
   const q = parseSoql(resolveSemiJoins(state, soql, tooling));
   const table = tableOf(state, q.object, tooling);
   const columns = new Set(['Id', ...table.flatMap((r) => Object.keys(r))]);
   for (const field of [...q.fields, ...q.where.map((w) => w.field)]) {
     if (table.length && !columns.has(field)) {
-      throw new RestError(400, 'INVALID_FIELD', `No such column '${field}' on entity '${q.object}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`);
+      throw new RestError(
+        400,
+        'INVALID_FIELD',
+        `No such column '${field}' on entity '${q.object}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`
+      );
     }
   }
   const matches = table.filter((row) =>
@@ -109,10 +174,15 @@ export const runQuery = (state: OrgState, soql: string, tooling = false): { tota
         const [a, b] = [String(value ?? ''), String(w.values[0] ?? '')];
         return value !== null && (w.op === '>=' ? a >= b : w.op === '<=' ? a <= b : w.op === '>' ? a > b : a < b);
       }
-      const hit = w.values.some((v) => (typeof v === 'string' && typeof value === 'string' ? v.toLowerCase() === value.toLowerCase() : v === value));
+      const hit = w.values.some((v) =>
+        typeof v === 'string' && typeof value === 'string' ? v.toLowerCase() === value.toLowerCase() : v === value
+      );
       return w.op === '!=' ? !hit : hit;
-    }),
+    })
   );
-  const records = matches.map((row) => ({ attributes: { type: q.object }, ...Object.fromEntries(q.fields.map((f) => [f, row[f] ?? null])) }));
+  const records = matches.map((row) => ({
+    attributes: { type: q.object },
+    ...Object.fromEntries(q.fields.map((f) => [f, row[f] ?? null])),
+  }));
   return { totalSize: records.length, done: true, records };
 };

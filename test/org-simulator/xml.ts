@@ -12,6 +12,8 @@ export const parseXml = (xml: string): { root: string; node: Node } => {
   return { root, node: typeof value === 'object' ? value : {} };
 };
 
-export const text = (value: Node | string | undefined): string | undefined => (typeof value === 'string' ? value : value && Object.keys(value).length === 0 ? '' : undefined);
+export const text = (value: Node | string | undefined): string | undefined =>
+  typeof value === 'string' ? value : value && Object.keys(value).length === 0 ? '' : undefined;
 export const leaf = (node: Node, key: string): string | undefined => text(node[key]?.[0]);
-export const children = (node: Node, key: string): Node[] => (node[key] ?? []).filter((v): v is Node => typeof v === 'object');
+export const children = (node: Node, key: string): Node[] =>
+  (node[key] ?? []).filter((v): v is Node => typeof v === 'object');

@@ -29,8 +29,10 @@ const cases = fs
   .readdirSync(CASES_DIR)
   .filter((f) => f.endsWith('.json'))
   .sort()
-  .map((f) => [f.replace(/\.json$/, ''), JSON.parse(fs.readFileSync(path.join(CASES_DIR, f), 'utf8')) as OrgBadInput] as const);
-
+  .map(
+    (f) =>
+      [f.replace(/\.json$/, ''), JSON.parse(fs.readFileSync(path.join(CASES_DIR, f), 'utf8')) as OrgBadInput] as const
+  );
 
 describe('org commands refuse bad input before anything reaches the org', () => {
   const project = useProjectCopyAsCwd();
@@ -42,7 +44,11 @@ describe('org commands refuse bad input before anything reaches the org', () => 
       fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       fs.writeFileSync(path.join(dir, file), content);
     }
-    for (const [file, content] of Object.entries(testCase.writeUtf16 ?? {})) fs.writeFileSync(path.join(dir, file), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(content, 'utf16le')]));
+    for (const [file, content] of Object.entries(testCase.writeUtf16 ?? {}))
+      fs.writeFileSync(
+        path.join(dir, file),
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(content, 'utf16le')])
+      );
     for (const s of testCase.setJson ?? []) setJson(dir, s.file, s.path, s.value);
     for (const e of testCase.edit ?? []) editFile(dir, e.file, e.find, e.replace);
     for (const d of testCase.mkdir ?? []) fs.mkdirSync(path.join(dir, d), { recursive: true });

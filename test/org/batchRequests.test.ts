@@ -15,7 +15,10 @@ describe('batchRequests', () => {
     const results = await batchRequests(connection, [
       { get: 'sobjects/PermissionSet/describe' },
       { query: 'SELECT Id, Name FROM UserLicense' },
-      { query: "SELECT Permission, RequiredPermission FROM PermissionDependency WHERE Permission IN ('ViewAllData')", tooling: true },
+      {
+        query: "SELECT Permission, RequiredPermission FROM PermissionDependency WHERE Permission IN ('ViewAllData')",
+        tooling: true,
+      },
       { query: 'SELECT Nope FROM UserLicense' },
     ]);
     expect(valueOf<{ fields: unknown[] }>(results[0]).fields.length).toBeGreaterThan(0);
@@ -28,8 +31,19 @@ describe('batchRequests', () => {
   it('splits reads into composite calls of at most 5 queries, keeping each answer with its read', async () => {
     const connection = await connectToSimulator(sim);
     sim.requests.length = 0;
-    const names = ['Salesforce', 'Salesforce Integration', 'Nope', 'Salesforce', 'Salesforce Integration', 'Nope', 'Salesforce'];
-    const results = await batchRequests(connection, names.map((n) => ({ query: `SELECT Name FROM UserLicense WHERE Name = '${n}'` })));
+    const names = [
+      'Salesforce',
+      'Salesforce Integration',
+      'Nope',
+      'Salesforce',
+      'Salesforce Integration',
+      'Nope',
+      'Salesforce',
+    ];
+    const results = await batchRequests(
+      connection,
+      names.map((n) => ({ query: `SELECT Name FROM UserLicense WHERE Name = '${n}'` }))
+    );
     expect(results.map((r) => rowsOf(r).map((row) => row.Name))).toEqual(names.map((n) => (n === 'Nope' ? [] : [n])));
     expect(sim.requestCounts().byKind).toEqual({ 'POST composite': 2 });
   });

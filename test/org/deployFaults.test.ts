@@ -72,9 +72,13 @@ describe('deploy under faults ends in a correct, honest outcome', () => {
     expect(code).toBe(69);
     expect(out).toMatch(/prod \(admin\.\d+@sim\.example\.com, 00D\d+\): UNKNOWN/);
     expect(out).not.toContain('Nothing was sent to the org');
-    expect(out).toMatch(/How deploy 0Af\w+ ended is unknown\. Find out with: vendor-access deploy --resume 0Af\w+ -o prod/);
+    expect(out).toMatch(
+      /How deploy 0Af\w+ ended is unknown\. Find out with: vendor-access deploy --resume 0Af\w+ -o prod/
+    );
     expect(out).toMatch(/sf org login web --alias prod --instance-url http:\/\/127\.0\.0\.1:\d+/);
-    expect(out).toMatch(/lost track of the deploy after it started: .*INVALID_SESSION_ID|lost track of the deploy after it started: .*[Ss]ession/);
+    expect(out).toMatch(
+      /lost track of the deploy after it started: .*INVALID_SESSION_ID|lost track of the deploy after it started: .*[Ss]ession/
+    );
     expect(out).toMatch(/run vendor-access deploy --resume 0Af\w+ with the same flags to see how it ended/);
     expect(out).not.toContain('SUCCEEDED');
   });
@@ -86,7 +90,10 @@ describe('several orgs in one run', () => {
   it('reports each org separately and exits 68 when only some succeed', async () => {
     Lifecycle.getInstance().onWarning(async () => {});
     const good = await startOrgSimulator({ shape: 'enterprise-shield' });
-    const bad = await startOrgSimulator({ shape: 'enterprise', seed: { adminLacks: ['ModifyAllData', 'ModifyMetadata'] } });
+    const bad = await startOrgSimulator({
+      shape: 'enterprise',
+      seed: { adminLacks: ['ModifyAllData', 'ModifyMetadata'] },
+    });
     try {
       await loginWithAlias(good, 'good');
       await loginWithAlias(bad, 'bad');

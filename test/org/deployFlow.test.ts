@@ -15,7 +15,10 @@ const VALUES = ['--values', 'config/orgs/example.json'];
 
 describe('deploy against an org that already has things', () => {
   useProjectCopyAsCwd();
-  const sim = useSimulatedOrg('prod', () => ({ shape: 'enterprise-shield', seed: { trustedRanges: [HEAD_OFFICE, VPN], components: [UNRELATED_PERMSET] } }));
+  const sim = useSimulatedOrg('prod', () => ({
+    shape: 'enterprise-shield',
+    seed: { trustedRanges: [HEAD_OFFICE, VPN], components: [UNRELATED_PERMSET] },
+  }));
 
   it('deploys both vendors, keeps every existing range and the unrelated permission set, creates and assigns the users', async () => {
     const { code, out } = await run('deploy', '-o', 'prod', ...VALUES);
@@ -23,14 +26,21 @@ describe('deploy against an org that already has things', () => {
     expect(out).toMatch(/prod \(admin\.\d+@sim\.example\.com, 00D\d+\): SUCCEEDED/);
     expect(out).toContain('trusted IP ranges: 12 added, 2 existing kept, 14 in all');
     const security = sim().state.components.get('Settings:Security')?.xml ?? '';
-    for (const kept of ['Head office', 'VPN egress', 'ISPM IP number 1', 'ISPM IP number 9', 'Reco IP number 3']) expect(security).toContain(`<description>${kept}</description>`);
+    for (const kept of ['Head office', 'VPN egress', 'ISPM IP number 1', 'ISPM IP number 9', 'Reco IP number 3'])
+      expect(security).toContain(`<description>${kept}</description>`);
     expect(sim().state.components.get('PermissionSet:Sales_Ops')?.xml).toBe(UNRELATED_PERMSET.xml);
     const users = sim().state.records.get('User') ?? [];
-    expect(users.map((u) => u.Username)).toEqual(expect.arrayContaining(['ispm.integration@example.com.vendoraccess', 'reco.integration@example.com.vendoraccess']));
+    expect(users.map((u) => u.Username)).toEqual(
+      expect.arrayContaining(['ispm.integration@example.com.vendoraccess', 'reco.integration@example.com.vendoraccess'])
+    );
     expect(out).toContain('assigned SalesforceAPIIntegrationPsl, Reco_Integration');
     // The org's own dependency closure was added from PermissionDependency, not guessed.
-    expect(out).toContain('note: ISPM_SFDC_integration_permission: ViewAllData requires ViewEventLogFiles (View Event Log Files) in this org; added.');
-    expect(sim().state.components.get('PermissionSet:ISPM_SFDC_integration_permission')?.xml).toContain('<name>ViewEventLogFiles</name>');
+    expect(out).toContain(
+      'note: ISPM_SFDC_integration_permission: ViewAllData requires ViewEventLogFiles (View Event Log Files) in this org; added.'
+    );
+    expect(sim().state.components.get('PermissionSet:ISPM_SFDC_integration_permission')?.xml).toContain(
+      '<name>ViewEventLogFiles</name>'
+    );
   });
 
   it('is a no-op the second time: plan shows nothing to do, deploy adds no range and no assignment', async () => {
@@ -42,14 +52,19 @@ describe('deploy against an org that already has things', () => {
     const second = await run('deploy', '-o', 'prod', ...VALUES);
     expect(second.code).toBe(0);
     expect(second.out).toContain('trusted IP ranges: 0 added, 14 existing kept, 14 in all');
-    expect(second.out).toContain('user reco.integration@example.com.vendoraccess: exists (Minimum Access - API Only Integrations); assigned nothing new');
+    expect(second.out).toContain(
+      'user reco.integration@example.com.vendoraccess: exists (Minimum Access - API Only Integrations); assigned nothing new'
+    );
     expect((sim().state.records.get('PermissionSetAssignment') ?? []).length).toBe(assignments);
   });
 
   it('plan --json gives machines the same plan in a stable envelope', async () => {
     const { code, json } = await run('plan', '-o', 'prod', ...VALUES, '--json');
     expect(code).toBe(0);
-    const envelope = json() as { status: number; result: { orgs: Array<{ targetOrg: string; inSync: boolean; users: Array<{ action: string }> }> } };
+    const envelope = json() as {
+      status: number;
+      result: { orgs: Array<{ targetOrg: string; inSync: boolean; users: Array<{ action: string }> }> };
+    };
     expect(envelope.status).toBe(0);
     expect(envelope.result.orgs[0]).toMatchObject({ targetOrg: 'prod', inSync: false });
     expect(envelope.result.orgs[0]?.users.map((u) => u.action)).toEqual(['create', 'create']);
@@ -58,7 +73,9 @@ describe('deploy against an org that already has things', () => {
   it('plan shows, value by value, what the first deploy will do', async () => {
     const plan = await run('plan', '-o', 'prod', ...VALUES);
     expect(plan.out).toContain('create permissionsets/ISPM_SFDC_integration_permission.permissionset');
-    expect(plan.out).toContain('update settings/Event.settings\n    ~ enableDeleteMonitoringData: true → false\n    ~ enableEventLogWaveIntegration: false → true');
+    expect(plan.out).toContain(
+      'update settings/Event.settings\n    ~ enableDeleteMonitoringData: true → false\n    ~ enableEventLogWaveIntegration: false → true'
+    );
     expect(plan.out).toContain('  + trusted range 18.98.16.160-18.98.16.191 "ISPM IP number 1" (ISPM)');
     expect(plan.out).toContain('  trusted ranges kept: 2');
     expect(plan.out).toContain('  create user reco.integration@example.com.vendoraccess (reco)');
@@ -97,7 +114,10 @@ describe('preflight blocks before any deploy call', () => {
   useProjectCopyAsCwd();
   const sim = useSimulatedOrg('noshield', () => ({
     shape: 'enterprise',
-    seed: { adminLacks: ['ManageUsers', 'ManageInternalUsers'], loginIpRanges: [{ profile: 'Minimum Access - API Only Integrations', start: '10.0.0.1', end: '10.0.0.9' }] },
+    seed: {
+      adminLacks: ['ManageUsers', 'ManageInternalUsers'],
+      loginIpRanges: [{ profile: 'Minimum Access - API Only Integrations', start: '10.0.0.1', end: '10.0.0.9' }],
+    },
   }));
 
   it('lists every problem with its fix, exit 1, and never calls deploy', async () => {
@@ -107,8 +127,12 @@ describe('preflight blocks before any deploy call', () => {
     // Event Monitoring is optional for Reco: its absence is a gap, not an error (test/org/orgFeatures.test.ts).
     expect(out).not.toContain('[userPermissions ViewEventLogFiles]');
     expect(out).not.toContain('enableExternalClientApps');
-    expect(out).toContain('the deploying user cannot create the integration users: it has neither Manage Users nor Manage Internal Users');
-    expect(out).toContain('WARNING noshield: force-app/reco/users/integration-user.json [profile]: profile "Minimum Access - API Only Integrations" of reco.integration@example.com.vendoraccess has 1 login IP range(s)');
+    expect(out).toContain(
+      'the deploying user cannot create the integration users: it has neither Manage Users nor Manage Internal Users'
+    );
+    expect(out).toContain(
+      'WARNING noshield: force-app/reco/users/integration-user.json [profile]: profile "Minimum Access - API Only Integrations" of reco.integration@example.com.vendoraccess has 1 login IP range(s)'
+    );
     expect(out).toContain('Nothing was sent to the org.');
     expect(calls(sim())).not.toContain('deploy');
     expect(snapshot(sim())).toBe(before);
@@ -143,21 +167,27 @@ describe('pipelines: an access token with SF_ORG_INSTANCE_URL, no login', () => 
   it('says what to set when SF_ORG_INSTANCE_URL is missing', async () => {
     const { code, out } = await run('plan', '-o', sim().accessToken, ...VALUES);
     expect(code).toBe(1);
-    expect(out).toContain('--target-org is an access token, but SF_ORG_INSTANCE_URL is not set, so there is no org to send it to.');
+    expect(out).toContain(
+      '--target-org is an access token, but SF_ORG_INSTANCE_URL is not set, so there is no org to send it to.'
+    );
     expect(out).not.toContain(sim().accessToken);
   });
 });
 
 describe('preflight checks the deploying user’s own rights', () => {
   useProjectCopyAsCwd();
-  const sim = useSimulatedOrg('weak', () => ({ shape: 'enterprise-shield', seed: { adminLacks: ['ModifyAllData', 'ManageUsers', 'ManageInternalUsers'] } }));
+  const sim = useSimulatedOrg('weak', () => ({
+    shape: 'enterprise-shield',
+    seed: { adminLacks: ['ModifyAllData', 'ManageUsers', 'ManageInternalUsers'] },
+  }));
 
   it('blocks before any deploy call when the deployer could not finish the job', async () => {
     const { code, out } = await run('deploy', '-o', 'weak', ...VALUES);
     expect(code).toBe(1);
-    expect(out).toContain('ERROR weak: deploying user [permissions]: the deploying user cannot create the integration users: it has neither Manage Users nor Manage Internal Users');
+    expect(out).toContain(
+      'ERROR weak: deploying user [permissions]: the deploying user cannot create the integration users: it has neither Manage Users nor Manage Internal Users'
+    );
     expect(out).not.toContain('cannot deploy metadata');
     expect(calls(sim())).not.toContain('deploy');
   });
 });
-

@@ -17,7 +17,10 @@ const zipFiles = async (zipPath: string): Promise<Record<string, string>> => {
 
 const planFor = async (contactEmail: string): Promise<WorkspacePlan> => {
   const { vendors } = loadVendors(PROJECT_ROOT);
-  const { values } = await loadOrgValues('config/orgs/example.json', vendors, { projectDir: PROJECT_ROOT, env: { ISPM_CONTACT_EMAIL: contactEmail } });
+  const { values } = await loadOrgValues('config/orgs/example.json', vendors, {
+    projectDir: PROJECT_ROOT,
+    env: { ISPM_CONTACT_EMAIL: contactEmail },
+  });
   if (!values) throw new Error('example values invalid');
   return {
     vendors,
@@ -53,8 +56,12 @@ describe('deploy workspace', () => {
       ]);
       expect(files['settings/Security.settings']).toContain('<description>Head office</description>');
       expect(files['settings/Security.settings']).not.toContain('ISPM IP number 2');
-      expect(files['permissionsets/ISPM_SFDC_integration_permission.permissionset']).toContain('<name>ViewEventLogFiles</name>');
-      expect(files['externalClientApps/ISPM_SFDC_Integration.eca']).toContain('<contactEmail>security-team@example.com</contactEmail>');
+      expect(files['permissionsets/ISPM_SFDC_integration_permission.permissionset']).toContain(
+        '<name>ViewEventLogFiles</name>'
+      );
+      expect(files['externalClientApps/ISPM_SFDC_Integration.eca']).toContain(
+        '<contactEmail>security-team@example.com</contactEmail>'
+      );
       expect(files['package.xml']).toContain('<members>ISPM_SFDC_Integration_oauth_defaultPolicy</members>');
       expect(ws.components.toArray().map((c) => `${c.type.name}:${c.fullName}`)).toContain('Settings:Security');
     } finally {
@@ -69,8 +76,12 @@ describe('deploy workspace', () => {
       planFor('org-b@example.com').then((p) => buildDeployWorkspace(PROJECT_ROOT, p)),
     ]);
     try {
-      expect((await zipFiles(a.zipPath))['externalClientApps/ISPM_SFDC_Integration.eca']).toContain('org-a@example.com');
-      expect((await zipFiles(b.zipPath))['externalClientApps/ISPM_SFDC_Integration.eca']).toContain('org-b@example.com');
+      expect((await zipFiles(a.zipPath))['externalClientApps/ISPM_SFDC_Integration.eca']).toContain(
+        'org-a@example.com'
+      );
+      expect((await zipFiles(b.zipPath))['externalClientApps/ISPM_SFDC_Integration.eca']).toContain(
+        'org-b@example.com'
+      );
     } finally {
       a.cleanup();
       b.cleanup();

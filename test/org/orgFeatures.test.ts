@@ -15,7 +15,9 @@ describe('Reco in an org without Event Monitoring: what exists is deployed, the 
     expect(code).toBe(0);
     expect(out).toMatch(/noshield \(.*\): SUCCEEDED/);
     expect(out).toContain(GAP);
-    expect(out).toContain('Left out: permission ViewEventLogFiles, permission ViewPlatformEvents, permission ViewDataLeakageEvents, object permissions on ApiAnomalyEventStore, object permissions on GuestUserAnomalyEventStore, object permissions on ReportAnomalyEventStore, object permissions on SessionHijackingEventStore, Event settings, Event Manager streaming and storage (the org offers no real-time event).');
+    expect(out).toContain(
+      'Left out: permission ViewEventLogFiles, permission ViewPlatformEvents, permission ViewDataLeakageEvents, object permissions on ApiAnomalyEventStore, object permissions on GuestUserAnomalyEventStore, object permissions on ReportAnomalyEventStore, object permissions on SessionHijackingEventStore, Event settings, Event Manager streaming and storage (the org offers no real-time event).'
+    );
     expect(out).toContain('limit (reco): This org has no Event Monitoring');
     const reco = sim().state.components.get('PermissionSet:Reco_Integration')?.xml ?? '';
     expect(reco).toContain('<name>ViewSetup</name>');
@@ -31,8 +33,18 @@ describe('Reco in an org without Event Monitoring: what exists is deployed, the 
   it('plan and --json name the same gap; after deploy plan is in sync and verify passes with a warning', async () => {
     const plan = await run('plan', '-o', 'noshield', ...VALUES, '--json');
     expect(plan.code).toBe(0);
-    const gaps = (plan.json() as { result: { orgs: Array<{ featureGaps: Array<{ vendor: string; feature: string; leftOut: string[] }> }> } }).result.orgs[0]?.featureGaps;
-    expect(gaps).toEqual([expect.objectContaining({ vendor: 'reco', feature: 'eventMonitoring', leftOut: expect.arrayContaining(['permission ViewEventLogFiles', 'Event settings']) })]);
+    const gaps = (
+      plan.json() as {
+        result: { orgs: Array<{ featureGaps: Array<{ vendor: string; feature: string; leftOut: string[] }> }> };
+      }
+    ).result.orgs[0]?.featureGaps;
+    expect(gaps).toEqual([
+      expect.objectContaining({
+        vendor: 'reco',
+        feature: 'eventMonitoring',
+        leftOut: expect.arrayContaining(['permission ViewEventLogFiles', 'Event settings']),
+      }),
+    ]);
     expect((await run('deploy', '-o', 'noshield', ...VALUES)).code).toBe(0);
     const again = await run('plan', '-o', 'noshield', ...VALUES);
     expect(again.out).toContain('noshield: in sync, a deploy would change nothing');
@@ -46,11 +58,28 @@ describe('Reco in an org without Event Monitoring: what exists is deployed, the 
 
 const OFFERED = ['ApiEvent', 'FileEventStore', 'LoginEventStream'];
 const realTimeEvents = (enabled: boolean): string =>
-  `<?xml version="1.0" encoding="UTF-8"?>\n<RealTimeEventSettings xmlns="http://soap.sforce.com/2006/04/metadata">\n${OFFERED.map((e) => `    <realTimeEvents>\n        <entityName>${e}</entityName>\n        <isEnabled>${String(enabled)}</isEnabled>\n    </realTimeEvents>\n`).join('')}</RealTimeEventSettings>\n`;
+  `<?xml version="1.0" encoding="UTF-8"?>\n<RealTimeEventSettings xmlns="http://soap.sforce.com/2006/04/metadata">\n${OFFERED.map(
+    (e) =>
+      `    <realTimeEvents>\n        <entityName>${e}</entityName>\n        <isEnabled>${String(
+        enabled
+      )}</isEnabled>\n    </realTimeEvents>\n`
+  ).join('')}</RealTimeEventSettings>\n`;
 
 describe('Reco in an org with Event Monitoring: nothing is left out', () => {
   useProjectCopyAsCwd();
-  const sim = useSimulatedOrg('shield', () => ({ shape: 'enterprise-shield', seed: { components: [{ type: 'Settings', fullName: 'RealTimeEvent', path: 'settings/RealTimeEvent.settings', xml: realTimeEvents(false) }] } }));
+  const sim = useSimulatedOrg('shield', () => ({
+    shape: 'enterprise-shield',
+    seed: {
+      components: [
+        {
+          type: 'Settings',
+          fullName: 'RealTimeEvent',
+          path: 'settings/RealTimeEvent.settings',
+          xml: realTimeEvents(false),
+        },
+      ],
+    },
+  }));
 
   it('turns on Event Manager for exactly the events the org lists, not a fixed list', async () => {
     const { code } = await run('deploy', '-o', 'shield', ...VALUES, '--vendor', 'reco');
@@ -63,7 +92,11 @@ describe('Reco in an org with Event Monitoring: nothing is left out', () => {
     const { code, out } = await run('deploy', '-o', 'shield', ...VALUES, '--vendor', 'reco');
     expect(code).toBe(0);
     expect(out).not.toContain('without:');
-    expect(sim().state.components.get('PermissionSet:Reco_Integration')?.xml).toContain('<object>ApiAnomalyEventStore</object>');
-    expect(sim().state.components.get('Settings:Event')?.xml).toContain('<enableEventLogWaveIntegration>true</enableEventLogWaveIntegration>');
+    expect(sim().state.components.get('PermissionSet:Reco_Integration')?.xml).toContain(
+      '<object>ApiAnomalyEventStore</object>'
+    );
+    expect(sim().state.components.get('Settings:Event')?.xml).toContain(
+      '<enableEventLogWaveIntegration>true</enableEventLogWaveIntegration>'
+    );
   });
 });

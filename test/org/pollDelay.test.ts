@@ -2,7 +2,9 @@ import { pollDelayMs } from '../../src/org/apply/pollDelay';
 
 describe('deploy status polls back off from a short start', () => {
   it('waits 100 ms first, doubles, and never exceeds the configured interval', () => {
-    expect([0, 1, 2, 3, 4, 5, 6].map((poll) => pollDelayMs(poll, 1000))).toEqual([100, 200, 400, 800, 1000, 1000, 1000]);
+    expect([0, 1, 2, 3, 4, 5, 6].map((poll) => pollDelayMs(poll, 1000))).toEqual([
+      100, 200, 400, 800, 1000, 1000, 1000,
+    ]);
   });
 
   it('keeps a cap below the first step (VENDOR_ACCESS_POLL_INTERVAL_MS=20 polls every 20 ms)', () => {

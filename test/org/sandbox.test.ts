@@ -18,7 +18,9 @@ describe('a sandbox refreshed from production', () => {
   it('finds the integration user copied from production (<username>.<sandbox>) and reuses it instead of creating one', async () => {
     const { code, out } = await run('deploy', '-o', 'uat', ...VALUES);
     expect(code).toBe(0);
-    expect(out).toContain(`note: reco: ${RECO}.uat is the sandbox copy of ${RECO}; it is used as the integration user.`);
+    expect(out).toContain(
+      `note: reco: ${RECO}.uat is the sandbox copy of ${RECO}; it is used as the integration user.`
+    );
     expect(out).toContain(`user ${RECO}.uat: exists`);
     expect(out).toContain(`give reco: Integration username (log in as it to connect Reco): ${RECO}.uat`);
     const users = (sim().state.records.get('User') ?? []).map((u) => String(u.Username));
@@ -43,7 +45,9 @@ describe('one values file for two orgs', () => {
       expect(out).toMatch(/a \(.*\): SUCCEEDED/);
       expect(out).toMatch(/b \(.*\): INCOMPLETE/);
       expect(out).toContain(`The username ${ISPM} is taken: Salesforce usernames are unique across all orgs`);
-      expect(out).toContain('Set another username in config/orgs/example.json, field vendors.ispm.integrationUsername.');
+      expect(out).toContain(
+        'Set another username in config/orgs/example.json, field vendors.ispm.integrationUsername.'
+      );
     } finally {
       await a.stop();
       await b.stop();

@@ -15,7 +15,10 @@ const HEAD_OFFICE = { start: '198.51.100.0', end: '198.51.100.255', description:
 const deployStaged = async (sim: OrgSimulator, dir: string): Promise<DeployResult> => {
   SfProject.clearInstances();
   const set = await ComponentSetBuilder.build({ sourcepath: [path.join(dir, 'force-app')], projectDir: dir });
-  const deploy = await set.deploy({ usernameOrConnection: await connectToSimulator(sim), apiOptions: { rollbackOnError: true } });
+  const deploy = await set.deploy({
+    usernameOrConnection: await connectToSimulator(sim),
+    apiOptions: { rollbackOnError: true },
+  });
   return deploy.pollStatus(20, 60);
 };
 
@@ -31,22 +34,35 @@ describe.each([
   it('writes what deploy would send, changes nothing in the org, and the staged folder deploys through SDR keeping every range', async () => {
     const { code, out } = await run('stage', '-o', 'prod', ...VALUES, '--output-dir', 'out/stage/prod');
     expect(code).toBe(0);
-    expect(out).toMatch(/Staged \d+ file\(s\) for prod in out\/stage\/prod\. Deploy them with:\n {2}cd out\/stage\/prod && sf project deploy start --source-dir force-app --target-org prod --wait 30/);
+    expect(out).toMatch(
+      /Staged \d+ file\(s\) for prod in out\/stage\/prod\. Deploy them with:\n {2}cd out\/stage\/prod && sf project deploy start --source-dir force-app --target-org prod --wait 30/
+    );
     expect([...calls(sim()).filter((c) => c === 'deploy'), ...writes(sim())]).toEqual([]);
     const dir = path.join(project(), 'out/stage/prod');
-    const ispm = read(dir, 'force-app/main/default/permissionsets/ISPM_SFDC_integration_permission.permissionset-meta.xml');
+    const ispm = read(
+      dir,
+      'force-app/main/default/permissionsets/ISPM_SFDC_integration_permission.permissionset-meta.xml'
+    );
     // The org's own closure: View All Data needs the event permissions only where they exist.
     expect(ispm.includes('<name>ViewEventLogFiles</name>')).toBe(shield);
     const security = read(dir, 'force-app/main/default/settings/Security.settings-meta.xml');
     expect(security).toContain('<description>Head office</description>');
     expect(security).toContain('<description>ISPM IP number 1</description>');
-    const glbl = read(dir, 'force-app/main/default/extlClntAppGlobalOauthSets/ISPM_SFDC_Integration_glbloauth.ecaGlblOauth-meta.xml');
+    const glbl = read(
+      dir,
+      'force-app/main/default/extlClntAppGlobalOauthSets/ISPM_SFDC_Integration_glbloauth.ecaGlblOauth-meta.xml'
+    );
     expect(glbl).toContain('-----BEGIN CERTIFICATE-----');
     expect(read(dir, '.forceignore')).not.toContain('Security');
     const all = fs.readdirSync(path.join(dir, 'force-app/main/default'), { recursive: true }).map(String);
-    for (const rel of all.filter((f) => f.endsWith('.xml'))) expect(read(dir, `force-app/main/default/${rel}`)).not.toMatch(/__[A-Z_]+__/);
+    for (const rel of all.filter((f) => f.endsWith('.xml')))
+      expect(read(dir, `force-app/main/default/${rel}`)).not.toMatch(/__[A-Z_]+__/);
     expect(all.some((f) => f.includes('RealTimeEvent'))).toBe(shield);
-    expect(JSON.parse(read(dir, 'sfdx-project.json'))).toEqual({ packageDirectories: [{ path: 'force-app', default: true }], name: 'vendor-access-staged', sourceApiVersion: '64.0' });
+    expect(JSON.parse(read(dir, 'sfdx-project.json'))).toEqual({
+      packageDirectories: [{ path: 'force-app', default: true }],
+      name: 'vendor-access-staged',
+      sourceApiVersion: '64.0',
+    });
 
     const result = await deployStaged(sim(), dir);
     expect(failures(result)).toEqual([]);

@@ -15,7 +15,10 @@ describe('verify logs in as the integration user through the JWT bearer flow', (
 
   beforeEach(async () => {
     // A key pair of our own stands in for the vendor's: the org holds its certificate after deploy.
-    const [ours, other] = await Promise.all([generateCertificate({ commonName: 'ispm-test' }), generateCertificate({ commonName: 'someone-else' })]);
+    const [ours, other] = await Promise.all([
+      generateCertificate({ commonName: 'ispm-test' }),
+      generateCertificate({ commonName: 'someone-else' }),
+    ]);
     fs.writeFileSync(path.join(project(), 'config/certs/jwt.crt'), ours.certificatePem);
     keyFile = path.join(project(), 'out-test-server.key');
     otherKeyFile = path.join(project(), 'out-test-other.key');
@@ -34,9 +37,20 @@ describe('verify logs in as the integration user through the JWT bearer flow', (
   });
 
   it('explains a wrong key in plain words', async () => {
-    const { code, out } = await run('verify', '-o', 'prod', ...VALUES, '--vendor', 'ispm', '--private-key', otherKeyFile);
+    const { code, out } = await run(
+      'verify',
+      '-o',
+      'prod',
+      ...VALUES,
+      '--vendor',
+      'ispm',
+      '--private-key',
+      otherKeyFile
+    );
     expect(code).toBe(1);
-    expect(out).toContain('FAIL JWT bearer login as ispm.integration@example.com.vendoraccess failed: The signature does not match the certificate on the External Client App.');
+    expect(out).toContain(
+      'FAIL JWT bearer login as ispm.integration@example.com.vendoraccess failed: The signature does not match the certificate on the External Client App.'
+    );
     expect(out).toContain('invalid_grant: invalid assertion');
   });
 
@@ -50,7 +64,18 @@ describe('verify logs in as the integration user through the JWT bearer flow', (
   });
 
   it('explains a wrong audience', async () => {
-    const { out } = await run('verify', '-o', 'prod', ...VALUES, '--vendor', 'ispm', '--private-key', keyFile, '--audience', 'https://example.com');
+    const { out } = await run(
+      'verify',
+      '-o',
+      'prod',
+      ...VALUES,
+      '--vendor',
+      'ispm',
+      '--private-key',
+      keyFile,
+      '--audience',
+      'https://example.com'
+    );
     expect(out).toContain('failed: The JWT audience is wrong for this org.');
   });
 });
@@ -75,9 +100,13 @@ describe('an org that already has the External Client App', () => {
     });
     const { code, out } = await run('deploy', '-o', 'prod', ...VALUES, '--vendor', 'ispm');
     expect(code).toBe(0);
-    expect(out).toContain('note: ISPM_SFDC_Integration_oauthPlcy is deployed as ISPM_SFDC_Integration_oauth_defaultPolicy, the policy record the org already holds for the app.');
+    expect(out).toContain(
+      'note: ISPM_SFDC_Integration_oauthPlcy is deployed as ISPM_SFDC_Integration_oauth_defaultPolicy, the policy record the org already holds for the app.'
+    );
     const after = sim().state.components;
-    expect(after.get('ExtlClntAppOauthConfigurablePolicies:ISPM_SFDC_Integration_oauth_defaultPolicy')?.xml).toContain('<permittedUsersPolicyType>AdminApprovedPreAuthorized</permittedUsersPolicyType>');
+    expect(after.get('ExtlClntAppOauthConfigurablePolicies:ISPM_SFDC_Integration_oauth_defaultPolicy')?.xml).toContain(
+      '<permittedUsersPolicyType>AdminApprovedPreAuthorized</permittedUsersPolicyType>'
+    );
     expect(after.has('ExtlClntAppOauthConfigurablePolicies:ISPM_SFDC_Integration_oauthPlcy')).toBe(false);
   });
 
@@ -87,13 +116,18 @@ describe('an org that already has the External Client App', () => {
     const ours = held.get('ExtlClntAppOauthConfigurablePolicies:ISPM_SFDC_Integration_oauthPlcy');
     held.delete('ExtlClntAppOauthConfigurablePolicies:ISPM_SFDC_Integration_oauthPlcy');
     // A policy record under a name that does not start with the app's name: nothing can map ours onto it.
-    held.set('ExtlClntAppOauthConfigurablePolicies:Legacy_Policy', { ...(ours as NonNullable<typeof ours>), fullName: 'Legacy_Policy', path: 'extlClntAppOauthPolicies/Legacy_Policy.ecaOauthPlcy' });
+    held.set('ExtlClntAppOauthConfigurablePolicies:Legacy_Policy', {
+      ...(ours as NonNullable<typeof ours>),
+      fullName: 'Legacy_Policy',
+      path: 'extlClntAppOauthPolicies/Legacy_Policy.ecaOauthPlcy',
+    });
     const before = snapshot(sim());
     const { code, out } = await run('deploy', '-o', 'prod', ...VALUES, '--vendor', 'ispm');
     expect(code).toBe(1);
     expect(out).toMatch(/prod \(admin\.\d+@sim\.example\.com, 00D\d+\): FAILED/);
-    expect(out).toContain('FAILED ExtlClntAppOauthConfigurablePolicies:ISPM_SFDC_Integration_oauthPlcy: duplicate value found: ExternalClientApplicationId duplicates value on Legacy_Policy');
+    expect(out).toContain(
+      'FAILED ExtlClntAppOauthConfigurablePolicies:ISPM_SFDC_Integration_oauthPlcy: duplicate value found: ExternalClientApplicationId duplicates value on Legacy_Policy'
+    );
     expect(snapshot(sim())).toBe(before);
   });
 });
-

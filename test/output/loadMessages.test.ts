@@ -6,7 +6,10 @@ import { loadMessages } from '../../src/output/loadMessages';
 // loadMessages replaces core's Messages so light commands need not load core; it must read every
 // bundle exactly as core does, or help texts and error names would drift.
 Messages.importMessagesDirectory(path.join(__dirname, '..', '..', 'src'));
-const BUNDLES = fs.readdirSync(path.join(__dirname, '..', '..', 'messages')).filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, ''));
+const BUNDLES = fs
+  .readdirSync(path.join(__dirname, '..', '..', 'messages'))
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => f.replace(/\.md$/, ''));
 const keysOf = (bundle: string): string[] =>
   fs
     .readFileSync(path.join(__dirname, '..', '..', 'messages', `${bundle}.md`), 'utf8')
@@ -16,7 +19,9 @@ const keysOf = (bundle: string): string[] =>
 
 describe('loadMessages reads messages/*.md as @salesforce/core does', () => {
   it('covers every bundle', () => {
-    expect(BUNDLES).toEqual(expect.arrayContaining(['cli', 'certificate', 'check', 'deploy', 'org', 'review', 'values']));
+    expect(BUNDLES).toEqual(
+      expect.arrayContaining(['cli', 'certificate', 'check', 'deploy', 'org', 'review', 'values'])
+    );
   });
 
   it.each(BUNDLES)('%s: every key gives the same messages, tokens filled the same way', (bundle) => {
@@ -35,7 +40,11 @@ describe('loadMessages reads messages/*.md as @salesforce/core does', () => {
     for (const key of keysOf(bundle).filter((k) => /^error\.[^.]+$/.test(k))) {
       const a = ours.createError(key, ['x', 'y', 'z']);
       const b = core.createError(key, ['x', 'y', 'z']);
-      expect({ name: a.name, message: a.message, actions: a.actions }).toEqual({ name: b.name, message: b.message, actions: b.actions });
+      expect({ name: a.name, message: a.message, actions: a.actions }).toEqual({
+        name: b.name,
+        message: b.message,
+        actions: b.actions,
+      });
     }
     for (const key of keysOf(bundle).filter((k) => /^warning\.[^.]+$/.test(k))) {
       expect(ours.createWarning(key, ['x'])).toEqual(core.createWarning(key, ['x']));
@@ -43,6 +52,8 @@ describe('loadMessages reads messages/*.md as @salesforce/core does', () => {
   });
 
   it('names a missing key the way core does', () => {
-    expect(() => loadMessages('cli').getMessage('no.such.key')).toThrow(expect.objectContaining({ name: 'MissingMessageError' }));
+    expect(() => loadMessages('cli').getMessage('no.such.key')).toThrow(
+      expect.objectContaining({ name: 'MissingMessageError' })
+    );
   });
 });

@@ -19,15 +19,25 @@ describe('vendor-access review: golden reports', () => {
 
   it('shows the implied tier-0 permissions loudly, never hidden', () => {
     const { markdown } = reviewProject(PROJECT_ROOT, { vendors: ['ispm'] });
-    expect(markdown).toContain('> - Manage Users (ManageUsers, tier 0) on ISPM_SFDC_integration_permission is not asked for by the guide: it is implied by Manage MFA in API (Manage MFA in API → Manage Users).');
-    expect(markdown).toContain('| Reset User Passwords and Unlock Users | `ResetPasswords` | added by dependency of Manage MFA in API (Manage MFA in API → Manage Users → Reset User Passwords and Unlock Users) | 2 |');
+    expect(markdown).toContain(
+      '> - Manage Users (ManageUsers, tier 0) on ISPM_SFDC_integration_permission is not asked for by the guide: it is implied by Manage MFA in API (Manage MFA in API → Manage Users).'
+    );
+    expect(markdown).toContain(
+      '| Reset User Passwords and Unlock Users | `ResetPasswords` | added by dependency of Manage MFA in API (Manage MFA in API → Manage Users → Reset User Passwords and Unlock Users) | 2 |'
+    );
     expect(markdown).toContain('- Tier 0: can take over the org');
     expect(markdown.length).toBeLessThan(MAX_COMMENT_CHARS);
   });
 });
 
 describe('vendor-access review --base on a git repository', () => {
-  const env = { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com' };
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'T',
+    GIT_AUTHOR_EMAIL: 't@example.com',
+    GIT_COMMITTER_NAME: 'T',
+    GIT_COMMITTER_EMAIL: 't@example.com',
+  };
   const git = (dir: string, ...args: string[]): string => execFileSync('git', args, { cwd: dir, env }).toString();
   let dir: string;
   beforeEach(() => {
@@ -41,29 +51,70 @@ describe('vendor-access review --base on a git repository', () => {
   it('puts a real permission change up top, with its tier and what implies it', () => {
     const PS = 'force-app/ispm/main/default/permissionsets/ISPM_Unauthorized_App_Detection.permissionset-meta.xml';
     // A reviewer adds Modify All Data, with the requirements a deploy would need.
-    editFile(dir, PS, '    <userPermissions>\n        <enabled>true</enabled>\n        <name>CustomizeApplication</name>', '    <userPermissions>\n        <enabled>true</enabled>\n        <name>ModifyAllData</name>\n    </userPermissions>\n    <userPermissions>\n        <enabled>true</enabled>\n        <name>CustomizeApplication</name>');
-    editFile(dir, 'force-app/ispm/vendor.json', '"ISPM_Unauthorized_App_Detection": [\n      "CustomizeApplication"\n    ]', '"ISPM_Unauthorized_App_Detection": [\n      "CustomizeApplication",\n      "ModifyAllData"\n    ]');
+    editFile(
+      dir,
+      PS,
+      '    <userPermissions>\n        <enabled>true</enabled>\n        <name>CustomizeApplication</name>',
+      '    <userPermissions>\n        <enabled>true</enabled>\n        <name>ModifyAllData</name>\n    </userPermissions>\n    <userPermissions>\n        <enabled>true</enabled>\n        <name>CustomizeApplication</name>'
+    );
+    editFile(
+      dir,
+      'force-app/ispm/vendor.json',
+      '"ISPM_Unauthorized_App_Detection": [\n      "CustomizeApplication"\n    ]',
+      '"ISPM_Unauthorized_App_Detection": [\n      "CustomizeApplication",\n      "ModifyAllData"\n    ]'
+    );
     git(dir, 'commit', '-qam', 'more power');
     const review = reviewProject(dir, { vendors: ['all'], base: 'HEAD~1' });
-    expect(review.changes?.map((c) => `${c.sign} ${c.text}`)).toEqual(['+ Modify All Data (ModifyAllData) on ISPM_Unauthorized_App_Detection (tier 0)']);
+    expect(review.changes?.map((c) => `${c.sign} ${c.text}`)).toEqual([
+      '+ Modify All Data (ModifyAllData) on ISPM_Unauthorized_App_Detection (tier 0)',
+    ]);
     expect(review.markdown).toContain('### Changes since `HEAD~1` (1)');
-    expect(review.markdown).toContain('- **+ Modify All Data (ModifyAllData) on ISPM_Unauthorized_App_Detection (tier 0)**');
+    expect(review.markdown).toContain(
+      '- **+ Modify All Data (ModifyAllData) on ISPM_Unauthorized_App_Detection (tier 0)**'
+    );
   });
 
   it('reports each implied permission with what implies it, from an uncommitted working tree', () => {
     const PS = 'force-app/ispm/main/default/permissionsets/ISPM_SFDC_integration_permission.permissionset-meta.xml';
-    const block = (n: string): string => `    <userPermissions>\n        <enabled>true</enabled>\n        <name>${n}</name>\n    </userPermissions>\n`;
+    const block = (n: string): string =>
+      `    <userPermissions>\n        <enabled>true</enabled>\n        <name>${n}</name>\n    </userPermissions>\n`;
     // Base without Manage MFA in API and what it implies; head adds them back (the working tree, uncommitted).
-    const implied = ['ManageTwoFactor', 'ManageUsers', 'ResetPasswords', 'ViewAllUsers', 'FreezeUsers', 'ManageProfilesPermissionsets', 'AssignPermissionSets', 'ManageRoles', 'ManageIpAddresses', 'ManageSharing', 'MonitorLoginHistory', 'ManageInternalUsers', 'ManagePasswordPolicies', 'ManageLoginAccessPolicies', 'DelegatedTwoFactor'];
+    const implied = [
+      'ManageTwoFactor',
+      'ManageUsers',
+      'ResetPasswords',
+      'ViewAllUsers',
+      'FreezeUsers',
+      'ManageProfilesPermissionsets',
+      'AssignPermissionSets',
+      'ManageRoles',
+      'ManageIpAddresses',
+      'ManageSharing',
+      'MonitorLoginHistory',
+      'ManageInternalUsers',
+      'ManagePasswordPolicies',
+      'ManageLoginAccessPolicies',
+      'DelegatedTwoFactor',
+    ];
     const full = fs.readFileSync(path.join(dir, PS), 'utf8');
-    fs.writeFileSync(path.join(dir, PS), implied.reduce((text, n) => text.replace(block(n), ''), full));
+    fs.writeFileSync(
+      path.join(dir, PS),
+      implied.reduce((text, n) => text.replace(block(n), ''), full)
+    );
     editFile(dir, 'force-app/ispm/vendor.json', '      "ManageTwoFactor",\n', '');
     git(dir, 'commit', '-qam', 'without MFA');
     fs.writeFileSync(path.join(dir, PS), full);
-    editFile(dir, 'force-app/ispm/vendor.json', '      "ViewAllData",\n', '      "ViewAllData",\n      "ManageTwoFactor",\n');
+    editFile(
+      dir,
+      'force-app/ispm/vendor.json',
+      '      "ViewAllData",\n',
+      '      "ViewAllData",\n      "ManageTwoFactor",\n'
+    );
     const review = reviewProject(dir, { vendors: ['ispm'], base: 'HEAD' });
     const lines = review.changes?.map((c) => `${c.sign} ${c.text}`) ?? [];
-    expect(lines).toContain('+ Manage Users (ManageUsers) on ISPM_SFDC_integration_permission (tier 0, implied by Manage MFA in API)');
+    expect(lines).toContain(
+      '+ Manage Users (ManageUsers) on ISPM_SFDC_integration_permission (tier 0, implied by Manage MFA in API)'
+    );
     expect(lines).toContain('+ Manage MFA in API (ManageTwoFactor) on ISPM_SFDC_integration_permission (tier 2)');
     expect(lines).toHaveLength(15);
   });
@@ -87,7 +138,11 @@ describe('vendor-access review (CLI)', () => {
   it('prints JSON for machines', async () => {
     const { code, io } = await run('review', '--format', 'json', '--vendor', 'reco');
     expect(code).toBe(0);
-    const envelope = JSON.parse(io.out.join('')) as { status: number; warnings: string[]; result: { vendors: Array<{ vendor: string; permissionSets: Array<{ name: string }> }> } };
+    const envelope = JSON.parse(io.out.join('')) as {
+      status: number;
+      warnings: string[];
+      result: { vendors: Array<{ vendor: string; permissionSets: Array<{ name: string }> }> };
+    };
     expect(envelope).toMatchObject({ status: 0, warnings: [] });
     const model = envelope.result;
     expect(model.vendors.map((v) => v.permissionSets.map((s) => s.name))).toEqual([['Reco_Integration']]);

@@ -14,15 +14,25 @@ const HEAVY = ['@salesforce/source-deploy-retrieve', '@salesforce/core', '@jsfor
 // The only files of those packages a light command may load, each a data file or one class:
 // core's SfError (its own entry point, `@salesforce/core/sfError`, one file over ts-types) so our
 // errors stay core's SfError, and SDR's registry read as JSON data by checkMetadataFile.
-const ALLOWED = ['@salesforce/core/lib/sfError.js', '@salesforce/source-deploy-retrieve/lib/src/registry/metadataRegistry.json'];
+const ALLOWED = [
+  '@salesforce/core/lib/sfError.js',
+  '@salesforce/source-deploy-retrieve/lib/src/registry/metadataRegistry.json',
+];
 
-const packageOf = (file: string): string | undefined => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file.split(path.sep).join('/'))?.[1];
+const packageOf = (file: string): string | undefined =>
+  /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file.split(path.sep).join('/'))?.[1];
 
 const run = (cwd: string, args: string[]): { status: number | null; loaded: string[]; stderr: string } => {
   const record = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vendor-access-loaded-')), 'modules.txt');
   const child = spawnSync(
     process.execPath,
-    ['-r', path.join(__dirname, 'recordLoadedModules.js'), path.join(PROJECT_ROOT, 'scripts/run-ts.js'), path.join(__dirname, 'cliEntry.ts'), ...args],
+    [
+      '-r',
+      path.join(__dirname, 'recordLoadedModules.js'),
+      path.join(PROJECT_ROOT, 'scripts/run-ts.js'),
+      path.join(__dirname, 'cliEntry.ts'),
+      ...args,
+    ],
     { cwd, env: { ...process.env, VENDOR_ACCESS_LOADED_MODULES: record }, encoding: 'utf8' }
   );
   const loaded = fs.readFileSync(record, 'utf8').split('\n');
@@ -33,7 +43,12 @@ const run = (cwd: string, args: string[]): { status: number | null; loaded: stri
 const heavyIn = (loaded: string[]): string[] =>
   loaded
     .filter((file) => HEAVY.includes(packageOf(file) ?? ''))
-    .map((file) => file.split(path.sep).join('/').replace(/^.*node_modules\//, ''))
+    .map((file) =>
+      file
+        .split(path.sep)
+        .join('/')
+        .replace(/^.*node_modules\//, '')
+    )
     .filter((file) => !ALLOWED.includes(file));
 
 describe('load on demand', () => {

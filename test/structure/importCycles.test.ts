@@ -7,13 +7,17 @@ type Edge = { from: string; to: string; typeOnly: boolean };
 
 /** Every relative import and re-export of every src/ file, resolved to a file (folders to their index). */
 const edges = (): Edge[] => {
-  const files = fs.readdirSync(SRC, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'));
+  const files = fs
+    .readdirSync(SRC, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.ts'));
   return files.flatMap((file) => {
     const text = fs.readFileSync(path.join(SRC, file), 'utf8');
     return [...text.matchAll(/^(?:import|export)\s+(type\s+)?[^;]*?from\s+'(\.[^']+)'/gms)].flatMap((m) => {
       let target = path.normalize(path.join(path.dirname(file), m[2] as string));
       if (target.endsWith('.json')) return [];
-      if (fs.existsSync(path.join(SRC, target)) && fs.statSync(path.join(SRC, target)).isDirectory()) target = path.join(target, 'index');
+      if (fs.existsSync(path.join(SRC, target)) && fs.statSync(path.join(SRC, target)).isDirectory())
+        target = path.join(target, 'index');
       return [{ from: file, to: `${target}.ts`, typeOnly: Boolean(m[1]) }];
     });
   });
@@ -37,10 +41,11 @@ const findCycle = (graph: Map<string, Set<string>>): string[] | undefined => {
     state.set(node, 'done');
     return undefined;
   };
-  for (const node of graph.keys()) if (!state.has(node)) {
-    const found = visit(node);
-    if (found) return found;
-  }
+  for (const node of graph.keys())
+    if (!state.has(node)) {
+      const found = visit(node);
+      if (found) return found;
+    }
   return undefined;
 };
 
@@ -57,7 +62,12 @@ describe('src/ has no import knots', () => {
 
   it('reads the imports it checks (a parser that found nothing would pass anything)', () => {
     expect(all.length).toBeGreaterThan(100);
-    expect(all.some((e) => e.from === path.join('org', 'apply', 'deployToOrg.ts') && e.to === path.join('org', 'plan', 'analyseOrg.ts'))).toBe(true);
+    expect(
+      all.some(
+        (e) =>
+          e.from === path.join('org', 'apply', 'deployToOrg.ts') && e.to === path.join('org', 'plan', 'analyseOrg.ts')
+      )
+    ).toBe(true);
   });
 
   it('no folder imports a folder that imports it back, type imports included (layers, not knots)', () => {
@@ -69,7 +79,15 @@ describe('src/ has no import knots', () => {
   });
 
   it('the cycle finder finds a cycle when there is one', () => {
-    expect(findCycle(graphOf([['a', 'b'], ['b', 'c'], ['c', 'a']]))).toEqual(['a', 'b', 'c', 'a']);
+    expect(
+      findCycle(
+        graphOf([
+          ['a', 'b'],
+          ['b', 'c'],
+          ['c', 'a'],
+        ])
+      )
+    ).toEqual(['a', 'b', 'c', 'a']);
   });
 });
 
@@ -84,7 +102,12 @@ describe('src/org is split by stage, and the stages are layers', () => {
   });
 
   it('has its stages: read the org, plan, apply, verify', () => {
-    expect(fs.readdirSync(path.join(SRC, 'org')).filter((f) => fs.statSync(path.join(SRC, 'org', f)).isDirectory()).sort()).toEqual(expect.arrayContaining(['apply', 'plan', 'read', 'verify']));
+    expect(
+      fs
+        .readdirSync(path.join(SRC, 'org'))
+        .filter((f) => fs.statSync(path.join(SRC, 'org', f)).isDirectory())
+        .sort()
+    ).toEqual(expect.arrayContaining(['apply', 'plan', 'read', 'verify']));
   });
 
   it('no stage imports a stage that imports it back (type imports included)', () => {

@@ -5,7 +5,10 @@ const SRC = path.join(__dirname, '..', '..', 'src');
 
 describe('every error src/ throws is named', () => {
   it('no bare `throw new Error` (errors are SfErrors with a name and actions, from messages/)', () => {
-    const files = fs.readdirSync(SRC, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'));
+    const files = fs
+      .readdirSync(SRC, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.ts'));
     expect(files.length).toBeGreaterThan(100);
     const bare = files.filter((f) => /throw new Error\(/.test(fs.readFileSync(path.join(SRC, f), 'utf8')));
     expect(bare).toEqual([]);

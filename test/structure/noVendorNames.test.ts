@@ -32,7 +32,9 @@ const codeTexts = (file: string): string[] => {
   return texts;
 };
 
-const files = (fs.readdirSync(SRC, { recursive: true }) as string[]).map((f) => path.join(SRC, f)).filter((f) => /\.(ts|json)$/.test(f));
+const files = (fs.readdirSync(SRC, { recursive: true }) as string[])
+  .map((f) => path.join(SRC, f))
+  .filter((f) => /\.(ts|json)$/.test(f));
 
 const vendorNamesIn = (file: string): string[] => {
   const texts = file.endsWith('.json') ? [fs.readFileSync(file, 'utf8')] : codeTexts(file);
@@ -46,9 +48,23 @@ describe('src/ names no vendor', () => {
   });
 
   it('finds a vendor name in code, not in a comment or inside another word', () => {
-    expect(wordsOf('ISPMServer ispm_user recoUser RecoIntrospection record reconcile')).toEqual(['ispm', 'server', 'ispm', 'user', 'reco', 'user', 'reco', 'introspection', 'record', 'reconcile']);
+    expect(wordsOf('ISPMServer ispm_user recoUser RecoIntrospection record reconcile')).toEqual([
+      'ispm',
+      'server',
+      'ispm',
+      'user',
+      'reco',
+      'user',
+      'reco',
+      'introspection',
+      'record',
+      'reconcile',
+    ]);
     const sample = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'no-vendor-')), 'sample.ts');
-    fs.writeFileSync(sample, "// ISPM is an example here\nconst records = 1;\nexport const x = `${records} for Reco`;\n");
+    fs.writeFileSync(
+      sample,
+      '// ISPM is an example here\nconst records = 1;\nexport const x = `${records} for Reco`;\n'
+    );
     expect(vendorNamesIn(sample)).toEqual([' for Reco']);
   });
 

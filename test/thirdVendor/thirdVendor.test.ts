@@ -20,17 +20,27 @@ describe('a third vendor described by data only', () => {
       const { code, out } = await run('check', ...ACME);
       expect(code).toBe(0);
       expect(out).toContain('check passed: acme with config/orgs/acme.json');
-      expect(fs.readFileSync(path.join(project(), 'out/acme/package.xml'), 'utf8')).toMatch(/<members>Acme_Posture_Reader<\/members>\s*<name>PermissionSet<\/name>/);
-      expect(fs.readFileSync(path.join(project(), 'out/acme/review.md'), 'utf8')).toContain('| View Health Check | `ViewHealthCheck` |');
+      expect(fs.readFileSync(path.join(project(), 'out/acme/package.xml'), 'utf8')).toMatch(
+        /<members>Acme_Posture_Reader<\/members>\s*<name>PermissionSet<\/name>/
+      );
+      expect(fs.readFileSync(path.join(project(), 'out/acme/review.md'), 'utf8')).toContain(
+        '| View Health Check | `ViewHealthCheck` |'
+      );
     });
 
     it('check of every vendor together passes with one values file for all three', async () => {
-      const example = JSON.parse(fs.readFileSync('config/orgs/example.json', 'utf8')) as { vendors: Record<string, unknown> };
+      const example = JSON.parse(fs.readFileSync('config/orgs/example.json', 'utf8')) as {
+        vendors: Record<string, unknown>;
+      };
       const acme = JSON.parse(fs.readFileSync('config/orgs/acme.json', 'utf8')) as { vendors: Record<string, unknown> };
-      fs.writeFileSync('config/orgs/all.json', JSON.stringify({ org: 'all', vendors: { ...example.vendors, ...acme.vendors } }));
+      fs.writeFileSync(
+        'config/orgs/all.json',
+        JSON.stringify({ org: 'all', vendors: { ...example.vendors, ...acme.vendors } })
+      );
       const { code, out } = await run('check', '--values', 'config/orgs/all.json');
       expect(code).toBe(0);
-      for (const title of ['Identity Security Posture Management (ISPM)', 'Reco', 'Acme Posture']) expect(out).toContain(`\n${title}\n`);
+      for (const title of ['Identity Security Posture Management (ISPM)', 'Reco', 'Acme Posture'])
+        expect(out).toContain(`\n${title}\n`);
     });
 
     it('check names the vendor.json, not source code, when the permission is described nowhere', async () => {
@@ -40,9 +50,15 @@ describe('a third vendor described by data only', () => {
       fs.writeFileSync(file, JSON.stringify(entry));
       const { code, json } = await run('check', ...ACME, '--json');
       expect(code).toBe(1);
-      const problems = (json().data as { problems: Array<{ file: string; field: string; message: string; fix: string }> }).problems;
+      const problems = (
+        json().data as { problems: Array<{ file: string; field: string; message: string; fix: string }> }
+      ).problems;
       const problem = problems.find((p) => p.field === 'userPermissions ViewHealthCheck');
-      expect(problem).toMatchObject({ file: PERMSET, message: '"ViewHealthCheck" is not in the permission catalogue, nor described in force-app/acme/vendor.json permissions' });
+      expect(problem).toMatchObject({
+        file: PERMSET,
+        message:
+          '"ViewHealthCheck" is not in the permission catalogue, nor described in force-app/acme/vendor.json permissions',
+      });
       expect(problem?.fix).toContain('force-app/acme/vendor.json: "permissions": { "ViewHealthCheck"');
       expect(JSON.stringify(problems)).not.toMatch(/\.ts\b/);
     });
@@ -50,8 +66,12 @@ describe('a third vendor described by data only', () => {
     it('review reports the vendor-described permission with its label and tier, and no integration user', async () => {
       const { code, out } = await run('review', '--vendor', 'acme');
       expect(code).toBe(0);
-      expect(out).toContain('| View Health Check | `ViewHealthCheck` | Acme Posture guide, Grant read access: Select View Health Check. | 3 |');
-      expect(out).toContain('| View Roles and Role Hierarchy | `ViewRoles` | added by dependency of View Setup and Configuration');
+      expect(out).toContain(
+        '| View Health Check | `ViewHealthCheck` | Acme Posture guide, Grant read access: Select View Health Check. | 3 |'
+      );
+      expect(out).toContain(
+        '| View Roles and Role Hierarchy | `ViewRoles` | added by dependency of View Setup and Configuration'
+      );
       expect(out).toContain('Assigned: by a person, to the user the vendor connects as');
       expect(out).toMatch(/### Integration user\n\nNone: this vendor needs no integration user in the org\./);
     });
@@ -73,7 +93,9 @@ describe('a third vendor described by data only', () => {
       expect(deploy.out).toContain('SUCCEEDED');
       expect(deploy.out).toContain("give acme: Address for Acme's findings: posture-alerts@example.com");
       expect(deploy.out).not.toMatch(/user .*: (created|exists)/);
-      expect(sim().state.components.get('PermissionSet:Acme_Posture_Reader')?.xml).toContain('<name>ViewHealthCheck</name>');
+      expect(sim().state.components.get('PermissionSet:Acme_Posture_Reader')?.xml).toContain(
+        '<name>ViewHealthCheck</name>'
+      );
       const security = sim().state.components.get('Settings:Security')?.xml ?? '';
       expect(security).toContain('<description>Head office</description>');
       expect(security).toContain('<description>Acme IP number 1</description>');
@@ -81,7 +103,9 @@ describe('a third vendor described by data only', () => {
       expect((sim().state.records.get('User') ?? []).length).toBe(users);
       expect((sim().state.records.get('PermissionSetAssignment') ?? []).length).toBe(assignments);
       expect([...sim().state.components.keys()].filter((k) => k.startsWith('ExternalClient'))).toEqual([]);
-      expect(calls(sim()).filter((c) => c.startsWith('POST /services/data') && c.includes('/sobjects/User'))).toEqual([]);
+      expect(calls(sim()).filter((c) => c.startsWith('POST /services/data') && c.includes('/sobjects/User'))).toEqual(
+        []
+      );
 
       const verify = await run('verify', '-o', 'prod', ...ACME);
       expect(verify.code).toBe(0);
@@ -106,10 +130,14 @@ describe('a third vendor described by data only', () => {
       const offboard = await run('offboard', '-o', 'prod', ...ACME);
       expect(offboard.code).toBe(0);
       expect(offboard.out).toContain('[done] acme: delete PermissionSet:Acme_Posture_Reader');
-      expect(offboard.out).toContain('[done] acme: remove trusted ranges Acme IP number 1, Acme IP number 2 (2 removed, 1 other range(s) kept)');
+      expect(offboard.out).toContain(
+        '[done] acme: remove trusted ranges Acme IP number 1, Acme IP number 2 (2 removed, 1 other range(s) kept)'
+      );
       expect(offboard.out).not.toMatch(/freeze user|deactivate user/);
       // No user looked up by a username the vendor does not have (the queries did run: the sets were read).
-      const soql = sim().requests.slice(from).map((r) => r.soql ?? '');
+      const soql = sim()
+        .requests.slice(from)
+        .map((r) => r.soql ?? '');
       expect(soql.filter((q) => /FROM PermissionSet\b/.test(q)).length).toBeGreaterThan(0);
       expect(soql.filter((q) => /FROM User WHERE Username/.test(q))).toEqual([]);
       expect(sim().state.components.has('PermissionSet:Acme_Posture_Reader')).toBe(false);
@@ -123,7 +151,9 @@ describe('a third vendor described by data only', () => {
       expect(out).toMatch(/Staged \d+ file\(s\) for prod in out\/stage\/prod/);
       expect(snapshot(sim())).toBe(before);
       const dir = path.join(project(), 'out/stage/prod/force-app/main/default');
-      expect(fs.readFileSync(path.join(dir, 'permissionsets/Acme_Posture_Reader.permissionset-meta.xml'), 'utf8')).toContain('<name>ViewHealthCheck</name>');
+      expect(
+        fs.readFileSync(path.join(dir, 'permissionsets/Acme_Posture_Reader.permissionset-meta.xml'), 'utf8')
+      ).toContain('<name>ViewHealthCheck</name>');
       const security = fs.readFileSync(path.join(dir, 'settings/Security.settings-meta.xml'), 'utf8');
       expect(security).toContain('<description>Head office</description>');
       expect(security).toContain('<description>Acme IP number 2</description>');

@@ -14,7 +14,9 @@ const messages = loadMessages('org');
 // licence's defaults); a User's ProfileId can be changed through the REST API to another profile on
 // the same licence; deleteMetadata removes a custom profile once no user is assigned to it.
 const profileByName = async (connection: Connection, name: string): Promise<ProfileFact | undefined> => {
-  const rows = await connection.query<{ Id: string; Name: string; UserLicenseId: string }>(`SELECT Id, Name, UserLicenseId FROM Profile WHERE Name IN ${soqlIn([name])}`);
+  const rows = await connection.query<{ Id: string; Name: string; UserLicenseId: string }>(
+    `SELECT Id, Name, UserLicenseId FROM Profile WHERE Name IN ${soqlIn([name])}`
+  );
   const row = rows.records[0];
   return row ? { id: row.Id, name: row.Name, userLicenseId: row.UserLicenseId } : undefined;
 };
@@ -23,14 +25,23 @@ const profileByName = async (connection: Connection, name: string): Promise<Prof
  * Hardened mode on: the user is created on the dedicated profile the deploy just landed. Returns the
  * user plan with that profile (found by name, read back after the deploy).
  */
-export const withHardenedProfile = async (connection: Connection, plan: UserPlan, hardening: HardeningPlan | undefined): Promise<UserPlan> => {
+export const withHardenedProfile = async (
+  connection: Connection,
+  plan: UserPlan,
+  hardening: HardeningPlan | undefined
+): Promise<UserPlan> => {
   if (!hardening?.on) return plan;
   const profile = await profileByName(connection, hardening.profileName);
   if (!profile) throw messages.createError('error.HardenedProfileMissing', [hardening.profileName]);
   return { ...plan, profile };
 };
 
-const moveUser = async (connection: Connection, userId: string, username: string, profile: ProfileFact): Promise<void> => {
+const moveUser = async (
+  connection: Connection,
+  userId: string,
+  username: string,
+  profile: ProfileFact
+): Promise<void> => {
   try {
     await connection.sobject('User').update({ Id: userId, ProfileId: profile.id });
   } catch (err) {
@@ -43,21 +54,31 @@ const moveUser = async (connection: Connection, userId: string, username: string
  * user moves back to its licence's profile and the dedicated profile is removed (only ours, by the
  * name vendor.json gives it). Returns what was done, in plain words.
  */
-export const applyHardening = async (connection: Connection, vendor: Vendor, plan: UserPlan, userId: string, hardening: HardeningPlan | undefined): Promise<{ done: string[]; profile?: string }> => {
+export const applyHardening = async (
+  connection: Connection,
+  vendor: Vendor,
+  plan: UserPlan,
+  userId: string,
+  hardening: HardeningPlan | undefined
+): Promise<{ done: string[]; profile?: string }> => {
   const done: string[] = [];
   if (!hardening) return { done };
   let profile: string | undefined;
   if (hardening.on) {
     if (plan.existing && plan.existing.profileId !== plan.profile.id) {
       await moveUser(connection, userId, plan.username, plan.profile);
-      done.push(`${plan.username} moved to profile ${plan.profile.name} (hardened mode: logins only from ${vendor.trustedRanges.owner}'s ranges).`);
+      done.push(
+        `${plan.username} moved to profile ${plan.profile.name} (hardened mode: logins only from ${vendor.trustedRanges.owner}'s ranges).`
+      );
     }
     return { done };
   }
   if (hardening.moveUser === 'back') {
     // The loader refuses hardened mode for a vendor without an integration user.
     const user = vendor.user;
-    const back = user ? await standardProfile(connection, user.userLicense, user.profileName, hardening.profileName) : undefined;
+    const back = user
+      ? await standardProfile(connection, user.userLicense, user.profileName, hardening.profileName)
+      : undefined;
     if (!back) throw messages.createError('error.HardenedProfileMissing', [user?.profileName ?? '']);
     await moveUser(connection, userId, plan.username, back);
     profile = back.name;
@@ -67,7 +88,10 @@ export const applyHardening = async (connection: Connection, vendor: Vendor, pla
     const [result] = [await connection.metadata.delete('Profile', [hardening.profileName])].flat();
     if (!result?.success) {
       const errors = [(result as { errors?: unknown } | undefined)?.errors ?? []].flat() as Array<{ message?: string }>;
-      throw messages.createError('error.HardenedProfileRemoveFailed', [hardening.profileName, errors.map((e) => e.message ?? '').join('; ')]);
+      throw messages.createError('error.HardenedProfileRemoveFailed', [
+        hardening.profileName,
+        errors.map((e) => e.message ?? '').join('; '),
+      ]);
     }
     done.push(`profile ${hardening.profileName} removed (hardened mode is off).`);
   }
@@ -75,11 +99,20 @@ export const applyHardening = async (connection: Connection, vendor: Vendor, pla
 };
 
 /** The profile the integration user has without hardened mode: the catalogue's, else any other on its licence. */
-export const standardProfile = async (connection: Connection, userLicense: string, profileName: string, hardenedName: string): Promise<ProfileFact | undefined> => {
-  const licences = await connection.query<{ Id: string }>(`SELECT Id FROM UserLicense WHERE Name IN ${soqlIn([userLicense])}`);
+export const standardProfile = async (
+  connection: Connection,
+  userLicense: string,
+  profileName: string,
+  hardenedName: string
+): Promise<ProfileFact | undefined> => {
+  const licences = await connection.query<{ Id: string }>(
+    `SELECT Id FROM UserLicense WHERE Name IN ${soqlIn([userLicense])}`
+  );
   const ids = licences.records.map((r) => r.Id);
   if (!ids.length) return undefined;
-  const rows = await connection.query<{ Id: string; Name: string; UserLicenseId: string }>(`SELECT Id, Name, UserLicenseId FROM Profile WHERE UserLicenseId IN ${soqlIn(ids)}`);
+  const rows = await connection.query<{ Id: string; Name: string; UserLicenseId: string }>(
+    `SELECT Id, Name, UserLicenseId FROM Profile WHERE UserLicenseId IN ${soqlIn(ids)}`
+  );
   const candidates = rows.records.filter((r) => r.Name !== hardenedName);
   const row = candidates.find((r) => r.Name === profileName) ?? candidates[0];
   return row ? { id: row.Id, name: row.Name, userLicenseId: row.UserLicenseId } : undefined;

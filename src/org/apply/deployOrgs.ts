@@ -32,9 +32,12 @@ export type DeployOrgsOptions = {
   waitMs?: number;
 };
 
-export type OrgFailure = { targetOrg: string; outcome: 'failed'; error: { name: string; message: string; actions: string[] } };
+export type OrgFailure = {
+  targetOrg: string;
+  outcome: 'failed';
+  error: { name: string; message: string; actions: string[] };
+};
 export type DeployOrgsResult = { exitCode: ExitCode; orgs: Array<OrgDeployReport | OrgFailure>; records: string[] };
-
 
 /** Partial success is failure for security configuration; a still-running deploy is 69 like sf. */
 export const exitCodeFor = (outcomes: string[]): ExitCode => {
@@ -44,7 +47,10 @@ export const exitCodeFor = (outcomes: string[]): ExitCode => {
   return ok > 0 ? EXIT_CODES.partial : EXIT_CODES.failed;
 };
 
-const certificateFacts = async (projectDir: string, file: string | undefined): Promise<{ sha256Fingerprint: string; notAfter: string; daysLeft: number } | undefined> => {
+const certificateFacts = async (
+  projectDir: string,
+  file: string | undefined
+): Promise<{ sha256Fingerprint: string; notAfter: string; daysLeft: number } | undefined> => {
   if (!file) return undefined;
   const report = await inspectCertificateFile(path.resolve(projectDir, file));
   return { sha256Fingerprint: report.sha256Fingerprint, notAfter: report.notAfter, daysLeft: report.daysLeft };
@@ -64,50 +70,99 @@ export const deployOrgs = async (options: DeployOrgsOptions): Promise<DeployOrgs
   ensureOutputDir(dir, options.projectDir);
   // Every org is connected before any is deployed, so one org under two names (an alias and its
   // username) is known up front: the first name given deploys it, the later one gets nothing.
-  const connections = await mapWithConcurrency(options.targetOrgs, options.concurrency ?? 2, (t) => connectOrg(t).then((org) => ({ org }), (error: unknown) => ({ error })));
+  const connections = await mapWithConcurrency(options.targetOrgs, options.concurrency ?? 2, (t) =>
+    connectOrg(t).then(
+      (org) => ({ org }),
+      (error: unknown) => ({ error })
+    )
+  );
   const firstName = new Map<string, string>();
   connections.forEach((c, i) => {
-    if ('org' in c && !firstName.has(c.org.orgId)) firstName.set(c.org.orgId, orgLabel(options.targetOrgs[i] as string));
+    if ('org' in c && !firstName.has(c.org.orgId))
+      firstName.set(c.org.orgId, orgLabel(options.targetOrgs[i] as string));
   });
-  const lanes = options.targetOrgs.map((targetOrg, i) => ({ targetOrg, connection: connections[i] as (typeof connections)[number] }));
-  const orgs = await mapWithConcurrency(lanes, options.concurrency ?? 2, async ({ targetOrg, connection }): Promise<OrgDeployReport | OrgFailure> => {
-    if (options.signal?.aborted) return { targetOrg: orgLabel(targetOrg), outcome: 'failed', error: { name: 'InterruptedError', message: INTERRUPTED_BEFORE_DEPLOY, actions: ['Run vendor-access deploy again for this org.'] } };
-    try {
-      if ('error' in connection) throw connection.error;
-      const { org } = connection;
-      const first = firstName.get(org.orgId);
-      if (first !== orgLabel(targetOrg)) throw messages.createError('error.SameOrgTwice', [orgLabel(targetOrg), first ?? '', org.orgId]);
-      // What offboard --restore-settings needs: the settings the vendors change, as the org had them first.
-      let settingsNote: string | undefined;
-      const recordSettings = async (): Promise<void> => {
-        settingsNote = await recordSettingsBefore(org.connection, outDir, org.orgId, vendorSettingsNames(prepared.metadata.flatMap((m) => [...m.files.keys()])));
-      };
-      const report = await deployToOrg({
-        projectDir: options.projectDir,
-        ...prepared,
-        org,
-        dryRun: options.dryRun,
-        ...(options.resumeId ? { resumeId: options.resumeId } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-        pollIntervalMs: options.pollIntervalMs ?? pollIntervalMs(),
-        ...(options.waitMs === undefined ? {} : { waitMs: options.waitMs }),
-        ...(options.dryRun || options.resumeId ? {} : { beforeChange: recordSettings }),
-      });
-      if (settingsNote) report.notes.push(settingsNote);
-      return report;
-    } catch (err) {
-      const e = SfError.wrap(err instanceof Error ? err : String(err));
-      return { targetOrg: orgLabel(targetOrg), outcome: 'failed', error: { name: e.name, message: e.message, actions: e.actions ?? [] } };
+  const lanes = options.targetOrgs.map((targetOrg, i) => ({
+    targetOrg,
+    connection: connections[i] as (typeof connections)[number],
+  }));
+  const orgs = await mapWithConcurrency(
+    lanes,
+    options.concurrency ?? 2,
+    async ({ targetOrg, connection }): Promise<OrgDeployReport | OrgFailure> => {
+      if (options.signal?.aborted)
+        return {
+          targetOrg: orgLabel(targetOrg),
+          outcome: 'failed',
+          error: {
+            name: 'InterruptedError',
+            message: INTERRUPTED_BEFORE_DEPLOY,
+            actions: ['Run vendor-access deploy again for this org.'],
+          },
+        };
+      try {
+        if ('error' in connection) throw connection.error;
+        const { org } = connection;
+        const first = firstName.get(org.orgId);
+        if (first !== orgLabel(targetOrg))
+          throw messages.createError('error.SameOrgTwice', [orgLabel(targetOrg), first ?? '', org.orgId]);
+        // What offboard --restore-settings needs: the settings the vendors change, as the org had them first.
+        let settingsNote: string | undefined;
+        const recordSettings = async (): Promise<void> => {
+          settingsNote = await recordSettingsBefore(
+            org.connection,
+            outDir,
+            org.orgId,
+            vendorSettingsNames(prepared.metadata.flatMap((m) => [...m.files.keys()]))
+          );
+        };
+        const report = await deployToOrg({
+          projectDir: options.projectDir,
+          ...prepared,
+          org,
+          dryRun: options.dryRun,
+          ...(options.resumeId ? { resumeId: options.resumeId } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+          ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+          pollIntervalMs: options.pollIntervalMs ?? pollIntervalMs(),
+          ...(options.waitMs === undefined ? {} : { waitMs: options.waitMs }),
+          ...(options.dryRun || options.resumeId ? {} : { beforeChange: recordSettings }),
+        });
+        if (settingsNote) report.notes.push(settingsNote);
+        return report;
+      } catch (err) {
+        const e = SfError.wrap(err instanceof Error ? err : String(err));
+        return {
+          targetOrg: orgLabel(targetOrg),
+          outcome: 'failed',
+          error: { name: e.name, message: e.message, actions: e.actions ?? [] },
+        };
+      }
     }
-  });
+  );
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   // The record names the first chosen vendor's certificate (one vendor has one today).
-  const certificate = await certificateFacts(options.projectDir, prepared.vendors.map((v) => valueByRole(v, prepared.values, 'certificate')).find(Boolean));
+  const certificate = await certificateFacts(
+    options.projectDir,
+    prepared.vendors.map((v) => valueByRole(v, prepared.values, 'certificate')).find(Boolean)
+  );
   const records = orgs.map((report) => {
     const name = 'orgId' in report ? report.orgId : report.targetOrg.replace(/[^\w.-]/g, '_');
     const file = path.join(dir, `${name}-${options.dryRun ? 'validate' : 'deploy'}-${stamp}.json`);
-    fs.writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), values: prepared.values.file, vendors: prepared.vendors.map((v) => v.name), dryRun: options.dryRun, ...(certificate ? { certificate } : {}), report }, undefined, 2)}\n`);
+    fs.writeFileSync(
+      file,
+      `${JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          values: prepared.values.file,
+          vendors: prepared.vendors.map((v) => v.name),
+          dryRun: options.dryRun,
+          ...(certificate ? { certificate } : {}),
+          report,
+        },
+        undefined,
+        2
+      )}\n`
+    );
     return path.relative(options.projectDir, file).split(path.sep).join('/');
   });
   return { exitCode: exitCodeFor(orgs.map((o) => o.outcome)), orgs, records };

@@ -17,7 +17,12 @@ import { provisionUser, UserReport } from './provisionUsers';
 import { provisionUsersInOneCall } from './provisionUsersInOneCall';
 import { DeployProgress, runMetadataDeploy } from './runMetadataDeploy';
 
-export type DeployEvent = { org: string; phase: 'preflight' | 'retrieve' | 'deploy' | 'users' | 'handoff'; message: string; progress?: DeployProgress };
+export type DeployEvent = {
+  org: string;
+  phase: 'preflight' | 'retrieve' | 'deploy' | 'users' | 'handoff';
+  message: string;
+  progress?: DeployProgress;
+};
 
 export type DeployRequest = {
   projectDir: string;
@@ -61,7 +66,11 @@ export type OrgDeployReport = {
   handoff: HandoffLine[];
 };
 
-const changedWorkspace = async (request: DeployRequest, plan: WorkspacePlan, report: OrgDeployReport): Promise<DeployWorkspace | undefined> => {
+const changedWorkspace = async (
+  request: DeployRequest,
+  plan: WorkspacePlan,
+  report: OrgDeployReport
+): Promise<DeployWorkspace | undefined> => {
   const changed = await buildChangedWorkspace(request.projectDir, request.org.connection, plan);
   report.notes.push(...changed.notes);
   return changed.workspace;
@@ -70,7 +79,12 @@ const changedWorkspace = async (request: DeployRequest, plan: WorkspacePlan, rep
 type Emit = (phase: DeployEvent['phase'], message: string, progress?: DeployProgress) => void;
 
 /** Deploys (or validates) the workspace; true when the org reports it Succeeded. */
-const sendMetadata = async (request: DeployRequest, workspace: DeployWorkspace, report: OrgDeployReport, emit: Emit): Promise<boolean> => {
+const sendMetadata = async (
+  request: DeployRequest,
+  workspace: DeployWorkspace,
+  report: OrgDeployReport,
+  emit: Emit
+): Promise<boolean> => {
   const { org } = request;
   try {
     emit('deploy', request.dryRun ? 'validating (check-only deploy, nothing is saved)' : 'deploying');
@@ -83,7 +97,14 @@ const sendMetadata = async (request: DeployRequest, workspace: DeployWorkspace, 
       ...(request.pollIntervalMs ? { pollIntervalMs: request.pollIntervalMs } : {}),
       ...(request.waitMs === undefined ? {} : { timeoutMs: request.waitMs }),
       onStarted: (id) => emit('deploy', `deploy id ${id}`),
-      onProgress: (p) => emit('deploy', `${p.status}: ${p.componentsDone}/${p.componentsTotal} components${p.componentErrors ? `, ${p.componentErrors} errors` : ''}`, p),
+      onProgress: (p) =>
+        emit(
+          'deploy',
+          `${p.status}: ${p.componentsDone}/${p.componentsTotal} components${
+            p.componentErrors ? `, ${p.componentErrors} errors` : ''
+          }`,
+          p
+        ),
     });
     if (outcome.kind === 'canceled') {
       report.outcome = 'canceled';
@@ -99,7 +120,10 @@ const sendMetadata = async (request: DeployRequest, workspace: DeployWorkspace, 
         file: `${org.targetOrg}: deploy ${outcome.id}`,
         field: 'status',
         message: `lost track of the deploy after it started: ${outcome.error}`,
-        fix: `Log in again if the session expired (${loginFix(org.targetOrg, org.instanceUrl)}), then run vendor-access deploy --resume ${outcome.id} with the same flags to see how it ended.`,
+        fix: `Log in again if the session expired (${loginFix(
+          org.targetOrg,
+          org.instanceUrl
+        )}), then run vendor-access deploy --resume ${outcome.id} with the same flags to see how it ended.`,
       });
       return false;
     }
@@ -113,7 +137,14 @@ const sendMetadata = async (request: DeployRequest, workspace: DeployWorkspace, 
       id: outcome.id,
       status: String(response.status),
       checkOnly: request.dryRun,
-      components: outcome.result.getFileResponses().map((f) => ({ type: f.type, fullName: f.fullName, state: String(f.state), ...('error' in f && f.error ? { error: f.error } : {}) })),
+      components: outcome.result
+        .getFileResponses()
+        .map((f) => ({
+          type: f.type,
+          fullName: f.fullName,
+          state: String(f.state),
+          ...('error' in f && f.error ? { error: f.error } : {}),
+        })),
       ...(response.errorMessage ? { errorMessage: response.errorMessage } : {}),
     };
     return String(response.status) === 'Succeeded';
@@ -125,8 +156,20 @@ const sendMetadata = async (request: DeployRequest, workspace: DeployWorkspace, 
 /** Takes one org to what the vendor guides describe, keeping everything it already had. */
 export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployReport> => {
   const { org, vendors, values } = request;
-  const emit: Emit = (phase, message, progress) => request.onEvent?.({ org: org.targetOrg, phase, message, ...(progress ? { progress } : {}) });
-  const report: OrgDeployReport = { targetOrg: org.targetOrg, username: org.username, orgId: org.orgId, instanceUrl: org.instanceUrl, outcome: 'failed', problems: [], notes: [], featureGaps: [], users: [], handoff: [] };
+  const emit: Emit = (phase, message, progress) =>
+    request.onEvent?.({ org: org.targetOrg, phase, message, ...(progress ? { progress } : {}) });
+  const report: OrgDeployReport = {
+    targetOrg: org.targetOrg,
+    username: org.username,
+    orgId: org.orgId,
+    instanceUrl: org.instanceUrl,
+    outcome: 'failed',
+    problems: [],
+    notes: [],
+    featureGaps: [],
+    users: [],
+    handoff: [],
+  };
   emit('preflight', 'reading permissions, dependencies, licences, users, trusted ranges, External Client Apps');
   const analysed = await unlessInterrupted(analyseOrg(org, vendors, request.metadata, values), request.signal);
   if (analysed === INTERRUPTED) return { ...report, outcome: 'canceled', notes: [INTERRUPTED_BEFORE_DEPLOY] };
@@ -137,16 +180,27 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
   report.featureGaps = analysis.preflight.gaps;
   if (report.problems.some((p) => p.severity === 'error')) return report;
   const merge = analysis.merge;
-  if (merge) report.trustedRanges = { added: merge.added, alreadyTrusted: merge.alreadyTrusted, stale: merge.stale, kept: merge.kept.length, total: merge.ranges.length };
+  if (merge)
+    report.trustedRanges = {
+      added: merge.added,
+      alreadyTrusted: merge.alreadyTrusted,
+      stale: merge.stale,
+      kept: merge.kept.length,
+      total: merge.ranges.length,
+    };
 
-  if (request.signal?.aborted) return { ...report, outcome: 'canceled', notes: [...report.notes, INTERRUPTED_BEFORE_DEPLOY] };
+  if (request.signal?.aborted)
+    return { ...report, outcome: 'canceled', notes: [...report.notes, INTERRUPTED_BEFORE_DEPLOY] };
   // Reading the org's copies and building the package change nothing: an interruption stops the
   // wait at once (the abandoned folder is removed). A resumed deploy is already in the org: the
   // signal cancels it there (runMetadataDeploy).
   const built = request.resumeId
     ? await buildDeployWorkspace(request.projectDir, analysis.workspace)
-    : await unlessInterrupted(changedWorkspace(request, analysis.workspace, report), request.signal, (abandoned) => abandoned?.cleanup());
-  if (built === INTERRUPTED) return { ...report, outcome: 'canceled', notes: [...report.notes, INTERRUPTED_BEFORE_DEPLOY] };
+    : await unlessInterrupted(changedWorkspace(request, analysis.workspace, report), request.signal, (abandoned) =>
+        abandoned?.cleanup()
+      );
+  if (built === INTERRUPTED)
+    return { ...report, outcome: 'canceled', notes: [...report.notes, INTERRUPTED_BEFORE_DEPLOY] };
   const workspace = built;
   if (workspace) {
     const landed = await sendMetadata(request, workspace, report, emit);
@@ -167,7 +221,15 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
     // failure. Hardened mode at work (a profile to use, a user to move, a profile to remove) always
     // goes one request at a time.
     const hardened = analysis.hardening.some((h) => h.on || h.moveUser !== 'none' || h.removeProfile);
-    const together = hardened || request.signal?.aborted ? undefined : await provisionUsersInOneCall(org.connection, vendors, analysis.preflight.users, analysis.facts.permissionSets);
+    const together =
+      hardened || request.signal?.aborted
+        ? undefined
+        : await provisionUsersInOneCall(
+            org.connection,
+            vendors,
+            analysis.preflight.users,
+            analysis.facts.permissionSets
+          );
     if (together) report.users.push(...together);
     else {
       for (const planned of analysis.preflight.users) {
@@ -185,7 +247,9 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
     }
     // Interrupted: no further write; the report says what is in the org and what is not.
     if (request.signal?.aborted) {
-      const pending = analysis.preflight.users.filter((u) => !report.users.some((r) => r.username === u.username && !r.interrupted)).map((u) => u.username);
+      const pending = analysis.preflight.users
+        .filter((u) => !report.users.some((r) => r.username === u.username && !r.interrupted))
+        .map((u) => u.username);
       report.outcome = 'incomplete';
       report.notes.push(interruptedDuringUsers(deployId, report.users, pending));
       return report;
@@ -196,13 +260,26 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
   } catch (err) {
     const e = SfError.wrap(err instanceof Error ? err : String(err));
     report.outcome = 'incomplete';
-    const done = report.users.map((u) => `${u.username} ${u.created ? 'created' : 'found'}, assigned ${[...u.permissionSetLicensesAssigned, ...u.permissionSetsAssigned].join(', ') || 'nothing new'}`);
+    const done = report.users.map(
+      (u) =>
+        `${u.username} ${u.created ? 'created' : 'found'}, assigned ${
+          [...u.permissionSetLicensesAssigned, ...u.permissionSetsAssigned].join(', ') || 'nothing new'
+        }`
+    );
     report.problems.push({
       severity: 'error',
       file: `${org.targetOrg}: deploy ${deployId}`,
-      field: typeof e.data === 'object' && e.data && 'field' in e.data ? String((e.data as { field: unknown }).field) : 'users',
-      message: `the metadata of deploy ${deployId} is in the org, but the next step failed: ${e.message}${done.length ? ` (done before it: ${done.join('; ')})` : ''}`,
-      fix: [...(e.actions ?? []), `Then run the same vendor-access deploy again: it finds what deploy ${deployId} left and finishes the users, assignments and handoff.`].join(' '),
+      field:
+        typeof e.data === 'object' && e.data && 'field' in e.data
+          ? String((e.data as { field: unknown }).field)
+          : 'users',
+      message: `the metadata of deploy ${deployId} is in the org, but the next step failed: ${e.message}${
+        done.length ? ` (done before it: ${done.join('; ')})` : ''
+      }`,
+      fix: [
+        ...(e.actions ?? []),
+        `Then run the same vendor-access deploy again: it finds what deploy ${deployId} left and finishes the users, assignments and handoff.`,
+      ].join(' '),
     });
   }
   return report;

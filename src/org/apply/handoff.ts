@@ -9,7 +9,13 @@ import type { UserReport } from './provisionUsers';
 import { retrieveOrgMetadata } from '../read/retrieveOrgMetadata';
 
 /** One thing to hand a vendor, or one step a person still has to do. */
-export type HandoffLine = { vendor: string; kind: 'give' | 'manual' | 'limit'; item: string; value?: string; where?: string };
+export type HandoffLine = {
+  vendor: string;
+  kind: 'give' | 'manual' | 'limit';
+  item: string;
+  value?: string;
+  where?: string;
+};
 
 /**
  * What to give each vendor (username, consumer key) and the manual steps that remain, in the
@@ -17,7 +23,13 @@ export type HandoffLine = { vendor: string; kind: 'give' | 'manual' | 'limit'; i
  * global OAuth settings ("Allow Access to OAuth Consumer Secrets via Metadata API"); otherwise the
  * handoff says where to copy it. The consumer secret is never read.
  */
-export const buildHandoff = async (connection: Connection, vendors: Vendor[], values: OrgValues, users: UserReport[], gaps: FeatureGap[] = []): Promise<HandoffLine[]> => {
+export const buildHandoff = async (
+  connection: Connection,
+  vendors: Vendor[],
+  values: OrgValues,
+  users: UserReport[],
+  gaps: FeatureGap[] = []
+): Promise<HandoffLine[]> => {
   const lines: HandoffLine[] = [];
   for (const vendor of vendors) {
     for (const item of vendor.handoff) {
@@ -25,7 +37,12 @@ export const buildHandoff = async (connection: Connection, vendors: Vendor[], va
         if (!vendor.user) continue;
         // The user actually set up: in a sandbox that can be the copy `<username>.<sandbox name>`.
         const actual = users.find((u) => u.vendor === vendor.name)?.username;
-        lines.push({ vendor: vendor.name, kind: 'give', item: item.item, value: actual ?? valueByRole(vendor, values, 'integrationUsername') });
+        lines.push({
+          vendor: vendor.name,
+          kind: 'give',
+          item: item.item,
+          value: actual ?? valueByRole(vendor, values, 'integrationUsername'),
+        });
       } else if (item.from.startsWith('values.')) {
         const value = valueByRole(vendor, values, item.from.slice('values.'.length) as Exclude<ValueRole, 'none'>);
         if (value) lines.push({ vendor: vendor.name, kind: 'give', item: item.item, value });
@@ -36,11 +53,21 @@ export const buildHandoff = async (connection: Connection, vendors: Vendor[], va
       }
     }
     for (const step of vendor.guideSteps.filter((s) => s.manual)) {
-      lines.push({ vendor: vendor.name, kind: 'manual', item: `${step.section}: ${step.guide}`, where: step.manual as string });
+      lines.push({
+        vendor: vendor.name,
+        kind: 'manual',
+        item: `${step.section}: ${step.guide}`,
+        where: step.manual as string,
+      });
     }
     // Tell the vendor what it will not see here, so nobody mistakes a missing feature for a broken integration.
     for (const gap of gaps.filter((g) => g.vendor === vendor.name)) {
-      lines.push({ vendor: vendor.name, kind: 'limit', item: `This org has no ${gap.title}. ${gap.withoutIt}`, where: `Left out: ${gap.leftOut.join(', ')}.` });
+      lines.push({
+        vendor: vendor.name,
+        kind: 'limit',
+        item: `This org has no ${gap.title}. ${gap.withoutIt}`,
+        where: `Left out: ${gap.leftOut.join(', ')}.`,
+      });
     }
     for (const user of users.filter((u) => u.vendor === vendor.name)) {
       for (const next of user.nextSteps) lines.push({ vendor: vendor.name, kind: 'manual', item: next });
@@ -50,7 +77,11 @@ export const buildHandoff = async (connection: Connection, vendors: Vendor[], va
 };
 
 const readConsumerKey = async (connection: Connection, globalSettingsFile: string): Promise<string | undefined> => {
-  const fullName = globalSettingsFile.split('/').pop()?.replace(/\.ecaGlblOauth-meta\.xml$/, '') ?? '';
+  const fullName =
+    globalSettingsFile
+      .split('/')
+      .pop()
+      ?.replace(/\.ecaGlblOauth-meta\.xml$/, '') ?? '';
   try {
     const files = await retrieveOrgMetadata(connection, [{ type: 'ExtlClntAppGlobalOauthSettings', fullName }]);
     const xml = [...files.values()][0];

@@ -8,7 +8,11 @@ export const INTERRUPTED: unique symbol = Symbol('interrupted');
  * that changes nothing in the org (reads, local builds): it is left to finish on its own, its
  * result handed to `abandon` (e.g. to remove a temporary folder) and its failure ignored.
  */
-export const unlessInterrupted = async <T>(work: Promise<T>, signal?: AbortSignal, abandon: (result: T) => void = () => undefined): Promise<T | typeof INTERRUPTED> => {
+export const unlessInterrupted = async <T>(
+  work: Promise<T>,
+  signal?: AbortSignal,
+  abandon: (result: T) => void = () => undefined
+): Promise<T | typeof INTERRUPTED> => {
   if (!signal) return work;
   const drop = (): void => {
     work.then(abandon, () => undefined).catch(() => undefined);
@@ -39,11 +43,20 @@ export const INTERRUPTED_BEFORE_DEPLOY = 'Interrupted before the deploy started:
  * named, and running deploy again finishes it (users and assignments are idempotent).
  */
 export const interruptedDuringUsers = (deployId: string, done: UserReport[], pending: string[]): string => {
-  const did = done.map((u) => `${u.username} ${u.created ? 'created' : 'found'}${u.permissionSetLicensesAssigned.length + u.permissionSetsAssigned.length ? `, assigned ${[...u.permissionSetLicensesAssigned, ...u.permissionSetsAssigned].join(', ')}` : ''}${u.interrupted ? ' (stopped before its next assignment)' : ''}`);
+  const did = done.map(
+    (u) =>
+      `${u.username} ${u.created ? 'created' : 'found'}${
+        u.permissionSetLicensesAssigned.length + u.permissionSetsAssigned.length
+          ? `, assigned ${[...u.permissionSetLicensesAssigned, ...u.permissionSetsAssigned].join(', ')}`
+          : ''
+      }${u.interrupted ? ' (stopped before its next assignment)' : ''}`
+  );
   return [
     `Interrupted after deploy ${deployId} succeeded: its metadata stays in the org.`,
     `Done: ${did.length ? did.join('; ') : 'no user created or assigned'}.`,
     pending.length ? `Not done: ${pending.join(', ')}.` : '',
     'Run vendor-access deploy again with the same flags to finish; it skips what is already there.',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
 };

@@ -7,4 +7,5 @@ export const FIRST_POLL_DELAY_MS = 100;
  * interval). A deploy that takes a second is seen done within about 100 ms instead of up to a
  * second later; a long one is polled no more often than before once the cap is reached.
  */
-export const pollDelayMs = (poll: number, maxMs: number): number => Math.min(maxMs, FIRST_POLL_DELAY_MS * 2 ** Math.max(0, poll));
+export const pollDelayMs = (poll: number, maxMs: number): number =>
+  Math.min(maxMs, FIRST_POLL_DELAY_MS * 2 ** Math.max(0, poll));

@@ -31,7 +31,10 @@ const errorCodeOf = (err: unknown): string => {
 };
 
 /** Re-running an assignment answers DUPLICATE_VALUE; the assignment is there, which is what we want. */
-const isDuplicate = (err: unknown): boolean => /DUPLICATE_VALUE|duplicate value found|Duplicate PermissionSetAssignment/i.test(`${errorCodeOf(err)} ${(err as Error).message ?? ''}`);
+const isDuplicate = (err: unknown): boolean =>
+  /DUPLICATE_VALUE|duplicate value found|Duplicate PermissionSetAssignment/i.test(
+    `${errorCodeOf(err)} ${(err as Error).message ?? ''}`
+  );
 
 /**
  * Creates the integration user if missing (never updates its profile or deletes anything), then
@@ -39,7 +42,13 @@ const isDuplicate = (err: unknown): boolean => /DUPLICATE_VALUE|duplicate value 
  * assigned first). Idempotent by reading: what the user already holds (read in preflight) is not
  * posted again; DUPLICATE_VALUE is still taken as success, for an assignment made meanwhile.
  */
-export const provisionUser = async (connection: Connection, vendor: Vendor, plan: UserPlan, valuesFile: string, signal?: AbortSignal): Promise<UserReport> => {
+export const provisionUser = async (
+  connection: Connection,
+  vendor: Vendor,
+  plan: UserPlan,
+  valuesFile: string,
+  signal?: AbortSignal
+): Promise<UserReport> => {
   const report: UserReport = {
     vendor: vendor.name,
     username: plan.username,
@@ -72,17 +81,24 @@ export const provisionUser = async (connection: Connection, vendor: Vendor, plan
         EmailEncodingKey: u.EmailEncodingKey,
         LanguageLocaleKey: u.LanguageLocaleKey,
       });
-      if (!saved.success) throw Object.assign(new Error(saved.errors.map((e) => e.message).join('; ')), { data: saved.errors });
+      if (!saved.success)
+        throw Object.assign(new Error(saved.errors.map((e) => e.message).join('; ')), { data: saved.errors });
       report.userId = saved.id;
       report.created = true;
-      report.nextSteps.push(`Salesforce emailed ${plan.email} to verify the new user ${plan.username}: open that email and follow it to finish the user (${vendor.title} guide).`);
+      report.nextSteps.push(
+        `Salesforce emailed ${plan.email} to verify the new user ${plan.username}: open that email and follow it to finish the user (${vendor.title} guide).`
+      );
     } catch (err) {
       const field = fieldByRole(vendor, 'integrationUsername');
       // Usernames are unique across every Salesforce org: a name taken elsewhere is a values problem.
       if (/DUPLICATE_USERNAME/.test(errorCodeOf(err)) || /Duplicate Username/i.test((err as Error).message)) {
-        throw messages.createError('error.UsernameTaken', [plan.username, valuesFile, field], [valuesFile, field]).setData({ field: `${valuesFile} ${field}` });
+        throw messages
+          .createError('error.UsernameTaken', [plan.username, valuesFile, field], [valuesFile, field])
+          .setData({ field: `${valuesFile} ${field}` });
       }
-      throw messages.createError('error.UserCreateFailed', [plan.username, (err as Error).message], [plan.username]).setData({ field: `${valuesFile} ${field}` });
+      throw messages
+        .createError('error.UserCreateFailed', [plan.username, (err as Error).message], [plan.username])
+        .setData({ field: `${valuesFile} ${field}` });
     }
   }
   for (const psl of plan.permissionSetLicenses) {
@@ -92,15 +108,20 @@ export const provisionUser = async (connection: Connection, vendor: Vendor, plan
       continue;
     }
     try {
-      await connection.sobject('PermissionSetLicenseAssign').create({ AssigneeId: report.userId, PermissionSetLicenseId: psl.id });
+      await connection
+        .sobject('PermissionSetLicenseAssign')
+        .create({ AssigneeId: report.userId, PermissionSetLicenseId: psl.id });
       report.permissionSetLicensesAssigned.push(psl.developerName);
     } catch (err) {
-      if (!isDuplicate(err)) throw messages.createError('error.AssignFailed', [psl.developerName, plan.username, (err as Error).message]);
+      if (!isDuplicate(err))
+        throw messages.createError('error.AssignFailed', [psl.developerName, plan.username, (err as Error).message]);
       report.alreadyAssigned.push(psl.developerName);
     }
   }
   if (plan.permissionSets.length) {
-    const rows = await connection.query<{ Id: string; Name: string }>(`SELECT Id, Name FROM PermissionSet WHERE Name IN ${soqlIn(plan.permissionSets)}`);
+    const rows = await connection.query<{ Id: string; Name: string }>(
+      `SELECT Id, Name FROM PermissionSet WHERE Name IN ${soqlIn(plan.permissionSets)}`
+    );
     for (const name of plan.permissionSets) {
       if (stop()) return report;
       const id = rows.records.find((r) => r.Name === name)?.Id;
@@ -113,7 +134,8 @@ export const provisionUser = async (connection: Connection, vendor: Vendor, plan
         await connection.sobject('PermissionSetAssignment').create({ AssigneeId: report.userId, PermissionSetId: id });
         report.permissionSetsAssigned.push(name);
       } catch (err) {
-        if (!isDuplicate(err)) throw messages.createError('error.AssignFailed', [name, plan.username, (err as Error).message]);
+        if (!isDuplicate(err))
+          throw messages.createError('error.AssignFailed', [name, plan.username, (err as Error).message]);
         report.alreadyAssigned.push(name);
       }
     }

@@ -26,7 +26,7 @@ export const provisionUsersInOneCall = async (
   connection: Connection,
   vendors: Vendor[],
   plans: UserPlan[],
-  knownSetIds: Map<string, string>,
+  knownSetIds: Map<string, string>
 ): Promise<UserReport[] | undefined> => {
   const base = `/services/data/v${connection.getApiVersion()}`;
   const subrequests: Subrequest[] = [];
@@ -38,11 +38,36 @@ export const provisionUsersInOneCall = async (
     // Preflight plans users only for vendors with an integration user.
     const u = vendor?.user;
     if (!vendor || !u) return undefined;
-    const report: UserReport = { vendor: vendor.name, username: plan.username, userId: plan.existing?.id ?? '', created: false, profile: plan.profile.name, permissionSetLicensesAssigned: [], permissionSetsAssigned: [], alreadyAssigned: [], nextSteps: [] };
+    const report: UserReport = {
+      vendor: vendor.name,
+      username: plan.username,
+      userId: plan.existing?.id ?? '',
+      created: false,
+      profile: plan.profile.name,
+      permissionSetLicensesAssigned: [],
+      permissionSetsAssigned: [],
+      alreadyAssigned: [],
+      nextSteps: [],
+    };
     reports.push(report);
     const assignee = plan.existing ? plan.existing.id : `@{user${k}.id}`;
     if (!plan.existing) {
-      subrequests.push({ method: 'POST', url: `${base}/sobjects/User`, referenceId: `user${k}`, body: { Username: plan.username, Email: plan.email, LastName: u.LastName, Alias: u.Alias, ProfileId: plan.profile.id, TimeZoneSidKey: u.TimeZoneSidKey, LocaleSidKey: u.LocaleSidKey, EmailEncodingKey: u.EmailEncodingKey, LanguageLocaleKey: u.LanguageLocaleKey } });
+      subrequests.push({
+        method: 'POST',
+        url: `${base}/sobjects/User`,
+        referenceId: `user${k}`,
+        body: {
+          Username: plan.username,
+          Email: plan.email,
+          LastName: u.LastName,
+          Alias: u.Alias,
+          ProfileId: plan.profile.id,
+          TimeZoneSidKey: u.TimeZoneSidKey,
+          LocaleSidKey: u.LocaleSidKey,
+          EmailEncodingKey: u.EmailEncodingKey,
+          LanguageLocaleKey: u.LanguageLocaleKey,
+        },
+      });
     }
     for (const [j, psl] of plan.permissionSetLicenses.entries()) {
       if (plan.heldPslIds.has(psl.id)) {
@@ -50,7 +75,12 @@ export const provisionUsersInOneCall = async (
         continue;
       }
       const referenceId = `psl${k}x${j}`;
-      subrequests.push({ method: 'POST', url: `${base}/sobjects/PermissionSetLicenseAssign`, referenceId, body: { AssigneeId: assignee, PermissionSetLicenseId: psl.id } });
+      subrequests.push({
+        method: 'POST',
+        url: `${base}/sobjects/PermissionSetLicenseAssign`,
+        referenceId,
+        body: { AssigneeId: assignee, PermissionSetLicenseId: psl.id },
+      });
       pending.push({ report, kind: 'psl', name: psl.developerName, referenceId });
     }
     for (const [j, name] of plan.permissionSets.entries()) {
@@ -64,12 +94,23 @@ export const provisionUsersInOneCall = async (
         if (!setRefs.has(name)) {
           const ref = `set${setRefs.size}`;
           setRefs.set(name, ref);
-          subrequests.push({ method: 'GET', url: `${base}/query?q=${encodeURIComponent(`SELECT Id FROM PermissionSet WHERE Name = ${soqlString(name)}`)}`, referenceId: ref });
+          subrequests.push({
+            method: 'GET',
+            url: `${base}/query?q=${encodeURIComponent(
+              `SELECT Id FROM PermissionSet WHERE Name = ${soqlString(name)}`
+            )}`,
+            referenceId: ref,
+          });
         }
         setId = `@{${setRefs.get(name) as string}.records[0].Id}`;
       }
       const referenceId = `ps${k}x${j}`;
-      subrequests.push({ method: 'POST', url: `${base}/sobjects/PermissionSetAssignment`, referenceId, body: { AssigneeId: assignee, PermissionSetId: setId } });
+      subrequests.push({
+        method: 'POST',
+        url: `${base}/sobjects/PermissionSetAssignment`,
+        referenceId,
+        body: { AssigneeId: assignee, PermissionSetId: setId },
+      });
       pending.push({ report, kind: 'set', name, referenceId });
     }
   }
@@ -95,8 +136,13 @@ export const provisionUsersInOneCall = async (
     report.userId = String((byRef.get(`user${k}`)?.body as { id?: string } | undefined)?.id ?? '');
     report.created = true;
     const vendor = vendors.find((v) => v.name === plan.vendor) as Vendor;
-    report.nextSteps.push(`Salesforce emailed ${plan.email} to verify the new user ${plan.username}: open that email and follow it to finish the user (${vendor.title} guide).`);
+    report.nextSteps.push(
+      `Salesforce emailed ${plan.email} to verify the new user ${plan.username}: open that email and follow it to finish the user (${vendor.title} guide).`
+    );
   }
-  for (const item of pending) (item.kind === 'psl' ? item.report.permissionSetLicensesAssigned : item.report.permissionSetsAssigned).push(item.name);
+  for (const item of pending)
+    (item.kind === 'psl' ? item.report.permissionSetLicensesAssigned : item.report.permissionSetsAssigned).push(
+      item.name
+    );
   return reports;
 };

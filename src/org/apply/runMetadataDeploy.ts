@@ -1,9 +1,23 @@
 import type { Connection } from '@salesforce/core';
-import { ComponentSet, DeployResult, MetadataApiDeploy, MetadataApiDeployStatus, RequestStatus } from '@salesforce/source-deploy-retrieve';
+import {
+  ComponentSet,
+  DeployResult,
+  MetadataApiDeploy,
+  MetadataApiDeployStatus,
+  RequestStatus,
+} from '@salesforce/source-deploy-retrieve';
 import { pollDelayMs } from './pollDelay';
 
 /** Progress of one Metadata API deploy, as the org reports it. */
-export type DeployProgress = { id: string; status: string; componentsDone: number; componentsTotal: number; componentErrors: number; testsDone: number; testsTotal: number };
+export type DeployProgress = {
+  id: string;
+  status: string;
+  componentsDone: number;
+  componentsTotal: number;
+  componentErrors: number;
+  testsDone: number;
+  testsTotal: number;
+};
 
 export type DeployRunOptions = {
   checkOnly: boolean;
@@ -30,13 +44,20 @@ export type DeployOutcome =
   /** Polling failed for good: the deploy's fate is unknown here, never reported as success. */
   | { kind: 'lost'; id: string; error: string };
 
-const DONE = new Set<string>([RequestStatus.Succeeded, RequestStatus.SucceededPartial, RequestStatus.Failed, RequestStatus.Canceled]);
+const DONE = new Set<string>([
+  RequestStatus.Succeeded,
+  RequestStatus.SucceededPartial,
+  RequestStatus.Failed,
+  RequestStatus.Canceled,
+]);
 
 /** Failures worth polling again: the deploy itself is unaffected by a lost status call. */
 export const isTransient = (err: unknown): boolean => {
   const e = err as { name?: string; errorCode?: string; code?: string; message?: string; statusCode?: number };
   const text = `${e.name ?? ''} ${e.errorCode ?? ''} ${e.code ?? ''} ${e.message ?? ''}`;
-  return /ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|socket hang up|REQUEST_LIMIT_EXCEEDED|ERROR_HTTP_5\d\d|\b5\d\d\b|Server Error|Service Unavailable|UNKNOWN_EXCEPTION/i.test(text);
+  return /ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|socket hang up|REQUEST_LIMIT_EXCEEDED|ERROR_HTTP_5\d\d|\b5\d\d\b|Server Error|Service Unavailable|UNKNOWN_EXCEPTION/i.test(
+    text
+  );
 };
 
 /** Waits, or stops waiting when the signal aborts; the listener is removed either way, so polls do not pile them up. */
@@ -73,7 +94,13 @@ export const runMetadataDeploy = async (connection: Connection, options: DeployR
     components: options.components,
     ...(options.zipPath ? { zipPath: options.zipPath } : {}),
     ...(options.resumeId ? { id: options.resumeId } : {}),
-    apiOptions: { checkOnly: options.checkOnly, rollbackOnError: true, singlePackage: true, testLevel: 'NoTestRun', ignoreWarnings: false },
+    apiOptions: {
+      checkOnly: options.checkOnly,
+      rollbackOnError: true,
+      singlePackage: true,
+      testLevel: 'NoTestRun',
+      ignoreWarnings: false,
+    },
   });
   const id = options.resumeId ?? (await deploy.start()).id;
   options.onStarted?.(id);
@@ -96,7 +123,8 @@ export const runMetadataDeploy = async (connection: Connection, options: DeployR
       status = await deploy.checkStatus();
       failures = 0;
     } catch (err) {
-      if (!isTransient(err) || ++failures > (options.maxPollRetries ?? 8)) return { kind: 'lost', id, error: err instanceof Error ? err.message : String(err) };
+      if (!isTransient(err) || ++failures > (options.maxPollRetries ?? 8))
+        return { kind: 'lost', id, error: err instanceof Error ? err.message : String(err) };
       await sleep(Math.min(30_000, interval * 2 ** failures));
       continue;
     }

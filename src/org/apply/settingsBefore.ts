@@ -12,7 +12,8 @@ import { peekRetrieved } from '../read/retrievedOnce';
  */
 export type SettingsBefore = { orgId: string; recorded: Record<string, { at: string; xml: string | null }> };
 
-const fileOf = (outDir: string, orgId: string): string => path.join(outDir, 'lifecycle', `${orgId}-settings-before.json`);
+const fileOf = (outDir: string, orgId: string): string =>
+  path.join(outDir, 'lifecycle', `${orgId}-settings-before.json`);
 
 export const readSettingsBefore = (outDir: string, orgId: string): SettingsBefore | undefined => {
   const file = fileOf(outDir, orgId);
@@ -20,15 +21,25 @@ export const readSettingsBefore = (outDir: string, orgId: string): SettingsBefor
 };
 
 /** Settings names (Event, RealTimeEvent) in a vendor's metadata files other than SecuritySettings. */
-export const vendorSettingsNames = (files: Iterable<string>): string[] =>
-  [...new Set([...files].map((f) => /settings\/(\w+)\.settings-meta\.xml$/.exec(f)?.[1]).filter((n): n is string => Boolean(n) && n !== 'Security'))];
+export const vendorSettingsNames = (files: Iterable<string>): string[] => [
+  ...new Set(
+    [...files]
+      .map((f) => /settings\/(\w+)\.settings-meta\.xml$/.exec(f)?.[1])
+      .filter((n): n is string => Boolean(n) && n !== 'Security')
+  ),
+];
 
 /**
  * Called by deploy before it changes an org: retrieves the settings not yet recorded for this org
  * and records them (null: the org returned none). Read-only towards the org; a failure to read is
  * returned as a note and never stops the deploy.
  */
-export const recordSettingsBefore = async (connection: Connection, outDir: string, orgId: string, names: string[]): Promise<string | undefined> => {
+export const recordSettingsBefore = async (
+  connection: Connection,
+  outDir: string,
+  orgId: string,
+  names: string[]
+): Promise<string | undefined> => {
   const current = readSettingsBefore(outDir, orgId) ?? { orgId, recorded: {} };
   const missing = names.filter((n) => !(n in current.recorded));
   if (!missing.length) return undefined;
@@ -42,7 +53,9 @@ export const recordSettingsBefore = async (connection: Connection, outDir: strin
     fs.writeFileSync(fileOf(outDir, orgId), `${JSON.stringify(current, undefined, 2)}\n`);
     return undefined;
   } catch (err) {
-    return `could not record the org's ${missing.join(', ')} settings before deploying (${(err as Error).message}); offboard --restore-settings will not be able to restore them`;
+    return `could not record the org's ${missing.join(', ')} settings before deploying (${
+      (err as Error).message
+    }); offboard --restore-settings will not be able to restore them`;
   }
 };
 
@@ -50,7 +63,10 @@ export const recordSettingsBefore = async (connection: Connection, outDir: strin
  * The settings file that puts back, for each top-level element the vendor's file sets, the value
  * the org had before onboarding. Elements the org did not report before are listed as unrestorable.
  */
-export const restoredSettings = (vendorXml: string, beforeXml: string | null): { xml?: string; unrestorable: string[] } => {
+export const restoredSettings = (
+  vendorXml: string,
+  beforeXml: string | null
+): { xml?: string; unrestorable: string[] } => {
   const vendor = parseMetadataXml(vendorXml);
   if (!vendor.ok || beforeXml === null) return { unrestorable: vendor.ok ? Object.keys(vendor.node) : [] };
   const before = parseMetadataXml(beforeXml);
@@ -61,7 +77,16 @@ export const restoredSettings = (vendorXml: string, beforeXml: string | null): {
   // Each element block as the org returned it, for the elements the vendor set and the org reported.
   const blocks = keys
     .filter((k) => k in before.node)
-    .flatMap((k) => [...beforeXml.matchAll(new RegExp(`[ \\t]*<${k}>[\\s\\S]*?</${k}>\\n?`, 'g'))].map((m) => (m[0].endsWith('\n') ? m[0] : `${m[0]}\n`)));
+    .flatMap((k) =>
+      [...beforeXml.matchAll(new RegExp(`[ \\t]*<${k}>[\\s\\S]*?</${k}>\\n?`, 'g'))].map((m) =>
+        m[0].endsWith('\n') ? m[0] : `${m[0]}\n`
+      )
+    );
   if (!blocks.length) return { unrestorable };
-  return { xml: `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="http://soap.sforce.com/2006/04/metadata">\n${blocks.join('')}</${root}>\n`, unrestorable };
+  return {
+    xml: `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="http://soap.sforce.com/2006/04/metadata">\n${blocks.join(
+      ''
+    )}</${root}>\n`,
+    unrestorable,
+  };
 };

@@ -32,7 +32,12 @@ export type HardeningPlan = {
  * org's profiles on the integration user's licence (ours is one of them), their login IP ranges,
  * and the integration user. Pure; changes nothing.
  */
-export const planHardening = (facts: OrgFacts, vendors: Vendor[], values: OrgValues, metadata: VendorMetadata[]): HardeningPlan[] =>
+export const planHardening = (
+  facts: OrgFacts,
+  vendors: Vendor[],
+  values: OrgValues,
+  metadata: VendorMetadata[]
+): HardeningPlan[] =>
   vendors.flatMap((vendor, i): HardeningPlan[] => {
     const spec = vendor.hardening?.restrictLoginToVendorRanges;
     if (!spec?.applies || !spec.profile || !spec.file) return [];

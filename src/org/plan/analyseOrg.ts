@@ -37,7 +37,13 @@ export const parseTrustedRanges = (xml: string | undefined): IpRange[] => {
   return selectValues(parsed.node, ORG_FIELDS.trustedRanges.path).flatMap((node) => {
     if (typeof node !== 'object') return [];
     const description = textOf(node.description?.[0]);
-    return [{ start: textOf(node.start?.[0]) ?? '', end: textOf(node.end?.[0]) ?? '', ...(description === undefined ? {} : { description }) }];
+    return [
+      {
+        start: textOf(node.start?.[0]) ?? '',
+        end: textOf(node.end?.[0]) ?? '',
+        ...(description === undefined ? {} : { description }),
+      },
+    ];
   });
 };
 
@@ -46,10 +52,16 @@ export const parseRealTimeEvents = (xml: string | undefined): string[] => {
   if (!xml) return [];
   const parsed = parseMetadataXml(xml);
   if (!parsed.ok) return [];
-  return selectValues(parsed.node, ORG_FIELDS.realTimeEvents.path).flatMap((node) => (typeof node === 'object' && textOf(node.entityName?.[0]) ? [textOf(node.entityName?.[0]) as string] : []));
+  return selectValues(parsed.node, ORG_FIELDS.realTimeEvents.path).flatMap((node) =>
+    typeof node === 'object' && textOf(node.entityName?.[0]) ? [textOf(node.entityName?.[0]) as string] : []
+  );
 };
 
-const ECA_TYPES = ['ExternalClientApplication', 'ExtlClntAppOauthConfigurablePolicies', 'ExtlClntAppConfigurablePolicies'];
+const ECA_TYPES = [
+  'ExternalClientApplication',
+  'ExtlClntAppOauthConfigurablePolicies',
+  'ExtlClntAppConfigurablePolicies',
+];
 
 /**
  * The org names ECA policy records it auto-created when the app was first saved; deploying ours under
@@ -65,7 +77,11 @@ const policyRenames = (vendors: Vendor[], names: Map<string, string[]>): Map<str
       ['ExtlClntAppOauthConfigurablePolicies', eca.oauthPolicies],
       ['ExtlClntAppConfigurablePolicies', eca.policies],
     ] as const) {
-      const fullName = ours.split('/').pop()?.replace(/\.[A-Za-z]+-meta\.xml$/, '') ?? '';
+      const fullName =
+        ours
+          .split('/')
+          .pop()
+          ?.replace(/\.[A-Za-z]+-meta\.xml$/, '') ?? '';
       const existing = (names.get(type) ?? []).filter((n) => n.startsWith(`${eca.name}_`));
       if (existing.length && !existing.includes(fullName)) renames.set(fullName, existing[0] as string);
     }
@@ -74,12 +90,19 @@ const policyRenames = (vendors: Vendor[], names: Map<string, string[]>): Map<str
 };
 
 /** Reads the org (never writes) and works out what a deploy would send to it. */
-export const analyseOrg = async (org: OrgConnection, vendors: Vendor[], metadata: VendorMetadata[], values: OrgValues): Promise<OrgAnalysis> => {
+export const analyseOrg = async (
+  org: OrgConnection,
+  vendors: Vendor[],
+  metadata: VendorMetadata[],
+  values: OrgValues
+): Promise<OrgAnalysis> => {
   const usernames = vendors.map((v) => valueByRole(v, values, 'integrationUsername')).filter(Boolean);
   const eventManager = vendors.some((v) => v.orgFeatures?.some((f) => f.eventManager));
   const owned: OwnedRanges[] = vendors.flatMap((v, i) => {
     const ranges = [...(metadata[i]?.fixedRanges ?? []), ...(values.vendors[v.name]?.trustedRanges ?? [])];
-    return ranges.length ? [{ owner: v.trustedRanges.owner, descriptionPrefix: v.trustedRanges.descriptionPrefix, ranges }] : [];
+    return ranges.length
+      ? [{ owner: v.trustedRanges.owner, descriptionPrefix: v.trustedRanges.descriptionPrefix, ranges }]
+      : [];
   });
   const hasEca = vendors.some((v) => v.externalClientApp);
   // One retrieve for both settings the analysis reads (Event Manager's entities, the trusted
@@ -87,7 +110,10 @@ export const analyseOrg = async (org: OrgConnection, vendors: Vendor[], metadata
   // round trips (retrieve, then its status).
   // No opt-in to read: ExternalClientAppSettings has no enableExternalClientApps from API 63 on
   // (Salesforce's metadata WSDL carries it in API 58-62 only; reference org-behaviour.md).
-  const settings = [...(eventManager ? [{ type: 'Settings', fullName: 'RealTimeEvent' }] : []), ...(owned.length ? [{ type: 'Settings', fullName: 'Security' }] : [])];
+  const settings = [
+    ...(eventManager ? [{ type: 'Settings', fullName: 'RealTimeEvent' }] : []),
+    ...(owned.length ? [{ type: 'Settings', fullName: 'Security' }] : []),
+  ];
   // The same retrieve also fetches every component of the vendors, by the names in the project,
   // which the comparison before a deploy asks for (retrievedOnce.ts); policies the org names
   // otherwise (renames) make the comparison retrieve for itself.
@@ -104,9 +130,12 @@ export const analyseOrg = async (org: OrgConnection, vendors: Vendor[], metadata
   const pre = preflight(facts, vendors, values, metadata, org.targetOrg);
   const problems = [...pre.problems];
   const notes = [...pre.notes];
-  const merge = owned.length ? mergeTrustedRanges(parseTrustedRanges(current.get('settings/Security.settings')), owned) : undefined;
+  const merge = owned.length
+    ? mergeTrustedRanges(parseTrustedRanges(current.get('settings/Security.settings')), owned)
+    : undefined;
   const renames = policyRenames(vendors, names);
-  for (const [ours, theirs] of renames) notes.push(`${ours} is deployed as ${theirs}, the policy record the org already holds for the app.`);
+  for (const [ours, theirs] of renames)
+    notes.push(`${ours} is deployed as ${theirs}, the policy record the org already holds for the app.`);
   const vendorValues = vendors.flatMap((v): VendorValues[] => {
     const found = values.vendors[v.name];
     return found ? [found] : [];
@@ -125,8 +154,14 @@ export const analyseOrg = async (org: OrgConnection, vendors: Vendor[], metadata
       values: vendorValues,
       extraPermissions: pre.extraPermissions,
       omitted: pre.omitted,
-      eventManager: new Map([...pre.features].flatMap(([name, f]) => (f.eventManager ? [[name, f.eventManager] as const] : []))),
-      exclude: new Set([...pre.features.values()].flatMap((f) => f.excludeSettings.map((s) => `Settings:${s}`))), ...(merge && merge.added.length ? { trustedRanges: merge.ranges } : {}), renames, ...(hardenedProfiles.length ? { hardenedProfiles } : {}) },
+      eventManager: new Map(
+        [...pre.features].flatMap(([name, f]) => (f.eventManager ? [[name, f.eventManager] as const] : []))
+      ),
+      exclude: new Set([...pre.features.values()].flatMap((f) => f.excludeSettings.map((s) => `Settings:${s}`))),
+      ...(merge && merge.added.length ? { trustedRanges: merge.ranges } : {}),
+      renames,
+      ...(hardenedProfiles.length ? { hardenedProfiles } : {}),
+    },
     hardening,
   };
 };

@@ -11,7 +11,7 @@ import { buildDeployWorkspace, DeployWorkspace, WorkspacePlan } from './deployWo
 export const buildChangedWorkspace = async (
   projectDir: string,
   connection: Connection,
-  plan: WorkspacePlan,
+  plan: WorkspacePlan
 ): Promise<{ workspace?: DeployWorkspace; notes: string[]; unchanged: string[] }> => {
   const full = await buildDeployWorkspace(projectDir, { ...plan, metadataDir: true });
   let compared: Awaited<ReturnType<typeof compareWithOrg>>;
@@ -31,6 +31,9 @@ export const buildChangedWorkspace = async (
   // built and converted a second time (conversions run one at a time across orgs).
   if (unchanged.length === 0) return { workspace: full, notes, unchanged };
   full.cleanup();
-  const workspace = await buildDeployWorkspace(projectDir, { ...plan, exclude: new Set([...(plan.exclude ?? []), ...unchanged]) });
+  const workspace = await buildDeployWorkspace(projectDir, {
+    ...plan,
+    exclude: new Set([...(plan.exclude ?? []), ...unchanged]),
+  });
   return { workspace, notes, unchanged };
 };

@@ -8,14 +8,22 @@ import { retrieveOrgMetadata } from '../read/retrieveOrgMetadata';
 import { takeRetrieved } from '../read/retrievedOnce';
 
 /** One component of this org's deploy against what the org holds: `member` is `Type:fullName`. */
-export type ComponentPlan = { component: string; member: string; action: 'create' | 'update' | 'none'; changes: ValueChange[] };
+export type ComponentPlan = {
+  component: string;
+  member: string;
+  action: 'create' | 'update' | 'none';
+  changes: ValueChange[];
+};
 
 /**
  * Retrieves, once, every component a workspace would deploy and compares it value by value with
  * what would be sent. Permission sets are replaced whole on deploy, so what only the org has is a
  * removal; other types keep fields we do not send. Read-only.
  */
-export const compareWithOrg = async (connection: Connection, workspace: DeployWorkspace): Promise<{ components: ComponentPlan[]; current: Map<string, string> }> => {
+export const compareWithOrg = async (
+  connection: Connection,
+  workspace: DeployWorkspace
+): Promise<{ components: ComponentPlan[]; current: Map<string, string> }> => {
   const list = workspace.components.toArray();
   const members = list.map((c) => ({ type: c.type.name, fullName: c.fullName }));
   const current = takeRetrieved(connection, members) ?? (await retrieveOrgMetadata(connection, members));
@@ -25,7 +33,14 @@ export const compareWithOrg = async (connection: Connection, workspace: DeployWo
     if (!fs.existsSync(file)) return [];
     const orgXml = current.get(rel);
     const changes = diffMetadata(orgXml, fs.readFileSync(file, 'utf8'), c.type.name === 'PermissionSet');
-    return [{ component: rel, member: `${c.type.name}:${c.fullName}`, action: orgXml === undefined ? 'create' : changes.length ? 'update' : 'none', changes }];
+    return [
+      {
+        component: rel,
+        member: `${c.type.name}:${c.fullName}`,
+        action: orgXml === undefined ? 'create' : changes.length ? 'update' : 'none',
+        changes,
+      },
+    ];
   });
   return { components: components.sort((a, b) => a.component.localeCompare(b.component)), current };
 };
@@ -42,5 +57,9 @@ export const credentialNotes = (components: ComponentPlan[]): string[] =>
     .map((c) => {
       const name = c.member.split(':')[1] ?? '';
       const certificate = c.changes.some((x) => x.path === ORG_FIELDS.appCertificate.path);
-      return `${name}: ${certificate ? 'the deploy replaces the JWT certificate the org holds (the vendor must sign with the new key) and ' : 'the deploy '}redeploys the global OAuth settings, which may affect the consumer key (unverified); after it, check the vendor's login with vendor-access verify --private-key.`;
+      return `${name}: ${
+        certificate
+          ? 'the deploy replaces the JWT certificate the org holds (the vendor must sign with the new key) and '
+          : 'the deploy '
+      }redeploys the global OAuth settings, which may affect the consumer key (unverified); after it, check the vendor's login with vendor-access verify --private-key.`;
     });

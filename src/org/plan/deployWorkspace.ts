@@ -4,7 +4,12 @@ import path from 'node:path';
 import type { ComponentSet } from '@salesforce/source-deploy-retrieve';
 import type { Vendor } from '../../catalogue';
 import { convertSource } from '../../convert/convertSource';
-import { addUserPermissions, removePermissions, renderRealTimeEventSettings, renderSecuritySettings } from '../../metadata/renderXml';
+import {
+  addUserPermissions,
+  removePermissions,
+  renderRealTimeEventSettings,
+  renderSecuritySettings,
+} from '../../metadata/renderXml';
 import type { IpRange } from '../../network';
 import type { VendorValues } from '../../values';
 
@@ -30,7 +35,13 @@ export type WorkspacePlan = {
   metadataDir?: boolean;
 };
 
-export type DeployWorkspace = { dir: string; components: ComponentSet; zipPath: string; metadataDir: string; cleanup: () => void };
+export type DeployWorkspace = {
+  dir: string;
+  components: ComponentSet;
+  zipPath: string;
+  metadataDir: string;
+  cleanup: () => void;
+};
 
 const GENERATED = 'vendor-access-generated';
 
@@ -44,11 +55,28 @@ export const buildDeployWorkspace = async (projectDir: string, plan: WorkspacePl
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vendor-access-deploy-'));
   const cleanup = (): void => fs.rmSync(dir, { recursive: true, force: true });
   try {
-    const project = JSON.parse(fs.readFileSync(path.join(projectDir, 'sfdx-project.json'), 'utf8')) as Record<string, unknown>;
+    const project = JSON.parse(fs.readFileSync(path.join(projectDir, 'sfdx-project.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     const packageDirectories = plan.vendors.map((v) => ({ path: v.relDir }));
     if (plan.trustedRanges || plan.hardenedProfiles?.length) packageDirectories.push({ path: GENERATED });
-    fs.writeFileSync(path.join(dir, 'sfdx-project.json'), JSON.stringify({ ...project, packageDirectories: packageDirectories.map((p, i) => (i === 0 ? { ...p, default: true } : p)) }, undefined, 2));
-    fs.writeFileSync(path.join(dir, '.forceignore'), workspaceForceignore(fs.readFileSync(path.join(projectDir, '.forceignore'), 'utf8'), plan.vendors, plan.trustedRanges !== undefined));
+    fs.writeFileSync(
+      path.join(dir, 'sfdx-project.json'),
+      JSON.stringify(
+        { ...project, packageDirectories: packageDirectories.map((p, i) => (i === 0 ? { ...p, default: true } : p)) },
+        undefined,
+        2
+      )
+    );
+    fs.writeFileSync(
+      path.join(dir, '.forceignore'),
+      workspaceForceignore(
+        fs.readFileSync(path.join(projectDir, '.forceignore'), 'utf8'),
+        plan.vendors,
+        plan.trustedRanges !== undefined
+      )
+    );
     for (const vendor of plan.vendors) {
       fs.cpSync(vendor.dir, path.join(dir, vendor.relDir), { recursive: true });
       for (const ref of vendor.permissionSets) {
@@ -62,13 +90,17 @@ export const buildDeployWorkspace = async (projectDir: string, plan: WorkspacePl
         fs.writeFileSync(file, xml);
       }
       const events = plan.eventManager?.get(vendor.name);
-      if (events) fs.writeFileSync(path.join(dir, vendor.relDir, events.file), renderRealTimeEventSettings(events.entities));
+      if (events)
+        fs.writeFileSync(path.join(dir, vendor.relDir, events.file), renderRealTimeEventSettings(events.entities));
       renameComponents(path.join(dir, vendor.relDir), plan.renames);
     }
     if (plan.trustedRanges) {
       const settingsDir = path.join(dir, GENERATED, 'main', 'default', 'settings');
       fs.mkdirSync(settingsDir, { recursive: true });
-      fs.writeFileSync(path.join(settingsDir, 'Security.settings-meta.xml'), renderSecuritySettings(plan.trustedRanges));
+      fs.writeFileSync(
+        path.join(settingsDir, 'Security.settings-meta.xml'),
+        renderSecuritySettings(plan.trustedRanges)
+      );
     }
     if (plan.hardenedProfiles?.length) {
       // The vendors' hardened/ folders stay ignored; only the profiles this org turns on are sent.
@@ -101,9 +133,14 @@ const SECURITY_RULE = '**/settings/Security.settings-meta.xml';
  */
 export const workspaceForceignore = (projectRules: string, vendors: Vendor[], mergedRanges: boolean): string => {
   const rules = projectRules.replace(/\s+$/, '').split(/\r?\n/);
-  const out = rules.flatMap((rule) => (mergedRanges && rule.trim() === SECURITY_RULE ? vendors.map((v) => `${v.relDir}/**/settings/Security.settings-meta.xml`) : [rule]));
+  const out = rules.flatMap((rule) =>
+    mergedRanges && rule.trim() === SECURITY_RULE
+      ? vendors.map((v) => `${v.relDir}/**/settings/Security.settings-meta.xml`)
+      : [rule]
+  );
   // A project without the catch-all still never sends a vendor's own range file.
-  if (mergedRanges && !rules.some((r) => r.trim() === SECURITY_RULE)) out.push(...vendors.map((v) => `${v.relDir}/**/settings/Security.settings-meta.xml`));
+  if (mergedRanges && !rules.some((r) => r.trim() === SECURITY_RULE))
+    out.push(...vendors.map((v) => `${v.relDir}/**/settings/Security.settings-meta.xml`));
   return `${out.join('\n').replace(/\n*$/, '')}\n`;
 };
 

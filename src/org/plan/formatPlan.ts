@@ -18,7 +18,14 @@ export const summariseChanges = (changes: ValueChange[]): string[] => {
     else if (list.every((c) => c.to === undefined)) lines.push(`- ${entry}`);
     else for (const c of list) lines.push(`~ ${c.path}: ${c.from ?? '(none)'} → ${c.to ?? '(none)'}`);
   }
-  for (const c of plain) lines.push(c.from === undefined ? `+ ${c.path}: ${c.to ?? ''}` : c.to === undefined ? `- ${c.path}: ${c.from}` : `~ ${c.path}: ${c.from} → ${c.to}`);
+  for (const c of plain)
+    lines.push(
+      c.from === undefined
+        ? `+ ${c.path}: ${c.to ?? ''}`
+        : c.to === undefined
+        ? `- ${c.path}: ${c.from}`
+        : `~ ${c.path}: ${c.from} → ${c.to}`
+    );
   return lines;
 };
 
@@ -26,17 +33,24 @@ export const formatPlan = (result: PlanResult): string[] => {
   const lines: string[] = [];
   for (const org of result.orgs) {
     if ('error' in org) {
-      lines.push(`${org.targetOrg}: cannot plan: ${org.error.message}`, ...org.error.actions.map((a) => `  Try: ${a}`), '');
+      lines.push(
+        `${org.targetOrg}: cannot plan: ${org.error.message}`,
+        ...org.error.actions.map((a) => `  Try: ${a}`),
+        ''
+      );
       continue;
     }
-    lines.push(`${org.targetOrg}: ${org.inSync ? 'in sync, a deploy would change nothing' : 'changes a deploy would make'}`);
+    lines.push(
+      `${org.targetOrg}: ${org.inSync ? 'in sync, a deploy would change nothing' : 'changes a deploy would make'}`
+    );
     for (const p of org.problems) lines.push(`  ${formatProblem(p).replace(/\n/g, '\n  ')}`);
     for (const c of org.components.filter((x) => x.action !== 'none')) {
       lines.push(`  ${c.action === 'create' ? 'create' : 'update'} ${c.component}`);
       if (c.action === 'update') for (const l of summariseChanges(c.changes)) lines.push(`    ${l}`);
     }
     if (org.trustedRanges) {
-      for (const r of org.trustedRanges.add) lines.push(`  + trusted range ${r.start}-${r.end} "${r.description ?? ''}" (${r.owner})`);
+      for (const r of org.trustedRanges.add)
+        lines.push(`  + trusted range ${r.start}-${r.end} "${r.description ?? ''}" (${r.owner})`);
       lines.push(`  trusted ranges kept: ${org.trustedRanges.keep}`);
     }
     for (const u of org.users) {

@@ -11,7 +11,10 @@ export const formatStageResult = (result: StageResult): string[] => {
   for (const p of result.problems) lines.push(formatProblem(p));
   if (result.problems.some((p) => p.severity === 'error')) return [...lines, 'Nothing was staged.'];
   if (result.command && result.outputDir) {
-    lines.push(messages.getMessage('info.Staged', [result.files.length, result.targetOrg, result.outputDir]), `  ${result.command}`);
+    lines.push(
+      messages.getMessage('info.Staged', [result.files.length, result.targetOrg, result.outputDir]),
+      `  ${result.command}`
+    );
   } else lines.push(messages.getMessage('info.NothingStaged', [result.targetOrg]));
   for (const n of result.notes) lines.push(`note: ${n}`);
   for (const g of result.featureGaps) lines.push(`without: ${describeGap(g)}`);

@@ -32,7 +32,12 @@ const presentIn = (facts: OrgFacts, feature: OrgFeatureSpec): boolean =>
  * entities), which feature-dependent parts of a vendor's setup this org gets. Never from an edition.
  */
 export const resolveOrgFeatures = (facts: OrgFacts, vendor: Vendor): FeatureResolution => {
-  const resolution: FeatureResolution = { gaps: [], optionalPermissions: new Set(), optionalObjects: new Set(), excludeSettings: [] };
+  const resolution: FeatureResolution = {
+    gaps: [],
+    optionalPermissions: new Set(),
+    optionalObjects: new Set(),
+    excludeSettings: [],
+  };
   for (const feature of vendor.orgFeatures ?? []) {
     if (!feature.optional) continue;
     feature.permissions.forEach((p) => resolution.optionalPermissions.add(p));
@@ -54,10 +59,18 @@ export const resolveOrgFeatures = (facts: OrgFacts, vendor: Vendor): FeatureReso
         leftOut.push('Event Manager streaming and storage (the org offers no real-time event)');
       }
     }
-    if (leftOut.length) resolution.gaps.push({ vendor: vendor.name, feature: feature.id, title: feature.title, withoutIt: feature.withoutIt, leftOut });
+    if (leftOut.length)
+      resolution.gaps.push({
+        vendor: vendor.name,
+        feature: feature.id,
+        title: feature.title,
+        withoutIt: feature.withoutIt,
+        leftOut,
+      });
   }
   return resolution;
 };
 
 /** One line per gap, for text output and the handoff. */
-export const describeGap = (gap: FeatureGap): string => `${gap.vendor}: this org has no ${gap.title}. ${gap.withoutIt} Left out: ${gap.leftOut.join(', ')}.`;
+export const describeGap = (gap: FeatureGap): string =>
+  `${gap.vendor}: this org has no ${gap.title}. ${gap.withoutIt} Left out: ${gap.leftOut.join(', ')}.`;

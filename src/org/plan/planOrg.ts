@@ -19,7 +19,12 @@ import { prepareVendors } from '../read/prepareVendors';
 export type UserChange = { vendor: string; username: string; action: 'create' | 'none'; assign: string[] };
 
 /** The certificate and consumer key the org actually holds on a vendor's External Client App. */
-export type OrgAppFacts = { vendor: string; app: string; certificate?: { sha256Fingerprint: string; notAfter: string; daysLeft: number }; consumerKey?: string };
+export type OrgAppFacts = {
+  vendor: string;
+  app: string;
+  certificate?: { sha256Fingerprint: string; notAfter: string; daysLeft: number };
+  consumerKey?: string;
+};
 
 export type OrgPlan = {
   targetOrg: string;
@@ -42,7 +47,11 @@ export type OrgPlan = {
 };
 
 /** What a deploy would change in one org, value by value. Reads the org; changes nothing. */
-export const planOrg = async (projectDir: string, prepared: Awaited<ReturnType<typeof prepareVendors>>, targetOrg: string): Promise<OrgPlan> => {
+export const planOrg = async (
+  projectDir: string,
+  prepared: Awaited<ReturnType<typeof prepareVendors>>,
+  targetOrg: string
+): Promise<OrgPlan> => {
   const org = await connectOrg(targetOrg);
   const analysis = await analyseOrg(org, prepared.vendors, prepared.metadata, prepared.values);
   const workspace = await buildDeployWorkspace(projectDir, { ...analysis.workspace, metadataDir: true });
@@ -67,14 +76,27 @@ export const planOrg = async (projectDir: string, prepared: Awaited<ReturnType<t
       return [{ vendor: vendor.name, app: eca.name, ...readAppFacts(xml) }];
     });
     const add = analysis.merge?.added ?? [];
-    const changes = hardeningChanges(analysis.hardening, new Set(users.filter((u) => u.action === 'create').map((u) => u.username)));
+    const changes = hardeningChanges(
+      analysis.hardening,
+      new Set(users.filter((u) => u.action === 'create').map((u) => u.username))
+    );
     const appEnforcesIp: Record<string, boolean> = {};
     for (const vendor of prepared.vendors) {
       const eca = vendor.externalClientApp;
       const policy = eca
-        ? [...current].map(([rel, xml]) => ({ rel, parsed: parseMetadataXml(xml) })).find((x) => x.rel.startsWith('extlClntAppOauthPolicies/') && x.parsed.ok && selectText(x.parsed.node, ORG_FIELDS.policyApp.path) === eca.name)?.parsed
+        ? [...current]
+            .map(([rel, xml]) => ({ rel, parsed: parseMetadataXml(xml) }))
+            .find(
+              (x) =>
+                x.rel.startsWith('extlClntAppOauthPolicies/') &&
+                x.parsed.ok &&
+                selectText(x.parsed.node, ORG_FIELDS.policyApp.path) === eca.name
+            )?.parsed
         : undefined;
-      if (policy?.ok) appEnforcesIp[vendor.name] = ['Enforce', 'Enforce_RelaxRefresh'].includes(selectText(policy.node, ORG_FIELDS.policyIpRelaxation.path) ?? 'Enforce');
+      if (policy?.ok)
+        appEnforcesIp[vendor.name] = ['Enforce', 'Enforce_RelaxRefresh'].includes(
+          selectText(policy.node, ORG_FIELDS.policyIpRelaxation.path) ?? 'Enforce'
+        );
     }
     const plan: OrgPlan = {
       targetOrg: org.targetOrg,
@@ -89,7 +111,11 @@ export const planOrg = async (projectDir: string, prepared: Awaited<ReturnType<t
       hardening: analysis.hardening.map(({ profileFile: _file, ...rest }) => rest),
       hardeningChanges: changes,
       appEnforcesIp,
-      inSync: components.every((c) => c.action === 'none') && add.length === 0 && users.every((u) => u.action === 'none' && u.assign.length === 0) && changes.length === 0,
+      inSync:
+        components.every((c) => c.action === 'none') &&
+        add.length === 0 &&
+        users.every((u) => u.action === 'none' && u.assign.length === 0) &&
+        changes.length === 0,
     };
     return plan;
   } finally {
@@ -107,7 +133,11 @@ const readAppFacts = (xml: string | undefined): Omit<OrgAppFacts, 'vendor' | 'ap
   try {
     if (pem) {
       const report = inspectCertificate(pem, { source: 'the certificate the org holds' });
-      certificate = { sha256Fingerprint: report.sha256Fingerprint, notAfter: report.notAfter, daysLeft: report.daysLeft };
+      certificate = {
+        sha256Fingerprint: report.sha256Fingerprint,
+        notAfter: report.notAfter,
+        daysLeft: report.daysLeft,
+      };
     }
   } catch {
     // An unreadable certificate in the org is reported as absent; verify then fails on the diff.
@@ -115,10 +145,19 @@ const readAppFacts = (xml: string | undefined): Omit<OrgAppFacts, 'vendor' | 'ap
   return { ...(certificate ? { certificate } : {}), ...(consumerKey ? { consumerKey } : {}) };
 };
 
-export type PlanResult = { exitCode: ExitCode; orgs: Array<OrgPlan | { targetOrg: string; error: { name: string; message: string; actions: string[] } }> };
+export type PlanResult = {
+  exitCode: ExitCode;
+  orgs: Array<OrgPlan | { targetOrg: string; error: { name: string; message: string; actions: string[] } }>;
+};
 
 /** Plans every target org; exit 1 when any org cannot be planned or fails preflight. */
-export const planOrgs = async (options: { projectDir: string; targetOrgs: string[]; vendors: string[]; valuesFile: string; concurrency?: number }): Promise<PlanResult> => {
+export const planOrgs = async (options: {
+  projectDir: string;
+  targetOrgs: string[];
+  vendors: string[];
+  valuesFile: string;
+  concurrency?: number;
+}): Promise<PlanResult> => {
   const prepared = await prepareVendors(options.projectDir, options.vendors, options.valuesFile);
   const orgs = await mapWithConcurrency(options.targetOrgs, options.concurrency ?? 2, async (targetOrg) => {
     try {

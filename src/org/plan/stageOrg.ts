@@ -14,7 +14,13 @@ import { prepareVendors } from '../read/prepareVendors';
 
 const messages = loadMessages('stage');
 
-export type StageOptions = { projectDir: string; targetOrg: string; vendors: string[]; valuesFile: string; outputDir: string };
+export type StageOptions = {
+  projectDir: string;
+  targetOrg: string;
+  vendors: string[];
+  valuesFile: string;
+  outputDir: string;
+};
 
 export type StageResult = {
   exitCode: ExitCode;
@@ -36,9 +42,11 @@ export type StageResult = {
 const checkOutputDir = (projectDir: string, outputDir: string, flag: string): string => {
   const absolute = path.resolve(outputDir);
   const forceApp = path.join(projectDir, 'force-app');
-  if (absolute === projectDir || absolute === forceApp || absolute.startsWith(`${forceApp}${path.sep}`)) throw messages.createError('error.OutputInsideSource', [flag, outputDir]);
+  if (absolute === projectDir || absolute === forceApp || absolute.startsWith(`${forceApp}${path.sep}`))
+    throw messages.createError('error.OutputInsideSource', [flag, outputDir]);
   if (fs.existsSync(absolute)) {
-    if (!fs.statSync(absolute).isDirectory()) throw messages.createError('error.OutputNotADirectory', [flag, outputDir]);
+    if (!fs.statSync(absolute).isDirectory())
+      throw messages.createError('error.OutputNotADirectory', [flag, outputDir]);
     if (fs.readdirSync(absolute).length) throw messages.createError('error.OutputNotEmpty', [flag, outputDir]);
   }
   return absolute;
@@ -57,12 +65,25 @@ export const stageOrg = async (options: StageOptions): Promise<StageResult> => {
   const prepared = await prepareVendors(options.projectDir, options.vendors, options.valuesFile);
   const org = await connectOrg(options.targetOrg);
   const analysis = await analyseOrg(org, prepared.vendors, prepared.metadata, prepared.values);
-  const result: StageResult = { exitCode: EXIT_CODES.ok, targetOrg: org.targetOrg, problems: analysis.problems, notes: [...analysis.notes], featureGaps: analysis.preflight.gaps, files: [], nextSteps: [] };
+  const result: StageResult = {
+    exitCode: EXIT_CODES.ok,
+    targetOrg: org.targetOrg,
+    problems: analysis.problems,
+    notes: [...analysis.notes],
+    featureGaps: analysis.preflight.gaps,
+    files: [],
+    nextSteps: [],
+  };
   if (analysis.problems.some((p) => p.severity === 'error')) return { ...result, exitCode: EXIT_CODES.failed };
-  const changed = await buildChangedWorkspace(options.projectDir, org.connection, { ...analysis.workspace, metadataDir: true });
+  const changed = await buildChangedWorkspace(options.projectDir, org.connection, {
+    ...analysis.workspace,
+    metadataDir: true,
+  });
   result.notes.push(...changed.notes);
   if (!changed.workspace) {
-    result.notes.push('The org already holds every component as intended: nothing to stage, and a deploy would send nothing.');
+    result.notes.push(
+      'The org already holds every component as intended: nothing to stage, and a deploy would send nothing.'
+    );
   } else {
     try {
       await writeSourceProject(changed.workspace.metadataDir, outputDir);
@@ -70,21 +91,40 @@ export const stageOrg = async (options: StageOptions): Promise<StageResult> => {
       changed.workspace.cleanup();
     }
     result.outputDir = options.outputDir;
-    result.files = listFiles(outputDir).map((f) => toPosix(path.relative(outputDir, f))).sort();
+    result.files = listFiles(outputDir)
+      .map((f) => toPosix(path.relative(outputDir, f)))
+      .sort();
     const target = org.targetOrg.endsWith('(access token)') ? '<the same access token>' : org.targetOrg;
-    result.command = `cd ${quote(options.outputDir)} && sf project deploy start --source-dir force-app --target-org ${quote(target)} --wait 30`;
+    result.command = `cd ${quote(
+      options.outputDir
+    )} && sf project deploy start --source-dir force-app --target-org ${quote(target)} --wait 30`;
     if (analysis.merge?.added.length) {
-      result.notes.push(`settings/Security.settings holds the org's ${analysis.merge.kept.length} existing trusted range(s) as read now, plus ${analysis.merge.added.length} new: a SecuritySettings deploy replaces the whole list, so deploy it soon and stage again if anyone changes ranges meanwhile.`);
+      result.notes.push(
+        `settings/Security.settings holds the org's ${analysis.merge.kept.length} existing trusted range(s) as read now, plus ${analysis.merge.added.length} new: a SecuritySettings deploy replaces the whole list, so deploy it soon and stage again if anyone changes ranges meanwhile.`
+      );
     }
   }
   if (analysis.preflight.users.length) {
-    const values = path.relative(process.cwd(), path.resolve(options.projectDir, prepared.values.file)) || prepared.values.file;
-    result.nextSteps.push(`A metadata deploy cannot create users or assign permission sets: then run vendor-access deploy -o ${quote(org.targetOrg.endsWith('(access token)') ? '<token>' : org.targetOrg)} --values ${quote(values)}; it finds the metadata in place, deploys nothing more and finishes the integration users, assignments and handoff.`);
+    const values =
+      path.relative(process.cwd(), path.resolve(options.projectDir, prepared.values.file)) || prepared.values.file;
+    result.nextSteps.push(
+      `A metadata deploy cannot create users or assign permission sets: then run vendor-access deploy -o ${quote(
+        org.targetOrg.endsWith('(access token)') ? '<token>' : org.targetOrg
+      )} --values ${quote(
+        values
+      )}; it finds the metadata in place, deploys nothing more and finishes the integration users, assignments and handoff.`
+    );
   }
   // Hardened mode: a metadata deploy lands the profile, but cannot move the user onto it or off it.
   for (const h of analysis.hardening) {
-    if (h.on && h.moveUser === 'toHardened') result.nextSteps.push(`Hardened mode: the folder holds profile ${h.profileName}; vendor-access deploy then puts ${h.username} on it (until then its logins are not limited to the vendor's ranges).`);
-    if (h.removeProfile) result.nextSteps.push(`Hardened mode is off but the org holds profile ${h.profileName}: vendor-access deploy moves ${h.username} back to its licence's profile and removes it; a metadata deploy cannot.`);
+    if (h.on && h.moveUser === 'toHardened')
+      result.nextSteps.push(
+        `Hardened mode: the folder holds profile ${h.profileName}; vendor-access deploy then puts ${h.username} on it (until then its logins are not limited to the vendor's ranges).`
+      );
+    if (h.removeProfile)
+      result.nextSteps.push(
+        `Hardened mode is off but the org holds profile ${h.profileName}: vendor-access deploy moves ${h.username} back to its licence's profile and removes it; a metadata deploy cannot.`
+      );
   }
   return result;
 };
@@ -94,10 +134,28 @@ const writeSourceProject = async (metadataDir: string, outputDir: string): Promi
   fs.mkdirSync(outputDir, { recursive: true });
   // The folder's own .forceignore, written first: SDR skips output paths the nearest .forceignore
   // ignores, and the project's one ignores SecuritySettings, which here is the merged list to send.
-  fs.writeFileSync(path.join(outputDir, '.forceignore'), '# Staged by vendor-access for one org: every file here is meant to be deployed.\n# Never deploy key material.\n**/*.key\n**/*.pem\n');
+  fs.writeFileSync(
+    path.join(outputDir, '.forceignore'),
+    '# Staged by vendor-access for one org: every file here is meant to be deployed.\n# Never deploy key material.\n**/*.key\n**/*.pem\n'
+  );
   SfProject.clearInstances();
   const set = ComponentSet.fromSource(metadataDir);
-  await new MetadataConverter().convert(set, 'source', { type: 'directory', outputDirectory: path.join(outputDir, 'force-app'), genUniqueDir: false });
+  await new MetadataConverter().convert(set, 'source', {
+    type: 'directory',
+    outputDirectory: path.join(outputDir, 'force-app'),
+    genUniqueDir: false,
+  });
   // No replacements: every value is already in the files. sourceApiVersion keeps sf from asking the internet.
-  fs.writeFileSync(path.join(outputDir, 'sfdx-project.json'), `${JSON.stringify({ packageDirectories: [{ path: 'force-app', default: true }], name: 'vendor-access-staged', sourceApiVersion: '64.0' }, undefined, 2)}\n`);
+  fs.writeFileSync(
+    path.join(outputDir, 'sfdx-project.json'),
+    `${JSON.stringify(
+      {
+        packageDirectories: [{ path: 'force-app', default: true }],
+        name: 'vendor-access-staged',
+        sourceApiVersion: '64.0',
+      },
+      undefined,
+      2
+    )}\n`
+  );
 };

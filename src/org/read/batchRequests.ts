@@ -25,7 +25,10 @@ type QueryPage = { records?: Row[]; done?: boolean; nextRecordsUrl?: string };
 /** The org's error list (`[{ errorCode, message }]`) as the Error jsforce would have thrown. */
 const orgError = (body: unknown, status: number): Error => {
   const first = (Array.isArray(body) ? body[0] : body) as { errorCode?: string; message?: string } | undefined;
-  return Object.assign(new Error(first?.message ?? `HTTP ${status}`), { name: first?.errorCode ?? 'ERROR_HTTP_' + status, errorCode: first?.errorCode });
+  return Object.assign(new Error(first?.message ?? `HTTP ${status}`), {
+    name: first?.errorCode ?? 'ERROR_HTTP_' + status,
+    errorCode: first?.errorCode,
+  });
 };
 
 const isQuery = (read: BatchRead): read is { query: string; tooling?: boolean } => 'query' in read;
@@ -60,10 +63,15 @@ export const batchRequests = async (connection: Connection, reads: BatchRead[]):
   const base = `/services/data/v${connection.getApiVersion()}`;
   const results: BatchResult[] = new Array<BatchResult>(reads.length);
   const urlOf = (read: BatchRead): string =>
-    isQuery(read) ? `${base}${read.tooling ? '/tooling' : ''}/query?q=${encodeURIComponent(read.query)}` : `${base}/${read.get}`;
+    isQuery(read)
+      ? `${base}${read.tooling ? '/tooling' : ''}/query?q=${encodeURIComponent(read.query)}`
+      : `${base}/${read.get}`;
   const rest = reads.flatMap((r, i) => (isQuery(r) && r.tooling ? [] : [i]));
   const tooling = reads.flatMap((r, i) => (isQuery(r) && r.tooling ? [i] : []));
-  const calls = [...chunk(rest, reads).map((ids) => ({ ids, tooling: false })), ...chunk(tooling, reads).map((ids) => ({ ids, tooling: true }))];
+  const calls = [
+    ...chunk(rest, reads).map((ids) => ({ ids, tooling: false })),
+    ...chunk(tooling, reads).map((ids) => ({ ids, tooling: true })),
+  ];
   await Promise.all(
     calls.map(async ({ ids, tooling: isTooling }) => {
       let answers: SubAnswer[];
@@ -71,7 +79,14 @@ export const batchRequests = async (connection: Connection, reads: BatchRead[]):
         const response = await connection.request<{ compositeResponse: SubAnswer[] }>({
           method: 'POST',
           url: `${base}${isTooling ? '/tooling' : ''}/composite`,
-          body: JSON.stringify({ allOrNone: false, compositeRequest: ids.map((i) => ({ method: 'GET', url: urlOf(reads[i] as BatchRead), referenceId: `r${i}` })) }),
+          body: JSON.stringify({
+            allOrNone: false,
+            compositeRequest: ids.map((i) => ({
+              method: 'GET',
+              url: urlOf(reads[i] as BatchRead),
+              referenceId: `r${i}`,
+            })),
+          }),
           headers: { 'content-type': 'application/json' },
         });
         answers = response.compositeResponse;
@@ -103,7 +118,7 @@ export const batchRequests = async (connection: Connection, reads: BatchRead[]):
         }
       }
       for (const i of ids) results[i] ??= { ok: false, error: new Error('the composite answer left this read out') };
-    }),
+    })
   );
   return results;
 };

@@ -10,31 +10,51 @@ export const DEFAULT_API_VERSION = '64.0';
 const ACCESS_TOKEN = /^00D\w{12,15}![.\w]*$/;
 
 /** How an org is named in output and file names: an access token is never shown, only its org id. */
-export const orgLabel = (targetOrg: string): string => (ACCESS_TOKEN.test(targetOrg) ? `${targetOrg.split('!')[0] ?? 'org'} (access token)` : targetOrg);
+export const orgLabel = (targetOrg: string): string =>
+  ACCESS_TOKEN.test(targetOrg) ? `${targetOrg.split('!')[0] ?? 'org'} (access token)` : targetOrg;
 
-export type OrgConnection = { targetOrg: string; username: string; orgId: string; instanceUrl: string; connection: Connection };
+export type OrgConnection = {
+  targetOrg: string;
+  username: string;
+  orgId: string;
+  instanceUrl: string;
+  connection: Connection;
+};
 
 /**
  * Connects to `--target-org` the way the sf CLI does: an alias or username from the shared sf auth
  * store (~/.sf, ~/.sfdx), or, for pipelines, an access token with SF_ORG_INSTANCE_URL set.
  * The token is never echoed in messages.
  */
-export const connectOrg = async (targetOrg: string, options: { apiVersion?: string; env?: NodeJS.ProcessEnv } = {}): Promise<OrgConnection> => {
+export const connectOrg = async (
+  targetOrg: string,
+  options: { apiVersion?: string; env?: NodeJS.ProcessEnv } = {}
+): Promise<OrgConnection> => {
   const env = options.env ?? process.env;
   const version = options.apiVersion ?? DEFAULT_API_VERSION;
   if (ACCESS_TOKEN.test(targetOrg)) {
     const instanceUrl = env.SF_ORG_INSTANCE_URL;
     if (!instanceUrl) throw messages.createError('error.AccessTokenWithoutInstanceUrl');
-    const authInfo = await AuthInfo.create({ username: targetOrg, accessTokenOptions: { accessToken: targetOrg, instanceUrl, loginUrl: instanceUrl } });
+    const authInfo = await AuthInfo.create({
+      username: targetOrg,
+      accessTokenOptions: { accessToken: targetOrg, instanceUrl, loginUrl: instanceUrl },
+    });
     const connection = await Connection.create({ authInfo, connectionOptions: { version } });
-    return { targetOrg: orgLabel(targetOrg), username: orgLabel(authInfo.getUsername()), orgId: targetOrg.split('!')[0] ?? '', instanceUrl, connection };
+    return {
+      targetOrg: orgLabel(targetOrg),
+      username: orgLabel(authInfo.getUsername()),
+      orgId: targetOrg.split('!')[0] ?? '',
+      instanceUrl,
+      connection,
+    };
   }
   let org: Org;
   try {
     org = await Org.create({ aliasOrUsername: targetOrg });
   } catch (err) {
     const sfError = SfError.wrap(err instanceof Error ? err : String(err));
-    if (sfError.name === 'NamedOrgNotFoundError' || sfError.name === 'NoAuthInfoFoundError') throw messages.createError('error.OrgNotFound', [targetOrg], [targetOrg]);
+    if (sfError.name === 'NamedOrgNotFoundError' || sfError.name === 'NoAuthInfoFoundError')
+      throw messages.createError('error.OrgNotFound', [targetOrg], [targetOrg]);
     throw sfError;
   }
   const connection = org.getConnection(version);

@@ -4,7 +4,9 @@
  * sf auth store holds nothing for it.
  */
 export const loginFix = (targetOrg: string, instanceUrl: string): string => {
-  if (targetOrg.endsWith('(access token)')) return 'get a new access token for this org and pass it as --target-org again (SF_ORG_INSTANCE_URL stays as it is)';
-  if (targetOrg.includes('@')) return `sf org login web --instance-url ${instanceUrl} (it stores the login under ${targetOrg} again)`;
+  if (targetOrg.endsWith('(access token)'))
+    return 'get a new access token for this org and pass it as --target-org again (SF_ORG_INSTANCE_URL stays as it is)';
+  if (targetOrg.includes('@'))
+    return `sf org login web --instance-url ${instanceUrl} (it stores the login under ${targetOrg} again)`;
   return `sf org login web --alias ${targetOrg} --instance-url ${instanceUrl}`;
 };

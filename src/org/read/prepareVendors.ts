@@ -14,11 +14,17 @@ export type PreparedVendors = { vendors: Vendor[]; metadata: VendorMetadata[]; v
  * The offline checks every org command runs first. Any error stops the run before an org is
  * contacted (CheckFailedError lists them all).
  */
-export const prepareVendors = async (projectDir: string, vendorNames: string[], valuesFile: string): Promise<PreparedVendors> => {
+export const prepareVendors = async (
+  projectDir: string,
+  vendorNames: string[],
+  valuesFile: string
+): Promise<PreparedVendors> => {
   const { vendors, metadata, values, problems } = await loadInputs({ projectDir, vendors: vendorNames, valuesFile });
   const errors = errorsIn(problems);
   if (errors.length || !values) {
-    throw messages.createError('error.CheckFailed', [errors.length, problems.map(formatProblem).join('\n')]).setData({ problems });
+    throw messages
+      .createError('error.CheckFailed', [errors.length, problems.map(formatProblem).join('\n')])
+      .setData({ problems });
   }
   return { vendors, metadata, values, warnings: problems.filter((p) => p.severity === 'warning') };
 };

@@ -44,7 +44,14 @@ export type OrgFacts = {
 };
 
 /** Rights whose absence makes a deploy fail half-way; only those this org has are read. */
-const DEPLOYER_RIGHTS = ['ModifyAllData', 'ModifyMetadata', 'CustomizeApplication', 'ManageUsers', 'ManageInternalUsers', 'AssignPermissionSets'];
+const DEPLOYER_RIGHTS = [
+  'ModifyAllData',
+  'ModifyMetadata',
+  'CustomizeApplication',
+  'ManageUsers',
+  'ManageInternalUsers',
+  'AssignPermissionSets',
+];
 
 /** The deploying user's id when the users query did not find it: the auth record, else userinfo. */
 const deployerIdElsewhere = async (connection: Connection): Promise<string | undefined> => {
@@ -63,7 +70,17 @@ const deployerRightsQuery = (permissions: Map<string, string>, me: string): { fi
   const fields = DEPLOYER_RIGHTS.filter((p) => permissions.has(p));
   return {
     fields,
-    ...(fields.length ? { soql: `SELECT Id, ${fields.map((f) => `Permissions${f}`).join(', ')} FROM PermissionSet WHERE Id IN (SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = ${soqlString(me)})` } : {}),
+    ...(fields.length
+      ? {
+          soql: `SELECT Id, ${fields
+            .map((f) => `Permissions${f}`)
+            .join(
+              ', '
+            )} FROM PermissionSet WHERE Id IN (SELECT PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId = ${soqlString(
+            me
+          )})`,
+        }
+      : {}),
   };
 };
 
@@ -77,7 +94,9 @@ const str = (row: Row, key: string): string => String(row[key] ?? '');
 const num = (row: Row, key: string): number => Number(row[key] ?? 0);
 
 const dependencyQuery = (names: string[]): string =>
-  `SELECT Permission, RequiredPermission FROM PermissionDependency WHERE PermissionType = 'User Permission' AND RequiredPermissionType = 'User Permission' AND Permission IN ${soqlIn(names)}`;
+  `SELECT Permission, RequiredPermission FROM PermissionDependency WHERE PermissionType = 'User Permission' AND RequiredPermissionType = 'User Permission' AND Permission IN ${soqlIn(
+    names
+  )}`;
 
 /** `start` and what the static catalogue says they require, transitively: the likely closure. */
 const likelyClosure = (start: string[]): string[] => {
@@ -99,7 +118,12 @@ const likelyClosure = (start: string[]): string[] => {
  * closure from the static catalogue, read with the other facts); only names outside it cost
  * another round trip. The result is the same map as walking from `start` alone.
  */
-const walkDependencies = async (connection: Connection, start: string[], asked: string[], prefetched: Row[]): Promise<Map<string, string[]>> => {
+const walkDependencies = async (
+  connection: Connection,
+  start: string[],
+  asked: string[],
+  prefetched: Row[]
+): Promise<Map<string, string[]>> => {
   const edges = new Map<string, string[]>(asked.map((name) => [name, []]));
   for (const row of prefetched) edges.get(str(row, 'Permission'))?.push(str(row, 'RequiredPermission'));
   const dependencies = new Map<string, string[]>();
@@ -108,7 +132,8 @@ const walkDependencies = async (connection: Connection, start: string[], asked: 
     const missing = frontier.filter((name) => !edges.has(name));
     if (missing.length) {
       for (const name of missing) edges.set(name, []);
-      for (const row of await queryAll(connection, dependencyQuery(missing), true)) edges.get(str(row, 'Permission'))?.push(str(row, 'RequiredPermission'));
+      for (const row of await queryAll(connection, dependencyQuery(missing), true))
+        edges.get(str(row, 'Permission'))?.push(str(row, 'RequiredPermission'));
     }
     for (const name of frontier) if (!dependencies.has(name)) dependencies.set(name, edges.get(name) ?? []);
     frontier = [...new Set(frontier.flatMap((name) => edges.get(name) ?? []))].filter((p) => !dependencies.has(p));
@@ -125,7 +150,11 @@ const walkDependencies = async (connection: Connection, start: string[], asked: 
 export const sandboxNames = (instanceUrl: string, deployer: string): string[] => {
   const fromUrl = /--([a-z0-9]+)\.sandbox\./i.exec(instanceUrl)?.[1];
   const fromUser = /\.([a-z0-9]+)$/i.exec(deployer)?.[1];
-  return [...new Set([fromUrl, fromUser].filter((n): n is string => Boolean(n) && !/^(com|org|net|io|example)$/i.test(n as string)))];
+  return [
+    ...new Set(
+      [fromUrl, fromUser].filter((n): n is string => Boolean(n) && !/^(com|org|net|io|example)$/i.test(n as string))
+    ),
+  ];
 };
 
 const sandboxFrom = (connection: Connection, result: BatchResult | undefined): OrgFacts['sandbox'] => {
@@ -138,7 +167,11 @@ const sandboxFrom = (connection: Connection, result: BatchResult | undefined): O
  * Tooling one (batchRequests.ts), where it once took a request per query: what needs nothing,
  * then what needs those answers. Changes nothing.
  */
-export const readOrgFacts = async (connection: Connection, vendors: Vendor[], usernames: string[]): Promise<OrgFacts> => {
+export const readOrgFacts = async (
+  connection: Connection,
+  vendors: Vendor[],
+  usernames: string[]
+): Promise<OrgFacts> => {
   const ours = vendors.flatMap((v) => Object.values(v.guideRequiredPermissions).flat());
   const licenceNames = vendors.flatMap((v) => (v.user ? [v.user.userLicense] : []));
   const permsetNames = vendors.flatMap((v) => v.permissionSets.map((p) => p.name));
@@ -160,39 +193,110 @@ export const readOrgFacts = async (connection: Connection, vendors: Vendor[], us
     { query: 'SELECT Id, DeveloperName, MasterLabel, TotalLicenses, UsedLicenses FROM PermissionSetLicense' },
     { query: `SELECT Id, Name FROM PermissionSet WHERE Name IN ${soqlIn(permsetNames)}` },
     { query: dependencyQuery(dependencySeeds), tooling: true },
-    ...(usernames.length ? [{ query: 'SELECT IsSandbox FROM Organization' }, { query: `SELECT Id, Username, IsActive, ProfileId, Email FROM User WHERE Username IN ${soqlIn([...maybeCandidates, ...(deployerInQuery ? [deployer] : [])])}` }] : []),
+    ...(usernames.length
+      ? [
+          { query: 'SELECT IsSandbox FROM Organization' },
+          {
+            query: `SELECT Id, Username, IsActive, ProfileId, Email FROM User WHERE Username IN ${soqlIn([
+              ...maybeCandidates,
+              ...(deployerInQuery ? [deployer] : []),
+            ])}`,
+          },
+        ]
+      : []),
   ];
   const firstResults = await batchRequests(connection, first);
-  const [describeResult, globalResult, licenceResult, pslResult, permsetResult, dependencyResult, sandboxResult, userResult] = firstResults;
+  const [
+    describeResult,
+    globalResult,
+    licenceResult,
+    pslResult,
+    permsetResult,
+    dependencyResult,
+    sandboxResult,
+    userResult,
+  ] = firstResults;
   const describe = valueOf<{ fields: Array<{ name: string; label: string }> }>(describeResult);
-  const permissions = new Map(describe.fields.filter((f) => f.name.startsWith('Permissions')).map((f) => [f.name.slice('Permissions'.length), f.label]));
+  const permissions = new Map(
+    describe.fields
+      .filter((f) => f.name.startsWith('Permissions'))
+      .map((f) => [f.name.slice('Permissions'.length), f.label])
+  );
   const global = valueOf<{ sobjects: Array<{ name: string }> }>(globalResult);
   const licenceRows = rowsOf(licenceResult);
   const pslRows = rowsOf(pslResult);
   const permsetRows = rowsOf(permsetResult);
   const sandbox = sandboxFrom(connection, sandboxResult);
-  const candidates = new Set([...usernames, ...usernames.flatMap((u) => (sandbox?.names ?? []).map((n) => `${u}.${n}`))].map((u) => u.toLowerCase()));
-  const userRows = usernames.length ? rowsOf(userResult).filter((r) => candidates.has(str(r, 'Username').toLowerCase())) : [];
-  const deployerRow = deployerInQuery && userResult?.ok ? userResult.rows.find((r) => str(r, 'Username').toLowerCase() === deployer.toLowerCase()) : undefined;
+  const candidates = new Set(
+    [...usernames, ...usernames.flatMap((u) => (sandbox?.names ?? []).map((n) => `${u}.${n}`))].map((u) =>
+      u.toLowerCase()
+    )
+  );
+  const userRows = usernames.length
+    ? rowsOf(userResult).filter((r) => candidates.has(str(r, 'Username').toLowerCase()))
+    : [];
+  const deployerRow =
+    deployerInQuery && userResult?.ok
+      ? userResult.rows.find((r) => str(r, 'Username').toLowerCase() === deployer.toLowerCase())
+      : undefined;
   const me = deployerRow ? str(deployerRow, 'Id') : await deployerIdElsewhere(connection).catch(() => undefined);
   const rights = me ? deployerRightsQuery(permissions, me) : undefined;
 
-  const userLicenses = licenceRows.map((r) => ({ id: str(r, 'Id'), name: str(r, 'Name'), total: num(r, 'TotalLicenses'), used: num(r, 'UsedLicenses') }));
-  const users = userRows.map((r) => ({ id: str(r, 'Id'), username: str(r, 'Username'), isActive: r.IsActive === true, profileId: str(r, 'ProfileId'), email: str(r, 'Email') }));
+  const userLicenses = licenceRows.map((r) => ({
+    id: str(r, 'Id'),
+    name: str(r, 'Name'),
+    total: num(r, 'TotalLicenses'),
+    used: num(r, 'UsedLicenses'),
+  }));
+  const users = userRows.map((r) => ({
+    id: str(r, 'Id'),
+    username: str(r, 'Username'),
+    isActive: r.IsActive === true,
+    profileId: str(r, 'ProfileId'),
+    email: str(r, 'Email'),
+  }));
   const userIds = users.map((u) => u.id);
   const second: Array<BatchRead | undefined> = [
-    userLicenses.length ? { query: `SELECT Id, Name, UserLicenseId FROM Profile WHERE UserLicenseId IN ${soqlIn(userLicenses.map((l) => l.id))}` } : undefined,
-    userIds.length ? { query: `SELECT AssigneeId, PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId IN ${soqlIn(userIds)}` } : undefined,
-    userIds.length ? { query: `SELECT AssigneeId, PermissionSetLicenseId FROM PermissionSetLicenseAssign WHERE AssigneeId IN ${soqlIn(userIds)}` } : undefined,
+    userLicenses.length
+      ? {
+          query: `SELECT Id, Name, UserLicenseId FROM Profile WHERE UserLicenseId IN ${soqlIn(
+            userLicenses.map((l) => l.id)
+          )}`,
+        }
+      : undefined,
+    userIds.length
+      ? {
+          query: `SELECT AssigneeId, PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId IN ${soqlIn(
+            userIds
+          )}`,
+        }
+      : undefined,
+    userIds.length
+      ? {
+          query: `SELECT AssigneeId, PermissionSetLicenseId FROM PermissionSetLicenseAssign WHERE AssigneeId IN ${soqlIn(
+            userIds
+          )}`,
+        }
+      : undefined,
     rights?.soql ? { query: rights.soql } : undefined,
     // Every login IP range of the org (a few per restricted profile), kept for the profiles below:
     // filtering by profile would need the Profile answer first, one more round trip.
-    userLicenses.length || users.length ? { query: 'SELECT ProfileId, StartAddress, EndAddress FROM LoginIpRange' } : undefined,
+    userLicenses.length || users.length
+      ? { query: 'SELECT ProfileId, StartAddress, EndAddress FROM LoginIpRange' }
+      : undefined,
   ];
   const asked = second.flatMap((read, i) => (read ? [{ read, i }] : []));
   const [secondResults, dependencies] = await Promise.all([
-    batchRequests(connection, asked.map((a) => a.read)),
-    walkDependencies(connection, [...new Set(ours.filter((p) => permissions.has(p)))], dependencySeeds, rowsOf(dependencyResult)),
+    batchRequests(
+      connection,
+      asked.map((a) => a.read)
+    ),
+    walkDependencies(
+      connection,
+      [...new Set(ours.filter((p) => permissions.has(p)))],
+      dependencySeeds,
+      rowsOf(dependencyResult)
+    ),
   ]);
   const answer = (i: number): BatchResult | undefined => secondResults[asked.findIndex((a) => a.i === i)];
   const profileRows = second[0] ? rowsOf(answer(0)) : [];
@@ -203,20 +307,40 @@ export const readOrgFacts = async (connection: Connection, vendors: Vendor[], us
   const ipRows = second[4] ? rowsOf(answer(4)).filter((r) => profileIds.has(str(r, 'ProfileId'))) : [];
   // No id, or the org refused the query: unknown (preflight warns). No field to read: none held.
   const rightsRows = second[3] ? answer(3) : undefined;
-  const deployerPermissions = !rights ? undefined : !rights.soql ? new Set<string>() : rightsRows?.ok ? new Set(rights.fields.filter((f) => rightsRows.rows.some((r) => r[`Permissions${f}`] === true))) : undefined;
+  const deployerPermissions = !rights
+    ? undefined
+    : !rights.soql
+    ? new Set<string>()
+    : rightsRows?.ok
+    ? new Set(rights.fields.filter((f) => rightsRows.rows.some((r) => r[`Permissions${f}`] === true)))
+    : undefined;
   const group = (rows: Row[], key: string, value: string): Map<string, Set<string>> => {
     const map = new Map<string, Set<string>>();
     for (const row of rows) map.set(str(row, key), (map.get(str(row, key)) ?? new Set()).add(str(row, value)));
     return map;
   };
   const loginIpRanges = new Map<string, Array<{ start: string; end: string }>>();
-  for (const row of ipRows) loginIpRanges.set(str(row, 'ProfileId'), [...(loginIpRanges.get(str(row, 'ProfileId')) ?? []), { start: str(row, 'StartAddress'), end: str(row, 'EndAddress') }]);
+  for (const row of ipRows)
+    loginIpRanges.set(str(row, 'ProfileId'), [
+      ...(loginIpRanges.get(str(row, 'ProfileId')) ?? []),
+      { start: str(row, 'StartAddress'), end: str(row, 'EndAddress') },
+    ]);
   return {
     permissions,
     dependencies,
     userLicenses,
-    permissionSetLicenses: pslRows.map((r) => ({ id: str(r, 'Id'), developerName: str(r, 'DeveloperName'), masterLabel: str(r, 'MasterLabel'), total: num(r, 'TotalLicenses'), used: num(r, 'UsedLicenses') })),
-    profiles: profileRows.map((r) => ({ id: str(r, 'Id'), name: str(r, 'Name'), userLicenseId: str(r, 'UserLicenseId') })),
+    permissionSetLicenses: pslRows.map((r) => ({
+      id: str(r, 'Id'),
+      developerName: str(r, 'DeveloperName'),
+      masterLabel: str(r, 'MasterLabel'),
+      total: num(r, 'TotalLicenses'),
+      used: num(r, 'UsedLicenses'),
+    })),
+    profiles: profileRows.map((r) => ({
+      id: str(r, 'Id'),
+      name: str(r, 'Name'),
+      userLicenseId: str(r, 'UserLicenseId'),
+    })),
     users,
     permissionSets: new Map(permsetRows.map((r) => [str(r, 'Name'), str(r, 'Id')])),
     assignments: group(assignmentRows, 'AssigneeId', 'PermissionSetId'),
@@ -227,4 +351,3 @@ export const readOrgFacts = async (connection: Connection, vendors: Vendor[], us
     ...(sandbox ? { sandbox } : {}),
   };
 };
-

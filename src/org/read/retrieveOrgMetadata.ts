@@ -16,17 +16,30 @@ export type MetadataMember = { type: string; fullName: string };
  * package (e.g. `settings/Security.settings`). Retrieved through SDR like `sf project retrieve`;
  * members the org lacks are simply absent. Read-only.
  */
-export const retrieveOrgMetadata = async (connection: Connection, members: MetadataMember[]): Promise<Map<string, string>> => {
+export const retrieveOrgMetadata = async (
+  connection: Connection,
+  members: MetadataMember[]
+): Promise<Map<string, string>> => {
   const output = fs.mkdtempSync(path.join(os.tmpdir(), 'vendor-access-retrieve-'));
   try {
     const set = new ComponentSet(members);
     set.sourceApiVersion = DEFAULT_API_VERSION;
     set.apiVersion = connection.getApiVersion();
-    const retrieve = await set.retrieve({ usernameOrConnection: connection, output, format: 'metadata', unzip: true, singlePackage: true, zipFileName: 'retrieve.zip' });
+    const retrieve = await set.retrieve({
+      usernameOrConnection: connection,
+      output,
+      format: 'metadata',
+      unzip: true,
+      singlePackage: true,
+      zipFileName: 'retrieve.zip',
+    });
     // Numbers form: frequency in ms, timeout in seconds (toolchain reference 4.2).
     const result = await retrieve.pollStatus(200, 600);
     if (result.response.status !== RequestStatus.Succeeded) {
-      const messages = [result.response.messages ?? []].flat().map((m) => (m as { problem?: string }).problem ?? '').filter(Boolean);
+      const messages = [result.response.messages ?? []]
+        .flat()
+        .map((m) => (m as { problem?: string }).problem ?? '')
+        .filter(Boolean);
       throw internal.createError('error.RetrieveFailed', [result.response.status, messages.join('; ') || 'no detail']);
     }
     const files = new Map<string, string>();

@@ -7,6 +7,11 @@ export const formatVerifyResult = (result: VerifyResult): string[] =>
       ? [`${o.targetOrg}: cannot verify: ${o.error.message}`, ...o.error.actions.map((a) => `  Try: ${a}`)]
       : [
           `${o.targetOrg}: ${o.ok ? 'VERIFIED' : 'NOT AS INTENDED'}`,
-          ...o.findings.map((f) => `  ${f.warning ? 'warn' : f.ok ? 'ok  ' : 'FAIL'} ${f.what}${f.detail ? `\n         ${f.detail}` : ''}${!f.ok && f.fix ? `\n         Fix: ${f.fix}` : ''}`),
-        ],
+          ...o.findings.map(
+            (f) =>
+              `  ${f.warning ? 'warn' : f.ok ? 'ok  ' : 'FAIL'} ${f.what}${f.detail ? `\n         ${f.detail}` : ''}${
+                !f.ok && f.fix ? `\n         Fix: ${f.fix}` : ''
+              }`
+          ),
+        ]
   );

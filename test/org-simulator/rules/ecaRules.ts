@@ -5,7 +5,9 @@ const POLICY_TYPES = ['ExtlClntAppOauthConfigurablePolicies', 'ExtlClntAppConfig
 
 /** Names of the policy records the org holds for an app, per policy type. */
 export const policiesOf = (state: OrgState, type: string, app: string): string[] =>
-  [...state.components.values()].filter((c) => c.type === type && leaf(parseXml(c.xml).node, 'externalClientApplication') === app).map((c) => c.fullName);
+  [...state.components.values()]
+    .filter((c) => c.type === type && leaf(parseXml(c.xml).node, 'externalClientApplication') === app)
+    .map((c) => c.fullName);
 
 /**
  * External Client App rules (reference external-client-app-and-settings.md A.2-A.8):
@@ -18,24 +20,42 @@ export const policiesOf = (state: OrgState, type: string, app: string): string[]
  *   ExternalClientApplicationId duplicates value on <name>" (reference A.8.2);
  * - the policy's permission sets must exist (wording unverified).
  */
-export const ecaProblems = (state: OrgState, type: string, fullName: string, node: Node, sameDeploy: { apps: Set<string>; permissionSets: Set<string> }): string[] => {
+export const ecaProblems = (
+  state: OrgState,
+  type: string,
+  fullName: string,
+  node: Node,
+  sameDeploy: { apps: Set<string>; permissionSets: Set<string> }
+): string[] => {
   const problems: string[] = [];
   if (type === 'ExternalClientApplication') {
     const scoped = leaf(node, 'orgScopedExternalApp');
-    if (scoped !== undefined && !scoped.startsWith(`${state.orgId}:`)) problems.push('The Org Scoped External Client App must be in the format DeveloperOrganizationId:ExternalClientAppDeveloperName of this org');
+    if (scoped !== undefined && !scoped.startsWith(`${state.orgId}:`))
+      problems.push(
+        'The Org Scoped External Client App must be in the format DeveloperOrganizationId:ExternalClientAppDeveloperName of this org'
+      );
     return problems;
   }
   const app = leaf(node, 'externalClientApplication') ?? '';
-  if (!state.components.has(`ExternalClientApplication:${app}`) && !sameDeploy.apps.has(app)) problems.push(`In field: externalClientApplication - no ExternalClientApplication named ${app} found`);
-  if (type === 'ExtlClntAppGlobalOauthSettings' && (node.consumerKey || node.consumerSecret)) problems.push('You cannot provide a Consumer Key or Consumer Secret: the org generates them');
-  if (type === 'ExtlClntAppOauthSettings' && node.oauthLink) problems.push("We couldn't update your OAuth link because the external client app doesn't have distribution state PACKAGED");
+  if (!state.components.has(`ExternalClientApplication:${app}`) && !sameDeploy.apps.has(app))
+    problems.push(`In field: externalClientApplication - no ExternalClientApplication named ${app} found`);
+  if (type === 'ExtlClntAppGlobalOauthSettings' && (node.consumerKey || node.consumerSecret))
+    problems.push('You cannot provide a Consumer Key or Consumer Secret: the org generates them');
+  if (type === 'ExtlClntAppOauthSettings' && node.oauthLink)
+    problems.push(
+      "We couldn't update your OAuth link because the external client app doesn't have distribution state PACKAGED"
+    );
   if (POLICY_TYPES.includes(type)) {
     const other = policiesOf(state, type, app).find((n) => n !== fullName);
     if (other) problems.push(`duplicate value found: ExternalClientApplicationId duplicates value on ${other}`);
   }
   if (type === 'ExtlClntAppOauthConfigurablePolicies') {
-    for (const name of (leaf(node, 'commaSeparatedPermissionSet') ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
-      if (!state.components.has(`PermissionSet:${name}`) && !sameDeploy.permissionSets.has(name)) problems.push(`In field: commaSeparatedPermissionSet - no PermissionSet named ${name} found`);
+    for (const name of (leaf(node, 'commaSeparatedPermissionSet') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
+      if (!state.components.has(`PermissionSet:${name}`) && !sameDeploy.permissionSets.has(name))
+        problems.push(`In field: commaSeparatedPermissionSet - no PermissionSet named ${name} found`);
     }
   }
   return problems;

@@ -33,7 +33,8 @@ export const ipRangeProblem = (start: string, end: string): string | undefined =
   const [s4, e4, s6, e6] = [v4(start), v4(end), v6(start), v6(end)];
   if (s4 === undefined && s6 === undefined) return `Invalid IP address: ${start}`;
   if (e4 === undefined && e6 === undefined) return `Invalid IP address: ${end}`;
-  if ((s4 === undefined) !== (e4 === undefined)) return `Invalid IP range: ${start} and ${end} must both be IPv4 or both be IPv6`;
+  if ((s4 === undefined) !== (e4 === undefined))
+    return `Invalid IP range: ${start} and ${end} must both be IPv4 or both be IPv6`;
   const [a, b, limit] = s4 !== undefined ? [s4, e4 as bigint, 2n ** 25n] : [s6 as bigint, e6 as bigint, 2n ** 96n];
   if (a > b) return `Invalid IP range: the start address ${start} is after the end address ${end}`;
   if (b - a + 1n > limit) return `Invalid IP range: ${start} to ${end} is too large`;

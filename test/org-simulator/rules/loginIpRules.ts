@@ -45,7 +45,9 @@ export const outsideLoginRanges = (state: OrgState, user: Row, address: string):
  */
 export const appEnforcesIp = (state: OrgState, app: string): boolean => {
   const policy = policiesOf(state, 'ExtlClntAppOauthConfigurablePolicies', app)[0];
-  const node = policy ? parseXml(state.components.get(`ExtlClntAppOauthConfigurablePolicies:${policy}`)?.xml ?? '').node : {};
+  const node = policy
+    ? parseXml(state.components.get(`ExtlClntAppOauthConfigurablePolicies:${policy}`)?.xml ?? '').node
+    : {};
   const type = leaf(node, 'ipRelaxationPolicyType') ?? 'Enforce';
   return type === 'Enforce' || type === 'Enforce_RelaxRefresh';
 };

@@ -22,4 +22,5 @@ export const pathFor = (type: string, fullName: string): string | undefined => {
 export const unknownTypeProblem = (type: string): string => `Unknown type name '${type}' specified in package.xml`;
 
 // Metadata API: a member named in package.xml without its file (real text of the Metadata API).
-export const missingFileProblem = (type: string, fullName: string): string => `An object '${fullName}' of type ${type} was named in package.xml, but was not found in zipped directory`;
+export const missingFileProblem = (type: string, fullName: string): string =>
+  `An object '${fullName}' of type ${type} was named in package.xml, but was not found in zipped directory`;

@@ -12,26 +12,35 @@ export const permissionSetProblems = (state: OrgState, node: Node): string[] => 
   const problems: string[] = [];
   // A fact the probed org would not give cannot refuse anything: the simulator is never stricter than the org.
   const unknown = state.shape.unknown ?? {};
-  const enabled = new Set(children(node, 'userPermissions').filter((u) => leaf(u, 'enabled') === 'true').map((u) => leaf(u, 'name') ?? ''));
+  const enabled = new Set(
+    children(node, 'userPermissions')
+      .filter((u) => leaf(u, 'enabled') === 'true')
+      .map((u) => leaf(u, 'name') ?? '')
+  );
   for (const name of enabled) {
-    if (!unknown.permissions && !(name in state.shape.permissions)) problems.push(`In field: name - no UserPermission named ${name} found`);
+    if (!unknown.permissions && !(name in state.shape.permissions))
+      problems.push(`In field: name - no UserPermission named ${name} found`);
   }
   for (const name of enabled) {
     const missing = (state.shape.dependencies[name] ?? []).filter((r) => !enabled.has(r));
-    if (missing.length && name in state.shape.permissions) problems.push(`Permission ${name} depends on permission(s): ${missing.join(', ')}`);
+    if (missing.length && name in state.shape.permissions)
+      problems.push(`Permission ${name} depends on permission(s): ${missing.join(', ')}`);
   }
   const license = leaf(node, 'license');
   if (license !== undefined) {
     const psl = state.shape.permissionSetLicences.find((p) => (p.licenseInFiles ?? p.masterLabel) === license);
     const userLicence = state.shape.userLicences.find((l) => l.name === license);
-    if (!psl && !userLicence && !unknown.permissionSetLicences && !unknown.userLicences) problems.push(`In field: license - no License named ${license} found`);
+    if (!psl && !userLicence && !unknown.permissionSetLicences && !unknown.userLicences)
+      problems.push(`In field: license - no License named ${license} found`);
     for (const denied of psl?.deniedPermissions ?? []) {
-      if (enabled.has(denied)) problems.push(`The user license doesn't allow the permission: ${state.shape.permissions[denied] ?? denied}`);
+      if (enabled.has(denied))
+        problems.push(`The user license doesn't allow the permission: ${state.shape.permissions[denied] ?? denied}`);
     }
   }
   for (const op of children(node, 'objectPermissions')) {
     const object = leaf(op, 'object') ?? '';
-    if (!unknown.objects && !state.shape.objects.includes(object)) problems.push(`In field: object - no CustomObject named ${object} found`);
+    if (!unknown.objects && !state.shape.objects.includes(object))
+      problems.push(`In field: object - no CustomObject named ${object} found`);
   }
   return problems;
 };

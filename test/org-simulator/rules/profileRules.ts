@@ -13,7 +13,8 @@ export const profileProblems = (state: OrgState, fullName: string, node: Node): 
   const exists = rows(state, 'Profile').some((p) => p.Name === fullName);
   const licence = leaf(node, 'userLicense');
   if (!exists && !licence) problems.push(`Cannot create a new profile without a user license: ${fullName}`);
-  if (licence && !rows(state, 'UserLicense').some((l) => l.Name === licence)) problems.push(`Invalid user license: ${licence}`);
+  if (licence && !rows(state, 'UserLicense').some((l) => l.Name === licence))
+    problems.push(`Invalid user license: ${licence}`);
   for (const range of children(node, 'loginIpRanges')) {
     const problem = ipRangeProblem(leaf(range, 'startAddress') ?? '', leaf(range, 'endAddress') ?? '');
     if (problem) problems.push(problem);
@@ -36,7 +37,13 @@ export const applyProfile = (state: OrgState, fullName: string, node: Node): voi
   const kept = rows(state, 'LoginIpRange').filter((r) => r.ProfileId !== id);
   state.records.set('LoginIpRange', [
     ...kept,
-    ...children(node, 'loginIpRanges').map((r) => ({ Id: newId('0LI'), ProfileId: id, StartAddress: leaf(r, 'startAddress') ?? '', EndAddress: leaf(r, 'endAddress') ?? '', Description: leaf(r, 'description') ?? null })),
+    ...children(node, 'loginIpRanges').map((r) => ({
+      Id: newId('0LI'),
+      ProfileId: id,
+      StartAddress: leaf(r, 'startAddress') ?? '',
+      EndAddress: leaf(r, 'endAddress') ?? '',
+      Description: leaf(r, 'description') ?? null,
+    })),
   ]);
 };
 
@@ -47,9 +54,16 @@ export const applyProfile = (state: OrgState, fullName: string, node: Node): voi
 export const deleteProfile = (state: OrgState, fullName: string): string | undefined => {
   const profile = rows(state, 'Profile').find((p) => p.Name === fullName);
   if (!profile) return `No Profile named ${fullName} found`;
-  if (rows(state, 'User').some((u) => u.ProfileId === profile.Id)) return 'Cannot delete a profile that is assigned to users';
-  state.records.set('Profile', rows(state, 'Profile').filter((p) => p.Id !== profile.Id));
-  state.records.set('LoginIpRange', rows(state, 'LoginIpRange').filter((r) => r.ProfileId !== profile.Id));
+  if (rows(state, 'User').some((u) => u.ProfileId === profile.Id))
+    return 'Cannot delete a profile that is assigned to users';
+  state.records.set(
+    'Profile',
+    rows(state, 'Profile').filter((p) => p.Id !== profile.Id)
+  );
+  state.records.set(
+    'LoginIpRange',
+    rows(state, 'LoginIpRange').filter((r) => r.ProfileId !== profile.Id)
+  );
   state.components.delete(`Profile:${fullName}`);
   return undefined;
 };
@@ -61,7 +75,13 @@ export const profileAsRetrieved = (state: OrgState, fullName: string, xml: strin
   const { node } = parseXml(xml);
   const ranges = rows(state, 'LoginIpRange')
     .filter((r) => r.ProfileId === profile.Id)
-    .map((r): Node => ({ ...(r.Description ? { description: [String(r.Description)] } : {}), endAddress: [String(r.EndAddress)], startAddress: [String(r.StartAddress)] }));
+    .map(
+      (r): Node => ({
+        ...(r.Description ? { description: [String(r.Description)] } : {}),
+        endAddress: [String(r.EndAddress)],
+        startAddress: [String(r.StartAddress)],
+      })
+    );
   const { loginIpRanges: _held, ...rest } = node;
   return renderNode('Profile', ranges.length ? { ...rest, loginIpRanges: ranges } : rest);
 };

@@ -34,16 +34,23 @@ export const schemaProblems = (rootType: string, node: Node): string[] => {
         problems.push(`Error parsing file: Element ${NS}${key} invalid at this location in type ${typeName}`);
         continue;
       }
-      if (!field.array && values.length > 1) problems.push(`Error parsing file: Element ${key} is duplicated at this location in type ${typeName}`);
+      if (!field.array && values.length > 1)
+        problems.push(`Error parsing file: Element ${key} is duplicated at this location in type ${typeName}`);
       for (const value of values) problems.push(...valueProblems(field.type, key, value, walk));
     }
-    for (const [key, field] of Object.entries(fields)) if (field.required && !(key in current)) problems.push(`Required field is missing: ${key}`);
+    for (const [key, field] of Object.entries(fields))
+      if (field.required && !(key in current)) problems.push(`Required field is missing: ${key}`);
   };
   walk(rootType, node);
   return problems;
 };
 
-const valueProblems = (type: string, key: string, value: Node | string, walk: (typeName: string, node: Node) => void): string[] => {
+const valueProblems = (
+  type: string,
+  key: string,
+  value: Node | string,
+  walk: (typeName: string, node: Node) => void
+): string[] => {
   const complex = schemaFields(type) !== undefined;
   if (complex) {
     if (typeof value === 'object' || value === '') walk(type, typeof value === 'object' ? value : {});
@@ -52,17 +59,23 @@ const valueProblems = (type: string, key: string, value: Node | string, walk: (t
   }
   if (typeof value === 'object') {
     const child = Object.keys(value)[0];
-    return child === undefined ? valueProblems(type, key, '', walk) : [`Error parsing file: Element ${NS}${child} invalid at this location in type ${type}`];
+    return child === undefined
+      ? valueProblems(type, key, '', walk)
+      : [`Error parsing file: Element ${NS}${child} invalid at this location in type ${type}`];
   }
   const values = schemaEnum(type);
-  if (values && !values.includes(value)) return [`Error parsing file: '${value}' is not a valid value for the enum '${type}'`];
-  if (type === 'boolean' && value !== 'true' && value !== 'false') return [`Error parsing file: '${value}' is not a valid value for the type xsd:boolean`];
-  if (type === 'number' && !/^-?\d+(\.\d+)?$/.test(value)) return [`Error parsing file: '${value}' is not a valid value for the type xsd:double`];
+  if (values && !values.includes(value))
+    return [`Error parsing file: '${value}' is not a valid value for the enum '${type}'`];
+  if (type === 'boolean' && value !== 'true' && value !== 'false')
+    return [`Error parsing file: '${value}' is not a valid value for the type xsd:boolean`];
+  if (type === 'number' && !/^-?\d+(\.\d+)?$/.test(value))
+    return [`Error parsing file: '${value}' is not a valid value for the type xsd:double`];
   return [];
 };
 
 /** The schema type of a component's root element: Settings are `<Name>Settings`. */
-export const rootTypeOf = (type: string, fullName: string): string => (type === 'Settings' ? `${fullName}Settings` : type);
+export const rootTypeOf = (type: string, fullName: string): string =>
+  type === 'Settings' ? `${fullName}Settings` : type;
 
 type Ordered = Array<Record<string, Ordered | string>>;
 const ordered = new XMLParser({ preserveOrder: true, ignoreAttributes: true, parseTagValue: false, trimValues: true });
@@ -82,7 +95,8 @@ export const groupingProblems = (rootType: string, xml: string): string[] => {
     for (const item of items) {
       const name = Object.keys(item).find((k) => k !== ':@' && k !== '#text');
       if (name === undefined) continue;
-      if (name !== last && seen.has(name)) problems.push(`Error parsing file: Element ${name} is duplicated at this location in type ${typeName}`);
+      if (name !== last && seen.has(name))
+        problems.push(`Error parsing file: Element ${name} is duplicated at this location in type ${typeName}`);
       seen.add(name);
       last = name;
       const child = item[name];
@@ -101,8 +115,12 @@ export const groupingProblems = (rootType: string, xml: string): string[] => {
 export const fileSchemaProblems = (type: string, fullName: string, xml: string): string[] => {
   const { root, node } = parseXml(xml);
   const rootType = rootTypeOf(type, fullName);
-  if (root !== rootType) return [`Error parsing file: Element ${NS}${root} invalid at this location in type ${rootType}`];
+  if (root !== rootType)
+    return [`Error parsing file: Element ${NS}${root} invalid at this location in type ${rootType}`];
   // Not Salesforce's answer: the simulator serves only the types whose schema data it has.
-  if (!schemaFields(rootType)) return [`The org simulator has no schema data for type ${rootType}: add it to ROOTS in scripts/generate-metadata-schema.js`];
+  if (!schemaFields(rootType))
+    return [
+      `The org simulator has no schema data for type ${rootType}: add it to ROOTS in scripts/generate-metadata-schema.js`,
+    ];
   return [...new Set([...schemaProblems(rootType, node), ...groupingProblems(rootType, xml)])];
 };

@@ -21,12 +21,14 @@ export const settingsProblems = (state: OrgState, fullName: string, node: Node):
       }
     }
   }
-  if (fullName === 'Event' && node.enableEventLogWaveIntegration && !hasEventMonitoring(state.shape)) problems.push('Not available for deploy for this organization');
+  if (fullName === 'Event' && node.enableEventLogWaveIntegration && !hasEventMonitoring(state.shape))
+    problems.push('Not available for deploy for this organization');
   // A probed shape whose Event Manager entities the org would not list cannot refuse any.
   if (fullName === 'RealTimeEvent' && state.shape.unknown?.realTimeEvents === undefined) {
     for (const event of children(node, 'realTimeEvents')) {
       const entity = leaf(event, 'entityName') ?? '';
-      if (!state.shape.realTimeEvents.includes(entity)) problems.push(`Invalid entity name: ${entity} is not available in this organization`);
+      if (!state.shape.realTimeEvents.includes(entity))
+        problems.push(`Invalid entity name: ${entity} is not available in this organization`);
     }
   }
   return problems;
