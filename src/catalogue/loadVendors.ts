@@ -78,7 +78,7 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
         c.fail(
           `values[${i}].role`,
           `"${role}" is already the role of values[${first}]`,
-          `Give each role to one value; use "none" for values generic code does not need.`
+          'Give each role to one value; use "none" for values generic code does not need.'
         );
       else roleAt.set(role, i);
       if (type !== undefined && type !== ROLE_TYPES[role])

@@ -43,7 +43,7 @@ export const certificateProblems = (
     const daysUntil = Math.ceil((notBefore.getTime() - now.getTime()) / DAY_MS);
     problems.push(error('CertificateNotYetValid', [source, day(notBefore), daysUntil]));
   }
-  if (/^RSA/.test(report.keyType) && report.keyBits < MIN_RSA_BITS) {
+  if (report.keyType.startsWith('RSA') && report.keyBits < MIN_RSA_BITS) {
     problems.push(error('WeakRsaKey', [source, report.keyBits]));
   }
   if (report.keyMatches === false) {

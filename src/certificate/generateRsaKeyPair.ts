@@ -6,7 +6,7 @@ import { messages } from './messages';
 // process.versions.node (a string) when forge detected Node.js.
 type ForgeRuntime = { options?: { usePureJavaScript?: boolean }; util: { isNodejs?: unknown } };
 
-const PUBLIC_EXPONENT = 0x10001;
+const PUBLIC_EXPONENT = 0x1_00_01;
 
 /**
  * The reason forge would fall back to its pure-JavaScript key generation, or undefined when it

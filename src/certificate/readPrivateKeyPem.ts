@@ -13,7 +13,7 @@ export const readPrivateKeyPem = (path: string, display = path): string => {
   const bytes = readCertificateInput(path, 'privateKey', display);
   const text = bytes.toString('latin1');
   if (text.trim() === '') throw messages.createError('error.InvalidPrivateKey', [display]);
-  if (/-----BEGIN (?:X509 )?CERTIFICATE-----/.test(text) && !/PRIVATE KEY-----/.test(text)) {
+  if (/-----BEGIN (?:X509 )?CERTIFICATE-----/.test(text) && !text.includes('PRIVATE KEY-----')) {
     throw messages.createError('error.CertificateNotPrivateKey', [display]);
   }
   return parsePrivateKey(bytes, display).export({ type: 'pkcs8', format: 'pem' }).toString();

@@ -1,9 +1,9 @@
 import { loadMessages } from '../output/loadMessages';
-import { loadInputs } from './loadInputs';
 import { errorsIn, Problem } from '../inputs/problem';
 import { formatProblem } from '../output/formatProblem';
 import { replacementTextFor } from '../values/replacementText';
 import { formatEnvExports, stageReplacements } from '../values/stageReplacements';
+import { loadInputs } from './loadInputs';
 
 const messages = loadMessages('values');
 

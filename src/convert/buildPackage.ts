@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Vendor } from '../catalogue';
 import type { VendorValues } from '../values/orgValues';
-import { convertSource } from './convertSource';
 import { writeZip, ZipEntry } from '../metadata/writeZip';
+import { convertSource } from './convertSource';
 
 /** What `check` writes for one vendor: the metadata-format package, replacements applied. */
 export type BuiltPackage = {

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
+import { readSettingsBefore, restoredSettings } from '../org/apply/settingsBefore';
 import { deployStepOutcome } from './orgCalls';
 import { LifecycleStep, step } from './lifecycleStep';
 import { readOwnedMetadata } from './ownedMetadata';
 import { releaseUser } from './releaseUser';
 import { runRemovalDeploy } from './removalDeploy';
-import { readSettingsBefore, restoredSettings } from '../org/apply/settingsBefore';
 import { LifecycleOptions, LifecycleResult, runLifecycle } from './runLifecycle';
 import { suspendVendor } from './suspendVendor';
 import { seesAllTokens } from './tokenVisibility';

@@ -1,8 +1,8 @@
 import type { Connection } from '@salesforce/core';
 import { soqlIn, soqlString } from '../org/read/soql';
+import { standardProfile } from '../org/apply/applyHardening';
 import type { VendorFootprint } from './footprint';
 import { attempt, LifecycleStep, step } from './lifecycleStep';
-import { standardProfile } from '../org/apply/applyHardening';
 import { deleteRecord, updateRecord } from './orgCalls';
 import type { RunOptions } from './suspendVendor';
 

@@ -1,11 +1,11 @@
 import type { Connection } from '@salesforce/core';
+import { soqlString } from '../org/read/soql';
 import { deployAppEnabled, findAppPolicy } from './appPolicy';
 import type { VendorFootprint } from './footprint';
 import type { Reversal } from './lifecycleRecord';
 import { attempt, LifecycleStep, step } from './lifecycleStep';
 import { deployStepOutcome, updateRecord } from './orgCalls';
 import type { RunOptions } from './suspendVendor';
-import { soqlString } from '../org/read/soql';
 
 /**
  * Reverses exactly what the vendor's suspend recorded, and nothing more: unfreezes the user only if

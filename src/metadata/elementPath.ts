@@ -1,5 +1,5 @@
-import { textOf, XmlNode, XmlValue } from './xml';
 import { loadMessages } from '../output/loadMessages';
+import { textOf, XmlNode, XmlValue } from './xml';
 
 const internal = loadMessages('internal');
 

@@ -1,5 +1,5 @@
-import { parseMetadataXml, textOf, XmlNode } from './xml';
 import { loadMessages } from '../output/loadMessages';
+import { parseMetadataXml, textOf, XmlNode } from './xml';
 
 const internal = loadMessages('internal');
 

@@ -39,9 +39,9 @@ export const writeZip = (files: ZipEntry[]): Buffer => {
     const deflated = entry.folder ? entry.data : zlib.deflateRawSync(entry.data);
     const crc = entry.folder ? 0 : zlib.crc32(entry.data);
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt32LE(0x04_03_4b_50, 0);
     local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0x0800, 6); // flags: names are UTF-8
+    local.writeUInt16LE(0x08_00, 6); // flags: names are UTF-8
     local.writeUInt16LE(entry.folder ? 0 : 8, 8); // method: stored (folder) or deflate
     local.writeUInt16LE(DOS_TIME, 10);
     local.writeUInt16LE(DOS_DATE, 12);
@@ -51,7 +51,7 @@ export const writeZip = (files: ZipEntry[]): Buffer => {
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
     const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt32LE(0x02_01_4b_50, 0);
     central.writeUInt16LE(20, 4); // made by: 2.0
     local.copy(central, 6, 4, 30); // version needed … name length, as in the local header
     central.writeUInt16LE(0, 30); // extra
@@ -66,7 +66,7 @@ export const writeZip = (files: ZipEntry[]): Buffer => {
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt32LE(0x06_05_4b_50, 0);
   end.writeUInt16LE(entries.length, 8);
   end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(directory.length, 12);

@@ -29,7 +29,7 @@ const parseIpv6 = (text: string): bigint | undefined => {
     if (!last?.includes('.')) return list;
     const v4 = parseIpv4(last);
     if (v4 === undefined) return undefined;
-    return [...list.slice(0, -1), ((v4 >> 16n) & 0xffffn).toString(16), (v4 & 0xffffn).toString(16)];
+    return [...list.slice(0, -1), ((v4 >> 16n) & 0xff_ffn).toString(16), (v4 & 0xff_ffn).toString(16)];
   };
   if (tail === undefined) {
     const expanded = expandV4(headGroups);
@@ -64,7 +64,7 @@ export const formatIp = (ip: IpAddress): string => {
   if (ip.family === 4) {
     return [24n, 16n, 8n, 0n].map((shift) => ((ip.value >> shift) & 0xffn).toString()).join('.');
   }
-  const groups = Array.from({ length: 8 }, (_, i) => Number((ip.value >> BigInt(112 - i * 16)) & 0xffffn));
+  const groups = Array.from({ length: 8 }, (_, i) => Number((ip.value >> BigInt(112 - i * 16)) & 0xff_ffn));
   let bestStart = -1;
   let bestLength = 0;
   for (let i = 0; i < 8; ) {

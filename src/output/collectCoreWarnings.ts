@@ -7,6 +7,7 @@ let sink: string[] | undefined;
  * running the CLI many times in one process (tests, scripts) never piles up listeners; between
  * runs it collects nothing. Registering it loads @salesforce/core, so the CLI calls this only for
  * commands that load core anyway (CommandSpec.usesSalesforceLibraries).
+ *
  * @returns a function that stops collecting into `into`.
  */
 export const collectCoreWarnings = (into: string[]): (() => void) => {

@@ -65,7 +65,7 @@ export const probeOrg = async (
     permissions,
     permissionsByLabel: byLabel,
     dependencies: split?.dependencies ?? (rows as ProbeShape['dependencies']),
-    otherDependencies: split?.otherDependencies ?? (rows as ProbeShape['otherDependencies']),
+    otherDependencies: split?.otherDependencies ?? rows,
     objects,
     userLicences: licences.userLicences,
     permissionSetLicences,

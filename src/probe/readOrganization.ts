@@ -1,9 +1,9 @@
 import type { Connection } from '@salesforce/core';
 import { sandboxNames } from '../org/read/readOrgFacts';
+import { loadMessages } from '../output/loadMessages';
 import type { Fact } from './probeShape';
 import { unknownBecause } from './readFact';
 import { queryRows } from './queryRows';
-import { loadMessages } from '../output/loadMessages';
 
 const internal = loadMessages('internal');
 

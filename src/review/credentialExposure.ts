@@ -48,7 +48,7 @@ export const credentialExposure = (
   const onRisks = [
     `Whoever can send from ${owner}'s addresses (${owner}, or an attacker inside its infrastructure) can still use a stolen key or token.`,
     'An access token issued inside the ranges keeps working from other addresses until it expires, unless the org enforces login IP ranges on every request (Setup > Session Settings); that setting is org-wide, and vendor-access leaves it alone.',
-    `An administrator can widen the profile's ranges or relax the app's IP policy; vendor-access verify fails on either.`,
+    "An administrator can widen the profile's ranges or relax the app's IP policy; vendor-access verify fails on either.",
     `When ${owner} changes its published addresses, its logins fail until force-app/${vendor.name} is updated and deployed.`,
   ];
   if (hardened === true) return { mode: 'on', addresses: onText, why: spec.why, risks: onRisks };

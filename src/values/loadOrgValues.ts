@@ -189,7 +189,7 @@ export const loadOrgValues = async (
         }
       }
       if (typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string')))
-        out.values[spec.key] = value as string | string[];
+        out.values[spec.key] = value;
       if (spec.env && typeof value === 'string') {
         // A replaced value that holds a placeholder would be filled in again by a later replacement.
         if (new RegExp(PLACEHOLDER.source).test(value))

@@ -37,5 +37,5 @@ export const stageReplacements = (
 /** `export NAME='value'` lines for a shell, so a raw `sf project deploy start` sees the same values. */
 export const formatEnvExports = (vendorValues: VendorValues[]): string[] =>
   vendorValues.flatMap((values) =>
-    Object.entries(values.env).map(([name, value]) => `export ${name}='${value.replace(/'/g, `'\\''`)}'`)
+    Object.entries(values.env).map(([name, value]) => `export ${name}='${value.replace(/'/g, "'\\''")}'`)
   );

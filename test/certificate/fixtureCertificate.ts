@@ -22,9 +22,7 @@ export const fixtureCertificatePem = (options: {
   notAfter?: Date;
   commonName?: string;
 }): string => {
-  const privateKey = forge.pki.privateKeyFromPem(
-    fixtureKeyPem(options.key ?? 'test-only-rsa2048')
-  ) as forge.pki.rsa.PrivateKey;
+  const privateKey = forge.pki.privateKeyFromPem(fixtureKeyPem(options.key ?? 'test-only-rsa2048'));
   const certificate = forge.pki.createCertificate();
   certificate.publicKey = forge.pki.setRsaPublicKey(privateKey.n, privateKey.e);
   certificate.serialNumber = '01';

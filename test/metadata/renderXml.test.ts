@@ -41,7 +41,7 @@ describe('rendering metadata the wrapper generates', () => {
     );
     expect(
       xml.replace(
-        /    <userPermissions>\n        <enabled>true<\/enabled>\n        <name>ViewExampleResolvedAtRuntime<\/name>\n    <\/userPermissions>\n/,
+        / {4}<userPermissions>\n {8}<enabled>true<\/enabled>\n {8}<name>ViewExampleResolvedAtRuntime<\/name>\n {4}<\/userPermissions>\n/,
         ''
       )
     ).toBe(RECO);

@@ -5,7 +5,7 @@ import type { Keyed, ParsedRange } from '../../src/network';
 const random =
   (seed: number): (() => number) =>
   () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
     return seed / 2 ** 31;
   };
 

@@ -7,9 +7,9 @@ import {
 } from '@salesforce/source-deploy-retrieve';
 import { connectToSimulator } from './connect';
 import { deploySource, failures, permissionSet, xml } from './deploySource';
-import { OrgSimulator, startOrgSimulator } from './index';
 import { seedLogin, seedOauthToken, seedSession } from './lifecycle';
 import { newId, rows } from './orgState';
+import { OrgSimulator, startOrgSimulator } from './index';
 
 const USER = 'vendor.user@example.com';
 

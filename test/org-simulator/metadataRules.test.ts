@@ -1,9 +1,9 @@
 import { Lifecycle } from '@salesforce/core';
 import { retrieveOrgMetadata } from '../../src/org/read/retrieveOrgMetadata';
 import { connectToSimulator } from './connect';
-import { OrgSimulator, startOrgSimulator } from './index';
 import { deploySource, failures, permissionSet, security, xml } from './deploySource';
 import { SHAPES } from './shapes';
+import { OrgSimulator, startOrgSimulator } from './index';
 
 /**
  * Each rule of the simulated org, driven through the real SDR deploy path, asserting the text a

@@ -28,12 +28,12 @@ export type SeedState = {
   trustedRanges?: Array<{ start: string; end: string; description?: string }>;
   /** Extra components the org already holds (e.g. an unrelated permission set), metadata-format path → XML. */
   components?: Array<{ type: string; fullName: string; path: string; xml: string }>;
-  users?: Array<SeedUser>;
+  users?: SeedUser[];
   /**
    * Sandbox only: users as production holds them. A sandbox copy carries `<username>.<sandbox name>`
    * and `<email>.invalid` (Help: sandbox users and contacts).
    */
-  productionUsers?: Array<SeedUser>;
+  productionUsers?: SeedUser[];
   /** Permissions the deploying admin lacks (default: a System Administrator holding everything). */
   adminLacks?: string[];
   /** Login IP ranges per profile name (the Reco guide's grant failure). */
@@ -211,27 +211,23 @@ export const createOrgState = (shapeOrName: string | OrgShape = 'enterprise', se
       );
     if (state.records.get('User')?.some((u) => String(u.Username).toLowerCase() === user.Username.toLowerCase()))
       throw new Error(`org simulator seed: username ${user.Username} is seeded twice; usernames are unique`);
-    state.records
-      .get('User')
-      ?.push({
-        Id: newId('005'),
-        Username: user.Username,
-        Email: user.Email ?? user.Username,
-        LastName: user.LastName ?? 'Seeded',
-        Alias: 'seed',
-        ProfileId: profile.Id,
-        IsActive: user.IsActive ?? true,
-      });
+    state.records.get('User')?.push({
+      Id: newId('005'),
+      Username: user.Username,
+      Email: user.Email ?? user.Username,
+      LastName: user.LastName ?? 'Seeded',
+      Alias: 'seed',
+      ProfileId: profile.Id,
+      IsActive: user.IsActive ?? true,
+    });
   }
   for (const range of seed.loginIpRanges ?? []) {
-    state.records
-      .get('LoginIpRange')
-      ?.push({
-        Id: newId('0LI'),
-        ProfileId: profiles.find((p) => p.Name === range.profile)?.Id ?? null,
-        StartAddress: range.start,
-        EndAddress: range.end,
-      });
+    state.records.get('LoginIpRange')?.push({
+      Id: newId('0LI'),
+      ProfileId: profiles.find((p) => p.Name === range.profile)?.Id ?? null,
+      StartAddress: range.start,
+      EndAddress: range.end,
+    });
   }
   holdComponent(state, {
     type: 'Settings',
@@ -285,15 +281,13 @@ export const createOrgState = (shapeOrName: string | OrgShape = 'enterprise', se
       );
     holdComponent(state, component);
     if (component.type === 'PermissionSet')
-      state.records
-        .get('PermissionSet')
-        ?.push({
-          Id: newId('0PS'),
-          Name: component.fullName,
-          Label: component.fullName,
-          IsCustom: true,
-          LicenseId: licenceIdFor(state, /<license>([^<]*)<\/license>/.exec(component.xml)?.[1]),
-        });
+      state.records.get('PermissionSet')?.push({
+        Id: newId('0PS'),
+        Name: component.fullName,
+        Label: component.fullName,
+        IsCustom: true,
+        LicenseId: licenceIdFor(state, /<license>([^<]*)<\/license>/.exec(component.xml)?.[1]),
+      });
   }
   return state;
 };

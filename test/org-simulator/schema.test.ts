@@ -6,10 +6,10 @@ import { Lifecycle } from '@salesforce/core';
 import { retrieveOrgMetadata } from '../../src/org/read/retrieveOrgMetadata';
 import { connectToSimulator } from './connect';
 import { deploySource, failures, permissionSet, xml } from './deploySource';
-import { OrgSimulator, startOrgSimulator } from './index';
 import { createOrgState, holdComponent, settingsXml } from './orgState';
 import { fileSchemaProblems } from './rules/schemaRules';
 import { SHAPES } from './shapes';
+import { OrgSimulator, startOrgSimulator } from './index';
 
 const NS = '{http://soap.sforce.com/2006/04/metadata}';
 const APP = (state: string): string =>

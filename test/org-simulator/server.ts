@@ -119,7 +119,7 @@ export const answerRest = async (
     if (rest === 'sobjects' && method === 'GET') return json(200, describeGlobal(state));
     if (rest === 'sobjects/PermissionSet/describe') return json(200, describePermissionSet(state));
     if (rest === 'sobjects/PermissionSetLicense/describe') return json(200, describePermissionSetLicense(state));
-    if (rest === 'limits') return json(200, { DailyApiRequests: { Max: 15000, Remaining: 14000 } });
+    if (rest === 'limits') return json(200, { DailyApiRequests: { Max: 15_000, Remaining: 14_000 } });
     const logFile = /^sobjects\/EventLogFile\/(\w+)\/LogFile$/.exec(rest);
     if (logFile && method === 'GET') {
       const csv = logFileBody(state, logFile[1] ?? '');

@@ -97,7 +97,7 @@ export const checkShape = (data: unknown, file: string): OrgShape => {
     if (!FIELDS.has(key))
       c.fail(key, 'is not a field of an org shape', `remove it, or use one of: ${[...FIELDS].join(', ')}`);
   for (const [key, fallback] of Object.entries(UNKNOWABLE)) {
-    const reason = typeof shape[key] === 'string' ? UNKNOWN.exec(shape[key] as string)?.[1] : undefined;
+    const reason = typeof shape[key] === 'string' ? UNKNOWN.exec(shape[key])?.[1] : undefined;
     if (reason === undefined) continue;
     unknown[key] = reason;
     if (fallback === undefined) delete shape[key];
@@ -119,7 +119,7 @@ export const checkShape = (data: unknown, file: string): OrgShape => {
         'write the sandbox name, e.g. "uat", or false for production'
       );
   }
-  const permissions = c.object(shape.permissions, 'permissions') ? (shape.permissions as Json) : {};
+  const permissions = c.object(shape.permissions, 'permissions') ? shape.permissions : {};
   for (const [name, label] of Object.entries(permissions)) {
     if (!API_NAME.test(name))
       c.fail(
@@ -213,7 +213,7 @@ export const checkShape = (data: unknown, file: string): OrgShape => {
     c.names(shape.realTimeEventsEnabled, 'realTimeEventsEnabled')
   ) {
     for (const e of shape.realTimeEventsEnabled)
-      if (!(shape.realTimeEvents as string[]).includes(e))
+      if (!shape.realTimeEvents.includes(e))
         c.fail('realTimeEventsEnabled', `names ${e}, which is not in realTimeEvents`, `add ${e} to realTimeEvents`);
   }
   if (shape.permissionsByLabel !== undefined && c.object(shape.permissionsByLabel, 'permissionsByLabel')) {

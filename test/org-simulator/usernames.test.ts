@@ -1,6 +1,6 @@
 import type { Connection } from '@salesforce/core';
-import { OrgSimulator, resetUsernameRegistry } from './index';
 import { useSimulators } from './useSimulators';
+import { OrgSimulator, resetUsernameRegistry } from './index';
 
 const DUPLICATE = [
   {

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { SfProject } from '@salesforce/core';
+import { ComponentSetBuilder } from '@salesforce/source-deploy-retrieve';
 import { calls, run, useSimulatedOrg } from '../helpers/simulatedOrg';
 import { useProjectCopyAsCwd } from '../helpers/projectCwd';
 import { loadShapeFile, OrgShape, startOrgSimulator, OrgSimulator } from '../org-simulator';
-import { SfProject } from '@salesforce/core';
-import { ComponentSetBuilder } from '@salesforce/source-deploy-retrieve';
 import { connectToSimulator, loginWithAlias } from '../org-simulator/connect';
 import { failures } from '../org-simulator/deploySource';
 import { builtInShape } from '../org-simulator/shapes';
@@ -14,7 +14,7 @@ const FILE = 'out/probe/shield.shape.json';
 
 /** Every request a read-only command may send: GETs, and the Metadata API's read operations. */
 const writesIn = (sim: OrgSimulator): string[] =>
-  calls(sim).filter((c) => !/^GET /.test(c) && !['retrieve', 'checkRetrieveStatus', 'listMetadata'].includes(c));
+  calls(sim).filter((c) => !c.startsWith('GET ') && !['retrieve', 'checkRetrieveStatus', 'listMetadata'].includes(c));
 
 /** The facts of a shape as a test compares them (header and order aside). */
 const facts = (shape: OrgShape): Record<string, unknown> => ({

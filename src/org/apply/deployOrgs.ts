@@ -7,12 +7,12 @@ import { pollIntervalMs } from '../../config/envVars';
 import { ensureOutputDir } from '../../files/ensureOutputDir';
 import { EXIT_CODES, ExitCode } from '../../output/exitCodes';
 import { valueByRole } from '../../values';
-import { recordSettingsBefore, vendorSettingsNames } from './settingsBefore';
 import { connectOrg, orgLabel } from '../read/connectOrg';
-import { DeployEvent, deployToOrg, OrgDeployReport } from './deployToOrg';
-import { INTERRUPTED_BEFORE_DEPLOY } from './interruption';
 import { mapWithConcurrency } from '../mapWithConcurrency';
 import { prepareVendors } from '../read/prepareVendors';
+import { recordSettingsBefore, vendorSettingsNames } from './settingsBefore';
+import { DeployEvent, deployToOrg, OrgDeployReport } from './deployToOrg';
+import { INTERRUPTED_BEFORE_DEPLOY } from './interruption';
 
 const messages = loadMessages('org');
 

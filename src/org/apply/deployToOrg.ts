@@ -8,11 +8,11 @@ import { analyseOrg } from '../plan/analyseOrg';
 import type { OrgConnection } from '../read/connectOrg';
 import { buildChangedWorkspace } from '../plan/changedWorkspace';
 import { buildDeployWorkspace, DeployWorkspace, WorkspacePlan } from '../plan/deployWorkspace';
+import { loginFix } from '../read/loginFix';
+import type { FeatureGap } from '../plan/orgFeatures';
 import { applyHardening, withHardenedProfile } from './applyHardening';
 import { buildHandoff, HandoffLine } from './handoff';
 import { INTERRUPTED, INTERRUPTED_BEFORE_DEPLOY, interruptedDuringUsers, unlessInterrupted } from './interruption';
-import { loginFix } from '../read/loginFix';
-import type { FeatureGap } from '../plan/orgFeatures';
 import { provisionUser, UserReport } from './provisionUsers';
 import { provisionUsersInOneCall } from './provisionUsersInOneCall';
 import { DeployProgress, runMetadataDeploy } from './runMetadataDeploy';
@@ -137,14 +137,12 @@ const sendMetadata = async (
       id: outcome.id,
       status: String(response.status),
       checkOnly: request.dryRun,
-      components: outcome.result
-        .getFileResponses()
-        .map((f) => ({
-          type: f.type,
-          fullName: f.fullName,
-          state: String(f.state),
-          ...('error' in f && f.error ? { error: f.error } : {}),
-        })),
+      components: outcome.result.getFileResponses().map((f) => ({
+        type: f.type,
+        fullName: f.fullName,
+        state: String(f.state),
+        ...('error' in f && f.error ? { error: f.error } : {}),
+      })),
       ...(response.errorMessage ? { errorMessage: response.errorMessage } : {}),
     };
     return String(response.status) === 'Succeeded';

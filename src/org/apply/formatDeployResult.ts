@@ -1,7 +1,7 @@
 import { formatProblem } from '../../output/formatProblem';
+import { describeGap } from '../plan/orgFeatures';
 import type { DeployOrgsResult, OrgFailure } from './deployOrgs';
 import type { OrgDeployReport } from './deployToOrg';
-import { describeGap } from '../plan/orgFeatures';
 
 const isFailure = (r: OrgDeployReport | OrgFailure): r is OrgFailure => 'error' in r;
 

@@ -5,8 +5,8 @@ import { ORG_FIELDS } from '../../metadata/orgMetadataFields';
 import { parseMetadataXml } from '../../metadata/xml';
 import { valueByRole, type OrgValues } from '../../values';
 import type { FeatureGap } from '../plan/orgFeatures';
-import type { UserReport } from './provisionUsers';
 import { retrieveOrgMetadata } from '../read/retrieveOrgMetadata';
+import type { UserReport } from './provisionUsers';
 
 /** One thing to hand a vendor, or one step a person still has to do. */
 export type HandoffLine = {

@@ -91,7 +91,7 @@ export const provisionUser = async (
     } catch (err) {
       const field = fieldByRole(vendor, 'integrationUsername');
       // Usernames are unique across every Salesforce org: a name taken elsewhere is a values problem.
-      if (/DUPLICATE_USERNAME/.test(errorCodeOf(err)) || /Duplicate Username/i.test((err as Error).message)) {
+      if (errorCodeOf(err).includes('DUPLICATE_USERNAME') || /Duplicate Username/i.test((err as Error).message)) {
         throw messages
           .createError('error.UsernameTaken', [plan.username, valuesFile, field], [valuesFile, field])
           .setData({ field: `${valuesFile} ${field}` });

@@ -1,8 +1,8 @@
 import type { Connection } from '@salesforce/core';
 import type { Vendor } from '../../catalogue';
 import type { UserPlan } from '../plan/preflight';
-import type { UserReport } from './provisionUsers';
 import { soqlString } from '../read/soql';
+import type { UserReport } from './provisionUsers';
 
 type Subrequest = { method: 'GET' | 'POST'; url: string; referenceId: string; body?: Record<string, unknown> };
 type SubAnswer = { body: unknown; httpStatusCode: number; referenceId: string };

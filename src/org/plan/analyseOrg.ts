@@ -8,12 +8,12 @@ import { IpRange, mergeTrustedRanges, OwnedRanges, RangeMerge } from '../../netw
 import type { Problem } from '../../inputs/problem';
 import { valueByRole, type OrgValues, type VendorValues } from '../../values';
 import type { OrgConnection } from '../read/connectOrg';
-import type { WorkspacePlan } from './deployWorkspace';
 import { HardeningPlan, planHardening } from '../hardening';
-import { preflight, PreflightResult } from './preflight';
 import { OrgFacts, readOrgFacts } from '../read/readOrgFacts';
 import { listOrgMetadata, retrieveOrgMetadata } from '../read/retrieveOrgMetadata';
 import { keepRetrieved } from '../read/retrievedOnce';
+import { preflight, PreflightResult } from './preflight';
+import type { WorkspacePlan } from './deployWorkspace';
 
 /** Everything deploy and plan learn from an org before changing anything. */
 export type OrgAnalysis = {
@@ -158,7 +158,7 @@ export const analyseOrg = async (
         [...pre.features].flatMap(([name, f]) => (f.eventManager ? [[name, f.eventManager] as const] : []))
       ),
       exclude: new Set([...pre.features.values()].flatMap((f) => f.excludeSettings.map((s) => `Settings:${s}`))),
-      ...(merge && merge.added.length ? { trustedRanges: merge.ranges } : {}),
+      ...(merge?.added.length ? { trustedRanges: merge.ranges } : {}),
       renames,
       ...(hardenedProfiles.length ? { hardenedProfiles } : {}),
     },

@@ -3,9 +3,9 @@ import path from 'node:path';
 import type { Connection } from '@salesforce/core';
 import { diffMetadata, ValueChange } from '../../metadata/metadataDiff';
 import { ORG_FIELDS } from '../../metadata/orgMetadataFields';
-import type { DeployWorkspace } from './deployWorkspace';
 import { retrieveOrgMetadata } from '../read/retrieveOrgMetadata';
 import { takeRetrieved } from '../read/retrievedOnce';
+import type { DeployWorkspace } from './deployWorkspace';
 
 /** One component of this org's deploy against what the org holds: `member` is `Type:fullName`. */
 export type ComponentPlan = {

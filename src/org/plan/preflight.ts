@@ -3,8 +3,8 @@ import type { VendorMetadata } from '../../metadata/checkVendorMetadata';
 import { permissionsOf } from '../../metadata/permissionCatalogue';
 import type { Problem } from '../../inputs/problem';
 import { fieldByRole, valueByRole, type OrgValues } from '../../values';
-import { FeatureGap, FeatureResolution, resolveOrgFeatures } from './orgFeatures';
 import type { OrgFacts, ProfileFact, PslFact, UserFact, UserLicenseFact } from '../read/readOrgFacts';
+import { FeatureGap, FeatureResolution, resolveOrgFeatures } from './orgFeatures';
 
 /** What deploy will do for one integration user. */
 export type UserPlan = {

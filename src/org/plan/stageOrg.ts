@@ -6,11 +6,11 @@ import { listFiles, toPosix } from '../../metadata/listFiles';
 import { loadMessages } from '../../output/loadMessages';
 import { EXIT_CODES, ExitCode } from '../../output/exitCodes';
 import type { Problem } from '../../inputs/problem';
+import { connectOrg } from '../read/connectOrg';
+import { prepareVendors } from '../read/prepareVendors';
 import { analyseOrg } from './analyseOrg';
 import { buildChangedWorkspace } from './changedWorkspace';
-import { connectOrg } from '../read/connectOrg';
 import type { FeatureGap } from './orgFeatures';
-import { prepareVendors } from '../read/prepareVendors';
 
 const messages = loadMessages('stage');
 
@@ -52,7 +52,7 @@ const checkOutputDir = (projectDir: string, outputDir: string, flag: string): st
   return absolute;
 };
 
-const quote = (text: string): string => (/^[\w@./:-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
+const quote = (text: string): string => (/^[\w@./:-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`);
 
 /**
  * Writes a source-format project holding exactly what `vendor-access deploy` would send to one org

@@ -4,8 +4,8 @@ import path from 'node:path';
 import type { Connection } from '@salesforce/core';
 import { ComponentSet, RequestStatus } from '@salesforce/source-deploy-retrieve';
 import { listFiles, toPosix } from '../../metadata/listFiles';
-import { DEFAULT_API_VERSION } from './connectOrg';
 import { loadMessages } from '../../output/loadMessages';
+import { DEFAULT_API_VERSION } from './connectOrg';
 
 const internal = loadMessages('internal');
 

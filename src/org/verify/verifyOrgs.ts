@@ -8,9 +8,9 @@ import { mapWithConcurrency } from '../mapWithConcurrency';
 import { summariseChanges } from '../plan/formatPlan';
 import { describeGap } from '../plan/orgFeatures';
 import { hardeningFindings } from '../hardening';
-import { jwtLogin, JwtLoginResult } from './jwtLogin';
 import { OrgPlan, planOrg } from '../plan/planOrg';
 import { prepareVendors } from '../read/prepareVendors';
+import { jwtLogin, JwtLoginResult } from './jwtLogin';
 
 export type VerifyOptions = {
   projectDir: string;

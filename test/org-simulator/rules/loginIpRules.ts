@@ -1,7 +1,7 @@
 import type { OrgState, Row } from '../orgState';
 import { rows } from '../orgState';
-import { policiesOf } from './ecaRules';
 import { leaf, parseXml } from '../xml';
+import { policiesOf } from './ecaRules';
 import { addressValue } from './ipRangeRules';
 
 /**

@@ -6,6 +6,7 @@ const NS = '{http://soap.sforce.com/2006/04/metadata}';
 
 /**
  * A metadata file checked against Salesforce's published schema (the data generated from
+ *
  * @salesforce/types for API 64.0), the way the Metadata API's file parser checks it:
  * - an element the type lacks: "Error parsing file: Element {ns}x invalid at this location in type Y"
  *   (real text, e.g. forcedotcom/cli#498);
