@@ -1,6 +1,6 @@
 import yargs from 'yargs';
 import { SfError } from '@salesforce/core/sfError';
-import { loadMessages } from './output/loadMessages';
+import { loadMessages } from './messages/loadMessages';
 import { COMMANDS } from './commands';
 import { ENV_VARS } from './config/envVars';
 import type { CommandSpec, GlobalArgs } from './commands/commandSpec';

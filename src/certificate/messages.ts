@@ -1,4 +1,4 @@
-import { loadMessages } from '../output/loadMessages';
+import { loadMessages } from '../messages/loadMessages';
 
 // One loader for the area: every user-facing string of certificate/ lives in messages/certificate.md.
 

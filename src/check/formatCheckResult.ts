@@ -1,11 +1,11 @@
 import type { Problem } from '../inputs/problem';
-import { formatProblem } from '../output/formatProblem';
+import { problemText } from '../inputs/problemText';
 import type { CheckResult } from './checkVendors';
 
 /** Lines a person reads after a successful check. */
 export const formatCheckSuccess = (result: CheckResult): string[] => {
   const lines = [`check passed: ${result.vendors.map((v) => v.name).join(', ')} with ${result.valuesFile}`];
-  for (const warning of result.problems.filter((p) => p.severity === 'warning')) lines.push(formatProblem(warning));
+  for (const warning of result.problems.filter((p) => p.severity === 'warning')) lines.push(problemText(warning));
   for (const vendor of result.vendors) {
     lines.push('', `${vendor.title}`);
     lines.push(`  package  ${vendor.zipPath} (${vendor.components.length} components, replacements applied)`);
@@ -20,4 +20,4 @@ export const formatCheckSuccess = (result: CheckResult): string[] => {
 };
 
 /** The problem list inside a CheckFailed error. */
-export const formatProblemList = (problems: Problem[]): string => problems.map(formatProblem).join('\n');
+export const formatProblemList = (problems: Problem[]): string => problems.map(problemText).join('\n');

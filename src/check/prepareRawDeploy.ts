@@ -1,6 +1,6 @@
-import { loadMessages } from '../output/loadMessages';
+import { loadMessages } from '../messages/loadMessages';
 import { errorsIn, Problem } from '../inputs/problem';
-import { formatProblem } from '../output/formatProblem';
+import { problemText } from '../inputs/problemText';
 import { replacementTextFor } from '../values/replacementText';
 import { formatEnvExports, stageReplacements } from '../values/stageReplacements';
 import { loadInputs } from './loadInputs';
@@ -47,7 +47,7 @@ export const prepareRawDeploy = async (
   }
   if (errorsIn(problems).length || !values) {
     throw messages
-      .createError('error.InvalidValues', [errorsIn(problems).length, problems.map(formatProblem).join('\n')])
+      .createError('error.InvalidValues', [errorsIn(problems).length, problems.map(problemText).join('\n')])
       .setData({ problems });
   }
   const vendorValues = Object.values(values.vendors);

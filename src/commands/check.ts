@@ -1,4 +1,4 @@
-import { loadMessages } from '../output/loadMessages';
+import { loadMessages } from '../messages/loadMessages';
 import { findProjectDir } from '../check/findProjectDir';
 import { formatCheckSuccess, formatProblemList } from '../check/formatCheckResult';
 import { EXIT_CODES } from '../output/exitCodes';

@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { loadMessages } from '../output/loadMessages';
+import { loadMessages } from '../messages/loadMessages';
 import { findProjectDir } from '../check/findProjectDir';
 import { deployJunit } from '../drift/deployJunit';
 import { writeJunit } from '../drift/junit';

@@ -1,7 +1,7 @@
-import { loadMessages } from '../output/loadMessages';
+import { loadMessages } from '../messages/loadMessages';
 import { findProjectDir } from '../check/findProjectDir';
 import { EXIT_CODES } from '../output/exitCodes';
-import { formatProblem } from '../output/formatProblem';
+import { problemText } from '../inputs/problemText';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { resolveValuesPath } from './flagChecks';
 import { examplesFrom } from './orgFlags';
@@ -31,7 +31,7 @@ export const envCommand = defineCommand<EnvArgs>({
       result: prepared,
       // Only export lines on stdout, so `eval "$(vendor-access env …)"` works; notes go to stderr.
       human: prepared.exports,
-      warnings: prepared.warnings.map(formatProblem),
+      warnings: prepared.warnings.map(problemText),
       notes: prepared.stagedFiles.map((f) => `staged ${f} for the replaceWithFile replacement`),
     };
   },

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadMessages } from '../output/loadMessages';
+import { loadMessages } from '../messages/loadMessages';
 
 const messages = loadMessages('orgFlags');
 

@@ -1,4 +1,4 @@
-import { loadMessages } from '../output/loadMessages';
+import { loadMessages } from '../messages/loadMessages';
 import { findProjectDir } from '../check/findProjectDir';
 import { loadFleet, shardFleet } from '../drift/fleet';
 import { EXIT_CODES } from '../output/exitCodes';

@@ -1,4 +1,4 @@
-import { loadMessages } from '../output/loadMessages';
+import { loadMessages } from '../messages/loadMessages';
 import { findProjectDir } from '../check/findProjectDir';
 import { formatLifecycleResult } from '../lifecycle/formatLifecycle';
 import type { LifecycleOptions, LifecycleResult } from '../lifecycle/runLifecycle';

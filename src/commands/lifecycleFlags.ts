@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type { Argv } from 'yargs';
-import { loadMessages } from '../output/loadMessages';
+import { loadMessages } from '../messages/loadMessages';
 import type { Io } from '../output/io';
 import type { GlobalArgs } from './commandSpec';
 import { OrgFlags, withOrgFlags } from './orgFlags';

@@ -1,4 +1,4 @@
-import { loadMessages } from '../output/loadMessages';
+import { loadMessages } from '../messages/loadMessages';
 import { findProjectDir } from '../check/findProjectDir';
 import { formatPlan } from '../org/plan/formatPlan';
 import { defineCommand, GlobalArgs } from './commandSpec';

@@ -1,4 +1,4 @@
-import { loadMessages } from '../output/loadMessages';
+import { loadMessages } from '../messages/loadMessages';
 import { findProjectDir } from '../check/findProjectDir';
 import { EXIT_CODES } from '../output/exitCodes';
 import { defineCommand, GlobalArgs } from './commandSpec';

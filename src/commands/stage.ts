@@ -1,6 +1,6 @@
 import { findProjectDir } from '../check/findProjectDir';
 import { formatStageResult } from '../org/plan/formatStageResult';
-import { loadMessages } from '../output/loadMessages';
+import { loadMessages } from '../messages/loadMessages';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
 

@@ -1,4 +1,4 @@
-import { loadMessages } from '../output/loadMessages';
+import { loadMessages } from '../messages/loadMessages';
 import { findProjectDir } from '../check/findProjectDir';
 import { writeJunit } from '../drift/junit';
 import { verifyJunit } from '../drift/verifyJunit';

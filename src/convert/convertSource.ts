@@ -3,7 +3,7 @@ import { SfProject } from '@salesforce/core';
 import { ComponentSet, ComponentSetBuilder, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import { stageReplacements } from '../values/stageReplacements';
 import type { VendorValues } from '../values/orgValues';
-import { loadMessages } from '../output/loadMessages';
+import { loadMessages } from '../messages/loadMessages';
 
 const internal = loadMessages('internal');
 

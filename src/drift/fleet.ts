@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadMessages } from '../output/loadMessages';
+import { loadMessages } from '../messages/loadMessages';
 
 const messages = loadMessages('drift');
 

@@ -1,4 +1,4 @@
-import { loadMessages } from '../output/loadMessages';
+import { loadMessages } from '../messages/loadMessages';
 
 // Every user-facing string of files/ lives in messages/files.md.
 

@@ -1,13 +1,20 @@
+/** Where a problem is: the project-relative file (or `command line`, or `<org>: <file>`) and the field in it. */
+export type Where = {
+  file: string;
+  /** The field, element or key inside the file (e.g. `vendors.ispm.contactEmail`); '' for the whole file. */
+  field: string;
+};
+
 /**
  * One thing wrong with the input, reported with everything a user needs to fix it. Checks collect
- * problems instead of throwing, so a run reports all of them at once.
+ * problems instead of throwing, so a run reports all of them at once. Made only by `problemsFrom`
+ * (src/inputs/problems.ts), whose texts live in messages/.
  */
-export type Problem = {
+export type Problem = Where & {
+  /** Stable name of the kind of problem (e.g. `NotAnEmail`), listed as `# problem.<code>` in messages/; scripts match it in `--json`. */
+  // Optional only while areas move to problemsFrom; required once all have (issue 11).
+  code?: string;
   severity: 'error' | 'warning';
-  /** Project-relative file the problem is in. */
-  file: string;
-  /** The field, element or key inside the file (e.g. `vendors.ispm.contactEmail`). */
-  field: string;
   message: string;
   /** How to fix it. */
   fix: string;

@@ -1,6 +1,6 @@
 import type { Connection } from '@salesforce/core';
 import type { DeployOutcome } from '../org/apply/runMetadataDeploy';
-import { loadMessages } from '../output/loadMessages';
+import { loadMessages } from '../messages/loadMessages';
 
 const internal = loadMessages('internal');
 

@@ -1,7 +1,7 @@
-import { loadMessages } from '../output/loadMessages';
+import { loadMessages } from '../messages/loadMessages';
 import { loadInputs } from '../check/loadInputs';
 import { errorsIn } from '../inputs/problem';
-import { formatProblem } from '../output/formatProblem';
+import { problemText } from '../inputs/problemText';
 import { footprintOf, VendorFootprint } from './footprint';
 
 const messages = loadMessages('check');
@@ -16,7 +16,7 @@ export const prepareLifecycle = async (
   const blocking = errorsIn(problems);
   if (blocking.length || !values) {
     throw messages
-      .createError('error.CheckFailed', [blocking.length, blocking.map(formatProblem).join('\n')])
+      .createError('error.CheckFailed', [blocking.length, blocking.map(problemText).join('\n')])
       .setData({ problems: blocking });
   }
   return { footprints: vendors.map((v, i) => footprintOf(v, metadata[i], values)), valuesFile: values.file };

@@ -1,4 +1,4 @@
-import { loadMessages } from '../output/loadMessages';
+import { loadMessages } from '../messages/loadMessages';
 import { pendingReversal, Reversal } from './lifecycleRecord';
 import type { LifecycleStep } from './lifecycleStep';
 import { resumeVendor } from './resumeVendor';

@@ -1,4 +1,4 @@
-import { loadMessages } from '../output/loadMessages';
+import { loadMessages } from '../messages/loadMessages';
 import { textOf, XmlNode, XmlValue } from './xml';
 
 const internal = loadMessages('internal');

@@ -1,4 +1,4 @@
-import { loadMessages } from '../output/loadMessages';
+import { loadMessages } from '../messages/loadMessages';
 import { isUnknown, ProbeShape } from './probeShape';
 import type { ProbeResult } from './runProbe';
 

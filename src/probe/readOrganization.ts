@@ -1,6 +1,6 @@
 import type { Connection } from '@salesforce/core';
 import { sandboxNames } from '../org/read/readOrgFacts';
-import { loadMessages } from '../output/loadMessages';
+import { loadMessages } from '../messages/loadMessages';
 import type { Fact } from './probeShape';
 import { unknownBecause } from './readFact';
 import { queryRows } from './queryRows';

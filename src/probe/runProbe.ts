@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadMessages } from '../output/loadMessages';
+import { loadMessages } from '../messages/loadMessages';
 import { loadVendors } from '../catalogue';
 import { connectOrg } from '../org/read/connectOrg';
 import { errorsIn } from '../inputs/problem';
-import { formatProblem } from '../output/formatProblem';
+import { problemText } from '../inputs/problemText';
 import { ProbeStep, probeOrg } from './probeOrg';
 import { ProbeShape, unknownFacts } from './probeShape';
 import { shapeFileText } from './shapeFileText';
@@ -47,7 +47,7 @@ export const runProbe = async (options: ProbeOptions): Promise<ProbeResult> => {
   const errors = errorsIn(catalogue.problems);
   if (errors.length)
     throw checkMessages
-      .createError('error.CheckFailed', [errors.length, errors.map(formatProblem).join('\n')])
+      .createError('error.CheckFailed', [errors.length, errors.map(problemText).join('\n')])
       .setData({ problems: errors });
   // The output folder is made before the org is contacted: a probe never fails after reading for nothing.
   const folder = options.output ? path.dirname(options.output) : DEFAULT_DIR;

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadMessages } from '../output/loadMessages';
+import { loadMessages } from '../messages/loadMessages';
 import { loadVendors, selectVendors } from '../catalogue';
 import { checkVendorMetadata } from '../metadata/checkVendorMetadata';
 import { buildVendorReview, VendorReview } from './vendorReview';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SfError } from '@salesforce/core/sfError';
-import { loadMessages } from '../../output/loadMessages';
+import { loadMessages } from '../../messages/loadMessages';
 import { inspectCertificateFile } from '../../certificate';
 import { pollIntervalMs } from '../../config/envVars';
 import { ensureOutputDir } from '../../files/ensureOutputDir';

@@ -1,4 +1,4 @@
-import { formatProblem } from '../../output/formatProblem';
+import { problemText } from '../../inputs/problemText';
 import { describeGap } from '../plan/orgFeatures';
 import type { DeployOrgsResult, OrgFailure } from './deployOrgs';
 import type { OrgDeployReport } from './deployToOrg';
@@ -19,7 +19,7 @@ export const formatDeployResult = (result: DeployOrgsResult): string[] => {
     }
     const who = report.username === report.targetOrg ? report.orgId : `${report.username}, ${report.orgId}`;
     lines.push(`${report.targetOrg} (${who}): ${report.outcome.toUpperCase()}`);
-    for (const problem of report.problems) lines.push(`  ${formatProblem(problem).replace(/\n/g, '\n  ')}`);
+    for (const problem of report.problems) lines.push(`  ${problemText(problem).replace(/\n/g, '\n  ')}`);
     if (report.problems.some((p) => p.severity === 'error') && !report.deploy)
       lines.push('  Nothing was sent to the org.');
     if (report.deploy) {

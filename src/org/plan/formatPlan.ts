@@ -1,5 +1,5 @@
 import type { ValueChange } from '../../metadata/metadataDiff';
-import { formatProblem } from '../../output/formatProblem';
+import { problemText } from '../../inputs/problemText';
 import { describeGap } from './orgFeatures';
 import type { PlanResult } from './planOrg';
 
@@ -43,7 +43,7 @@ export const formatPlan = (result: PlanResult): string[] => {
     lines.push(
       `${org.targetOrg}: ${org.inSync ? 'in sync, a deploy would change nothing' : 'changes a deploy would make'}`
     );
-    for (const p of org.problems) lines.push(`  ${formatProblem(p).replace(/\n/g, '\n  ')}`);
+    for (const p of org.problems) lines.push(`  ${problemText(p).replace(/\n/g, '\n  ')}`);
     for (const c of org.components.filter((x) => x.action !== 'none')) {
       lines.push(`  ${c.action === 'create' ? 'create' : 'update'} ${c.component}`);
       if (c.action === 'update') for (const l of summariseChanges(c.changes)) lines.push(`    ${l}`);

@@ -1,5 +1,5 @@
-import { loadMessages } from '../../output/loadMessages';
-import { formatProblem } from '../../output/formatProblem';
+import { loadMessages } from '../../messages/loadMessages';
+import { problemText } from '../../inputs/problemText';
 import { describeGap } from './orgFeatures';
 import type { StageResult } from './stageOrg';
 
@@ -8,7 +8,7 @@ const messages = loadMessages('stage');
 /** What a release engineer reads after stage: the folder, the command to run on it, what is left. */
 export const formatStageResult = (result: StageResult): string[] => {
   const lines: string[] = [];
-  for (const p of result.problems) lines.push(formatProblem(p));
+  for (const p of result.problems) lines.push(problemText(p));
   if (result.problems.some((p) => p.severity === 'error')) return [...lines, 'Nothing was staged.'];
   if (result.command && result.outputDir) {
     lines.push(

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { SfProject } from '@salesforce/core';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import { listFiles, toPosix } from '../../metadata/listFiles';
-import { loadMessages } from '../../output/loadMessages';
+import { loadMessages } from '../../messages/loadMessages';
 import { EXIT_CODES, ExitCode } from '../../output/exitCodes';
 import type { Problem } from '../../inputs/problem';
 import { connectOrg } from '../read/connectOrg';

@@ -1,5 +1,5 @@
 import type { Connection } from '@salesforce/core';
-import { loadMessages } from '../../output/loadMessages';
+import { loadMessages } from '../../messages/loadMessages';
 
 const internal = loadMessages('internal');
 

@@ -1,5 +1,5 @@
 import { AuthInfo, Connection, Org, SfError } from '@salesforce/core';
-import { loadMessages } from '../../output/loadMessages';
+import { loadMessages } from '../../messages/loadMessages';
 
 const messages = loadMessages('org');
 

@@ -1,9 +1,9 @@
-import { loadMessages } from '../../output/loadMessages';
+import { loadMessages } from '../../messages/loadMessages';
 import type { Vendor } from '../../catalogue';
 import { loadInputs } from '../../check/loadInputs';
 import type { VendorMetadata } from '../../metadata/checkVendorMetadata';
 import { errorsIn, Problem } from '../../inputs/problem';
-import { formatProblem } from '../../output/formatProblem';
+import { problemText } from '../../inputs/problemText';
 import type { OrgValues } from '../../values';
 
 const messages = loadMessages('check');
@@ -23,7 +23,7 @@ export const prepareVendors = async (
   const errors = errorsIn(problems);
   if (errors.length || !values) {
     throw messages
-      .createError('error.CheckFailed', [errors.length, problems.map(formatProblem).join('\n')])
+      .createError('error.CheckFailed', [errors.length, problems.map(problemText).join('\n')])
       .setData({ problems });
   }
   return { vendors, metadata, values, warnings: problems.filter((p) => p.severity === 'warning') };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Connection } from '@salesforce/core';
 import { ComponentSet, RequestStatus } from '@salesforce/source-deploy-retrieve';
 import { listFiles, toPosix } from '../../metadata/listFiles';
-import { loadMessages } from '../../output/loadMessages';
+import { loadMessages } from '../../messages/loadMessages';
 import { DEFAULT_API_VERSION } from './connectOrg';
 
 const internal = loadMessages('internal');

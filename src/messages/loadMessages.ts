@@ -11,7 +11,7 @@ import { PACKAGE_ROOT } from '../config/packageRoot';
  * loading @salesforce/core: `Messages` pulls in core's logger (pino), which alone costs about as
  * much as a bare `node -e 0`, and `--help`, `cert`, `review` and `env` need none of it. Errors are
  * core's own `SfError`, from its light `@salesforce/core/sfError` entry point (one file).
- * test/output/loadMessages.test.ts holds this to core's `Messages` for every bundle.
+ * test/messages/loadMessages.test.ts holds this to core's `Messages` for every bundle.
  */
 export type MessageBundle = {
   getMessage: (key: string, tokens?: unknown[]) => string;

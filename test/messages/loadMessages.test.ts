@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Messages } from '@salesforce/core';
-import { loadMessages } from '../../src/output/loadMessages';
+import { loadMessages } from '../../src/messages/loadMessages';
 
 // loadMessages replaces core's Messages so light commands need not load core; it must read every
 // bundle exactly as core does, or help texts and error names would drift.
