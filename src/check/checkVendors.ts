@@ -6,6 +6,7 @@ import { ensureOutputDir } from '../files/ensureOutputDir';
 import { buildPackage } from '../convert/buildPackage';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
 import { errorsIn, Problem } from '../inputs/problem';
+import { problemFromError } from '../inputs/problems';
 import { buildVendorReview, renderReviewMarkdown } from '../review';
 import type { OrgValues } from '../values';
 import { InputOptions, loadInputs } from './loadInputs';
@@ -45,16 +46,17 @@ export const checkVendors = async (options: CheckOptions): Promise<CheckResult> 
     for (const target of [outDir, path.join(projectDir, 'out', 'replacements')]) ensureOutputDir(target, projectDir);
   } catch (err) {
     const e = SfError.wrap(err instanceof Error ? err : String(err));
-    result.problems.push({
-      severity: 'error',
-      file: path.relative(projectDir, outDir).split(path.sep).join('/') || outDir,
-      field: '',
-      message: e.message,
-      fix: (e.actions ?? []).join(' '),
-    });
+    result.problems.push(
+      problemFromError(
+        e,
+        { file: path.relative(projectDir, outDir).split(path.sep).join('/') || outDir, field: '' },
+        ''
+      )
+    );
     return result;
   }
   for (const [i, vendor] of selected.entries()) {
+    // eslint-disable-next-line no-await-in-loop -- one vendor at a time: each conversion owns SDR's replacement environment
     result.vendors.push(await writeVendorOutput(projectDir, outDir, vendor, metadata[i] as VendorMetadata, values));
   }
   result.ok = true;

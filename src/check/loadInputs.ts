@@ -4,8 +4,11 @@ import { checkVendorMetadata, VendorMetadata } from '../metadata/checkVendorMeta
 import { checkRange, findOverlapsBetween } from '../network';
 import type { IpRange, Keyed } from '../network';
 import type { Problem } from '../inputs/problem';
+import { problemsFrom } from '../inputs/problems';
 import { loadOrgValues } from '../values/loadOrgValues';
 import type { OrgValues } from '../values/orgValues';
+
+const problem = problemsFrom('check');
 
 export type InputOptions = {
   projectDir: string;
@@ -40,15 +43,16 @@ const crossVendorRangeProblems = (values: OrgValues, metadata: VendorMetadata[])
       return c.ok ? [{ key: r, range: c.range }] : [];
     });
     for (const { ours: o, theirs } of findOverlapsBetween(ours, fixed)) {
-      problems.push({
-        severity: 'error',
-        file: values.file,
-        field: `vendors.${vendor}.trustedRanges`,
-        message: `${o.start}-${o.end} overlaps ${theirs.owner}'s ${theirs.range.description ?? ''} (${
-          theirs.range.start
-        }-${theirs.range.end})`,
-        fix: 'Remove the overlapping addresses; each trusted range has one owner.',
-      });
+      problems.push(
+        problem.error('RangeOverlapsFixedRange', { file: values.file, field: `vendors.${vendor}.trustedRanges` }, [
+          o.start,
+          o.end,
+          theirs.owner,
+          theirs.range.description ?? '',
+          theirs.range.start,
+          theirs.range.end,
+        ])
+      );
     }
   }
   return problems;
@@ -64,13 +68,14 @@ export const loadInputs = async (options: InputOptions): Promise<Inputs> => {
   const problems: Problem[] = [...catalogue.problems];
   const { selected, unknown } = selectVendors(catalogue.vendors, options.vendors);
   for (const name of unknown) {
-    problems.push({
-      severity: 'error',
-      file: 'command line',
-      field: '--vendor',
-      message: `"${name}" is not a vendor of this project`,
-      fix: `Use one of: ${catalogue.vendors.map((v) => v.name).join(', ')}, or all.`,
-    });
+    problems.push(
+      problem.error(
+        'UnknownVendor',
+        { file: 'command line', field: '--vendor' },
+        [name],
+        [catalogue.vendors.map((v) => v.name).join(', ')]
+      )
+    );
   }
   const { values, problems: valueProblems } = await loadOrgValues(options.valuesFile, selected, {
     projectDir,

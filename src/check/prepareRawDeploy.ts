@@ -1,9 +1,12 @@
 import { loadMessages } from '../messages/loadMessages';
 import { errorsIn, Problem } from '../inputs/problem';
+import { problemsFrom } from '../inputs/problems';
 import { problemText } from '../inputs/problemText';
 import { replacementTextFor } from '../values/replacementText';
 import { formatEnvExports, stageReplacements } from '../values/stageReplacements';
 import { loadInputs } from './loadInputs';
+
+const problem = problemsFrom('check');
 
 const messages = loadMessages('values');
 
@@ -33,15 +36,13 @@ export const prepareRawDeploy = async (
     for (const spec of vendor.values.filter((v) => v.env)) {
       const raw = values?.vendors[vendor.name]?.values[spec.key];
       if (typeof raw === 'string' && replacementTextFor(raw) !== raw) {
-        problems.push({
-          severity: 'error',
-          file: values?.file ?? valuesFile,
-          field: `vendors.${vendor.name}.${spec.key}`,
-          message: `holds $ or an XML-special character, which a raw sf deploy would read as a pattern or markup through ${
-            spec.env as string
-          }`,
-          fix: 'Deploy this value with vendor-access deploy (or vendor-access stage, then sf project deploy start on the staged folder): both write it literally.',
-        });
+        problems.push(
+          problem.error(
+            'ValueNotLiteralInRawDeploy',
+            { file: values?.file ?? valuesFile, field: `vendors.${vendor.name}.${spec.key}` },
+            [spec.env]
+          )
+        );
       }
     }
   }
@@ -62,14 +63,11 @@ export const prepareRawDeploy = async (
       ...vendorValues
         .filter((v) => v.hardened)
         .map(
-          (v): Problem => ({
-            severity: 'warning',
-            file: values.file,
-            field: `vendors.${v.vendor}.hardening.restrictLoginToVendorRanges`,
-            message:
-              'hardened mode is not applied by a raw sf project deploy: the profile is kept out of it and the user stays where it is',
-            fix: 'Deploy with vendor-access deploy to put the integration user on the hardened profile.',
-          })
+          (v): Problem =>
+            problem.warning('HardeningNotInRawDeploy', {
+              file: values.file,
+              field: `vendors.${v.vendor}.hardening.restrictLoginToVendorRanges`,
+            })
         ),
     ],
   };

@@ -15,8 +15,9 @@ const SPECIFIER = /%[sdifjoO]/g;
 
 /**
  * The one way a Problem is made, as sfdx-core's `Messages.createError` is the one way an SfError
- * is: `problemsFrom('values').error('NotAnEmail', where, [value])` reads `# problem.NotAnEmail`
- * and `# problem.NotAnEmail.fix` from messages/values.md and fills their `%s` in order. The code
+ * is: `problemsFrom('values')`, then `error(code, where, [value])` with code `NotAnEmail`, reads
+ * `# problem.NotAnEmail` and `# problem.NotAnEmail.fix` from messages/values.md and fills their
+ * `%s` in order. The code
  * is the problem's stable name in `--json`; test/messages/problemCodes.test.ts holds every code to
  * be listed once across messages/ and every listed code to be used.
  *

@@ -74,7 +74,8 @@ describe('check rejects bad input with file, field, message and fix', () => {
         ...(testCase.now ? { now: new Date(testCase.now) } : {}),
       });
       expect(result.ok).toBe(false);
-      expect(result.problems).toContainEqual({
+      // TODO(issue 11): strict again, with the code, once every area makes problems with problemsFrom.
+      expect(result.problems.map(({ code: _code, ...rest }) => rest)).toContainEqual({
         severity: 'error',
         ...testCase.expect,
         fix: expect.stringMatching(/\S/) as unknown as string,
