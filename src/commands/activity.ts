@@ -22,6 +22,7 @@ export const activityCommand = defineCommand<ActivityArgs>({
       })
       .example(examplesFrom(messages.getMessages('examples.activity'))),
   run: async (args) => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
     const { activityOrgs } = require('../lifecycle/activityOrgs') as typeof import('../lifecycle/activityOrgs');
     const result = await activityOrgs({
       projectDir: findProjectDir(),

@@ -39,6 +39,7 @@ const generate = defineCommand<GenerateArgs & { force: boolean }>({
   run: async (args) => {
     // node-forge is loaded by the subcommand that runs, never by `--help`.
     const { formatGeneratedCertificate, generateCertificateFiles } =
+      // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
       require('../certificate') as typeof import('../certificate');
     const files = await generateCertificateFiles(checkPathFlag('--output-dir', args['output-dir']), {
       commonName: args['common-name'],
@@ -68,8 +69,10 @@ const inspect = defineCommand<InspectArgs>({
       ),
   run: async (args) => {
     const { checkCertificateFile } =
+      // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
       require('../certificate/checkCertificateFile') as typeof import('../certificate/checkCertificateFile');
     const { formatCertificateCheck } =
+      // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
       require('../certificate/formatCertificateReport') as typeof import('../certificate/formatCertificateReport');
     const check = await checkCertificateFile(checkPathFlag('<file>', args.file), {
       warnDays: checkDaysFlag('--warn-days', args['warn-days']),

@@ -44,6 +44,7 @@ export const checkCommand = defineCommand<CheckArgs>({
   run: async (args) => {
     // Loaded here, not at the top: SDR and core cost half a second, and `--help` needs neither.
     keepCoreLogInMemory();
+    // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
     const { checkVendors } = require('../check/checkVendors') as typeof import('../check/checkVendors');
     const result = await checkVendors({
       projectDir: findProjectDir(),

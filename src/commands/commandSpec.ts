@@ -13,7 +13,8 @@ export type CommandSpec<A extends GlobalArgs = GlobalArgs> = {
   command: string;
   describe: string;
   builder: (yargs: Argv<GlobalArgs>) => Argv<A>;
-  run: (args: A, io: Io) => Promise<CommandResult>;
+  /** A command that needs no I/O of its own returns its result directly; the CLI awaits either. */
+  run: (args: A, io: Io) => Promise<CommandResult> | CommandResult;
   /**
    * The command loads SDR or @salesforce/core (inside `run`, never at the top of its file), so the
    * CLI forwards core's Lifecycle warnings into its output. Commands without it never load them.

@@ -26,6 +26,7 @@ export const deployCommand = defineCommand<DeployArgs>({
       .option('junit', { type: 'string', describe: messages.getMessage('flags.junit') })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args, io) => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
     const { deployOrgs } = require('../org/apply/deployOrgs') as typeof import('../org/apply/deployOrgs');
     const abort = new AbortController();
     // One signal serves every org of the run (up to 16 at once), each adding its own abort listener.
@@ -54,7 +55,7 @@ export const deployCommand = defineCommand<DeployArgs>({
         concurrency: args.concurrency,
         waitMs: checkWaitMinutes(args.wait) * 60_000,
         signal: abort.signal,
-        ...(args.json ? {} : { onEvent: (e: DeployEvent) => io.stderr(`[${e.org}] ${e.phase}: ${e.message}`) }),
+        ...(args.json ? {} : { onEvent: (e: DeployEvent): void => io.stderr(`[${e.org}] ${e.phase}: ${e.message}`) }),
       });
       const notes = args.junit ? [`JUnit report: ${writeJunit(args.junit, deployJunit(result))}`] : [];
       return { exitCode: result.exitCode, result, human: formatDeployResult(result), warnings: [], notes };

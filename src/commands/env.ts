@@ -24,6 +24,7 @@ export const envCommand = defineCommand<EnvArgs>({
       .option('values', { type: 'string', demandOption: true, describe: messages.getMessage('flags.values') })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
     const { prepareRawDeploy } = require('../check/prepareRawDeploy') as typeof import('../check/prepareRawDeploy');
     const prepared = await prepareRawDeploy(findProjectDir(), resolveValuesPath(args.values), args.vendor);
     return {

@@ -22,7 +22,7 @@ export const fleetCommand = defineCommand<FleetArgs>({
         describe: messages.getMessage('flags.github-output'),
       })
       .example(examplesFrom(messages.getMessages('examples'))),
-  run: async (args) => {
+  run: (args) => {
     const matrix = { include: shardFleet(loadFleet(findProjectDir(), args.fleet), args['orgs-per-job']) };
     return {
       exitCode: EXIT_CODES.ok,

@@ -22,6 +22,7 @@ export const offboardCommand = defineCommand<OffboardArgs>({
       })
       .example(examplesFrom(messages.getMessages('examples.offboard'))),
   run: async (args, io) => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
     const { offboardOrgs } = require('../lifecycle/offboardOrgs') as typeof import('../lifecycle/offboardOrgs');
     const result = await withInterrupt(io, (signal) =>
       offboardOrgs({
@@ -33,7 +34,7 @@ export const offboardCommand = defineCommand<OffboardArgs>({
         restoreSettings: args['restore-settings'],
         concurrency: args.concurrency,
         signal,
-        ...(args.json ? {} : { onEvent: (org: string, message: string) => io.stderr(`[${org}] ${message}`) }),
+        ...(args.json ? {} : { onEvent: (org: string, message: string): void => io.stderr(`[${org}] ${message}`) }),
       })
     );
     return { exitCode: result.exitCode, result, human: formatLifecycleResult(result), warnings: [] };

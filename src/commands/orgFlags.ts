@@ -36,9 +36,11 @@ export const withOrgFlags = (y: Argv<GlobalArgs>): Argv<GlobalArgs & OrgFlags> =
         describe: messages.getMessage('flags.concurrency'),
       }) as unknown as Argv<GlobalArgs & OrgFlags>
   ).middleware((argv) => {
+    /* eslint-disable no-param-reassign -- a yargs middleware normalises the parsed arguments in place */
     argv['target-org'] = checkTargetOrgs(argv['target-org']);
     argv.concurrency = checkConcurrency(argv.concurrency);
     argv.values = resolveValuesPath(argv.values);
+    /* eslint-enable no-param-reassign */
   });
 
 /** yargs examples from a message file's `examples` list ("What it does: command"). */

@@ -14,6 +14,7 @@ export const planCommand = defineCommand<PlanArgs>({
   describe: messages.getMessage('summary'),
   builder: (y) => withOrgFlags(y).example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
     const { planOrgs } = require('../org/plan/planOrg') as typeof import('../org/plan/planOrg');
     const result = await planOrgs({
       projectDir: findProjectDir(),

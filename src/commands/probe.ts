@@ -24,12 +24,13 @@ export const probeCommand = defineCommand<ProbeArgs>({
       .option('output', { type: 'string', requiresArg: true, describe: messages.getMessage('flags.output') })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args, io) => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
     const { runProbe } = require('../probe/runProbe') as typeof import('../probe/runProbe');
     const result = await runProbe({
       projectDir: findProjectDir(),
       targetOrg: args['target-org'],
       ...(args.output ? { output: args.output } : {}),
-      ...(args.json ? {} : { onStep: (what: string) => io.stderr(`probe: ${what}…`) }),
+      ...(args.json ? {} : { onStep: (what: string): void => io.stderr(`probe: ${what}…`) }),
     });
     return { exitCode: 0, result, human: formatProbeResult(result), warnings: [] };
   },

@@ -26,7 +26,8 @@ export const reviewCommand = defineCommand<ReviewArgs>({
         describe: messages.getMessage('flags.format'),
       })
       .example(examplesFrom(messages.getMessages('examples'))),
-  run: async (args) => {
+  run: (args) => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
     const { reviewProject } = require('../review/reviewProject') as typeof import('../review/reviewProject');
     const review = reviewProject(findProjectDir(), { vendors: args.vendor, ...(args.base ? { base: args.base } : {}) });
     const { markdown, ...model } = review;

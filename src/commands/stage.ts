@@ -22,6 +22,7 @@ export const stageCommand = defineCommand<StageArgs>({
       })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
     const { stageOrg } = require('../org/plan/stageOrg') as typeof import('../org/plan/stageOrg');
     const result = await stageOrg({
       projectDir: findProjectDir(),

@@ -21,7 +21,7 @@ export const ensureOutputDir = (dir: string, projectDir: string): void => {
     }
     if (stat && !stat.isDirectory())
       throw messages.createError('error.OutputPathBlocked', [shown(dir), shown(current)]);
-    if (stat || path.dirname(current) === current) break;
+    if (stat !== undefined || path.dirname(current) === current) break;
   }
   try {
     fs.mkdirSync(dir, { recursive: true });

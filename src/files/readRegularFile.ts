@@ -33,7 +33,7 @@ const openError = (err: unknown, display: string): Error => {
  * `maxBytes` is refused however it grows. Errors name the file and the fix, never Node's text.
  *
  * @throws FileNotFoundError, FilePermissionDeniedError, PathThroughFileError, SymlinkLoopError,
- *   NotARegularFileError, FileTooLargeError, FileUnreadableError
+ * NotARegularFileError, FileTooLargeError, FileUnreadableError
  */
 export const readRegularFile = (file: string, options: ReadFileOptions): Buffer => {
   const display = options.display ?? file;

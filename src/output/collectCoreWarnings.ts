@@ -11,12 +11,15 @@ let sink: string[] | undefined;
  * @returns a function that stops collecting into `into`.
  */
 export const collectCoreWarnings = (into: string[]): (() => void) => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: loaded only when a command uses @salesforce/core (test/startup)
   const { Lifecycle } = require('@salesforce/core/lifecycle') as typeof import('@salesforce/core/lifecycle');
   sink = into;
   Lifecycle.getInstance().on(
     Lifecycle.warningEventName,
-    async (warning: string) => {
+    // Lifecycle awaits its listeners; this one has nothing to wait for.
+    (warning: string): Promise<void> => {
       if (!/insecure protocol/i.test(warning)) sink?.push(warning);
+      return Promise.resolve();
     },
     'vendor-access-cli-warnings'
   );

@@ -10,6 +10,7 @@ import type { Logger as CoreLogger } from '@salesforce/core/logger';
  */
 export const keepCoreLogInMemory = (): void => {
   if (process.env.SF_DISABLE_LOG_FILE !== undefined || process.env.SFDX_DISABLE_LOG_FILE !== undefined) return;
+  // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: loaded only when a command uses @salesforce/core (test/startup)
   const { Logger } = require('@salesforce/core/logger') as { Logger: typeof CoreLogger };
   try {
     // The first root logger decides for the process; one that exists already stays as it is.

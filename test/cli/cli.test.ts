@@ -19,7 +19,7 @@ describe('vendor-access CLI', () => {
   it('reports a usage error as a JSON envelope with --json', async () => {
     const io = recordingIo();
     expect(await main(['frobnicate', '--json'], io)).toBe(1);
-    const envelope = JSON.parse(io.out.join(''));
+    const envelope = JSON.parse(io.out.join('')) as { actions: string[] };
     expect(envelope).toMatchObject({ status: 1, name: 'UsageError', exitCode: 1 });
     expect(envelope.actions[0]).toContain('vendor-access --help');
   });

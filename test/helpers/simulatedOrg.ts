@@ -10,7 +10,7 @@ import { loginWithAlias } from '../org-simulator/connect';
  */
 export const useSimulatedOrg = (
   alias: string,
-  options: () => OrgSimulatorOptions = () => ({})
+  options: () => OrgSimulatorOptions = (): OrgSimulatorOptions => ({})
 ): (() => OrgSimulator) => {
   let sim: OrgSimulator | undefined;
   beforeEach(async () => {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { Connection, Lifecycle } from '@salesforce/core';
@@ -136,7 +137,7 @@ describe('org simulator: External Client Apps, users and protocol', () => {
         '    <types>\n        <members>Ghost</members>\n        <name>PermissionSet</name>\n    </types>\n    <types>\n        <members>X</members>\n        <name>Gadget</name>\n    </types>\n    <version>64.0</version>\n'
       )
     );
-    const zipPath = path.join(fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'zip-')), 'bad.zip');
+    const zipPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zip-')), 'bad.zip');
     fs.writeFileSync(zipPath, await zip.generateAsync({ type: 'nodebuffer' }));
     const deploy = new MetadataApiDeploy({ usernameOrConnection: connection, zipPath, components: new ComponentSet() });
     await deploy.start();

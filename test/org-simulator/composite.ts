@@ -35,7 +35,7 @@ const lookUp = (value: unknown, path: string): unknown =>
 export const runComposite = async (
   requestBody: string,
   tooling: boolean,
-  answer: (call: SubCall) => Promise<RestAnswer>,
+  answer: (call: SubCall) => Promise<RestAnswer> | RestAnswer,
   rollback: { snapshot: () => unknown; restore: (saved: unknown) => void }
 ): Promise<RestAnswer> => {
   let parsed: { allOrNone?: boolean; compositeRequest?: Subrequest[] };
@@ -69,6 +69,7 @@ export const runComposite = async (
     httpStatusCode: number;
     referenceId: string;
   }> = [];
+  // Subrequests run in order: a later one may reference an earlier one's result (@{ref.id}).
   for (const sub of subrequests) {
     const references = [...`${sub.url} ${JSON.stringify(sub.body ?? '')}`.matchAll(/@\{([\w]+)\.?([^}]*)\}/g)];
     const blocked = references.find((r) => failed.has(r[1] ?? '') || !results.has(r[1] ?? ''));
@@ -107,7 +108,8 @@ export const runComposite = async (
             },
           ]),
         }
-      : await answer({
+      : // eslint-disable-next-line no-await-in-loop -- in order, as Salesforce runs a composite request
+        await answer({
           method: sub.method.toUpperCase(),
           path,
           searchParams: url.searchParams,

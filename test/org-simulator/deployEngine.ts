@@ -64,6 +64,7 @@ const ORDER = [
  * Applies a metadata-format zip to a copy of the org. Atomic, like rollbackOnError: the returned
  * state is the copy only when every component succeeded and the deploy is not check-only.
  */
+// eslint-disable-next-line complexity -- one pass over the zip, one branch per way Salesforce refuses a component
 export const applyDeploy = async (
   state: OrgState,
   zipBase64: string,
@@ -75,6 +76,7 @@ export const applyDeploy = async (
     if (!entry.dir)
       files.set(
         name.replace(/^[^/]+\/(?=package\.xml$)/, '').replace(/^unpackaged\//, ''),
+        // eslint-disable-next-line no-await-in-loop -- one entry at a time keeps at most one file's text pending
         await entry.async('string')
       );
   const results: ComponentResult[] = [];

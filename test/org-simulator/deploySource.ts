@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SfProject } from '@salesforce/core';
-import { ComponentSetBuilder, DeployResult } from '@salesforce/source-deploy-retrieve';
+import { ComponentSetBuilder, ComponentStatus, DeployResult } from '@salesforce/source-deploy-retrieve';
 import { connectToSimulator } from './connect';
 import type { OrgSimulator } from './index';
 
@@ -42,7 +42,7 @@ export const deploySource = async (
 export const failures = (result: DeployResult): string[] =>
   result
     .getFileResponses()
-    .filter((r) => r.state === 'Failed')
+    .filter((r) => r.state === ComponentStatus.Failed)
     .map((r) => `${r.type}:${r.fullName}: ${'error' in r ? r.error : ''}`);
 
 const NS = 'xmlns="http://soap.sforce.com/2006/04/metadata"';

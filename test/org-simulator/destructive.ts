@@ -27,10 +27,10 @@ const membersOf = (xml: string): Array<{ type: string; fullName: string }> =>
 /**
  * Applies one destructive manifest to the working copy of the org, with the rules an org enforces:
  * - a member the org does not hold is a warning, which fails a deploy without ignoreWarnings
- *   ("No PermissionSet named: X found"; wording as deploy results show it, unverified);
+ * ("No PermissionSet named: X found"; wording as deploy results show it, unverified);
  * - a permission set still assigned to a user cannot be deleted (Help 000386289; wording unverified);
  * - an External Client App cannot be deleted while a settings or policy component of it stays
- *   (unverified: the order Salesforce requires is not documented; the product deletes them together).
+ * (unverified: the order Salesforce requires is not documented; the product deletes them together).
  */
 export const applyDestructive = (
   work: OrgState,

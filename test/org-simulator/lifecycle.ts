@@ -7,7 +7,7 @@ import { RestError } from './soql';
  * "Tokens, sessions, logins"):
  * - every user has one UserLogin row; `IsFrozen` freezes it (only IsFrozen and IsPasswordLocked update);
  * - OauthToken supports describe and query only; a token is revoked by POSTing its DeleteToken to
- *   /services/oauth2/revoke (200; 400 invalid_token for a token the org does not know);
+ * /services/oauth2/revoke (200; 400 invalid_token for a token the org does not know);
  * - AuthSession supports query and delete (`UsersId` is the user);
  * - LoginHistory is query only;
  * - PermissionSetAssignment and PermissionSetLicenseAssign support delete;
@@ -159,6 +159,7 @@ const licenceOf = (state: OrgState, user: Row): Row | undefined => {
  * sObject update/delete rules of the lifecycle objects. Returns undefined when the request is not
  * one of them (the server's generic handling answers it); throws RestError as the org would refuse.
  */
+// eslint-disable-next-line complexity -- a router: one branch per lifecycle sObject request the org answers
 export const lifecycleRecordRequest = (
   state: OrgState,
   method: string,

@@ -19,6 +19,7 @@ const fail = (error: string, description: string): TokenAnswer => ({
  * future, RS256 signed with the key of the certificate on the app. Error descriptions are the ones
  * Salesforce returns (peers-and-pain-points §3.3; airbyte#80788 lists them).
  */
+// eslint-disable-next-line complexity -- one branch per JWT refusal Salesforce returns, in the order it checks them
 export const jwtBearerGrant = (
   state: OrgState,
   assertion: string,

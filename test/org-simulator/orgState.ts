@@ -114,6 +114,7 @@ const externalClientAppSettings = (shape: OrgShape): HeldComponent[] => {
 };
 
 /** A fresh org of a shape, with whatever it already had. */
+// eslint-disable-next-line complexity -- one default per org fact a shape may leave out
 export const createOrgState = (shapeOrName: string | OrgShape = 'enterprise', seed: SeedState = {}): OrgState => {
   const shape = typeof shapeOrName === 'string' ? SHAPES[shapeOrName] : shapeOrName;
   if (!shape) throw new Error(`unknown org shape ${String(shapeOrName)}`);

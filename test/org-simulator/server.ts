@@ -70,8 +70,8 @@ export type RestAnswer = { status: number; body?: string; contentType?: string }
 
 /** allOrNone for composite: the records as they were, and putting them back. */
 const recordsRollback = (state: OrgState): { snapshot: () => unknown; restore: (saved: unknown) => void } => ({
-  snapshot: () => new Map([...state.records].map(([k, list]) => [k, list.map((r) => ({ ...r }))])),
-  restore: (saved) => {
+  snapshot: (): unknown => new Map([...state.records].map(([k, list]) => [k, list.map((r) => ({ ...r }))])),
+  restore: (saved): void => {
     state.records.clear();
     for (const [k, list] of saved as OrgState['records']) state.records.set(k, list);
   },
@@ -85,7 +85,8 @@ const json = (status: number, payload: unknown): RestAnswer => ({ status, body: 
  * session's user (a JWT-minted session) or the admin; the HTTP handler and each composite
  * subrequest use it. RestErrors become Salesforce's error list.
  */
-export const answerRest = async (
+// eslint-disable-next-line complexity -- a router: one branch per REST resource the org answers
+export const answerRest = (
   state: OrgState,
   sessionUser: Record<string, unknown> | undefined,
   method: string,
@@ -93,7 +94,7 @@ export const answerRest = async (
   searchParams: URLSearchParams,
   body: string,
   log?: RequestLog
-): Promise<RestAnswer> => {
+): RestAnswer => {
   try {
     syncUserLogins(state);
     const admin = sessionUser ?? rows(state, 'User')[0] ?? {};
@@ -111,6 +112,7 @@ export const answerRest = async (
     const rest = m[2] ?? '';
     if (rest === 'query' || rest === 'query/') {
       const soql = searchParams.get('q') ?? '';
+      // eslint-disable-next-line no-param-reassign -- the caller's request log is filled in on purpose
       if (log) log.soql = soql;
       return json(200, runQuery(state, soql, tooling));
     }
@@ -184,7 +186,8 @@ export const startServer = async (
   };
   const server = http.createServer((req, res) => {
     touch();
-    void (async () => {
+    // eslint-disable-next-line complexity -- a router: one branch per endpoint family (OAuth, SOAP, REST, composite)
+    void (async (): Promise<void> => {
       // After `sf org login access-token` the stored instance URL ends in '/', so the CLI sends '//services/…' (toolchain 4.4).
       const url = new URL(`http://127.0.0.1${(req.url ?? '/').replace(/^\/+/, '/')}`);
       const path = url.pathname.replace(/\/{2,}/g, '/');
@@ -307,7 +310,7 @@ export const startServer = async (
               ? await runComposite(
                   body,
                   Boolean(composite[1]),
-                  async (sub) => {
+                  (sub) => {
                     (log.subrequests ??= []).push({
                       method: sub.method,
                       path: sub.path,
@@ -344,11 +347,12 @@ export const startServer = async (
                   },
                   recordsRollback(options.state)
                 )
-              : await answerRest(options.state, sessionUser, req.method ?? 'GET', path, url.searchParams, body, log);
+              : answerRest(options.state, sessionUser, req.method ?? 'GET', path, url.searchParams, body, log);
           log.status = answer.status;
           if (answer.body === undefined) {
             res.writeHead(answer.status);
-            return res.end();
+            res.end();
+            return;
           }
           return send(answer.status, answer.body, answer.contentType ?? 'application/json');
         }

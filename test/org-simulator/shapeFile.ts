@@ -88,6 +88,7 @@ const checkLicences = (c: Checker, value: unknown, field: string): void => {
 };
 
 /** Checks a parsed shape and returns it with unknown facts replaced by what the simulator holds instead. */
+// eslint-disable-next-line complexity -- one check per field of a shape file
 export const checkShape = (data: unknown, file: string): OrgShape => {
   const c = new Checker();
   if (!c.object(data, '(root)')) throw new ShapeFileError(file, c.problems);

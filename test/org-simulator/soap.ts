@@ -54,13 +54,14 @@ type PendingRetrieve = {
 
 /** The Metadata SOAP API the product and the sf CLI use: deploy/retrieve/list, polled to completion. */
 export class MetadataSoap {
-  private readonly deploys = new Map<string, PendingDeploy>();
-  private readonly retrieves = new Map<string, PendingRetrieve>();
   /** Members of each deploy received, in order (`Type:fullName`, sorted). */
   public readonly deployedMembers: string[][] = [];
+  private readonly deploys = new Map<string, PendingDeploy>();
+  private readonly retrieves = new Map<string, PendingRetrieve>();
 
   public constructor(private readonly org: { state: OrgState; deployPolls: number; stuckPolls: () => number }) {}
 
+  // eslint-disable-next-line complexity -- a router: one branch per SOAP call the org answers
   public async handle(request: SoapRequest): Promise<string> {
     const a = request.args;
     switch (request.op) {

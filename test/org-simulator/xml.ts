@@ -3,7 +3,12 @@ import { XMLParser } from 'fast-xml-parser';
 /** Every element an array, every leaf a string: the simulator reads metadata the way the Metadata API accepts it. */
 export type Node = { [element: string]: Array<Node | string> };
 
-const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true, isArray: () => true });
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  trimValues: true,
+  isArray: (): boolean => true,
+});
 
 export const parseXml = (xml: string): { root: string; node: Node } => {
   const doc = parser.parse(xml) as Record<string, Array<Node | string>>;

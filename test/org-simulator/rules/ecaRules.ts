@@ -13,11 +13,11 @@ export const policiesOf = (state: OrgState, type: string, app: string): string[]
  * External Client App rules (reference external-client-app-and-settings.md A.2-A.8):
  * - orgScopedExternalApp must be this org's ("OrgId:AppName"); a foreign one fails;
  * - consumerKey / consumerSecret are minted by the org, never accepted (wording borrowed from the
- *   Connected App error "You cannot provide a Consumer Key", CumulusCI#2943; unverified for ECAs);
+ * Connected App error "You cannot provide a Consumer Key", CumulusCI#2943; unverified for ECAs);
  * - an oauthLink from elsewhere fails (Help: "Deployment fails if there's an OAuth link field in the
- *   settings file with incorrect information"; wording unverified);
+ * settings file with incorrect information"; wording unverified);
  * - one OAuth policy record per app: another name fails with "duplicate value found:
- *   ExternalClientApplicationId duplicates value on <name>" (reference A.8.2);
+ * ExternalClientApplicationId duplicates value on <name>" (reference A.8.2);
  * - the policy's permission sets must exist (wording unverified).
  */
 export const ecaProblems = (
@@ -39,7 +39,7 @@ export const ecaProblems = (
   const app = leaf(node, 'externalClientApplication') ?? '';
   if (!state.components.has(`ExternalClientApplication:${app}`) && !sameDeploy.apps.has(app))
     problems.push(`In field: externalClientApplication - no ExternalClientApplication named ${app} found`);
-  if (type === 'ExtlClntAppGlobalOauthSettings' && (node.consumerKey || node.consumerSecret))
+  if (type === 'ExtlClntAppGlobalOauthSettings' && (node.consumerKey ?? node.consumerSecret))
     problems.push('You cannot provide a Consumer Key or Consumer Secret: the org generates them');
   if (type === 'ExtlClntAppOauthSettings' && node.oauthLink)
     problems.push(

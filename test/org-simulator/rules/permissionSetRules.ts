@@ -8,6 +8,7 @@ import { children, leaf, Node } from '../xml';
  * doesn't allow the permission: X" (reference D.3, unverified for deploys); missing object text
  * unverified ("In field: object - no CustomObject named X found").
  */
+// eslint-disable-next-line complexity -- one branch per refusal an org gives a permission set
 export const permissionSetProblems = (state: OrgState, node: Node): string[] => {
   const problems: string[] = [];
   // A fact the probed org would not give cannot refuse anything: the simulator is never stricter than the org.

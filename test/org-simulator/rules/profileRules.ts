@@ -82,6 +82,7 @@ export const profileAsRetrieved = (state: OrgState, fullName: string, xml: strin
         startAddress: [String(r.StartAddress)],
       })
     );
-  const { loginIpRanges: _held, ...rest } = node;
+  const rest = { ...node };
+  delete rest.loginIpRanges;
   return renderNode('Profile', ranges.length ? { ...rest, loginIpRanges: ranges } : rest);
 };

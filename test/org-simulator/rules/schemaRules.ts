@@ -9,19 +9,19 @@ const NS = '{http://soap.sforce.com/2006/04/metadata}';
  *
  * @salesforce/types for API 64.0), the way the Metadata API's file parser checks it:
  * - an element the type lacks: "Error parsing file: Element {ns}x invalid at this location in type Y"
- *   (real text, e.g. forcedotcom/cli#498);
+ * (real text, e.g. forcedotcom/cli#498);
  * - a single-valued element given twice: "Error parsing file: Element x is duplicated at this location
- *   in type Y" (real text for a repeated element, seen in public deploy logs for PermissionSet and Flow);
+ * in type Y" (real text for a repeated element, seen in public deploy logs for PermissionSet and Flow);
  * - an enum value the enum lacks: "Error parsing file: 'X' is not a valid value for the enum 'Y'"
- *   (real text, e.g. PermissionSetTabVisibility, FlowDataType in public deploy logs);
+ * (real text, e.g. PermissionSetTabVisibility, FlowDataType in public deploy logs);
  * - a boolean other than true/false, a number that is not numeric: "Error parsing file: 'X' is not a
- *   valid value for the type xsd:boolean" / "xsd:double". UNVERIFIED wording: borrowed from the
- *   Bulk API's "is not a valid value for the type xsd:dateTime"; no public Metadata API text found.
- *   Also unverified: whether the parser accepts XSD's 1/0 for booleans (the simulator refuses them).
+ * valid value for the type xsd:boolean" / "xsd:double". UNVERIFIED wording: borrowed from the
+ * Bulk API's "is not a valid value for the type xsd:dateTime"; no public Metadata API text found.
+ * Also unverified: whether the parser accepts XSD's 1/0 for booleans (the simulator refuses them).
  * - a single-valued field the typings do not mark optional, absent: "Required field is missing: x"
- *   (real text, e.g. for PermissionSet label: amtrack/force-dev-tool#137, CumulusCI#695);
+ * (real text, e.g. for PermissionSet label: amtrack/force-dev-tool#137, CumulusCI#695);
  * - child elements inside a text field: reported as an invalid element in type string (unverified);
- *   text inside a complex element is reported the same way with the text (unverified wording).
+ * text inside a complex element is reported the same way with the text (unverified wording).
  * Repeated elements must be contiguous (groupingProblems); the order of different elements (the XSD
  * sequence) is not checked.
  */
