@@ -46,14 +46,7 @@ export const readPackageDirectories = (projectDir: string, problems: Problem[]):
   });
 };
 
-const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: VendorEntry; problems: Problem[] } => {
-  const c = new ShapeCheck(rel);
-  const root = c.object(data, '');
-  if (!root) return { problems: c.problems };
-  const name = c.string(root, 'name', '');
-  if (name !== undefined && name !== dirName) c.error('VendorJsonNameNotFolder', 'name', [name, dirName], [dirName]);
-  for (const key of ['title', 'guide', 'packageDirectory']) c.string(root, key, '');
-  const integrationUser = c.string(root, 'integrationUser', '', true);
+const checkValues = (c: ShapeCheck, root: Record<string, unknown>): Map<string, number> => {
   const roleAt = new Map<string, number>();
   (c.array(root, 'values', '') ?? []).forEach((item, i) => {
     const v = c.object(item, `values[${i}]`);
@@ -73,6 +66,10 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
     c.string(v, 'env', `values[${i}]`, true);
     c.string(v, 'replacementFile', `values[${i}]`, true);
   });
+  return roleAt;
+};
+
+const checkPermissionSets = (c: ShapeCheck, root: Record<string, unknown>): void => {
   (c.array(root, 'permissionSets', '') ?? []).forEach((item, i) => {
     const p = c.object(item, `permissionSets[${i}]`);
     if (!p) return;
@@ -88,41 +85,48 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
     c.string(f, 'description', `features[${i}]`);
     c.stringArray(f, 'permissionSets', `features[${i}]`);
   });
+};
+
+const checkPermissions = (c: ShapeCheck, root: Record<string, unknown>): void => {
   const guideRequired = c.object(root.guideRequiredPermissions, 'guideRequiredPermissions');
   for (const key of Object.keys(guideRequired ?? {}))
     c.stringArray(guideRequired ?? {}, key, 'guideRequiredPermissions');
   c.array(root, 'runtimePermissions', '');
-  if (root.permissions !== undefined) {
-    const permissions = c.object(root.permissions, 'permissions');
-    for (const [name, item] of Object.entries(permissions ?? {})) {
-      const at = `permissions.${name}`;
-      if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) c.error('VendorJsonPermissionNameInvalid', at, [name]);
-      const p = c.object(item, at);
-      if (!p) continue;
-      c.string(p, 'label', at);
-      c.string(p, 'why', at);
-      if (![0, 1, 2, 3, 4].includes(p.tier as number))
-        c.error('VendorJsonPermissionTierInvalid', `${at}.tier`, [describe(p.tier)]);
-      c.stringArray(p, 'requires', at, true);
-    }
+  if (root.permissions === undefined) return;
+  const permissions = c.object(root.permissions, 'permissions');
+  for (const [apiName, item] of Object.entries(permissions ?? {})) {
+    const at = `permissions.${apiName}`;
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(apiName)) c.error('VendorJsonPermissionNameInvalid', at, [apiName]);
+    const p = c.object(item, at);
+    if (!p) continue;
+    c.string(p, 'label', at);
+    c.string(p, 'why', at);
+    if (![0, 1, 2, 3, 4].includes(p.tier as number))
+      c.error('VendorJsonPermissionTierInvalid', `${at}.tier`, [describe(p.tier)]);
+    c.stringArray(p, 'requires', at, true);
   }
+};
+
+const checkTrustedRanges = (c: ShapeCheck, root: Record<string, unknown>): void => {
   const ranges = c.object(root.trustedRanges, 'trustedRanges');
-  if (ranges) {
-    c.string(ranges, 'owner', 'trustedRanges');
-    c.string(ranges, 'descriptionPrefix', 'trustedRanges');
-    c.string(ranges, 'source', 'trustedRanges');
-    const fromValue = c.string(ranges, 'fromValue', 'trustedRanges', true);
-    const values = Array.isArray(root.values) ? (root.values as Array<{ key?: unknown; type?: unknown }>) : [];
-    if (fromValue !== undefined && !values.some((v) => v && v.key === fromValue && v.type === 'ipRanges')) {
-      const keys = values.filter((v) => v && v.type === 'ipRanges').map((v) => String(v.key));
-      if (keys.length)
-        c.error('VendorJsonRangesValueNotIpRanges', 'trustedRanges.fromValue', [fromValue], [keys.join(', ')]);
-      else c.error('VendorJsonRangesValueMissing', 'trustedRanges.fromValue', [fromValue]);
-    }
-    if (ranges.file === undefined && ranges.fromValue === undefined) {
-      c.error('VendorJsonRangesWithoutSource', 'trustedRanges');
-    }
+  if (!ranges) return;
+  c.string(ranges, 'owner', 'trustedRanges');
+  c.string(ranges, 'descriptionPrefix', 'trustedRanges');
+  c.string(ranges, 'source', 'trustedRanges');
+  const fromValue = c.string(ranges, 'fromValue', 'trustedRanges', true);
+  const values = Array.isArray(root.values) ? (root.values as Array<{ key?: unknown; type?: unknown }>) : [];
+  if (fromValue !== undefined && !values.some((v) => v && v.key === fromValue && v.type === 'ipRanges')) {
+    const keys = values.filter((v) => v && v.type === 'ipRanges').map((v) => String(v.key));
+    if (keys.length)
+      c.error('VendorJsonRangesValueNotIpRanges', 'trustedRanges.fromValue', [fromValue], [keys.join(', ')]);
+    else c.error('VendorJsonRangesValueMissing', 'trustedRanges.fromValue', [fromValue]);
   }
+  if (ranges.file === undefined && ranges.fromValue === undefined) {
+    c.error('VendorJsonRangesWithoutSource', 'trustedRanges');
+  }
+};
+
+const checkOrgFeatures = (c: ShapeCheck, root: Record<string, unknown>): void => {
   (c.array(root, 'orgFeatures', '', true) ?? []).forEach((item, i) => {
     const f = c.object(item, `orgFeatures[${i}]`);
     if (!f) return;
@@ -131,12 +135,10 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
     for (const key of ['permissions', 'objects', 'settings']) c.stringArray(f, key, `orgFeatures[${i}]`);
     c.string(f, 'eventManager', `orgFeatures[${i}]`, true);
   });
-  checkHardeningSpec(c, root);
-  if (root.advice !== undefined) {
-    const advice = c.object(root.advice, 'advice');
-    if (advice) c.string(advice, 'profileLoginIpRanges', 'advice', true);
-  }
-  checkUserValues(c, root, integrationUser !== undefined, roleAt);
+};
+
+/** `handoff[].from` is `values.<role>` of a role some value has, or `org.consumerKey` of a vendor with an app. */
+const checkHandoff = (c: ShapeCheck, root: Record<string, unknown>, roleAt: Map<string, number>): void => {
   (c.array(root, 'handoff', '') ?? []).forEach((item, i) => {
     const h = c.object(item, `handoff[${i}]`);
     if (!h) return;
@@ -158,7 +160,9 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
       );
     }
   });
-  c.stringArray(root, 'afterResume', '', true);
+};
+
+const checkGuideSteps = (c: ShapeCheck, root: Record<string, unknown>): void => {
   (c.array(root, 'guideSteps', '') ?? []).forEach((item, i) => {
     const s = c.object(item, `guideSteps[${i}]`);
     if (!s) return;
@@ -167,6 +171,31 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
       c.error('VendorJsonStepNotImplemented', `guideSteps[${i}]`);
     }
   });
+};
+
+/** vendor.json checked part by part, in the order of its keys, so its problems read top to bottom. */
+const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: VendorEntry; problems: Problem[] } => {
+  const c = new ShapeCheck(rel);
+  const root = c.object(data, '');
+  if (!root) return { problems: c.problems };
+  const name = c.string(root, 'name', '');
+  if (name !== undefined && name !== dirName) c.error('VendorJsonNameNotFolder', 'name', [name, dirName], [dirName]);
+  for (const key of ['title', 'guide', 'packageDirectory']) c.string(root, key, '');
+  const integrationUser = c.string(root, 'integrationUser', '', true);
+  const roleAt = checkValues(c, root);
+  checkPermissionSets(c, root);
+  checkPermissions(c, root);
+  checkTrustedRanges(c, root);
+  checkOrgFeatures(c, root);
+  checkHardeningSpec(c, root);
+  if (root.advice !== undefined) {
+    const advice = c.object(root.advice, 'advice');
+    if (advice) c.string(advice, 'profileLoginIpRanges', 'advice', true);
+  }
+  checkUserValues(c, root, integrationUser !== undefined, roleAt);
+  checkHandoff(c, root, roleAt);
+  c.stringArray(root, 'afterResume', '', true);
+  checkGuideSteps(c, root);
   return c.problems.length ? { problems: c.problems } : { entry: root as unknown as VendorEntry, problems: [] };
 };
 

@@ -44,7 +44,7 @@ export class ShapeCheck {
   public array(obj: Record<string, unknown>, key: string, path: string, optional = false): unknown[] | undefined {
     const value = obj[key];
     if (value === undefined && optional) return undefined;
-    if (Array.isArray(value)) return value;
+    if (Array.isArray(value)) return value as unknown[];
     if (value === undefined) this.error('CatalogueListMissing', join(path, key), [], [join(path, key)]);
     else this.error('CatalogueNotAList', join(path, key), [describe(value)], [join(path, key)]);
     return undefined;

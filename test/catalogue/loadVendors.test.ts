@@ -34,20 +34,18 @@ const write = (file: string, text: string | Buffer): void => {
   fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
   fs.writeFileSync(path.join(dir, file), text);
 };
-const editEntry = (edit: (entry: Entry) => void): void => {
-  const entry = JSON.parse(fs.readFileSync(FIXTURE_ENTRY, 'utf8')) as Entry;
-  edit(entry);
-  write(VENDOR, JSON.stringify(entry, undefined, 2));
-};
+/** A fresh copy of the fixture's vendor.json, for a case to break and write back with writeEntry. */
+const fixtureEntry = (): Entry => JSON.parse(fs.readFileSync(FIXTURE_ENTRY, 'utf8')) as Entry;
+const writeEntry = (entry: Entry): void => write(VENDOR, JSON.stringify(entry, undefined, 2));
 /** The vendor with an integration user: its definition file and the two values the user needs. */
 const withUser = (user: Record<string, unknown>): void => {
-  editEntry((e) => {
-    e.integrationUser = 'users/acme.json';
-    e.values.push(
-      { key: 'username', type: 'username', role: 'integrationUsername', required: true, description: 'u' },
-      { key: 'userEmail', type: 'email', role: 'integrationUserEmail', required: true, description: 'e' }
-    );
-  });
+  const e = fixtureEntry();
+  e.integrationUser = 'users/acme.json';
+  e.values.push(
+    { key: 'username', type: 'username', role: 'integrationUsername', required: true, description: 'u' },
+    { key: 'userEmail', type: 'email', role: 'integrationUserEmail', required: true, description: 'e' }
+  );
+  writeEntry(e);
   write('force-app/acme/users/acme.json', JSON.stringify(user));
 };
 const USER = {
@@ -198,11 +196,11 @@ describe('sfdx-project.json', () => {
 
 describe('the shape of vendor.json', () => {
   it('a missing string, a non-string and an empty string', () => {
-    editEntry((e) => {
-      delete e.title;
-      e.guide = 5;
-      e.packageDirectory = ' ';
-    });
+    const e = fixtureEntry();
+    delete e.title;
+    e.guide = 5;
+    e.packageDirectory = ' ';
+    writeEntry(e);
     expect(problems()).toEqual([
       inVendor('CatalogueStringMissing', 'title', 'is missing', 'Set title to a string.'),
       inVendor('CatalogueNotAString', 'guide', 'must be a non-empty string, found 5', 'Set guide to a string.'),
@@ -216,10 +214,10 @@ describe('the shape of vendor.json', () => {
   });
 
   it('a missing boolean and a non-boolean', () => {
-    editEntry((e) => {
-      delete e.values[0]?.required;
-      e.values.push({ key: 'k', type: 'email', role: 'none', required: 'yes', description: 'd' });
-    });
+    const e = fixtureEntry();
+    delete e.values[0]?.required;
+    e.values.push({ key: 'k', type: 'email', role: 'none', required: 'yes', description: 'd' });
+    writeEntry(e);
     expect(problems()).toEqual([
       inVendor(
         'CatalogueBooleanMissing',
@@ -237,11 +235,11 @@ describe('the shape of vendor.json', () => {
   });
 
   it('an entry that is not an object, a list entry that is not a string, a value not allowed', () => {
-    editEntry((e) => {
-      e.guideRequiredPermissions = 'ApiEnabled';
-      e.features = [{ id: 'f', description: 'd', permissionSets: ['Acme_Posture_Reader', 7] }];
-      (e.values[0] as Record<string, unknown>).type = 'phone';
-    });
+    const e = fixtureEntry();
+    e.guideRequiredPermissions = 'ApiEnabled';
+    e.features = [{ id: 'f', description: 'd', permissionSets: ['Acme_Posture_Reader', 7] }];
+    (e.values[0] as Record<string, unknown>).type = 'phone';
+    writeEntry(e);
     expect(problems()).toEqual([
       inVendor(
         'CatalogueNotOneOf',
@@ -267,9 +265,9 @@ describe('the shape of vendor.json', () => {
 
 describe('what vendor.json says', () => {
   it('a name that is not the folder’s', () => {
-    editEntry((e) => {
-      e.name = 'acme2';
-    });
+    const e = fixtureEntry();
+    e.name = 'acme2';
+    writeEntry(e);
     expect(problems()).toEqual([
       inVendor(
         'VendorJsonNameNotFolder',
@@ -281,12 +279,12 @@ describe('what vendor.json says', () => {
   });
 
   it('a role given twice, and a role on a value of the wrong type', () => {
-    editEntry((e) => {
-      e.values.push(
-        { key: 'second', type: 'email', role: 'contactEmail', required: false, description: 'd' },
-        { key: 'cert', type: 'email', role: 'certificate', required: false, description: 'd' }
-      );
-    });
+    const e = fixtureEntry();
+    e.values.push(
+      { key: 'second', type: 'email', role: 'contactEmail', required: false, description: 'd' },
+      { key: 'cert', type: 'email', role: 'certificate', required: false, description: 'd' }
+    );
+    writeEntry(e);
     expect(problems()).toEqual([
       inVendor(
         'VendorJsonRoleTwice',
@@ -304,10 +302,10 @@ describe('what vendor.json says', () => {
   });
 
   it('a permission with a name that is no API name, and one with no risk tier', () => {
-    editEntry((e) => {
-      e.permissions['View-Health'] = { label: 'View', tier: 3, why: 'w' };
-      (e.permissions.ViewHealthCheck as Record<string, unknown>).tier = 7;
-    });
+    const e = fixtureEntry();
+    e.permissions['View-Health'] = { label: 'View', tier: 3, why: 'w' };
+    (e.permissions.ViewHealthCheck as Record<string, unknown>).tier = 7;
+    writeEntry(e);
     expect(problems()).toEqual([
       inVendor(
         'VendorJsonPermissionTierInvalid',
@@ -325,9 +323,9 @@ describe('what vendor.json says', () => {
   });
 
   it('trusted ranges from a value that is not an ipRanges value, or from nowhere', () => {
-    editEntry((e) => {
-      e.trustedRanges.fromValue = 'alertEmail';
-    });
+    const noIpRanges = fixtureEntry();
+    noIpRanges.trustedRanges.fromValue = 'alertEmail';
+    writeEntry(noIpRanges);
     expect(problems()).toEqual([
       inVendor(
         'VendorJsonRangesValueMissing',
@@ -336,11 +334,11 @@ describe('what vendor.json says', () => {
         'Name the key of the ipRanges value that holds per-org ranges (add one to values).'
       ),
     ]);
-    editEntry((e) => {
-      e.trustedRanges.fromValue = 'alertEmail';
-      e.values.push({ key: 'ranges', type: 'ipRanges', role: 'trustedRanges', required: false, description: 'd' });
-      e.values.push({ key: 'more', type: 'ipRanges', role: 'none', required: false, description: 'd' });
-    });
+    const otherKey = fixtureEntry();
+    otherKey.trustedRanges.fromValue = 'alertEmail';
+    otherKey.values.push({ key: 'ranges', type: 'ipRanges', role: 'trustedRanges', required: false, description: 'd' });
+    otherKey.values.push({ key: 'more', type: 'ipRanges', role: 'none', required: false, description: 'd' });
+    writeEntry(otherKey);
     expect(problems()).toEqual([
       inVendor(
         'VendorJsonRangesValueNotIpRanges',
@@ -349,9 +347,9 @@ describe('what vendor.json says', () => {
         'Name the key of the ipRanges value that holds per-org ranges (ranges, more).'
       ),
     ]);
-    editEntry((e) => {
-      delete e.trustedRanges.file;
-    });
+    const noSource = fixtureEntry();
+    delete noSource.trustedRanges.file;
+    writeEntry(noSource);
     expect(problems()).toEqual([
       inVendor(
         'VendorJsonRangesWithoutSource',
@@ -363,13 +361,13 @@ describe('what vendor.json says', () => {
   });
 
   it('handoff items from a consumer key without an app, from nowhere, from a role no value has', () => {
-    editEntry((e) => {
-      e.handoff.push(
-        { item: 'key', from: 'org.consumerKey' },
-        { item: 'x', from: 'elsewhere' },
-        { item: 'y', from: 'values.certificate' }
-      );
-    });
+    const e = fixtureEntry();
+    e.handoff.push(
+      { item: 'key', from: 'org.consumerKey' },
+      { item: 'x', from: 'elsewhere' },
+      { item: 'y', from: 'values.certificate' }
+    );
+    writeEntry(e);
     expect(problems()).toEqual([
       inVendor(
         'VendorJsonHandoffKeyWithoutApp',
@@ -393,13 +391,13 @@ describe('what vendor.json says', () => {
   });
 
   it('a handoff item from a role when no value has a role', () => {
-    editEntry((e) => {
-      (e.values[0] as Record<string, unknown>).role = 'none';
-      e.handoff = [
-        { item: 'x', from: 'elsewhere' },
-        { item: 'y', from: 'values.contactEmail' },
-      ];
-    });
+    const e = fixtureEntry();
+    (e.values[0] as Record<string, unknown>).role = 'none';
+    e.handoff = [
+      { item: 'x', from: 'elsewhere' },
+      { item: 'y', from: 'values.contactEmail' },
+    ];
+    writeEntry(e);
     expect(problems()).toEqual([
       inVendor(
         'VendorJsonHandoffFromInvalid',
@@ -417,9 +415,9 @@ describe('what vendor.json says', () => {
   });
 
   it('a guide step nothing implements', () => {
-    editEntry((e) => {
-      delete e.guideSteps[6]?.manual;
-    });
+    const e = fixtureEntry();
+    delete e.guideSteps[6]?.manual;
+    writeEntry(e);
     expect(problems()).toEqual([
       inVendor(
         'VendorJsonStepNotImplemented',
@@ -433,9 +431,9 @@ describe('what vendor.json says', () => {
 
 describe('the integration user', () => {
   it('a vendor with a user and no username or email value', () => {
-    editEntry((e) => {
-      e.integrationUser = 'users/acme.json';
-    });
+    const e = fixtureEntry();
+    e.integrationUser = 'users/acme.json';
+    writeEntry(e);
     expect(problems()).toEqual([
       inVendor(
         'VendorJsonUserRoleMissing',
@@ -453,10 +451,10 @@ describe('the integration user', () => {
   });
 
   it('a vendor without a user, with a username value and hardened mode', () => {
-    editEntry((e) => {
-      e.values.push({ key: 'u', type: 'username', role: 'integrationUsername', required: true, description: 'd' });
-      e.hardening = { restrictLoginToVendorRanges: { applies: true, why: 'w', profile: 'P', file: 'p.xml' } };
-    });
+    const e = fixtureEntry();
+    e.values.push({ key: 'u', type: 'username', role: 'integrationUsername', required: true, description: 'd' });
+    e.hardening = { restrictLoginToVendorRanges: { applies: true, why: 'w', profile: 'P', file: 'p.xml' } };
+    writeEntry(e);
     expect(problems()).toEqual([
       inVendor(
         'VendorJsonUserRoleWithoutUser',
@@ -474,8 +472,9 @@ describe('the integration user', () => {
   });
 
   it('a user definition with a missing key and an alias too long', () => {
-    const { LastName: _dropped, ...user } = USER;
-    withUser({ ...user, Alias: 'acmeposture' });
+    const user: Record<string, unknown> = { ...USER, Alias: 'acmeposture' };
+    delete user.LastName;
+    withUser(user);
     const file = 'force-app/acme/users/acme.json';
     expect(problems()).toEqual([
       error('CatalogueStringMissing', file, 'LastName', 'is missing', 'Set LastName to a string.'),
