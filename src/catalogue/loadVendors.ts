@@ -3,10 +3,13 @@ import path from 'node:path';
 import { SfError } from '@salesforce/core/sfError';
 import { decodeText, INPUT_LIMITS, readRegularFile } from '../files';
 import type { Problem } from '../inputs/problem';
+import { problemFromError, problemsFrom } from '../inputs/problems';
 import { describe, ShapeCheck } from './shapeCheck';
 import { IntegrationUserDefinition, ROLE_TYPES, Vendor, VendorEntry, VALUE_ROLES, VALUE_TYPES } from './vendorEntry';
 
 export type LoadedCatalogue = { vendors: Vendor[]; problems: Problem[] };
+
+const problem = problemsFrom('catalogue');
 
 const readJson = (file: string, rel: string, problems: Problem[]): unknown => {
   let text: string;
@@ -14,26 +17,17 @@ const readJson = (file: string, rel: string, problems: Problem[]): unknown => {
     text = decodeText(readRegularFile(file, { display: rel, maxBytes: INPUT_LIMITS.projectFileBytes }), rel);
   } catch (err) {
     const e = SfError.wrap(err instanceof Error ? err : String(err));
-    const missing = e.name === 'FileNotFoundError';
-    problems.push({
-      severity: 'error',
-      file: rel,
-      field: '',
-      message: missing ? 'cannot be read' : e.message,
-      fix: missing ? `Create ${rel}, or restore it from git.` : (e.actions ?? []).join(' '),
-    });
+    problems.push(
+      e.name === 'FileNotFoundError'
+        ? problem.error('CatalogueFileNotFound', { file: rel, field: '' }, [], [rel])
+        : problemFromError(e, { file: rel, field: '' }, '')
+    );
     return undefined;
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
-    problems.push({
-      severity: 'error',
-      file: rel,
-      field: '',
-      message: `is not valid JSON: ${(err as Error).message}`,
-      fix: 'Fix the JSON syntax (a JSON linter shows where).',
-    });
+    problems.push(problem.error('CatalogueFileNotJson', { file: rel, field: '' }, [(err as Error).message]));
     return undefined;
   }
 };
@@ -52,19 +46,7 @@ export const readPackageDirectories = (projectDir: string, problems: Problem[]):
   });
 };
 
-const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: VendorEntry; problems: Problem[] } => {
-  const c = new ShapeCheck(rel);
-  const root = c.object(data, '');
-  if (!root) return { problems: c.problems };
-  const name = c.string(root, 'name', '');
-  if (name !== undefined && name !== dirName)
-    c.fail(
-      'name',
-      `"${name}" differs from the folder name "${dirName}"`,
-      `Set name to "${dirName}", or rename the folder.`
-    );
-  for (const key of ['title', 'guide', 'packageDirectory']) c.string(root, key, '');
-  const integrationUser = c.string(root, 'integrationUser', '', true);
+const checkValues = (c: ShapeCheck, root: Record<string, unknown>): Map<string, number> => {
   const roleAt = new Map<string, number>();
   (c.array(root, 'values', '') ?? []).forEach((item, i) => {
     const v = c.object(item, `values[${i}]`);
@@ -74,25 +56,20 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
     const role = c.oneOf(v, 'role', `values[${i}]`, VALUE_ROLES);
     if (role !== undefined && role !== 'none') {
       const first = roleAt.get(role);
-      if (first !== undefined)
-        c.fail(
-          `values[${i}].role`,
-          `"${role}" is already the role of values[${first}]`,
-          'Give each role to one value; use "none" for values generic code does not need.'
-        );
+      if (first !== undefined) c.error('VendorJsonRoleTwice', `values[${i}].role`, [role, String(first)]);
       else roleAt.set(role, i);
       if (type !== undefined && type !== ROLE_TYPES[role])
-        c.fail(
-          `values[${i}].role`,
-          `"${role}" needs a value of type "${ROLE_TYPES[role]}", found "${type}"`,
-          `Set type to "${ROLE_TYPES[role]}", or choose another role.`
-        );
+        c.error('VendorJsonRoleTypeMismatch', `values[${i}].role`, [role, ROLE_TYPES[role], type], [ROLE_TYPES[role]]);
     }
     c.boolean(v, 'required', `values[${i}]`);
     c.string(v, 'description', `values[${i}]`);
     c.string(v, 'env', `values[${i}]`, true);
     c.string(v, 'replacementFile', `values[${i}]`, true);
   });
+  return roleAt;
+};
+
+const checkPermissionSets = (c: ShapeCheck, root: Record<string, unknown>): void => {
   (c.array(root, 'permissionSets', '') ?? []).forEach((item, i) => {
     const p = c.object(item, `permissionSets[${i}]`);
     if (!p) return;
@@ -108,60 +85,48 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
     c.string(f, 'description', `features[${i}]`);
     c.stringArray(f, 'permissionSets', `features[${i}]`);
   });
+};
+
+const checkPermissions = (c: ShapeCheck, root: Record<string, unknown>): void => {
   const guideRequired = c.object(root.guideRequiredPermissions, 'guideRequiredPermissions');
   for (const key of Object.keys(guideRequired ?? {}))
     c.stringArray(guideRequired ?? {}, key, 'guideRequiredPermissions');
   c.array(root, 'runtimePermissions', '');
-  if (root.permissions !== undefined) {
-    const permissions = c.object(root.permissions, 'permissions');
-    for (const [name, item] of Object.entries(permissions ?? {})) {
-      const at = `permissions.${name}`;
-      if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name))
-        c.fail(
-          at,
-          `"${name}" is not a permission API name`,
-          'Use the PermissionSet field name without "Permissions" (describe(PermissionSet) lists them).'
-        );
-      const p = c.object(item, at);
-      if (!p) continue;
-      c.string(p, 'label', at);
-      c.string(p, 'why', at);
-      if (![0, 1, 2, 3, 4].includes(p.tier as number))
-        c.fail(
-          `${at}.tier`,
-          `must be a risk tier 0 to 4, found ${describe(p.tier)}`,
-          'Set tier to 0 (can take over the org) … 4 (an access channel only), as the review report explains.'
-        );
-      c.stringArray(p, 'requires', at, true);
-    }
+  if (root.permissions === undefined) return;
+  const permissions = c.object(root.permissions, 'permissions');
+  for (const [apiName, item] of Object.entries(permissions ?? {})) {
+    const at = `permissions.${apiName}`;
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(apiName)) c.error('VendorJsonPermissionNameInvalid', at, [apiName]);
+    const p = c.object(item, at);
+    if (!p) continue;
+    c.string(p, 'label', at);
+    c.string(p, 'why', at);
+    if (![0, 1, 2, 3, 4].includes(p.tier as number))
+      c.error('VendorJsonPermissionTierInvalid', `${at}.tier`, [describe(p.tier)]);
+    c.stringArray(p, 'requires', at, true);
   }
+};
+
+const checkTrustedRanges = (c: ShapeCheck, root: Record<string, unknown>): void => {
   const ranges = c.object(root.trustedRanges, 'trustedRanges');
-  if (ranges) {
-    c.string(ranges, 'owner', 'trustedRanges');
-    c.string(ranges, 'descriptionPrefix', 'trustedRanges');
-    c.string(ranges, 'source', 'trustedRanges');
-    const fromValue = c.string(ranges, 'fromValue', 'trustedRanges', true);
-    const values = Array.isArray(root.values) ? (root.values as Array<{ key?: unknown; type?: unknown }>) : [];
-    if (fromValue !== undefined && !values.some((v) => v && v.key === fromValue && v.type === 'ipRanges')) {
-      c.fail(
-        'trustedRanges.fromValue',
-        `"${fromValue}" is not the key of a value of type "ipRanges"`,
-        `Name the key of the ipRanges value that holds per-org ranges (${
-          values
-            .filter((v) => v && v.type === 'ipRanges')
-            .map((v) => String(v.key))
-            .join(', ') || 'add one to values'
-        }).`
-      );
-    }
-    if (ranges.file === undefined && ranges.fromValue === undefined) {
-      c.fail(
-        'trustedRanges',
-        'names neither a file nor a fromValue',
-        'Set trustedRanges.file (fixed ranges) or trustedRanges.fromValue (per-org ranges).'
-      );
-    }
+  if (!ranges) return;
+  c.string(ranges, 'owner', 'trustedRanges');
+  c.string(ranges, 'descriptionPrefix', 'trustedRanges');
+  c.string(ranges, 'source', 'trustedRanges');
+  const fromValue = c.string(ranges, 'fromValue', 'trustedRanges', true);
+  const values = Array.isArray(root.values) ? (root.values as Array<{ key?: unknown; type?: unknown }>) : [];
+  if (fromValue !== undefined && !values.some((v) => v && v.key === fromValue && v.type === 'ipRanges')) {
+    const keys = values.filter((v) => v && v.type === 'ipRanges').map((v) => String(v.key));
+    if (keys.length)
+      c.error('VendorJsonRangesValueNotIpRanges', 'trustedRanges.fromValue', [fromValue], [keys.join(', ')]);
+    else c.error('VendorJsonRangesValueMissing', 'trustedRanges.fromValue', [fromValue]);
   }
+  if (ranges.file === undefined && ranges.fromValue === undefined) {
+    c.error('VendorJsonRangesWithoutSource', 'trustedRanges');
+  }
+};
+
+const checkOrgFeatures = (c: ShapeCheck, root: Record<string, unknown>): void => {
   (c.array(root, 'orgFeatures', '', true) ?? []).forEach((item, i) => {
     const f = c.object(item, `orgFeatures[${i}]`);
     if (!f) return;
@@ -170,12 +135,10 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
     for (const key of ['permissions', 'objects', 'settings']) c.stringArray(f, key, `orgFeatures[${i}]`);
     c.string(f, 'eventManager', `orgFeatures[${i}]`, true);
   });
-  checkHardeningSpec(c, root);
-  if (root.advice !== undefined) {
-    const advice = c.object(root.advice, 'advice');
-    if (advice) c.string(advice, 'profileLoginIpRanges', 'advice', true);
-  }
-  checkUserValues(c, root, integrationUser !== undefined, roleAt);
+};
+
+/** `handoff[].from` is `values.<role>` of a role some value has, or `org.consumerKey` of a vendor with an app. */
+const checkHandoff = (c: ShapeCheck, root: Record<string, unknown>, roleAt: Map<string, number>): void => {
   (c.array(root, 'handoff', '') ?? []).forEach((item, i) => {
     const h = c.object(item, `handoff[${i}]`);
     if (!h) return;
@@ -185,43 +148,54 @@ const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: Vend
     if (from === undefined) return;
     const role = /^values\.(\w+)$/.exec(from)?.[1];
     if (from === 'org.consumerKey') {
-      if (root.externalClientApp === undefined)
-        c.fail(
-          `handoff[${i}].from`,
-          '"org.consumerKey" needs an External Client App, and this vendor has none',
-          'Remove the item, or describe the app in externalClientApp.'
-        );
+      if (root.externalClientApp === undefined) c.error('VendorJsonHandoffKeyWithoutApp', `handoff[${i}].from`);
     } else if (role === undefined) {
-      c.fail(
-        `handoff[${i}].from`,
-        `"${from}" is neither values.<role> nor org.consumerKey`,
-        `Write "values.<role>" (one of the roles in values: ${
-          [...roleAt.keys()].join(', ') || 'none'
-        }) or "org.consumerKey".`
-      );
+      c.error('VendorJsonHandoffFromInvalid', `handoff[${i}].from`, [from], [[...roleAt.keys()].join(', ') || 'none']);
     } else if (!roleAt.has(role)) {
-      c.fail(
+      c.error(
+        'VendorJsonHandoffRoleUnknown',
         `handoff[${i}].from`,
-        `"${from}" names the role "${role}", which no value of this vendor has`,
-        `Use one of: ${
-          [...roleAt.keys()].map((r) => `values.${r}`).join(', ') || 'org.consumerKey'
-        }; or give a value that role.`
+        [from, role],
+        [[...roleAt.keys()].map((r) => `values.${r}`).join(', ') || 'org.consumerKey']
       );
     }
   });
-  c.stringArray(root, 'afterResume', '', true);
+};
+
+const checkGuideSteps = (c: ShapeCheck, root: Record<string, unknown>): void => {
   (c.array(root, 'guideSteps', '') ?? []).forEach((item, i) => {
     const s = c.object(item, `guideSteps[${i}]`);
     if (!s) return;
     for (const key of ['id', 'section', 'guide']) c.string(s, key, `guideSteps[${i}]`);
     if (s.implementedBy === undefined && s.manual === undefined && s.command === undefined) {
-      c.fail(
-        `guideSteps[${i}]`,
-        'says neither which element implements it, nor that it is manual or done by a command',
-        'Add implementedBy, manual or command.'
-      );
+      c.error('VendorJsonStepNotImplemented', `guideSteps[${i}]`);
     }
   });
+};
+
+/** vendor.json checked part by part, in the order of its keys, so its problems read top to bottom. */
+const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: VendorEntry; problems: Problem[] } => {
+  const c = new ShapeCheck(rel);
+  const root = c.object(data, '');
+  if (!root) return { problems: c.problems };
+  const name = c.string(root, 'name', '');
+  if (name !== undefined && name !== dirName) c.error('VendorJsonNameNotFolder', 'name', [name, dirName], [dirName]);
+  for (const key of ['title', 'guide', 'packageDirectory']) c.string(root, key, '');
+  const integrationUser = c.string(root, 'integrationUser', '', true);
+  const roleAt = checkValues(c, root);
+  checkPermissionSets(c, root);
+  checkPermissions(c, root);
+  checkTrustedRanges(c, root);
+  checkOrgFeatures(c, root);
+  checkHardeningSpec(c, root);
+  if (root.advice !== undefined) {
+    const advice = c.object(root.advice, 'advice');
+    if (advice) c.string(advice, 'profileLoginIpRanges', 'advice', true);
+  }
+  checkUserValues(c, root, integrationUser !== undefined, roleAt);
+  checkHandoff(c, root, roleAt);
+  c.stringArray(root, 'afterResume', '', true);
+  checkGuideSteps(c, root);
   return c.problems.length ? { problems: c.problems } : { entry: root as unknown as VendorEntry, problems: [] };
 };
 
@@ -234,27 +208,13 @@ const checkUserValues = (
 ): void => {
   for (const role of ['integrationUsername', 'integrationUserEmail']) {
     const at = roleAt.get(role);
-    if (hasUser && at === undefined)
-      c.fail(
-        'values',
-        `has no value with role "${role}", which the integration user needs`,
-        `Add a value with "role": "${role}", or remove integrationUser.`
-      );
-    if (!hasUser && at !== undefined)
-      c.fail(
-        `values[${at}].role`,
-        `is "${role}", but the vendor has no integrationUser`,
-        'Set integrationUser to the user definition (users/*.json), or give the value the role "none".'
-      );
+    if (hasUser && at === undefined) c.error('VendorJsonUserRoleMissing', 'values', [role], [role]);
+    if (!hasUser && at !== undefined) c.error('VendorJsonUserRoleWithoutUser', `values[${at}].role`, [role]);
   }
   const restrict = (root.hardening as { restrictLoginToVendorRanges?: { applies?: unknown } } | undefined)
     ?.restrictLoginToVendorRanges;
   if (!hasUser && restrict?.applies === true)
-    c.fail(
-      'hardening.restrictLoginToVendorRanges.applies',
-      'is true, but hardened mode moves the integration user and the vendor has none',
-      'Set applies to false, or add integrationUser.'
-    );
+    c.error('VendorJsonHardeningWithoutUser', 'hardening.restrictLoginToVendorRanges.applies');
 };
 
 const checkHardeningSpec = (c: ShapeCheck, root: Record<string, unknown>): void => {
@@ -293,11 +253,7 @@ const checkUser = (data: unknown, rel: string): { user?: IntegrationUserDefiniti
   c.stringArray(root, 'permissionSetLicenses', '');
   c.stringArray(root, 'permsets', '');
   if (typeof root.Alias === 'string' && root.Alias.length > 8)
-    c.fail(
-      'Alias',
-      `"${root.Alias}" is longer than 8 characters (the User.Alias limit)`,
-      'Shorten the alias to 8 characters or fewer.'
-    );
+    c.error('UserDefinitionAliasTooLong', 'Alias', [root.Alias]);
   return c.problems.length
     ? { problems: c.problems }
     : { user: root as unknown as IntegrationUserDefinition, problems: [] };
@@ -331,13 +287,7 @@ export const loadVendors = (projectDir: string): LoadedCatalogue => {
     if (user) vendors.push({ ...entry, dir, relDir, user });
   }
   if (!vendors.length && !problems.length) {
-    problems.push({
-      severity: 'error',
-      file: 'sfdx-project.json',
-      field: 'packageDirectories',
-      message: 'no package directory holds a vendor.json',
-      fix: 'Run vendor-access from the project root, or add force-app/<vendor>/vendor.json.',
-    });
+    problems.push(problem.error('CatalogueWithoutVendors', { file: 'sfdx-project.json', field: 'packageDirectories' }));
   }
   return { vendors, problems };
 };

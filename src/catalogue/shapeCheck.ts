@@ -1,21 +1,26 @@
 import type { Problem } from '../inputs/problem';
+import { problemsFrom } from '../inputs/problems';
+
+const problem = problemsFrom('catalogue');
 
 /**
- * A small typed checker for JSON data files: each `expect*` records a problem naming the file and
- * the JSON path instead of throwing, so a file with five mistakes reports five problems.
+ * A small typed checker for the catalogue's JSON files (sfdx-project.json, vendor.json, users/*.json):
+ * each check records a problem naming the file and the JSON path instead of throwing, so a file
+ * with five mistakes reports five problems. Its texts are `problem.*` of messages/catalogue.md.
  */
 export class ShapeCheck {
   public readonly problems: Problem[] = [];
 
   public constructor(private readonly file: string) {}
 
-  public fail(field: string, message: string, fix: string): void {
-    this.problems.push({ severity: 'error', file: this.file, field, message, fix });
+  /** Records the problem `code` of messages/catalogue.md at `field` of this file. */
+  public error(code: string, field: string, tokens: string[] = [], fixTokens: string[] = []): void {
+    this.problems.push(problem.error(code, { file: this.file, field }, tokens, fixTokens));
   }
 
   public object(value: unknown, field: string): Record<string, unknown> | undefined {
     if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
-    this.fail(field, `must be an object, found ${describe(value)}`, `Write ${field} as a JSON object { ... }.`);
+    this.error('CatalogueNotAnObject', field, [describe(value)], [field]);
     return undefined;
   }
 
@@ -23,34 +28,25 @@ export class ShapeCheck {
     const value = obj[key];
     if (value === undefined && optional) return undefined;
     if (typeof value === 'string' && value.trim() !== '') return value;
-    this.fail(
-      join(path, key),
-      value === undefined ? 'is missing' : `must be a non-empty string, found ${describe(value)}`,
-      `Set ${join(path, key)} to a string.`
-    );
+    if (value === undefined) this.error('CatalogueStringMissing', join(path, key), [], [join(path, key)]);
+    else this.error('CatalogueNotAString', join(path, key), [describe(value)], [join(path, key)]);
     return undefined;
   }
 
   public boolean(obj: Record<string, unknown>, key: string, path: string): boolean | undefined {
     const value = obj[key];
     if (typeof value === 'boolean') return value;
-    this.fail(
-      join(path, key),
-      value === undefined ? 'is missing' : `must be true or false, found ${describe(value)}`,
-      `Set ${join(path, key)} to true or false.`
-    );
+    if (value === undefined) this.error('CatalogueBooleanMissing', join(path, key), [], [join(path, key)]);
+    else this.error('CatalogueNotABoolean', join(path, key), [describe(value)], [join(path, key)]);
     return undefined;
   }
 
   public array(obj: Record<string, unknown>, key: string, path: string, optional = false): unknown[] | undefined {
     const value = obj[key];
     if (value === undefined && optional) return undefined;
-    if (Array.isArray(value)) return value;
-    this.fail(
-      join(path, key),
-      value === undefined ? 'is missing' : `must be a list, found ${describe(value)}`,
-      `Set ${join(path, key)} to a JSON list [ ... ].`
-    );
+    if (Array.isArray(value)) return value as unknown[];
+    if (value === undefined) this.error('CatalogueListMissing', join(path, key), [], [join(path, key)]);
+    else this.error('CatalogueNotAList', join(path, key), [describe(value)], [join(path, key)]);
     return undefined;
   }
 
@@ -59,11 +55,7 @@ export class ShapeCheck {
     if (!list) return undefined;
     const bad = list.findIndex((item) => typeof item !== 'string');
     if (bad >= 0) {
-      this.fail(
-        `${join(path, key)}[${bad}]`,
-        `must be a string, found ${describe(list[bad])}`,
-        'Write every entry as a JSON string.'
-      );
+      this.error('CatalogueListEntryNotAString', `${join(path, key)}[${bad}]`, [describe(list[bad])]);
       return undefined;
     }
     return list as string[];
@@ -78,7 +70,7 @@ export class ShapeCheck {
     const value = this.string(obj, key, path);
     if (value === undefined) return undefined;
     if ((allowed as readonly string[]).includes(value)) return value as T;
-    this.fail(join(path, key), `"${value}" is not one of ${allowed.join(', ')}`, `Use one of: ${allowed.join(', ')}.`);
+    this.error('CatalogueNotOneOf', join(path, key), [value, allowed.join(', ')], [allowed.join(', ')]);
     return undefined;
   }
 }

@@ -63,6 +63,29 @@ describe('a third vendor described by data only', () => {
       expect(JSON.stringify(problems)).not.toMatch(/\.ts\b/);
     });
 
+    it('check --json gives each vendor.json problem the code a script matches', async () => {
+      const file = path.join(project(), 'force-app/acme/vendor.json');
+      const entry = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+        handoff: Array<Record<string, unknown>>;
+        permissions: { ViewHealthCheck: { tier: number } };
+      };
+      entry.handoff.push({ item: 'Consumer key', from: 'org.consumerKey' });
+      entry.permissions.ViewHealthCheck.tier = 5;
+      fs.writeFileSync(file, JSON.stringify(entry));
+      const { code, json } = await run('check', ...ACME, '--json');
+      expect(code).toBe(1);
+      const problems = (json().data as { problems: Array<{ code?: string; file: string; field: string }> }).problems;
+      const inEntry = problems.filter((p) => p.file === 'force-app/acme/vendor.json');
+      expect(inEntry.map(({ code: c, file: f, field }) => ({ code: c, file: f, field }))).toEqual([
+        {
+          code: 'VendorJsonPermissionTierInvalid',
+          file: 'force-app/acme/vendor.json',
+          field: 'permissions.ViewHealthCheck.tier',
+        },
+        { code: 'VendorJsonHandoffKeyWithoutApp', file: 'force-app/acme/vendor.json', field: 'handoff[1].from' },
+      ]);
+    });
+
     it('review reports the vendor-described permission with its label and tier, and no integration user', async () => {
       const { code, out } = await run('review', '--vendor', 'acme');
       expect(code).toBe(0);
