@@ -451,7 +451,7 @@ const checkTrustedRangeFile = (vendor: Vendor, metadata: VendorMetadata): Proble
     if (!result.ok)
       problems.push(
         problem.error(
-          'TrustedRangeInvalid',
+          'SecuritySettingsRangeInvalid',
           { file: rel, field: `networkAccess/ipRanges[${i}]` },
           [result.reason],
           [result.fix]
