@@ -3,21 +3,23 @@ import path from 'node:path';
 import type { Vendor } from '../catalogue';
 import { checkRange } from '../network';
 import type { IpRange } from '../network';
+import type { Problem } from '../inputs/problem';
+import { problemsFrom } from '../inputs/problems';
 import type { CheckedFile } from './checkMetadataFile';
 import { selectText, selectValues } from './elementPath';
 import { ORG_FIELDS } from './orgMetadataFields';
 import { textOf } from './xml';
 
-type Add = (file: string, field: string, message: string, fix: string) => void;
+const problem = problemsFrom('metadata');
 
 const key = (r: IpRange): string | undefined => {
   const c = checkRange(r.start, r.end);
   return c.ok ? `${c.range.start.family}:${c.range.start.value}-${c.range.end.value}` : undefined;
 };
 
-/** The login IP ranges a Profile file holds, as start/end/description. */
-const leafOf = (path: string): string => path.split('/').pop() ?? path;
+const leafOf = (elementPath: string): string => elementPath.split('/').pop() ?? elementPath;
 
+/** The login IP ranges a Profile file holds, as start/end/description. */
 export const profileLoginRanges = (file: CheckedFile): IpRange[] =>
   selectValues(file.node, ORG_FIELDS.profileLoginIpRanges.path).flatMap((node) => {
     if (typeof node !== 'object') return [];
@@ -40,6 +42,110 @@ export const sameRanges = (a: IpRange[], b: IpRange[]): boolean => {
   );
 };
 
+type RestrictLogin = NonNullable<Vendor['hardening']>['restrictLoginToVendorRanges'];
+
+/** A vendor folder holds at most one profile: the hardened-mode profile vendor.json names. */
+const strayProfileProblems = (
+  vendor: Vendor,
+  files: Map<string, CheckedFile>,
+  spec: RestrictLogin | undefined
+): Problem[] =>
+  [...files]
+    .filter(([vendorRel, file]) => file.root === 'Profile' && vendorRel !== spec?.file)
+    .map(([, file]) =>
+      spec?.applies
+        ? problem.error('ProfileNotNamedByHardening', { file: file.rel, field: '' }, [spec.file ?? 'none'])
+        : problem.error('ProfileWithoutHardening', { file: file.rel, field: '' }, [vendor.name])
+    );
+
+/** Where vendor.json puts the profile, and its name. */
+const profileEntryProblems = (vendor: Vendor, spec: RestrictLogin & { file: string }): Problem[] => {
+  const problems: Problem[] = [];
+  const entry = `${vendor.relDir}/vendor.json`;
+  if (!spec.file.split('/').includes('hardened'))
+    problems.push(
+      problem.error(
+        'HardenedProfileNotUnderHardened',
+        { file: entry, field: 'hardening.restrictLoginToVendorRanges.file' },
+        [spec.file]
+      )
+    );
+  const fullName = path.basename(spec.file).replace(/\.profile-meta\.xml$/, '');
+  if (fullName !== spec.profile)
+    problems.push(
+      problem.error(
+        'HardenedProfileNameMismatch',
+        { file: entry, field: 'hardening.restrictLoginToVendorRanges.profile' },
+        [spec.profile ?? '', fullName]
+      )
+    );
+  return problems;
+};
+
+/** The profile itself: custom, on the integration user's licence, granting nothing. */
+const profileContentProblems = (vendor: Vendor, file: CheckedFile, rel: string): Problem[] => {
+  const problems: Problem[] = [];
+  if (selectText(file.node, ORG_FIELDS.profileCustom.path) !== 'true')
+    problems.push(problem.error('HardenedProfileNotCustom', { file: rel, field: 'custom' }));
+  const licence = selectText(file.node, ORG_FIELDS.profileUserLicense.path);
+  if (vendor.user && licence !== vendor.user.userLicense) {
+    const where = { file: rel, field: 'userLicense' };
+    const wanted = vendor.user.userLicense;
+    problems.push(
+      licence === undefined
+        ? problem.error('HardenedProfileLicenceMissing', where, [wanted], [wanted])
+        : problem.error('HardenedProfileLicenceWrong', where, [licence, wanted], [wanted])
+    );
+  }
+  for (const up of file.node.userPermissions ?? []) {
+    if (typeof up === 'object' && textOf(up.enabled?.[0]) === 'true') {
+      problems.push(
+        problem.error('HardenedProfileGrantsPermission', {
+          file: rel,
+          field: `userPermissions ${textOf(up.name?.[0]) ?? ''}`,
+        })
+      );
+    }
+  }
+  return problems;
+};
+
+/** The profile's login IP ranges: valid, and exactly the vendor's ranges. */
+const loginRangeProblems = (vendor: Vendor, file: CheckedFile, rel: string, fixedRanges: IpRange[]): Problem[] => {
+  const problems: Problem[] = [];
+  const ranges = profileLoginRanges(file);
+  ranges.forEach((r, i) => {
+    const result = checkRange(r.start, r.end);
+    if (!result.ok)
+      problems.push(
+        problem.error(
+          'HardenedProfileRangeInvalid',
+          { file: rel, field: `loginIpRanges[${i}]` },
+          [result.reason],
+          [result.fix]
+        )
+      );
+  });
+  const where = { file: rel, field: 'loginIpRanges' };
+  const { owner, source } = vendor.trustedRanges;
+  if (!ranges.length) problems.push(problem.error('HardenedProfileWithoutLoginRanges', where, [], [owner]));
+  else if (!sameRanges(ranges, fixedRanges)) {
+    problems.push(
+      problem.error(
+        'HardenedProfileRangesDiffer',
+        where,
+        [owner, source],
+        [
+          vendor.relDir,
+          vendor.trustedRanges.file ?? 'vendor.json',
+          fixedRanges.map((r) => `${r.start}-${r.end}`).join(', '),
+        ]
+      )
+    );
+  }
+  return problems;
+};
+
 /**
  * Hardened mode's dedicated profile: only where vendor.json says the mode applies; a custom profile
  * on the integration user's licence, granting nothing itself (the permission sets do), whose login
@@ -48,102 +154,38 @@ export const sameRanges = (a: IpRange[], b: IpRange[]): boolean => {
 export const checkHardenedProfile = (
   vendor: Vendor,
   files: Map<string, CheckedFile>,
-  fixedRanges: IpRange[],
-  add: Add
-): void => {
+  fixedRanges: IpRange[]
+): Problem[] => {
   const spec = vendor.hardening?.restrictLoginToVendorRanges;
-  const entry = `${vendor.relDir}/vendor.json`;
-  for (const [vendorRel, file] of files) {
-    if (file.root === 'Profile' && vendorRel !== spec?.file) {
-      add(
-        file.rel,
-        '',
-        spec?.applies
-          ? `is a profile vendor.json does not name (hardening names ${spec.file ?? 'none'})`
-          : `is a profile, but hardened mode does not apply to ${vendor.name}`,
-        'Delete it; a vendor folder holds at most its hardened-mode profile.'
-      );
-    }
-  }
-  if (!spec?.applies || !spec.file) return;
+  const problems = strayProfileProblems(vendor, files, spec);
+  if (!spec?.applies || !spec.file) return problems;
   const rel = `${vendor.relDir}/${spec.file}`;
   const file = files.get(spec.file);
   if (!file) {
     if (!fs.existsSync(path.join(vendor.dir, spec.file)))
-      add(
-        entry,
-        'hardening.restrictLoginToVendorRanges.file',
-        `${spec.file} does not exist`,
-        'Fix the path, or create the profile.'
+      problems.push(
+        problem.error(
+          'HardenedProfileFileMissing',
+          { file: `${vendor.relDir}/vendor.json`, field: 'hardening.restrictLoginToVendorRanges.file' },
+          [spec.file]
+        )
       );
-    return;
+    return problems;
   }
-  if (!spec.file.split('/').includes('hardened'))
-    add(
-      entry,
-      'hardening.restrictLoginToVendorRanges.file',
-      `${spec.file} is not under a hardened/ folder, so a raw sf project deploy would send it`,
-      'Keep the profile under <vendor>/hardened/profiles/ (.forceignore ignores **/hardened/**).'
-    );
-  const fullName = path.basename(spec.file).replace(/\.profile-meta\.xml$/, '');
-  if (fullName !== spec.profile)
-    add(
-      entry,
-      'hardening.restrictLoginToVendorRanges.profile',
-      `"${spec.profile ?? ''}" differs from the file's name "${fullName}"`,
-      'Make the profile name and the file name agree.'
-    );
-  if (selectText(file.node, ORG_FIELDS.profileCustom.path) !== 'true')
-    add(rel, 'custom', 'must be true: the hardened profile is a custom profile', 'Write <custom>true</custom>.');
-  const licence = selectText(file.node, ORG_FIELDS.profileUserLicense.path);
-  if (vendor.user && licence !== vendor.user.userLicense)
-    add(
-      rel,
-      'userLicense',
-      `is "${licence ?? '(none)'}", but the integration user's licence is "${vendor.user.userLicense}"`,
-      `Write <userLicense>${vendor.user.userLicense}</userLicense>.`
-    );
-  for (const up of file.node.userPermissions ?? []) {
-    if (typeof up === 'object' && textOf(up.enabled?.[0]) === 'true') {
-      add(
-        rel,
-        `userPermissions ${textOf(up.name?.[0]) ?? ''}`,
-        'is granted by the hardened profile; the vendor’s permissions belong in its permission sets, where the review shows them',
-        'Remove it from the profile.'
-      );
-    }
-  }
+  problems.push(
+    ...profileEntryProblems(vendor, { ...spec, file: spec.file }),
+    ...profileContentProblems(vendor, file, rel)
+  );
   // The profile's ranges bind OAuth logins only while the app enforces IP restrictions.
   const policy = vendor.externalClientApp ? files.get(vendor.externalClientApp.oauthPolicies) : undefined;
   const relaxation = policy ? selectText(policy.node, ORG_FIELDS.policyIpRelaxation.path) ?? 'Enforce' : undefined;
   if (policy && relaxation !== 'Enforce' && relaxation !== 'Enforce_RelaxRefresh') {
-    add(
-      policy.rel,
-      'ipRelaxationPolicyType',
-      `is ${relaxation}, so the hardened profile's login IP ranges would not bind the app's OAuth logins`,
-      'Write <ipRelaxationPolicyType>Enforce</ipRelaxationPolicyType> (the guide\'s "Enforce IP restrictions").'
+    problems.push(
+      problem.error('HardenedAppRelaxesIpRestrictions', { file: policy.rel, field: 'ipRelaxationPolicyType' }, [
+        relaxation,
+      ])
     );
   }
-  const ranges = profileLoginRanges(file);
-  ranges.forEach((r, i) => {
-    const result = checkRange(r.start, r.end);
-    if (!result.ok) add(rel, `loginIpRanges[${i}]`, result.reason, result.fix);
-  });
-  if (!ranges.length)
-    add(
-      rel,
-      'loginIpRanges',
-      'is empty: a profile without login IP ranges lets the user log in from any address',
-      `Add one <loginIpRanges> per ${vendor.trustedRanges.owner} range.`
-    );
-  else if (!sameRanges(ranges, fixedRanges)) {
-    add(
-      rel,
-      'loginIpRanges',
-      `differ from ${vendor.trustedRanges.owner}'s ranges (${vendor.trustedRanges.source})`,
-      `List exactly the ranges of ${vendor.relDir}/${vendor.trustedRanges.file ?? 'vendor.json'}: ${fixedRanges
-        .map((r) => `${r.start}-${r.end}`)
-        .join(', ')}.`
-    );
-  }
+  problems.push(...loginRangeProblems(vendor, file, rel, fixedRanges));
+  return problems;
 };

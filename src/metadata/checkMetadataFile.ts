@@ -1,7 +1,12 @@
 import path from 'node:path';
+import metadataRegistry from '@salesforce/source-deploy-retrieve/lib/src/registry/metadataRegistry.json';
 import type { Problem } from '../inputs/problem';
+import { problemsFrom } from '../inputs/problems';
 import { enumValues, fieldsOf, REQUIRED_FIELDS } from './metadataSchema';
-import { lineOf, parseMetadataXml, textOf, XmlNode } from './xml';
+import type { FieldSpec } from './metadataSchema';
+import { lineOf, parseMetadataXml, textOf, XmlNode, XmlValue } from './xml';
+
+const problem = problemsFrom('metadata');
 
 export const METADATA_NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
 
@@ -16,7 +21,7 @@ type Registry = {
 // RegistryAccess: that class loads SDR's code and core's Messages and logger, half a second that
 // `review` and `env` would pay for one lookup. This project's sfdx-project.json sets no
 // registryPresets or registryCustomizations, so the effective registry is this file.
-const REGISTRY = require('@salesforce/source-deploy-retrieve/lib/src/registry/metadataRegistry.json') as Registry;
+const REGISTRY: Registry = metadataRegistry;
 
 /** The component a source file holds (`PermissionSet` and its name), from SDR's registry. */
 export const memberOf = (file: string): { type: string; fullName: string } | undefined => {
@@ -45,54 +50,75 @@ export const expectedRoot = (file: string): { root: string; fullName: string } |
 
 export type CheckedFile = { rel: string; root: string; node: XmlNode; text: string };
 
+/** One value of a known element: nested elements for a complex type, else text of the right kind. */
+const valueProblems = (
+  rel: string,
+  where: string,
+  key: string,
+  field: FieldSpec,
+  value: XmlValue,
+  checkNode: (node: XmlNode, typeName: string, at: string) => void
+): Problem[] => {
+  const at = { file: rel, field: where };
+  if (fieldsOf(field.type)) {
+    if (typeof value === 'object') {
+      checkNode(value, field.type, where);
+      return [];
+    }
+    return [problem.error('MetadataElementNotNested', at, [key, field.type, value], [field.type])];
+  }
+  const textValue = textOf(value);
+  if (textValue === undefined) return [problem.error('MetadataElementNotText', at, [key, field.type])];
+  const problems: Problem[] = [];
+  const allowed = enumValues(field.type);
+  if (allowed && !allowed.includes(textValue))
+    problems.push(problem.error('MetadataEnumValueUnknown', at, [textValue, field.type], [allowed.join(', ')]));
+  if (field.type === 'boolean' && textValue !== 'true' && textValue !== 'false')
+    problems.push(problem.error('MetadataBooleanInvalid', at, [textValue]));
+  if (field.type === 'number' && !/^-?\d+(\.\d+)?$/.test(textValue))
+    problems.push(problem.error('MetadataNumberInvalid', at, [textValue]));
+  return problems;
+};
+
 /**
  * Checks one source-format metadata file on its own: well-formed, the right root element and
  * namespace for its file name, and every element a field of its type with a value of the right kind.
  */
 export const checkMetadataFile = (rel: string, text: string): { file?: CheckedFile; problems: Problem[] } => {
   const problems: Problem[] = [];
-  const add = (field: string, message: string, fix: string): void => {
-    problems.push({ severity: 'error', file: rel, field, message, fix });
-  };
+  const here = (field: string): { file: string; field: string } => ({ file: rel, field });
   const parsed = parseMetadataXml(text);
   if (!parsed.ok) {
-    add(
-      `line ${parsed.line}:${parsed.column}`,
-      `is not well-formed XML: ${parsed.message}`,
-      'Fix the XML at that position (an unclosed or misspelt tag is the usual cause).'
+    problems.push(
+      problem.error('MetadataXmlMalformed', here(`line ${parsed.line}:${parsed.column}`), [parsed.message])
     );
     return { problems };
   }
   const expected = expectedRoot(rel);
   if (!expected) {
-    add(
-      '',
-      'is not a metadata file name SDR recognises (<Name>.<suffix>-meta.xml)',
-      'Rename it after its type, e.g. Foo.permissionset-meta.xml.'
-    );
+    problems.push(problem.error('MetadataFileNameUnknown', here('')));
     return { problems };
   }
   if (parsed.root !== expected.root) {
-    add(
-      `<${parsed.root}>`,
-      `has root element <${parsed.root}>, but a file named like this must hold <${expected.root}>`,
-      `Change the root element to <${expected.root}>, or rename the file.`
+    problems.push(
+      problem.error('MetadataRootMismatch', here(`<${parsed.root}>`), [parsed.root, expected.root], [expected.root])
     );
     return { problems };
   }
   if (parsed.namespace !== METADATA_NAMESPACE) {
-    add(
-      `<${parsed.root}> xmlns`,
-      `has namespace ${parsed.namespace ?? '(none)'}`,
-      `Set xmlns="${METADATA_NAMESPACE}" on the root element.`
+    problems.push(
+      parsed.namespace === undefined
+        ? problem.error('MetadataNamespaceMissing', here(`<${parsed.root}> xmlns`), [], [METADATA_NAMESPACE])
+        : problem.error(
+            'MetadataNamespaceWrong',
+            here(`<${parsed.root}> xmlns`),
+            [parsed.namespace],
+            [METADATA_NAMESPACE]
+          )
     );
   }
   if (!fieldsOf(expected.root)) {
-    add(
-      `<${parsed.root}>`,
-      `is of type ${expected.root}, which this project does not deploy`,
-      'Remove the file, or add the type to scripts/generate-metadata-schema.js.'
-    );
+    problems.push(problem.error('MetadataTypeNotDeployed', here(`<${parsed.root}>`), [expected.root]));
     return { problems };
   }
   const checkNode = (node: XmlNode, typeName: string, at: string): void => {
@@ -103,44 +129,29 @@ export const checkMetadataFile = (rel: string, text: string): { file?: CheckedFi
       const line = lineOf(text, key);
       const field = fields[key];
       if (!field) {
-        add(
-          line ? `${where} (line ${line})` : where,
-          `<${key}> is not a field of ${typeName}`,
-          `Remove it, or use one of: ${Object.keys(fields)
-            .filter((f) => f !== 'fullName')
-            .join(', ')}.`
+        problems.push(
+          problem.error(
+            'MetadataElementUnknown',
+            here(line ? `${where} (line ${line})` : where),
+            [key, typeName],
+            [
+              Object.keys(fields)
+                .filter((f) => f !== 'fullName')
+                .join(', '),
+            ]
+          )
         );
         continue;
       }
       if (!field.array && values.length > 1)
-        add(where, `<${key}> appears ${values.length} times but holds one value`, 'Keep one.');
-      for (const value of values) {
-        if (fieldsOf(field.type)) {
-          if (typeof value === 'object') checkNode(value, field.type, where);
-          else
-            add(
-              where,
-              `<${key}> must contain elements of ${field.type}, found text "${value}"`,
-              `See the ${field.type} fields.`
-            );
-          continue;
-        }
-        const textValue = textOf(value);
-        if (textValue === undefined) {
-          add(where, `<${key}> must hold a ${field.type} value, found nested elements`, 'Write a single value.');
-          continue;
-        }
-        const allowed = enumValues(field.type);
-        if (allowed && !allowed.includes(textValue))
-          add(where, `"${textValue}" is not a ${field.type} value`, `Use one of: ${allowed.join(', ')}.`);
-        if (field.type === 'boolean' && textValue !== 'true' && textValue !== 'false')
-          add(where, `"${textValue}" is not a boolean`, 'Write true or false.');
-        if (field.type === 'number' && !/^-?\d+(\.\d+)?$/.test(textValue))
-          add(where, `"${textValue}" is not a number`, 'Write a number.');
-      }
+        problems.push(problem.error('MetadataElementRepeated', here(where), [key, values.length]));
+      for (const value of values) problems.push(...valueProblems(rel, where, key, field, value, checkNode));
     }
     for (const required of REQUIRED_FIELDS[typeName] ?? []) {
-      if (!node[required]) add(`${at}/${required}`, `${typeName} requires <${required}>`, `Add <${required}>.`);
+      if (!node[required])
+        problems.push(
+          problem.error('MetadataRequiredElementMissing', here(`${at}/${required}`), [typeName, required], [required])
+        );
     }
   };
   checkNode(parsed.node, expected.root, parsed.root);

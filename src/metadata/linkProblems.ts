@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { INPUT_LIMITS, readRegularFile } from '../files';
 import type { Problem } from '../inputs/problem';
+import { problemsFrom } from '../inputs/problems';
 import { toPosix } from './listFiles';
+
+const problem = problemsFrom('metadata');
 
 const KEY_MATERIAL = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/;
 
@@ -37,19 +40,6 @@ export const linkProblems = (projectDir: string, vendorDir: string): Problem[] =
     } catch {
       // A broken link, or one to a folder or device: refused below all the same.
     }
-    return keyMaterial
-      ? {
-          severity: 'error',
-          file: rel,
-          field: '',
-          message: 'is a symbolic link to private key material',
-          fix: 'Delete the link; keep keys outside the project, mode 0600, and never link them into force-app/.',
-        }
-      : {
-          severity: 'error',
-          file: rel,
-          field: '',
-          message: 'is a symbolic link; force-app/ must hold the files themselves',
-          fix: 'Replace the link with the file it points to (or delete it), so that what is deployed is what is reviewed.',
-        };
+    const where = { file: rel, field: '' };
+    return keyMaterial ? problem.error('SymlinkToPrivateKey', where) : problem.error('SymlinkInForceApp', where);
   });

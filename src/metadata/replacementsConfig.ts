@@ -33,10 +33,9 @@ export const replacementApplies = (entry: ReplacementEntry, relPath: string): bo
 // path.matchesGlob is experimental on Node 20 (it warns); this covers the ** and * forms sfdx-project.json globs use.
 const globToRegExp = (glob: string): RegExp => {
   const escaped = glob
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*\*\//g, '\u0000')
-    .replace(/\*/g, '[^/]*')
-    .replace(/\u0000/g, '(?:.*/)?');
+    .split('**/')
+    .map((part) => part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'))
+    .join('(?:.*/)?');
   return new RegExp(`(^|/)${escaped}$`);
 };
 

@@ -12,7 +12,7 @@ const parser = new XMLParser({
   attributeNamePrefix: '@',
   parseTagValue: false,
   trimValues: true,
-  isArray: (_name, _jpath, _isLeaf, isAttribute) => !isAttribute,
+  isArray: (_name, _jpath, _isLeaf, isAttribute): boolean => !isAttribute,
 });
 
 export type XmlParseResult =
