@@ -18,8 +18,8 @@ export type CertificateReport = {
   notAfter: string;
   /** Whole days from `now` until `notAfter`; negative once expired. */
   daysLeft: number;
-  /** `RSA`, `EC`, `RSA-PSS`, `ED25519`, ... */
-  keyType: 'RSA' | string;
+  /** `RSA`, `EC`, `RSA-PSS`, `ED25519`, ... (Node's `asymmetricKeyType`, upper-cased). */
+  keyType: string;
   /** Modulus length for RSA, curve size for EC; 0 when unknown. */
   keyBits: number;
   /** e.g. `sha256WithRSAEncryption`, or the OID when unknown. */

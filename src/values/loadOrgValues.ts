@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Vendor, ValueSpec } from '../catalogue';
+import type { IpRange } from '../network';
 import { describe } from '../catalogue/shapeCheck';
 import { PLACEHOLDER } from '../metadata/replacementsConfig';
 import type { Problem, Where } from '../inputs/problem';
@@ -54,15 +55,9 @@ const loadOrgValuesNow = (
   const absolute = path.resolve(options.projectDir, valuesFile);
   const read = readValuesFile(absolute, rel);
   if (!read.ok) return { problems: [read.problem] };
-  const data = read.data;
-  const root = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
-  if (!root) return { problems: [problem.error('ValuesNotObject', { file: rel, field: '' }, [describe(data)])] };
-  const org = typeof root.org === 'string' && root.org ? root.org : path.basename(absolute, '.json');
-  const vendorsNode =
-    root.vendors && typeof root.vendors === 'object' && !Array.isArray(root.vendors)
-      ? (root.vendors as Record<string, unknown>)
-      : undefined;
-  if (!vendorsNode) return { problems: [problem.error('ValuesVendorsMissing', { file: rel, field: 'vendors' })] };
+  const top = topLevel(read.data, rel, absolute);
+  if (!top.ok) return { problems: [top.problem] };
+  const { org, vendorsNode } = top;
 
   const result: OrgValues = { file: rel, org, vendors: {} };
   const catalogue = options.catalogue ?? vendors;
@@ -92,6 +87,22 @@ const loadOrgValuesNow = (
   return problems.some((p) => p.severity === 'error') ? { problems } : { values: result, problems };
 };
 
+/** The values file's root: an object with `vendors`, and the org it names (default: the file's name). */
+const topLevel = (
+  data: unknown,
+  rel: string,
+  absolute: string
+): { ok: true; org: string; vendorsNode: Record<string, unknown> } | { ok: false; problem: Problem } => {
+  const root = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  if (!root)
+    return { ok: false, problem: problem.error('ValuesNotObject', { file: rel, field: '' }, [describe(data)]) };
+  const org = typeof root.org === 'string' && root.org ? root.org : path.basename(absolute, '.json');
+  const vendorsNode = root.vendors;
+  if (!vendorsNode || typeof vendorsNode !== 'object' || Array.isArray(vendorsNode))
+    return { ok: false, problem: problem.error('ValuesVendorsMissing', { file: rel, field: 'vendors' }) };
+  return { ok: true, org, vendorsNode: vendorsNode as Record<string, unknown> };
+};
+
 /** One vendor's node of the values file, checked value by value; its problems go to `context.problems`. */
 const vendorValues = (vendor: Vendor, given: Record<string, unknown>, context: Context): VendorValues => {
   const { rel, problems } = context;
@@ -117,7 +128,16 @@ const vendorValues = (vendor: Vendor, given: Record<string, unknown>, context: C
       );
     }
   }
-  for (const spec of vendor.values) checkValue(vendor, spec, given, out, context);
+  for (const spec of vendor.values) {
+    const checked = checkValue(vendor, spec, given, context);
+    if (!checked) continue;
+    out.sources[spec.key] = checked.source;
+    if (checked.value !== undefined) out.values[spec.key] = checked.value;
+    if (checked.env !== undefined && spec.env) out.env[spec.env] = checked.env;
+    if (checked.replacementFile) out.replacementFiles.push(checked.replacementFile);
+    if (checked.features) out.features = checked.features;
+    if (checked.trustedRanges) out.trustedRanges = checked.trustedRanges;
+  }
   if (given[HARDENING_KEY] !== undefined) {
     const checked = checkHardening(given[HARDENING_KEY], { file: rel, field: `${base}.${HARDENING_KEY}` }, vendor);
     problems.push(...checked.problems);
@@ -137,14 +157,32 @@ const vendorValues = (vendor: Vendor, given: Record<string, unknown>, context: C
   return out;
 };
 
-/** One value of a vendor: required, overridden by its environment variable, checked by its type. */
+/** What a value's type check yields for the vendor's values. */
+type TypedResult = {
+  replacementFile?: VendorValues['replacementFiles'][number];
+  features?: string[];
+  trustedRanges?: IpRange[];
+};
+
+/** What one given value contributes to the vendor's values. */
+type ValueResult = TypedResult & {
+  source: VendorValues['sources'][string];
+  /** The value as written, when it is a string or a list of strings. */
+  value?: string | string[];
+  /** The staged text for the value's environment variable. */
+  env?: string;
+};
+
+/**
+ * One value of a vendor: required, overridden by its environment variable, checked by its type.
+ * Undefined when the value is not given.
+ */
 const checkValue = (
   vendor: Vendor,
   spec: ValueSpec,
   given: Record<string, unknown>,
-  out: VendorValues,
   context: Context
-): void => {
+): ValueResult | undefined => {
   const { rel, env, problems } = context;
   const field = `vendors.${vendor.name}.${spec.key}`;
   const override = spec.env ? env[spec.env] : undefined;
@@ -160,40 +198,36 @@ const checkValue = (
           : problem.error('RequiredValueMissing', at, [spec.description], [spec.key, vendor.name])
       );
     }
-    return;
+    return undefined;
   }
-  out.sources[spec.key] = override && spec.env ? `environment ${spec.env}` : 'values file';
-  checkTyped(vendor, spec, value, where, out, context);
+  const result: ValueResult = {
+    source: override && spec.env ? `environment ${spec.env}` : 'values file',
+    ...checkTyped(vendor, spec, value, where, context),
+  };
   if (typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string')))
-    out.values[spec.key] = value;
+    result.value = value;
   if (spec.env && typeof value === 'string') {
     // A replaced value that holds a placeholder would be filled in again by a later replacement.
     if (new RegExp(PLACEHOLDER.source).test(value)) problems.push(problem.error('ValueHoldsPlaceholder', where));
-    else out.env[spec.env] = replacementTextFor(value);
+    else result.env = replacementTextFor(value);
   }
+  return result;
 };
 
-/** The check of a value's type (vendor.json's `type`), filling `out` with what it yields. */
-const checkTyped = (
-  vendor: Vendor,
-  spec: ValueSpec,
-  value: unknown,
-  where: Where,
-  out: VendorValues,
-  context: Context
-): void => {
+/** The check of a value's type (vendor.json's `type`), with what it yields. */
+const checkTyped = (vendor: Vendor, spec: ValueSpec, value: unknown, where: Where, context: Context): TypedResult => {
   const { options, problems } = context;
   switch (spec.type) {
     case 'email':
       problems.push(...checkEmail(value, where));
-      break;
+      return {};
     case 'username':
       problems.push(...checkEmail(value, where, 'username'));
-      break;
+      return {};
     case 'certificateFile': {
       if (typeof value !== 'string') {
         problems.push(problem.error('CertificatePathNotString', where, [describe(value)]));
-        break;
+        return {};
       }
       const checked = checkCertificateValue(value, {
         projectDir: options.projectDir,
@@ -202,21 +236,19 @@ const checkTyped = (
         ...(options.certWarnDays === undefined ? {} : { warnDays: options.certWarnDays }),
       });
       problems.push(...checked.problems);
-      if (spec.replacementFile && checked.pem)
-        out.replacementFiles.push({ from: value, to: spec.replacementFile, content: replacementTextFor(checked.pem) });
-      break;
+      return spec.replacementFile && checked.pem
+        ? { replacementFile: { from: value, to: spec.replacementFile, content: replacementTextFor(checked.pem) } }
+        : {};
     }
     case 'features': {
       const checked = checkFeatures(value, where, vendor);
       problems.push(...checked.problems);
-      out.features = checked.features;
-      break;
+      return { features: checked.features };
     }
     case 'ipRanges': {
       const checked = checkIpRanges(value, where, vendor.trustedRanges.descriptionPrefix);
       problems.push(...checked.problems);
-      if (vendor.trustedRanges.fromValue === spec.key) out.trustedRanges = checked.ranges;
-      break;
+      return vendor.trustedRanges.fromValue === spec.key ? { trustedRanges: checked.ranges } : {};
     }
   }
 };
