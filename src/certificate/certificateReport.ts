@@ -36,9 +36,12 @@ export type CertificateReport = {
   pem: string;
 };
 
+/** An `error` fails `check` and `cert inspect`; a `warning` is reported. */
+export type CertificateSeverity = 'error' | 'warning';
+
 /** One finding about a report; `check` and `cert inspect` fail on any `error`. */
 export type CertificateProblem = {
-  severity: 'error' | 'warning';
+  severity: CertificateSeverity;
   /** SfError-style name, e.g. `CertificateExpiredError`, `CertificateExpiresSoonWarning`. */
   name: string;
   message: string;
