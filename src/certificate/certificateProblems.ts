@@ -59,15 +59,17 @@ export const certificateProblems = (
 
 type Token = string | number;
 
-const error = (key: string, tokens: Token[]): CertificateProblem => {
-  const sfError = messages.createError(`error.${key}`, tokens);
-  return { severity: 'error', name: sfError.name, message: sfError.message, actions: sfError.actions ?? [] };
-};
+/** A finding named after its messages/certificate.md key: `CertificateExpiredError`, `DerCertificateWarning`. */
+const finding = (
+  severity: CertificateProblem['severity'],
+  named: { name: string; message: string; actions?: string[] | undefined }
+): CertificateProblem => ({ severity, name: named.name, message: named.message, actions: named.actions ?? [] });
 
-const warning = (key: string, tokens: Token[]): CertificateProblem => {
-  const structured = messages.createWarning(`warning.${key}`, tokens);
-  return { severity: 'warning', name: structured.name, message: structured.message, actions: structured.actions ?? [] };
-};
+const error = (key: string, tokens: Token[]): CertificateProblem =>
+  finding('error', messages.createError(`error.${key}`, tokens));
+
+const warning = (key: string, tokens: Token[]): CertificateProblem =>
+  finding('warning', messages.createWarning(`warning.${key}`, tokens));
 
 /** `2026-11-22 22:40 UTC`: unambiguous across time zones, short enough for one line. */
 const day = (date: Date): string => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;

@@ -18,8 +18,8 @@ export type CertificateReport = {
   notAfter: string;
   /** Whole days from `now` until `notAfter`; negative once expired. */
   daysLeft: number;
-  /** `RSA`, `EC`, `RSA-PSS`, `ED25519`, ... */
-  keyType: 'RSA' | string;
+  /** `RSA`, `EC`, `RSA-PSS`, `ED25519`, ... (Node's `asymmetricKeyType`, upper-cased). */
+  keyType: string;
   /** Modulus length for RSA, curve size for EC; 0 when unknown. */
   keyBits: number;
   /** e.g. `sha256WithRSAEncryption`, or the OID when unknown. */
@@ -36,9 +36,12 @@ export type CertificateReport = {
   pem: string;
 };
 
+/** An `error` fails `check` and `cert inspect`; a `warning` is reported. */
+export type CertificateSeverity = 'error' | 'warning';
+
 /** One finding about a report; `check` and `cert inspect` fail on any `error`. */
 export type CertificateProblem = {
-  severity: 'error' | 'warning';
+  severity: CertificateSeverity;
   /** SfError-style name, e.g. `CertificateExpiredError`, `CertificateExpiresSoonWarning`. */
   name: string;
   message: string;

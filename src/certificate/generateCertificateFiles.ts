@@ -13,7 +13,7 @@ export type GeneratedCertificateFiles = WrittenCertificateFiles & { certificate:
  * `--output-dir` fails before any key exists), then generates and writes the pair.
  *
  * @throws the errors of `validateGenerateOptions`, `planCertificateFiles`, `generateCertificate`
- *   and `writeCertificateFiles`
+ * and `writeCertificateFiles`
  */
 export const generateCertificateFiles = async (
   outputDir: string,

@@ -77,6 +77,7 @@ const signatureAlgorithm = (certificate: X509Certificate): string => {
     const oid = signatureAlgorithmOid(certificate.raw);
     const common = COMMON_SIGNATURE_ALGORITHMS[oid];
     if (common) return common;
+    // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: node-forge costs start-up time and is needed only for a rare OID
     const forge = require('node-forge') as typeof import('node-forge');
     const name: unknown = forge.pki.oids[oid];
     return typeof name === 'string' ? name : oid;

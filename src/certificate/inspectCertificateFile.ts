@@ -14,10 +14,11 @@ export type InspectFileOptions = {
  *
  * @throws the errors of `readCertificateInput` and `inspectCertificate`
  */
-export const inspectCertificateFile = async (
-  path: string,
-  options: InspectFileOptions = {}
-): Promise<CertificateReport> => {
+export const inspectCertificateFile = (path: string, options: InspectFileOptions = {}): Promise<CertificateReport> =>
+  // A promise in its contract (callers await it); a throw becomes a rejection, as from an async function.
+  new Promise((resolve) => resolve(inspectNow(path, options)));
+
+const inspectNow = (path: string, options: InspectFileOptions): CertificateReport => {
   const certificate = readCertificateInput(path, 'certificate');
   const privateKeyPath = options.privateKeyPath;
   const privateKey = privateKeyPath === undefined ? undefined : readCertificateInput(privateKeyPath, 'privateKey');

@@ -14,7 +14,7 @@ export const DEFAULT_SOURCE = 'The certificate';
  * Everything else is a named SfError that never quotes the input: it may be a private key.
  *
  * @throws EmptyCertificateError, PrivateKeyNotCertificateError, CertificateChainError,
- *   UnexpectedPemBlockError, CertificateUnparseableError, NotACertificateError
+ * UnexpectedPemBlockError, CertificateUnparseableError, NotACertificateError
  */
 export const parseCertificate = (input: Buffer | string, source = DEFAULT_SOURCE): ParsedCertificate => {
   const text = typeof input === 'string' ? input : input.toString('latin1');

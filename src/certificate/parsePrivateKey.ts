@@ -15,10 +15,12 @@ export const parsePrivateKey = (input: Buffer | string, source = DEFAULT_KEY_SOU
   if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(text)) {
     throw messages.createError('error.EncryptedPrivateKey', [source]);
   }
-  const attempts: Array<() => KeyObject> = [() => createPrivateKey({ key: text, format: 'pem' })];
+  const attempts: Array<() => KeyObject> = [(): KeyObject => createPrivateKey({ key: text, format: 'pem' })];
   if (typeof input !== 'string') {
     attempts.push(
-      ...(['pkcs8', 'pkcs1'] as const).map((type) => () => createPrivateKey({ key: input, format: 'der', type }))
+      ...(['pkcs8', 'pkcs1'] as const).map(
+        (type) => (): KeyObject => createPrivateKey({ key: input, format: 'der', type })
+      )
     );
   }
   for (const attempt of attempts) {

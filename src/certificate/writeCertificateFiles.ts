@@ -22,7 +22,7 @@ const CERTIFICATE_MODE = 0o644;
  * generating so a bad `--output-dir` fails at once.
  *
  * @throws OutputInsideForceAppError (any path under `<projectDir>/force-app`, symlinks resolved, or
- *   in a folder named force-app), CertificateFilesExistError (existing files, without `force`)
+ * in a folder named force-app), CertificateFilesExistError (existing files, without `force`)
  */
 export const planCertificateFiles = async (
   outputDir: string,

@@ -6,6 +6,7 @@ import { inspectCertificate } from '../certificate/inspectCertificate';
 import { readCertificateInput } from '../certificate/readCertificateInput';
 import { singlePemCertificate } from '../certificate/singlePemCertificate';
 import type { Problem } from '../inputs/problem';
+import { problemFromError } from '../inputs/problems';
 
 export type CertificateValueOptions = {
   projectDir: string;
@@ -31,25 +32,19 @@ export const checkCertificateValue = (value: string, options: CertificateValueOp
   try {
     const bytes = readCertificateInput(absolute, 'certificate', value);
     const report = inspectCertificate(bytes, { source: value, ...(options.now ? { now: options.now } : {}) });
+    // Each finding is named after an error.* or warning.* key of messages/certificate.md: that name is its code.
     const problems: Problem[] = certificateProblems(report, {
       requirePem: true,
       ...(options.now ? { now: options.now } : {}),
       ...(options.warnDays === undefined ? {} : { warnDays: options.warnDays }),
-    }).map((p) => ({ severity: p.severity, ...at, message: p.message, fix: p.actions.join(' ') }));
+    }).map((p) => problemFromError(new SfError(p.message, p.name, p.actions), at, '', p.severity));
     if (report.format !== 'PEM' || problems.some((p) => p.severity === 'error')) return { problems };
     return { problems, pem: singlePemCertificate(bytes.toString('latin1'), value) };
   } catch (err) {
     const e = SfError.wrap(err instanceof Error ? err : String(err));
     return {
       problems: [
-        {
-          severity: 'error',
-          ...at,
-          message: e.message,
-          fix:
-            (e.actions ?? []).join(' ') ||
-            'Name the server.crt file the vendor gave you, relative to the project root.',
-        },
+        problemFromError(e, at, 'Name the server.crt file the vendor gave you, relative to the project root.'),
       ],
     };
   }

@@ -1,13 +1,8 @@
 import type { Vendor } from '../catalogue';
 import type { Problem } from '../inputs/problem';
+import { problemsFrom } from '../inputs/problems';
 
-const problem = (file: string, field: string, message: string, fix: string): Problem => ({
-  severity: 'error',
-  file,
-  field,
-  message,
-  fix,
-});
+const problem = problemsFrom('values');
 
 /**
  * Keys under `vendors` that name no vendor of the project: a misspelt or wrongly cased vendor
@@ -23,12 +18,10 @@ export const unknownVendorProblems = (
     .filter((key) => !names.includes(key))
     .map((key) => {
       const near = names.find((n) => n.toLowerCase() === key.toLowerCase());
-      return problem(
-        file,
-        `vendors.${key}`,
-        `"${key}" is not a vendor of this project`,
-        near ? `Write "${near}": vendor names are case-sensitive.` : `Remove it, or use one of: ${names.join(', ')}.`
-      );
+      const where = { file, field: `vendors.${key}` };
+      return near
+        ? problem.error('ValuesVendorMiscased', where, [key], [near])
+        : problem.error('ValuesUnknownVendor', where, [key], [names.join(', ')]);
     });
 };
 
@@ -63,11 +56,11 @@ export const sharedUsernameProblems = (
       }
       if (!chosen.some((v) => v.name === vendor.name || v.name === first.vendor)) continue;
       problems.push(
-        problem(
-          file,
-          field,
-          `"${value}" is also ${first.field}; each vendor needs its own integration user and Salesforce usernames are unique`,
-          `Give ${vendor.name} its own username, e.g. ${vendor.name}.${value}.`
+        problem.error(
+          'SharedIntegrationUsername',
+          { file, field },
+          [value, first.field],
+          [vendor.name, vendor.name, value]
         )
       );
     }

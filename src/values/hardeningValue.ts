@@ -1,8 +1,9 @@
 import type { Vendor } from '../catalogue';
 import { describe } from '../catalogue/shapeCheck';
-import type { Problem } from '../inputs/problem';
+import type { Problem, Where } from '../inputs/problem';
+import { problemsFrom } from '../inputs/problems';
 
-type Where = { file: string; field: string };
+const problem = problemsFrom('values');
 
 export const HARDENING_KEY = 'hardening';
 const OPTIONS = ['restrictLoginToVendorRanges'];
@@ -17,43 +18,27 @@ export const checkHardening = (
   where: Where,
   vendor: Vendor
 ): { hardened: boolean; problems: Problem[] } => {
-  const problem = (field: string, message: string, fix: string): Problem => ({
-    severity: 'error',
-    file: where.file,
-    field,
-    message,
-    fix,
-  });
+  const at = (field: string): Where => ({ file: where.file, field });
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     return {
       hardened: false,
-      problems: [
-        problem(
-          where.field,
-          `must be an object, found ${describe(value)}`,
-          'Write "hardening": { "restrictLoginToVendorRanges": true }, or remove it.'
-        ),
-      ],
+      problems: [problem.error('HardeningNotObject', at(where.field), [describe(value)])],
     };
   }
   const node = value as Record<string, unknown>;
   const problems = Object.keys(node)
     .filter((k) => !OPTIONS.includes(k))
-    .map((k) => problem(`${where.field}.${k}`, 'is not a hardening option', `Use one of: ${OPTIONS.join(', ')}.`));
+    .map((k) => problem.error('UnknownHardeningOption', at(`${where.field}.${k}`), [], [OPTIONS.join(', ')]));
   const field = `${where.field}.restrictLoginToVendorRanges`;
   const on = node.restrictLoginToVendorRanges;
   if (on !== undefined && typeof on !== 'boolean')
-    problems.push(problem(field, `must be true or false, found ${describe(on)}`, 'Write true or false.'));
+    problems.push(problem.error('HardeningOptionNotBoolean', at(field), [describe(on)]));
   const spec = vendor.hardening?.restrictLoginToVendorRanges;
   if (on === true && !spec?.applies) {
     problems.push(
-      problem(
-        field,
-        `is not offered for ${vendor.title}: ${
-          spec?.why ?? 'its catalogue entry does not say that it logs in only from published ranges'
-        }`,
-        'Remove the option (or set it to false).'
-      )
+      spec?.why === undefined
+        ? problem.error('HardeningNotOfferedUnstated', at(field), [vendor.title])
+        : problem.error('HardeningNotOffered', at(field), [vendor.title, spec.why])
     );
   }
   return { hardened: on === true && problems.length === 0, problems };

@@ -1,6 +1,9 @@
 import { SfError } from '@salesforce/core/sfError';
 import { decodeText, INPUT_LIMITS, readRegularFile } from '../files';
 import type { Problem } from '../inputs/problem';
+import { problemFromError, problemsFrom } from '../inputs/problems';
+
+const problem = problemsFrom('values');
 
 export type ValuesFileRead = { ok: true; data: unknown } | { ok: false; problem: Problem };
 
@@ -10,26 +13,22 @@ export type ValuesFileRead = { ok: true; data: unknown } | { ok: false; problem:
  * and the fix; a folder, a pipe or UTF-16 is never reported as a JSON syntax error.
  */
 export const readValuesFile = (absolute: string, rel: string): ValuesFileRead => {
-  const problem = (message: string, fix: string): ValuesFileRead => ({
-    ok: false,
-    problem: { severity: 'error', file: rel, field: '', message, fix },
-  });
+  const where = { file: rel, field: '' };
   let text: string;
   try {
     text = decodeText(readRegularFile(absolute, { display: rel, maxBytes: INPUT_LIMITS.valuesFileBytes }), rel);
   } catch (err) {
     const e = SfError.wrap(err instanceof Error ? err : String(err));
-    if (e.name === 'FileNotFoundError')
-      return problem(
-        'does not exist',
-        'Copy config/orgs/example.json to config/orgs/<org>.json and fill it in, or pass the right --values path (relative to where you run the command).'
-      );
-    return problem(e.message, (e.actions ?? []).join(' ') || 'Pass the right --values path.');
+    if (e.name === 'FileNotFoundError') return { ok: false, problem: problem.error('ValuesFileNotFound', where) };
+    return { ok: false, problem: problemFromError(e, where, 'Pass the right --values path.') };
   }
   try {
     return { ok: true, data: JSON.parse(text) as unknown };
   } catch (err) {
     // JSON.parse's message quotes at most a few characters around the fault, never a whole file.
-    return problem(`is not valid JSON: ${(err as Error).message.slice(0, 200)}`, 'Fix the JSON syntax.');
+    return {
+      ok: false,
+      problem: problem.error('ValuesFileNotJson', where, [(err as Error).message.slice(0, 200)]),
+    };
   }
 };

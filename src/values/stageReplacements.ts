@@ -18,6 +18,7 @@ export const stageReplacements = (
   for (const values of vendorValues) {
     for (const [name, value] of Object.entries(values.env)) {
       if (!previous.has(name)) previous.set(name, env[name]);
+      // eslint-disable-next-line no-param-reassign -- setting the given environment (process.env by default) is what this function is for
       env[name] = value;
     }
     for (const { to, content } of values.replacementFiles) {
@@ -28,7 +29,9 @@ export const stageReplacements = (
   }
   return () => {
     for (const [name, value] of previous) {
+      // eslint-disable-next-line no-param-reassign -- restoring the environment this function changed
       if (value === undefined) delete env[name];
+      // eslint-disable-next-line no-param-reassign -- restoring the environment this function changed
       else env[name] = value;
     }
   };

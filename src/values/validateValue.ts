@@ -1,10 +1,11 @@
-import type { Problem } from '../inputs/problem';
+import type { Problem, Where } from '../inputs/problem';
+import { problemsFrom } from '../inputs/problems';
 import { describe } from '../catalogue/shapeCheck';
 import type { Vendor } from '../catalogue';
 import { INPUT_LIMITS } from '../files';
 import { IpRange, ParsedRange, findOverlaps, formatRange, parseRangeSpec } from '../network';
 
-type Where = { file: string; field: string };
+const problem = problemsFrom('values');
 
 // Salesforce usernames and emails are address-shaped; the replacements put them into XML
 // unescaped (SDR's ReplacementStream does no escaping), so XML-special characters are refused.
@@ -13,36 +14,19 @@ const EMAIL = /^[^\s@<>&"']+@[^\s@<>&"'.]+(\.[^\s@<>&"'.]+)+$/;
 /** The list position in a field such as `vendors.reco.trustedRanges[12]`, for a stable report order. */
 const indexOf = (field: string): number => Number(/\[(\d+)\]$/.exec(field)?.[1] ?? -1);
 
-const problem = (where: Where, message: string, fix: string): Problem => ({
-  severity: 'error',
-  ...where,
-  message,
-  fix,
-});
+/** Which address a value holds: the rules are the same, the texts and codes differ. */
+export type AddressKind = 'email' | 'username';
 
-export const checkEmail = (value: unknown, where: Where, what = 'an email address'): Problem[] => {
-  if (typeof value !== 'string')
-    return [
-      problem(where, `must be ${what} string, found ${describe(value)}`, `Write ${what} such as name@example.com.`),
-    ];
-  if (/[<>&"']/.test(value))
-    return [
-      problem(
-        where,
-        `"${value}" contains a character XML cannot hold unescaped (< > & " ')`,
-        'Remove the character; Salesforce addresses do not need it.'
-      ),
-    ];
+export const checkEmail = (value: unknown, where: Where, kind: AddressKind = 'email'): Problem[] => {
+  const email = kind === 'email';
+  if (typeof value !== 'string') {
+    const found = [describe(value)];
+    return [email ? problem.error('EmailNotString', where, found) : problem.error('UsernameNotString', where, found)];
+  }
+  if (/[<>&"']/.test(value)) return [problem.error('AddressXmlSpecialCharacter', where, [value])];
   if (!EMAIL.test(value))
-    return [problem(where, `"${value}" is not ${what}`, `Write ${what} such as name@example.com.`)];
-  if (value.length > 80)
-    return [
-      problem(
-        where,
-        `"${value}" is longer than 80 characters`,
-        'Salesforce limits usernames and emails to 80 characters; use a shorter one.'
-      ),
-    ];
+    return [email ? problem.error('NotAnEmail', where, [value]) : problem.error('NotAUsername', where, [value])];
+  if (value.length > 80) return [problem.error('AddressTooLong', where, [value])];
   return [];
 };
 
@@ -54,28 +38,19 @@ export const checkFeatures = (
   if (!Array.isArray(value))
     return {
       features: [],
-      problems: [
-        problem(
-          where,
-          `must be a list of feature names, found ${describe(value)}`,
-          `Write e.g. ["${vendor.features[0]?.id ?? 'feature'}"].`
-        ),
-      ],
+      problems: [problem.error('FeaturesNotList', where, [describe(value)], [vendor.features[0]?.id ?? 'feature'])],
     };
   const known = vendor.features.map((f) => f.id);
-  const problems = value.flatMap((item, i) =>
-    typeof item === 'string' && known.includes(item)
-      ? []
-      : [
-          problem(
-            { ...where, field: `${where.field}[${i}]` },
-            `${describe(item)} is not a ${vendor.name} feature`,
-            known.length
-              ? `Use one of: ${known.join(', ')}.`
-              : `${vendor.name} has no optional features; remove the list.`
-          ),
-        ]
-  );
+  const problems = value.flatMap((item, i) => {
+    if (typeof item === 'string' && known.includes(item)) return [];
+    const at = { ...where, field: `${where.field}[${i}]` };
+    const tokens = [describe(item), vendor.name];
+    return [
+      known.length
+        ? problem.error('UnknownFeature', at, tokens, [known.join(', ')])
+        : problem.error('FeatureOfFeaturelessVendor', at, tokens, [vendor.name]),
+    ];
+  });
   return { features: problems.length ? [] : [...new Set(value as string[])], problems };
 };
 
@@ -92,26 +67,14 @@ export const checkIpRanges = (
     return {
       ranges: [],
       parsed: [],
-      problems: [
-        problem(
-          where,
-          `must be a list of CIDRs, addresses or start-end ranges, found ${describe(value)}`,
-          'Write e.g. ["203.0.113.0/28", "198.51.100.7"].'
-        ),
-      ],
+      problems: [problem.error('TrustedRangesNotList', where, [describe(value)])],
     };
   }
   if (value.length > INPUT_LIMITS.trustedRanges) {
     return {
       ranges: [],
       parsed: [],
-      problems: [
-        problem(
-          where,
-          `holds ${value.length} ranges; at most ${INPUT_LIMITS.trustedRanges} are accepted in one list`,
-          'Merge neighbouring addresses into CIDR blocks or start-end ranges; no vendor publishes that many.'
-        ),
-      ],
+      problems: [problem.error('TooManyTrustedRanges', where, [value.length, INPUT_LIMITS.trustedRanges])],
     };
   }
   const problems: Problem[] = [];
@@ -119,28 +82,23 @@ export const checkIpRanges = (
   value.forEach((item, i) => {
     const at = { ...where, field: `${where.field}[${i}]` };
     if (typeof item !== 'string') {
-      problems.push(
-        problem(
-          at,
-          `must be a string, found ${describe(item)}`,
-          'Write the range as a string such as "203.0.113.0/28".'
-        )
-      );
+      problems.push(problem.error('TrustedRangeNotString', at, [describe(item)]));
       return;
     }
     const result = parseRangeSpec(item);
-    if (!result.ok) problems.push(problem(at, result.reason, result.fix));
+    // The reason and fix are src/network's, shared with the metadata checks: whole texts, one code.
+    if (!result.ok) problems.push(problem.error('TrustedRangeInvalid', at, [result.reason], [result.fix]));
     else parsed.push({ index: i, range: result.range, text: item });
   });
   // Sort and sweep: O(n log n), so a long list is checked in milliseconds.
   for (const { first, second } of findOverlaps(parsed.map((p) => ({ key: p, range: p.range })))) {
     const [a, b] = first.index < second.index ? [first, second] : [second, first];
     problems.push(
-      problem(
-        { ...where, field: `${where.field}[${b.index}]` },
-        `"${b.text}" overlaps "${a.text}" (entry ${a.index})`,
-        'Remove the duplicate or merge the two into one range.'
-      )
+      problem.error('TrustedRangesOverlap', { ...where, field: `${where.field}[${b.index}]` }, [
+        b.text,
+        a.text,
+        a.index,
+      ])
     );
   }
   problems.sort((x, y) => indexOf(x.field) - indexOf(y.field));

@@ -19,7 +19,9 @@ describe('vendor-access cert', () => {
     fs.writeFileSync(path.join(dir, name), content);
     return path.join(dir, name);
   };
-  const run = async (...argv: string[]) => {
+  const run = async (
+    ...argv: string[]
+  ): Promise<{ exitCode: number; stdout: string; stderr: string; text: string }> => {
     const io = recordingIo();
     const exitCode = await main(['cert', ...argv], io);
     return { exitCode, stdout: io.out.join('\n'), stderr: io.err.join('\n'), text: io.text() };
@@ -178,43 +180,44 @@ describe('vendor-access cert', () => {
     it.each<[string, () => string, string]>([
       [
         'a chain of two',
-        () => file('chain.crt', `${fixtureCertificatePem({})}${fixtureCertificatePem({ commonName: 'issuer' })}`),
+        (): string =>
+          file('chain.crt', `${fixtureCertificatePem({})}${fixtureCertificatePem({ commonName: 'issuer' })}`),
         'Error (CertificateChainError): %s holds 2 certificates; expected exactly one, the certificate the External Client App trusts.',
       ],
       [
         'garbage',
-        () => file('garbage.crt', 'not a certificate at all'),
+        (): string => file('garbage.crt', 'not a certificate at all'),
         'Error (NotACertificateError): %s is not a certificate: it has no "-----BEGIN CERTIFICATE-----" block and is not a DER certificate.',
       ],
       [
         'an empty file',
-        () => file('empty.crt', ''),
+        (): string => file('empty.crt', ''),
         'Error (EmptyCertificateError): %s is empty: expected a PEM certificate starting with "-----BEGIN CERTIFICATE-----".',
       ],
       [
         'a missing file',
-        () => path.join(dir, 'missing.crt'),
+        (): string => path.join(dir, 'missing.crt'),
         'Error (CertificateFileNotFoundError): The certificate file %s does not exist.',
       ],
-      ['a folder', () => dir, 'Error (NotARegularFileError): %s is a folder, not a file.'],
+      ['a folder', (): string => dir, 'Error (NotARegularFileError): %s is a folder, not a file.'],
       [
         'a device (/dev/zero), before reading a byte',
-        () => '/dev/zero',
+        (): string => '/dev/zero',
         'Error (NotARegularFileError): %s is a character device, not a file.',
       ],
       [
         'a named pipe with no writer, without waiting for one',
-        () => {
+        (): string => {
           const fifo = path.join(dir, 'cert.fifo');
           execFileSync('mkfifo', [fifo]);
           return fifo;
         },
         'Error (NotARegularFileError): %s is a named pipe (FIFO), not a file.',
       ],
-      ['an empty path (an unset shell variable)', () => '', 'Error (EmptyPathFlagError): <file> is empty.'],
+      ['an empty path (an unset shell variable)', (): string => '', 'Error (EmptyPathFlagError): <file> is empty.'],
       [
         'a file over the 64 KiB limit',
-        () => file('huge.crt', 'x'.repeat(70_000)),
+        (): string => file('huge.crt', 'x'.repeat(70_000)),
         'Error (FileTooLargeError): %s is 70000 bytes; at most 65536 are read here.',
       ],
     ])('refuses %s', async (_label, makeFile, expected) => {

@@ -1,6 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { X509Certificate } from 'node:crypto';
 import { certificateProblems, inspectCertificate } from '../../src/certificate';
+import type { CertificateProblem } from '../../src/certificate';
 import { DAY_MS, NOW, fixtureCertificatePem, fixtureKeyPem } from './fixtureCertificate';
 
 const KEY_PEM = fixtureKeyPem('test-only-rsa2048');
@@ -8,7 +9,7 @@ const PKCS1_PEM = createPrivateKey(KEY_PEM).export({ type: 'pkcs1', format: 'pem
 const CERT_PEM = fixtureCertificatePem({});
 const source = 'server.crt';
 
-const problemsOf = (pem: string, options: { privateKey?: string; warnDays?: number } = {}) =>
+const problemsOf = (pem: string, options: { privateKey?: string; warnDays?: number } = {}): CertificateProblem[] =>
   certificateProblems(inspectCertificate(pem, { source, now: NOW, ...options }), { now: NOW, ...options });
 
 describe('inspectCertificate: reading', () => {

@@ -45,6 +45,7 @@ describe('vendor-access check (CLI)', () => {
     expect(envelope).toMatchObject({ status: 1, name: 'CheckFailedError' });
     expect(envelope.data.problems).toEqual([
       {
+        code: 'RequiredOverridableValueMissing',
         severity: 'error',
         file: 'config/orgs/example.json',
         field: 'vendors.ispm.contactEmail',

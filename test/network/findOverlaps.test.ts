@@ -2,12 +2,13 @@ import { findOverlaps, findOverlapsBetween, parseRangeSpec, rangesOverlap } from
 import type { Keyed, ParsedRange } from '../../src/network';
 
 // A small deterministic generator: the same lists every run.
-const random =
-  (seed: number): (() => number) =>
-  () => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-    return seed / 2 ** 31;
+const random = (seed: number): (() => number) => {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
   };
+};
 
 const rangeOf = (spec: string): ParsedRange => {
   const r = parseRangeSpec(spec);
