@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { checkVendors } from '../../src/check';
 import { copyProject, editFile, removeProject, setJson } from '../helpers/projectCopy';
+import { listedCodes } from '../helpers/listedCodes';
 
 /**
  * Every file in test/fixtures/check/ is one bad input: how to break a copy of the project, and the
@@ -30,6 +31,7 @@ type BadInputCase = {
   expect: { file: string; field: string; message: string };
 };
 
+const codes = listedCodes();
 const CASES_DIR = path.join(__dirname, '..', 'fixtures', 'check');
 const cases = fs
   .readdirSync(CASES_DIR)
@@ -74,12 +76,14 @@ describe('check rejects bad input with file, field, message and fix', () => {
         ...(testCase.now ? { now: new Date(testCase.now) } : {}),
       });
       expect(result.ok).toBe(false);
-      // TODO(issue 11): strict again, with the code, once every area makes problems with problemsFrom.
-      expect(result.problems.map(({ code: _code, ...rest }) => rest)).toContainEqual({
+      expect(result.problems).toContainEqual({
+        // Every problem names its kind with a stable code listed in messages/ (test/messages/problemCodes.test.ts).
+        code: expect.stringMatching(/^[A-Z][A-Za-z0-9]*$/),
         severity: 'error',
         ...testCase.expect,
         fix: expect.stringMatching(/\S/) as unknown as string,
       });
+      expect(result.problems.filter((p) => !codes.has(p.code ?? ''))).toEqual([]);
       // Nothing is written when a check fails (a case may have put a file named out/ in the way).
       if (!testCase.write?.out) expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
     } finally {
