@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Vendor } from '../catalogue';
-import { checkRange } from '../network';
+import { checkRange, rangeProblem } from '../network';
 import type { IpRange } from '../network';
 import type { Problem } from '../inputs/problem';
 import { problemsFrom } from '../inputs/problems';
@@ -116,15 +116,7 @@ const loginRangeProblems = (vendor: Vendor, file: CheckedFile, rel: string, fixe
   const ranges = profileLoginRanges(file);
   ranges.forEach((r, i) => {
     const result = checkRange(r.start, r.end);
-    if (!result.ok)
-      problems.push(
-        problem.error(
-          'HardenedProfileRangeInvalid',
-          { file: rel, field: `loginIpRanges[${i}]` },
-          [result.reason],
-          [result.fix]
-        )
-      );
+    if (!result.ok) problems.push(rangeProblem(result.fault, { file: rel, field: `loginIpRanges[${i}]` }));
   });
   const where = { file: rel, field: 'loginIpRanges' };
   const { owner, source } = vendor.trustedRanges;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { SfError } from '@salesforce/core/sfError';
 import type { Vendor } from '../catalogue';
 import { decodeText, INPUT_LIMITS, readRegularFile } from '../files';
-import { checkRange, parseRangeSpec } from '../network';
+import { checkRange, parseRangeSpec, rangeProblem } from '../network';
 import type { IpRange, ParsedRange } from '../network';
 import type { Problem } from '../inputs/problem';
 import { problemFromError, problemsFrom } from '../inputs/problems';
@@ -396,7 +396,7 @@ const publishedRangeProblems = (vendor: Vendor, metadata: VendorMetadata, rel: s
     const where = { file: catalogue, field: `trustedRanges.published[${i}]` };
     const r = typeof p === 'string' ? parseRangeSpec(p) : undefined;
     if (!r) problems.push(problem.error('PublishedRangeNotString', where));
-    else if (!r.ok) problems.push(problem.error('PublishedRangeInvalid', where, [r.reason], [r.fix]));
+    else if (!r.ok) problems.push(rangeProblem(r.fault, where));
     else expected.set(key(r.range), p);
   });
   const actual = new Set<string>();
@@ -448,15 +448,7 @@ const checkTrustedRangeFile = (vendor: Vendor, metadata: VendorMetadata): Proble
     const end = textOf(node.end?.[0]) ?? '';
     const description = textOf(node.description?.[0]) ?? '';
     const result = checkRange(start, end);
-    if (!result.ok)
-      problems.push(
-        problem.error(
-          'SecuritySettingsRangeInvalid',
-          { file: rel, field: `networkAccess/ipRanges[${i}]` },
-          [result.reason],
-          [result.fix]
-        )
-      );
+    if (!result.ok) problems.push(rangeProblem(result.fault, { file: rel, field: `networkAccess/ipRanges[${i}]` }));
     if (!description.startsWith(spec.descriptionPrefix)) {
       problems.push(
         problem.error(

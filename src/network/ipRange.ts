@@ -25,7 +25,7 @@ const largestBlockAt = (address: IpAddress): string => {
  * A concrete split of an oversize range into pieces Salesforce accepts: consecutive blocks of the
  * largest size, written as CIDR when aligned, else start-end. Every piece named passes checkRange.
  */
-const splitFix = (range: ParsedRange): string => {
+const splitFix = (range: ParsedRange): string[] => {
   const max = MAX_RANGE_SIZE[range.start.family];
   const size = range.end.value - range.start.value + 1n;
   const count = (size + max - 1n) / max;
@@ -41,43 +41,34 @@ const splitFix = (range: ParsedRange): string => {
         : `${first}-${formatIp({ family: range.start.family, value: last })}`
     );
   }
-  return `Split it into ${count} ranges of at most that size: ${pieces.join(', ')}${count > 3n ? ', …' : ''}.`;
+  return [String(count), pieces.join(', '), count > 3n ? ', …' : ''];
 };
 
-export type RangeParseResult = { ok: true; range: ParsedRange } | { ok: false; reason: string; fix: string };
+/**
+ * Why a range is refused: a code of messages/network.md (`problem.<code>`, `problem.<code>.fix`)
+ * with the values its texts take. `rangeProblem` turns it into a Problem at the place it was found.
+ */
+export type RangeFault = { code: string; tokens: string[]; fixTokens: string[] };
 
-const fail = (reason: string, fix: string): RangeParseResult => ({ ok: false, reason, fix });
+export type RangeParseResult = { ok: true; range: ParsedRange } | { ok: false; fault: RangeFault };
+
+const fail = (code: string, tokens: string[], fixTokens: string[] = []): RangeParseResult => ({
+  ok: false,
+  fault: { code, tokens, fixTokens },
+});
 
 /** Checks a start/end pair against Salesforce's rules: same family, start ≤ end, size limit. */
 export const checkRange = (startText: string, endText: string): RangeParseResult => {
   const start = parseIp(startText);
   const end = parseIp(endText);
-  if (!start)
-    return fail(
-      `"${startText}" is not an IPv4 or IPv6 address`,
-      'Write an address such as 203.0.113.10 or 2001:db8::1.'
-    );
-  if (!end)
-    return fail(`"${endText}" is not an IPv4 or IPv6 address`, 'Write an address such as 203.0.113.10 or 2001:db8::1.');
-  if (start.family !== end.family) {
-    return fail(
-      `start ${startText} and end ${endText} mix IPv4 and IPv6`,
-      'Use the same address family for both ends.'
-    );
-  }
-  if (start.value > end.value) {
-    return fail(
-      `start ${startText} is after end ${endText}`,
-      'Swap the two addresses so the range starts at the lower one.'
-    );
-  }
+  if (!start) return fail('RangeAddressInvalid', [startText]);
+  if (!end) return fail('RangeAddressInvalid', [endText]);
+  if (start.family !== end.family) return fail('RangeFamiliesMixed', [startText, endText]);
+  if (start.value > end.value) return fail('RangeReversed', [startText, endText]);
   const size = end.value - start.value + 1n;
   if (size > MAX_RANGE_SIZE[start.family]) {
     const limit = start.family === 4 ? '33,554,432 addresses (a /7)' : '2^96 addresses (a /32)';
-    return fail(
-      `${startText}-${endText} holds ${size} addresses; Salesforce allows at most ${limit} in one range`,
-      splitFix({ start, end })
-    );
+    return fail('RangeTooLarge', [startText, endText, String(size), limit], splitFix({ start, end }));
   }
   return { ok: true, range: { start, end } };
 };
@@ -91,42 +82,33 @@ export const parseRangeSpec = (spec: string): RangeParseResult => {
   const text = spec.trim();
   if (text.includes('/')) {
     const [addressText = '', prefixText = '', ...rest] = text.split('/');
-    if (rest.length)
-      return fail(
-        `"${text}" has more than one "/"`,
-        'Write a CIDR block with one prefix length, such as 203.0.113.0/28.'
-      );
+    if (rest.length) return fail('CidrTwoSlashes', [text]);
     const address = parseIp(addressText);
-    if (!address)
-      return fail(`"${addressText}" is not an IPv4 or IPv6 address`, 'Write a CIDR block such as 203.0.113.0/28.');
+    if (!address) return fail('CidrAddressInvalid', [addressText]);
     const bits = addressBits(address.family);
     const prefix = /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
     if (!Number.isInteger(prefix) || prefix < 0 || prefix > bits) {
-      return fail(
-        `"/${prefixText}" is not a prefix length for IPv${address.family} (0-${bits})`,
-        'Write a CIDR block such as 203.0.113.0/28.'
-      );
+      return fail('CidrPrefixInvalid', [prefixText, String(address.family), String(bits)]);
     }
     const hostBits = BigInt(bits - prefix);
     const mask = (1n << hostBits) - 1n;
     if ((address.value & mask) !== 0n) {
       const network = formatIp({ family: address.family, value: address.value & ~mask });
       // The fix offered must itself be accepted: a block over the size limit is never suggested.
-      const fix =
-        1n << hostBits > MAX_RANGE_SIZE[address.family]
-          ? `A /${prefix} is also larger than Salesforce allows; write the block you mean, at most /${
-              MAX_PREFIX[address.family]
-            }, e.g. ${largestBlockAt(address)}.`
-          : `Write ${network}/${prefix}, or a single address without a prefix.`;
-      return fail(`${text} has host bits set; the block starts at ${network}`, fix);
+      return 1n << hostBits > MAX_RANGE_SIZE[address.family]
+        ? fail(
+            'CidrHostBitsSetTooLarge',
+            [text, network],
+            [String(prefix), String(MAX_PREFIX[address.family]), largestBlockAt(address)]
+          )
+        : fail('CidrHostBitsSet', [text, network], [network, String(prefix)]);
     }
     const end = { family: address.family, value: address.value | mask };
     return checkRange(formatIp(address), formatIp(end));
   }
   if (text.includes('-')) {
     const [startText = '', endText = '', ...rest] = text.split('-').map((s) => s.trim());
-    if (rest.length)
-      return fail(`"${text}" has more than one "-"`, 'Write a range as start-end, e.g. 192.0.2.10-192.0.2.20.');
+    if (rest.length) return fail('RangeTwoDashes', [text]);
     return checkRange(startText, endText);
   }
   return checkRange(text, text);

@@ -3,7 +3,7 @@ import { problemsFrom } from '../inputs/problems';
 import { describe } from '../catalogue/shapeCheck';
 import type { Vendor } from '../catalogue';
 import { INPUT_LIMITS } from '../files';
-import { IpRange, ParsedRange, findOverlaps, formatRange, parseRangeSpec } from '../network';
+import { IpRange, ParsedRange, findOverlaps, formatRange, parseRangeSpec, rangeProblem } from '../network';
 
 const problem = problemsFrom('values');
 
@@ -86,8 +86,8 @@ export const checkIpRanges = (
       return;
     }
     const result = parseRangeSpec(item);
-    // The reason and fix are src/network's, shared with the metadata checks: whole texts, one code.
-    if (!result.ok) problems.push(problem.error('TrustedRangeInvalid', at, [result.reason], [result.fix]));
+    // What is wrong with a range is src/network's to say, the same wherever a range is written.
+    if (!result.ok) problems.push(rangeProblem(result.fault, at));
     else parsed.push({ index: i, range: result.range, text: item });
   });
   // Sort and sweep: O(n log n), so a long list is checked in milliseconds.

@@ -97,11 +97,11 @@ describe('metadata problems carry their codes', () => {
     ]);
   });
 
-  it("a bad range keeps the range check's own words under the code of where it is", () => {
+  it("a bad range has the range check's code and words, at the place it is written", () => {
     setJson(project(), 'force-app/ispm/vendor.json', 'trustedRanges.published.0', '18.98.16.161/27');
     expect(checkVendorMetadata(project(), ispm()).problems).toEqual([
       {
-        code: 'PublishedRangeInvalid',
+        code: 'CidrHostBitsSet',
         severity: 'error',
         file: 'force-app/ispm/vendor.json',
         field: 'trustedRanges.published[0]',

@@ -1,8 +1,12 @@
-import { formatIp, parseIp, parseRangeSpec } from '../../src/network';
+import { formatIp, parseIp, parseRangeSpec, rangeProblem } from '../../src/network';
+
+const WHERE = { file: 'f', field: 'x' };
 
 const range = (spec: string): string => {
   const r = parseRangeSpec(spec);
-  return r.ok ? `${formatIp(r.range.start)}-${formatIp(r.range.end)}` : `error: ${r.reason}`;
+  return r.ok
+    ? `${formatIp(r.range.start)}-${formatIp(r.range.end)}`
+    : `error: ${rangeProblem(r.fault, WHERE).message}`;
 };
 
 describe('trusted range specs', () => {
@@ -47,15 +51,19 @@ describe('range refusals whose fix is itself accepted', () => {
   const fixOf = (spec: string): string => {
     const r = parseRangeSpec(spec);
     if (r.ok) throw new Error(`${spec} was accepted`);
-    return r.fix;
+    return rangeProblem(r.fault, WHERE).fix;
   };
   const suggested = (fix: string): string[] => fix.match(/[0-9a-f.:]+(?:\/\d+|-[0-9a-f.:]+)/g) ?? [];
 
   it('refuses more than one prefix length instead of reading 198.51.100.0/24/8 as a /24', () => {
     const r = parseRangeSpec('198.51.100.0/24/8');
-    expect(r).toEqual({
-      ok: false,
-      reason: '"198.51.100.0/24/8" has more than one "/"',
+    expect(r).toEqual({ ok: false, fault: { code: 'CidrTwoSlashes', tokens: ['198.51.100.0/24/8'], fixTokens: [] } });
+    if (r.ok) return;
+    expect(rangeProblem(r.fault, WHERE)).toEqual({
+      code: 'CidrTwoSlashes',
+      severity: 'error',
+      ...WHERE,
+      message: '"198.51.100.0/24/8" has more than one "/"',
       fix: 'Write a CIDR block with one prefix length, such as 203.0.113.0/28.',
     });
   });

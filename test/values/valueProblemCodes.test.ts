@@ -78,7 +78,7 @@ describe('values problems carry a stable code', () => {
       'a CIDR with host bits',
       (v): VendorsNode => ({ ...v, reco: { ...v.reco, trustedRanges: ['10.0.0.0/6'] } }),
       {
-        code: 'TrustedRangeInvalid',
+        code: 'CidrHostBitsSetTooLarge',
         field: 'vendors.reco.trustedRanges[0]',
         message: '10.0.0.0/6 has host bits set; the block starts at 8.0.0.0',
       },
