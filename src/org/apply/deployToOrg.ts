@@ -3,6 +3,7 @@ import type { Vendor } from '../../catalogue';
 import type { VendorMetadata } from '../../metadata/checkVendorMetadata';
 import type { RangeMerge } from '../../network';
 import type { Problem } from '../../inputs/problem';
+import { problemsFrom } from '../../inputs/problems';
 import type { OrgValues } from '../../values';
 import { analyseOrg } from '../plan/analyseOrg';
 import type { OrgConnection } from '../read/connectOrg';
@@ -16,6 +17,8 @@ import { INTERRUPTED, INTERRUPTED_BEFORE_DEPLOY, interruptedDuringUsers, unlessI
 import { provisionUser, UserReport } from './provisionUsers';
 import { provisionUsersInOneCall } from './provisionUsersInOneCall';
 import { DeployProgress, runMetadataDeploy } from './runMetadataDeploy';
+
+const problem = problemsFrom('deploy');
 
 export type DeployEvent = {
   org: string;
@@ -115,16 +118,14 @@ const sendMetadata = async (
     if (outcome.kind === 'lost') {
       report.outcome = 'unknown';
       report.deploy = { id: outcome.id, status: 'Unknown', checkOnly: request.dryRun, components: [] };
-      report.problems.push({
-        severity: 'error',
-        file: `${org.targetOrg}: deploy ${outcome.id}`,
-        field: 'status',
-        message: `lost track of the deploy after it started: ${outcome.error}`,
-        fix: `Log in again if the session expired (${loginFix(
-          org.targetOrg,
-          org.instanceUrl
-        )}), then run vendor-access deploy --resume ${outcome.id} with the same flags to see how it ended.`,
-      });
+      report.problems.push(
+        problem.error(
+          'DeployStatusLost',
+          { file: `${org.targetOrg}: deploy ${outcome.id}`, field: 'status' },
+          [outcome.error],
+          [loginFix(org.targetOrg, org.instanceUrl), outcome.id]
+        )
+      );
       return false;
     }
     if (outcome.kind === 'timedOut') {
@@ -264,21 +265,20 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
           [...u.permissionSetLicensesAssigned, ...u.permissionSetsAssigned].join(', ') || 'nothing new'
         }`
     );
-    report.problems.push({
-      severity: 'error',
+    const where = {
       file: `${org.targetOrg}: deploy ${deployId}`,
       field:
         typeof e.data === 'object' && e.data && 'field' in e.data
           ? String((e.data as { field: unknown }).field)
           : 'users',
-      message: `the metadata of deploy ${deployId} is in the org, but the next step failed: ${e.message}${
-        done.length ? ` (done before it: ${done.join('; ')})` : ''
-      }`,
-      fix: [
-        ...(e.actions ?? []),
-        `Then run the same vendor-access deploy again: it finds what deploy ${deployId} left and finishes the users, assignments and handoff.`,
-      ].join(' '),
-    });
+    };
+    // The error's own actions come first, then how to finish: each followed by a space.
+    const fixTokens = [(e.actions ?? []).map((a) => `${a} `).join(''), deployId];
+    report.problems.push(
+      done.length
+        ? problem.error('StepFailedAfterMetadataLandedPartly', where, [deployId, e.message, done.join('; ')], fixTokens)
+        : problem.error('StepFailedAfterMetadataLanded', where, [deployId, e.message], fixTokens)
+    );
   }
   return report;
 };
