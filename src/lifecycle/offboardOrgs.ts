@@ -30,7 +30,9 @@ export const offboardOrgs = (options: LifecycleOptions & { restoreSettings?: boo
     const heldByOthers = new Map<string, number>();
     for (const footprint of footprints) {
       emit(`${footprint.vendor}: suspending, then taking its assignments off its user and deactivating it`);
+      // eslint-disable-next-line no-await-in-loop -- one vendor after another: its suspend, then its user's release, in that order
       steps.push(...(await suspendVendor(org.connection, footprint, undefined, run)).steps);
+      // eslint-disable-next-line no-await-in-loop -- one vendor after another: its suspend, then its user's release, in that order
       const released = await releaseUser(org.connection, footprint, run);
       steps.push(...released.steps);
       for (const [name, count] of released.heldByOthers) heldByOthers.set(name, count);

@@ -105,7 +105,10 @@ const likelyClosure = (start: string[]): string[] => {
   while (queue.length) {
     const info = PERMISSIONS[queue.shift() as string];
     for (const next of [...(info?.requires ?? []), ...(info?.requiresWhereAvailable ?? [])]) {
-      if (!seen.has(next)) queue.push(next), seen.add(next);
+      if (!seen.has(next)) {
+        queue.push(next);
+        seen.add(next);
+      }
     }
   }
   return [...seen];
@@ -132,6 +135,7 @@ const walkDependencies = async (
     const missing = frontier.filter((name) => !edges.has(name));
     if (missing.length) {
       for (const name of missing) edges.set(name, []);
+      // eslint-disable-next-line no-await-in-loop -- each round of the closure asks for what the round before found
       for (const row of await queryAll(connection, dependencyQuery(missing), true))
         edges.get(str(row, 'Permission'))?.push(str(row, 'RequiredPermission'));
     }
