@@ -144,7 +144,22 @@ const checkPermissionSet = (
       problem.error('OrgLacksPermissionSetLicence', at(file, 'license'), [set.license], [vendor.title, set.license])
     );
   }
-  // The org's own closure: what Setup would add silently here, only where the org has it.
+  addOrgClosure(facts, vendor, ref, set, file, result, at);
+};
+
+/**
+ * The org's own closure: what Setup would add silently here, only where the org has it (runtime
+ * permissions resolved by label, then every dependency the org names), kept for the deploy.
+ */
+const addOrgClosure = (
+  facts: OrgFacts,
+  vendor: Vendor,
+  ref: PermissionSetRef,
+  set: PermissionSetMeta,
+  file: string,
+  result: PreflightResult,
+  at: At
+): void => {
   const granted = new Set(set.permissions);
   const extra: string[] = [];
   for (const runtime of vendor.runtimePermissions.filter((r) => r.permissionSet === ref.name)) {
