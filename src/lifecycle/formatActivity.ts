@@ -19,6 +19,46 @@ const summary = (v: VendorActivity): string => {
   }`;
 };
 
+/** One vendor in one org: who, the summary, its logins and its OAuth tokens. */
+const vendorLines = (v: VendorActivity, md: boolean): string[] => {
+  const lines: string[] = [];
+  lines.push(
+    md ? `\n### ${v.vendor}: ${v.username}\n\n${summary(v)}\n` : `  ${v.vendor}: ${v.username}\n    ${summary(v)}`
+  );
+  if (!v.userFound) {
+    lines.push(md ? '_No such user in this org._' : '    no such user in this org');
+    return lines;
+  }
+  if (v.logins.length) {
+    if (md)
+      lines.push('| time (UTC) | source IP | status | application | login type | flag |', '|---|---|---|---|---|---|');
+    else lines.push('    logins:');
+    for (const l of v.logins) {
+      const flag = l.outsideRanges ? 'OUTSIDE TRUSTED RANGES' : '';
+      lines.push(
+        md
+          ? `| ${day(l.time)} | ${l.sourceIp} | ${l.status} | ${l.application} | ${l.loginType} | ${
+              flag ? `**${flag}**` : ''
+            } |`
+          : `      ${day(l.time)}  ${l.sourceIp.padEnd(15)}  ${l.status}  ${l.application}  ${l.loginType}${
+              flag ? `  <-- ${flag}` : ''
+            }`
+      );
+    }
+  }
+  if (v.tokens.length) {
+    if (md) lines.push('', '| OAuth token of app | created | last used | uses |', '|---|---|---|---|');
+    else lines.push('    OAuth tokens:');
+    for (const t of v.tokens)
+      lines.push(
+        md
+          ? `| ${t.app} | ${day(t.created)} | ${day(t.lastUsed)} | ${t.useCount} |`
+          : `      ${t.app}: created ${day(t.created)}, last used ${day(t.lastUsed)}, ${t.useCount} use(s)`
+      );
+  }
+  return lines;
+};
+
 /** One page per org: "what did this vendor do in this org", as text or Markdown. */
 export const formatActivity = (result: ActivityResult, format: 'text' | 'markdown'): string[] => {
   const md = format === 'markdown';
@@ -38,45 +78,7 @@ export const formatActivity = (result: ActivityResult, format: 'text' | 'markdow
         ? `## ${org.targetOrg} (${org.orgId}) since ${result.since}`
         : `${org.targetOrg} (${org.orgId}) since ${result.since}`
     );
-    for (const v of org.vendors) {
-      lines.push(
-        md ? `\n### ${v.vendor}: ${v.username}\n\n${summary(v)}\n` : `  ${v.vendor}: ${v.username}\n    ${summary(v)}`
-      );
-      if (!v.userFound) {
-        lines.push(md ? '_No such user in this org._' : '    no such user in this org');
-        continue;
-      }
-      if (v.logins.length) {
-        if (md)
-          lines.push(
-            '| time (UTC) | source IP | status | application | login type | flag |',
-            '|---|---|---|---|---|---|'
-          );
-        else lines.push('    logins:');
-        for (const l of v.logins) {
-          const flag = l.outsideRanges ? 'OUTSIDE TRUSTED RANGES' : '';
-          lines.push(
-            md
-              ? `| ${day(l.time)} | ${l.sourceIp} | ${l.status} | ${l.application} | ${l.loginType} | ${
-                  flag ? `**${flag}**` : ''
-                } |`
-              : `      ${day(l.time)}  ${l.sourceIp.padEnd(15)}  ${l.status}  ${l.application}  ${l.loginType}${
-                  flag ? `  <-- ${flag}` : ''
-                }`
-          );
-        }
-      }
-      if (v.tokens.length) {
-        if (md) lines.push('', '| OAuth token of app | created | last used | uses |', '|---|---|---|---|');
-        else lines.push('    OAuth tokens:');
-        for (const t of v.tokens)
-          lines.push(
-            md
-              ? `| ${t.app} | ${day(t.created)} | ${day(t.lastUsed)} | ${t.useCount} |`
-              : `      ${t.app}: created ${day(t.created)}, last used ${day(t.lastUsed)}, ${t.useCount} use(s)`
-          );
-      }
-    }
+    for (const v of org.vendors) lines.push(...vendorLines(v, md));
     lines.push(md ? `\n_Record: ${org.record}_\n` : `  record: ${org.record}`);
   }
   return lines;

@@ -61,7 +61,7 @@ export const pendingReversal = (records: LifecycleRecord[], vendor: string): Rev
     if (record.command === 'offboard' && record.outcome !== 'failed') pending = undefined;
     if (record.command === 'resume' && pending) {
       const left = record.reversals?.find((r) => r.vendor === vendor);
-      pending = left && (left.froze || left.disabled) ? left : undefined;
+      pending = left && (left.froze ?? left.disabled) ? left : undefined;
     }
   }
   return pending;

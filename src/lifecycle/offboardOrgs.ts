@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { readSettingsBefore, restoredSettings } from '../org/apply/settingsBefore';
+import type { VendorFootprint } from './footprint';
 import { deployStepOutcome } from './orgCalls';
 import { LifecycleStep, step } from './lifecycleStep';
 import { readOwnedMetadata } from './ownedMetadata';
@@ -8,6 +9,65 @@ import { runRemovalDeploy } from './removalDeploy';
 import { LifecycleOptions, LifecycleResult, runLifecycle } from './runLifecycle';
 import { suspendVendor } from './suspendVendor';
 import { seesAllTokens } from './tokenVisibility';
+
+/**
+ * The settings the vendors changed: kept as they are (a step says so), or with --restore-settings
+ * put back in the removal deploy to the values recorded before onboarding, when there are any.
+ */
+const planSettings = (
+  footprints: VendorFootprint[],
+  restoreSettings: boolean,
+  outDir: string,
+  orgId: string
+): { settings: Array<{ name: string; xml: string }>; settingSteps: LifecycleStep[]; restoreSteps: LifecycleStep[] } => {
+  const settings: Array<{ name: string; xml: string }> = [];
+  const settingSteps: LifecycleStep[] = [];
+  const restoreSteps: LifecycleStep[] = [];
+  const before = readSettingsBefore(outDir, orgId);
+  for (const footprint of footprints) {
+    for (const name of footprint.settings) {
+      if (!restoreSettings) {
+        settingSteps.push(
+          step(
+            footprint.vendor,
+            'keepSetting',
+            `${name}Settings`,
+            'kept',
+            'org-wide settings the vendor turned on are left as they are; --restore-settings puts back the values recorded before onboarding'
+          )
+        );
+        continue;
+      }
+      const recorded = before?.recorded[name];
+      const restored = recorded
+        ? restoredSettings(fs.readFileSync(footprint.settingsFiles[name] ?? '', 'utf8'), recorded.xml)
+        : undefined;
+      if (!recorded || !restored?.xml) {
+        settingSteps.push({
+          ...step(footprint.vendor, 'restoreSetting', `${name}Settings`, 'skipped'),
+          error: recorded
+            ? 'the org reported none of these values before onboarding; change them in Setup'
+            : `no values recorded before onboarding for this org (out/lifecycle/${orgId}-settings-before.json, written by the first vendor-access deploy); change them in Setup`,
+        });
+        continue;
+      }
+      settings.push({ name, xml: restored.xml });
+      const partly = restored.unrestorable.length
+        ? `; not reported before, left as they are: ${restored.unrestorable.join(', ')}`
+        : '';
+      restoreSteps.push(
+        step(
+          footprint.vendor,
+          'restoreSetting',
+          `${name}Settings`,
+          'planned',
+          `back to the values recorded ${recorded.at}${partly}`
+        )
+      );
+    }
+  }
+  return { settings, settingSteps, restoreSteps };
+};
 
 /**
  * `offboard`: removes what the vendors own and only that, in dependency order: suspend (access
@@ -30,7 +90,9 @@ export const offboardOrgs = (options: LifecycleOptions & { restoreSettings?: boo
     const heldByOthers = new Map<string, number>();
     for (const footprint of footprints) {
       emit(`${footprint.vendor}: suspending, then taking its assignments off its user and deactivating it`);
+      // eslint-disable-next-line no-await-in-loop -- one vendor after another: its suspend, then its user's release, in that order
       steps.push(...(await suspendVendor(org.connection, footprint, undefined, run)).steps);
+      // eslint-disable-next-line no-await-in-loop -- one vendor after another: its suspend, then its user's release, in that order
       const released = await releaseUser(org.connection, footprint, run);
       steps.push(...released.steps);
       for (const [name, count] of released.heldByOthers) heldByOthers.set(name, count);
@@ -63,51 +125,13 @@ export const offboardOrgs = (options: LifecycleOptions & { restoreSettings?: boo
         )
       );
     }
-    const settings: Array<{ name: string; xml: string }> = [];
-    const settingSteps: LifecycleStep[] = [];
-    const before = readSettingsBefore(outDir, org.orgId);
-    for (const footprint of footprints) {
-      for (const name of footprint.settings) {
-        if (!options.restoreSettings) {
-          settingSteps.push(
-            step(
-              footprint.vendor,
-              'keepSetting',
-              `${name}Settings`,
-              'kept',
-              'org-wide settings the vendor turned on are left as they are; --restore-settings puts back the values recorded before onboarding'
-            )
-          );
-          continue;
-        }
-        const recorded = before?.recorded[name];
-        const restored = recorded
-          ? restoredSettings(fs.readFileSync(footprint.settingsFiles[name] ?? '', 'utf8'), recorded.xml)
-          : undefined;
-        if (!recorded || !restored?.xml) {
-          settingSteps.push({
-            ...step(footprint.vendor, 'restoreSetting', `${name}Settings`, 'skipped'),
-            error: recorded
-              ? 'the org reported none of these values before onboarding; change them in Setup'
-              : `no values recorded before onboarding for this org (out/lifecycle/${org.orgId}-settings-before.json, written by the first vendor-access deploy); change them in Setup`,
-          });
-          continue;
-        }
-        settings.push({ name, xml: restored.xml });
-        const partly = restored.unrestorable.length
-          ? `; not reported before, left as they are: ${restored.unrestorable.join(', ')}`
-          : '';
-        removal.push(
-          step(
-            footprint.vendor,
-            'restoreSetting',
-            `${name}Settings`,
-            'planned',
-            `back to the values recorded ${recorded.at}${partly}`
-          )
-        );
-      }
-    }
+    const { settings, settingSteps, restoreSteps } = planSettings(
+      footprints,
+      Boolean(options.restoreSettings),
+      outDir,
+      org.orgId
+    );
+    removal.push(...restoreSteps);
     if (!removal.length) notes.push('the org holds none of the vendors’ metadata or trusted ranges any more');
     else if (!dryRun) {
       emit('deploying the removal (one atomic deploy)');

@@ -54,8 +54,9 @@ export const deployStepOutcome = (
       .flatMap((f) => ('error' in f && f.error ? [`${f.type}:${f.fullName}: ${f.error}`] : []));
     return {
       outcome: 'failed',
+      // An empty list or message says nothing either: `||`, not `??`.
       error: `deploy ${outcome.id} ${String(response.status)}: ${
-        problems.join('; ') || response.errorMessage || 'no detail'
+        problems.join('; ') || (response.errorMessage ?? '') || 'no detail'
       }`,
     };
   }

@@ -79,6 +79,7 @@ const readApiVolume = async (connection: Connection, userId: string, since: stri
   let requests = 0;
   for (const file of files) {
     // jsforce parses a text/csv body into one object per row.
+    // eslint-disable-next-line no-await-in-loop -- one event log file at a time: each body can be large
     const body = await connection.request<unknown>(
       `/services/data/v${connection.getApiVersion()}/sobjects/EventLogFile/${str(file, 'Id')}/LogFile`
     );
@@ -101,7 +102,8 @@ export const readActivity = async (
   tokensVisible = true
 ): Promise<VendorActivity> => {
   // The app's enabled switch is not activity: read the user's side only.
-  const { app: _app, ...userSide } = footprint;
+  const userSide: VendorFootprint = { ...footprint };
+  delete userSide.app;
   const state = await readVendorState(connection, userSide);
   const base = {
     vendor: footprint.vendor,

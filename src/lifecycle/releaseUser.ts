@@ -74,18 +74,15 @@ export const releaseUser = async (
       sets.find((s) => str(s, 'Id') === str(a, 'PermissionSetId')),
       'Name'
     );
-    steps.push(
-      await run(
-        step(
-          vendor,
-          'removeAssignment',
-          `${name} from ${username}`,
-          'planned',
-          `PermissionSetAssignment ${str(a, 'Id')}`
-        ),
-        () => deleteRecord(connection, 'PermissionSetAssignment', str(a, 'Id'))
-      )
+    const planned = step(
+      vendor,
+      'removeAssignment',
+      `${name} from ${username}`,
+      'planned',
+      `PermissionSetAssignment ${str(a, 'Id')}`
     );
+    // eslint-disable-next-line no-await-in-loop -- one step after another: each outcome is recorded in order
+    steps.push(await run(planned, () => deleteRecord(connection, 'PermissionSetAssignment', str(a, 'Id'))));
   }
   const setsGone = steps.every((s) => s.outcome === 'done' || s.outcome === 'planned');
   const pslAssignments = licences.length
@@ -108,11 +105,12 @@ export const releaseUser = async (
       'planned',
       `PermissionSetLicenseAssign ${str(a, 'Id')}`
     );
-    steps.push(
-      setsGone
-        ? await run(s, () => deleteRecord(connection, 'PermissionSetLicenseAssign', str(a, 'Id')))
-        : { ...s, outcome: 'skipped', error: 'a permission set assignment it needs gone is still there' }
-    );
+    if (!setsGone) {
+      steps.push({ ...s, outcome: 'skipped', error: 'a permission set assignment it needs gone is still there' });
+      continue;
+    }
+    // eslint-disable-next-line no-await-in-loop -- one step after another: each outcome is recorded in order
+    steps.push(await run(s, () => deleteRecord(connection, 'PermissionSetLicenseAssign', str(a, 'Id'))));
   }
   steps.push(...(await moveOffHardenedProfile(connection, footprint, userId, str(users[0], 'ProfileId'), run)));
   if (users[0]?.IsActive !== true) steps.push(step(vendor, 'deactivateUser', username, 'already', 'already inactive'));

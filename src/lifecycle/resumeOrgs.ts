@@ -29,6 +29,7 @@ export const resumeOrgs = (options: LifecycleOptions): Promise<LifecycleResult> 
         continue;
       }
       emit(`${footprint.vendor}: reversing the suspend`);
+      // eslint-disable-next-line no-await-in-loop -- one vendor at a time: each reversal's steps are reported in order
       const done = await resumeVendor(org.connection, footprint, reversal, {
         dryRun,
         pollIntervalMs,

@@ -18,6 +18,7 @@ export const suspendOrgs = (options: LifecycleOptions): Promise<LifecycleResult>
             : 'freezing the user, disabling the app, revoking tokens, ending sessions'
         }`
       );
+      // eslint-disable-next-line no-await-in-loop -- one vendor at a time: each suspend's steps are reported in order
       const done = await suspendVendor(org.connection, footprint, pendingReversal(records, footprint.vendor), {
         dryRun,
         pollIntervalMs,

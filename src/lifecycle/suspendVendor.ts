@@ -1,10 +1,10 @@
 import type { Connection } from '@salesforce/core';
-import { deployAppEnabled } from './appPolicy';
+import { deployAppEnabled, type AppPolicy } from './appPolicy';
 import type { VendorFootprint } from './footprint';
 import type { Reversal } from './lifecycleRecord';
 import { attempt, LifecycleStep, step } from './lifecycleStep';
 import { deployStepOutcome, deleteRecord, revokeOauthToken, updateRecord } from './orgCalls';
-import { readVendorState } from './readVendorState';
+import { readVendorState, type VendorUserState } from './readVendorState';
 import { TOKENS_HIDDEN } from './tokenVisibility';
 
 /** The most OauthToken rows one query returns, queryMore included. */
@@ -15,6 +15,88 @@ export type RunOptions = {
   signal?: AbortSignal;
   pollIntervalMs?: number;
   /** False: the connected user cannot see other users' OAuth tokens. */ tokensVisible?: boolean;
+};
+
+/** Freezes the integration user first (no new logins); what is already so is reported as such. */
+const freezeUser = async (
+  connection: Connection,
+  footprint: VendorFootprint,
+  user: VendorUserState | undefined,
+  options: RunOptions
+): Promise<{ steps: LifecycleStep[]; froze?: NonNullable<Reversal['froze']> }> => {
+  const { vendor, username } = footprint;
+  // A vendor without an integration user has nobody to freeze.
+  if (!user)
+    return {
+      steps: footprint.hasUser ? [step(vendor, 'freezeUser', username, 'already', 'no such user in this org')] : [],
+    };
+  if (user.isFrozen) return { steps: [step(vendor, 'freezeUser', username, 'already', 'already frozen')] };
+  const freeze = step(vendor, 'freezeUser', username, 'planned', 'UserLogin.IsFrozen = true');
+  if (options.dryRun) return { steps: [freeze] };
+  const done = await attempt(
+    freeze,
+    () => updateRecord(connection, 'UserLogin', { Id: user.userLoginId, IsFrozen: true }),
+    options.signal
+  );
+  return {
+    steps: [done],
+    ...(done.outcome === 'done' || done.outcome === 'unknown'
+      ? { froze: { userLoginId: user.userLoginId, username } }
+      : {}),
+  };
+};
+
+/**
+ * Disables the vendor's External Client App: a step at once when there is nothing to send (or a dry
+ * run), otherwise the deploy, to run alongside the revocations.
+ */
+const disableApp = (
+  connection: Connection,
+  footprint: VendorFootprint,
+  app: AppPolicy | undefined,
+  options: RunOptions
+): {
+  step?: LifecycleStep;
+  pending?: Promise<{ step: LifecycleStep; disabled?: NonNullable<Reversal['disabled']> }>;
+} => {
+  const { vendor } = footprint;
+  if (footprint.app && !app)
+    return { step: step(vendor, 'disableApp', footprint.app, 'already', 'the org has no such External Client App') };
+  if (!app) return {};
+  if (!app.enabled)
+    return { step: step(vendor, 'disableApp', app.app, 'already', `already disabled (${app.policy}.isEnabled false)`) };
+  const disable = step(vendor, 'disableApp', app.app, 'planned', `${app.policy}.isEnabled = false`);
+  if (options.dryRun) return { step: disable };
+  const pending = async (): Promise<{ step: LifecycleStep; disabled?: NonNullable<Reversal['disabled']> }> => {
+    if (options.signal?.aborted)
+      return { step: { ...disable, outcome: 'skipped', error: 'interrupted before this step' } };
+    try {
+      const result = deployStepOutcome(await deployAppEnabled(connection, app, false, options));
+      return {
+        step: { ...disable, ...result },
+        ...(result.outcome === 'failed' ? {} : { disabled: { app: app.app, policy: app.policy } }),
+      };
+    } catch (err) {
+      return { step: { ...disable, outcome: 'failed', error: (err as Error).message } };
+    }
+  };
+  return { pending: pending() };
+};
+
+/** What is said of the tokens when there are none to revoke, none visible, or maybe more than the org returned. */
+const tokenNotes = (footprint: VendorFootprint, user: VendorUserState, options: RunOptions): LifecycleStep[] => {
+  const { vendor, username } = footprint;
+  const steps: LifecycleStep[] = [];
+  if (options.tokensVisible === false)
+    steps.push({ ...step(vendor, 'revokeToken', username, 'skipped'), error: TOKENS_HIDDEN });
+  else if (!user.tokens.length) steps.push(step(vendor, 'revokeToken', username, 'already', 'no OAuth tokens'));
+  // A query returns at most 2,500 OauthToken rows even through queryMore (reference org-behaviour.md): a full page may hide more.
+  if (user.tokens.length >= MAX_TOKEN_ROWS)
+    steps.push({
+      ...step(vendor, 'revokeToken', username, 'skipped'),
+      error: `the org returned ${user.tokens.length} tokens, its most per query: more may remain; run suspend again to revoke them`,
+    });
+  return steps;
 };
 
 /**
@@ -40,47 +122,20 @@ export const suspendVendor = async (
   const planned = (s: LifecycleStep): LifecycleStep => (options.dryRun ? { ...s, outcome: 'planned' } : s);
   const user = state.user;
 
-  // A vendor without an integration user has nobody to freeze.
-  if (!user) {
-    if (footprint.hasUser) steps.push(step(vendor, 'freezeUser', username, 'already', 'no such user in this org'));
-  } else if (user.isFrozen) steps.push(step(vendor, 'freezeUser', username, 'already', 'already frozen'));
-  else {
-    const freeze = planned(step(vendor, 'freezeUser', username, 'planned', 'UserLogin.IsFrozen = true'));
-    const done = options.dryRun
-      ? freeze
-      : await attempt(
-          freeze,
-          () => updateRecord(connection, 'UserLogin', { Id: user.userLoginId, IsFrozen: true }),
-          options.signal
-        );
-    if (done.outcome === 'done' || done.outcome === 'unknown')
-      reversal.froze = { userLoginId: user.userLoginId, username };
-    steps.push(done);
-  }
+  const frozen = await freezeUser(connection, footprint, user, options);
+  steps.push(...frozen.steps);
+  if (frozen.froze) reversal.froze = frozen.froze;
 
   const parallel: Array<Promise<LifecycleStep>> = [];
-  const app = state.app;
-  if (footprint.app && !app)
-    steps.push(step(vendor, 'disableApp', footprint.app, 'already', 'the org has no such External Client App'));
-  else if (app && !app.enabled)
-    steps.push(step(vendor, 'disableApp', app.app, 'already', `already disabled (${app.policy}.isEnabled false)`));
-  else if (app) {
-    const disable = step(vendor, 'disableApp', app.app, 'planned', `${app.policy}.isEnabled = false`);
-    if (options.dryRun) steps.push(disable);
-    else
-      parallel.push(
-        (async (): Promise<LifecycleStep> => {
-          if (options.signal?.aborted) return { ...disable, outcome: 'skipped', error: 'interrupted before this step' };
-          try {
-            const result = deployStepOutcome(await deployAppEnabled(connection, app, false, options));
-            if (result.outcome !== 'failed') reversal.disabled = { app: app.app, policy: app.policy };
-            return { ...disable, ...result };
-          } catch (err) {
-            return { ...disable, outcome: 'failed', error: (err as Error).message };
-          }
-        })()
-      );
-  }
+  const disabling = disableApp(connection, footprint, state.app, options);
+  if (disabling.step) steps.push(disabling.step);
+  if (disabling.pending)
+    parallel.push(
+      disabling.pending.then((d) => {
+        if (d.disabled) reversal.disabled = d.disabled;
+        return d.step;
+      })
+    );
   for (const token of user?.tokens ?? []) {
     const revoke = planned(
       step(vendor, 'revokeToken', token.app, 'planned', `token ${token.id}, last used ${token.lastUsed || 'never'}`)
@@ -88,15 +143,7 @@ export const suspendVendor = async (
     if (options.dryRun) steps.push(revoke);
     else parallel.push(attempt(revoke, () => revokeOauthToken(connection, token.deleteToken), options.signal));
   }
-  if (user && options.tokensVisible === false)
-    steps.push({ ...step(vendor, 'revokeToken', username, 'skipped'), error: TOKENS_HIDDEN });
-  else if (user && !user.tokens.length) steps.push(step(vendor, 'revokeToken', username, 'already', 'no OAuth tokens'));
-  // A query returns at most 2,500 OauthToken rows even through queryMore (reference org-behaviour.md): a full page may hide more.
-  if (user && user.tokens.length >= MAX_TOKEN_ROWS)
-    steps.push({
-      ...step(vendor, 'revokeToken', username, 'skipped'),
-      error: `the org returned ${user.tokens.length} tokens, its most per query: more may remain; run suspend again to revoke them`,
-    });
+  if (user) steps.push(...tokenNotes(footprint, user, options));
   for (const session of user?.sessions ?? []) {
     const end = planned(step(vendor, 'endSession', session, 'planned', `AuthSession ${session}`));
     if (options.dryRun) steps.push(end);

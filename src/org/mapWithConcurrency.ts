@@ -9,6 +9,7 @@ export const mapWithConcurrency = async <T, R>(
   const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
     while (next < items.length) {
       const index = next++;
+      // eslint-disable-next-line no-await-in-loop -- a lane takes its next item only when its last one is done: that is the limit
       results[index] = await work(items[index] as T);
     }
   });

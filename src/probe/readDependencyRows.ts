@@ -25,6 +25,7 @@ export const readDependencyRows = async (connection: Connection, start: string[]
       const soql = `SELECT Permission, RequiredPermission, PermissionType, RequiredPermissionType FROM PermissionDependency WHERE Permission IN ${soqlIn(
         names.flatMap((n) => [n, `${PREFIX}${n}`])
       )}`;
+      // eslint-disable-next-line no-await-in-loop -- each round asks for what the round before found; its chunks one after another
       for (const r of await queryRows(connection, soql, true)) {
         const row = {
           permission: text(r, 'Permission'),

@@ -39,6 +39,7 @@ const readDenied = async (connection: Connection, permissions: string[]): Promis
   const asked = permissions.filter((p) => fields.has(`MaximumPermissions${p}`));
   const denied = new Map<string, string[]>();
   for (const group of chunks(asked, 100)) {
+    // eslint-disable-next-line no-await-in-loop -- chunks one after another: the probe sends one query at a time
     const rows = await queryRows(
       connection,
       `SELECT DeveloperName, ${group.map((p) => `MaximumPermissions${p}`).join(', ')} FROM PermissionSetLicense`

@@ -18,6 +18,7 @@ export const readLicenseInFiles = async (
 ): Promise<Map<string, string>> => {
   const sets: Array<{ name: string; developerName: string }> = [];
   for (const ids of chunks([...pslIds.keys()], 100)) {
+    // eslint-disable-next-line no-await-in-loop -- chunks one after another: the probe sends one query at a time
     for (const row of await queryRows(
       connection,
       `SELECT Name, LicenseId, IsCustom FROM PermissionSet WHERE LicenseId IN ${soqlIn(ids)}`

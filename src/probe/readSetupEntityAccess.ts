@@ -18,6 +18,7 @@ export const readSetupEntityAccess = async (
   const nameById = new Map(sets.map((r) => [text(r, 'Id'), text(r, 'Name')]));
   const byType = new Map<string, { rows: number; permissionSets: Set<string> }>();
   for (const ids of chunks([...nameById.keys()], 100)) {
+    // eslint-disable-next-line no-await-in-loop -- chunks one after another: the probe sends one query at a time
     for (const row of await queryRows(
       connection,
       `SELECT ParentId, SetupEntityType FROM SetupEntityAccess WHERE ParentId IN ${soqlIn(ids)}`

@@ -82,6 +82,21 @@ describe('deploy under faults ends in a correct, honest outcome', () => {
     expect(out).toMatch(/run vendor-access deploy --resume 0Af\w+ with the same flags to see how it ended/);
     expect(out).not.toContain('SUCCEEDED');
   });
+
+  it('names the lost deploy with a stable code in --json', async () => {
+    sim().faults.set({ onOperation: [{ op: 'checkDeployStatus', nth: 1, fault: 'expiredSession' }] });
+    const { code, json } = await run('deploy', '-o', 'prod', ...VALUES, '--json');
+    expect(code).toBe(69);
+    const envelope = json() as { result: { orgs: Array<{ outcome: string; problems: Array<{ code: string }> }> } };
+    expect(envelope.result.orgs[0]?.outcome).toBe('unknown');
+    expect(envelope.result.orgs[0]?.problems.map((p) => p.code)).toEqual([
+      'OrgLacksPermissionLabelled',
+      'DeployStatusLost',
+    ]);
+    expect(envelope.result.orgs[0]?.problems).toContainEqual(
+      expect.objectContaining({ code: 'DeployStatusLost', severity: 'error', field: 'status' })
+    );
+  });
 });
 
 describe('several orgs in one run', () => {

@@ -138,6 +138,21 @@ describe('preflight blocks before any deploy call', () => {
     expect(snapshot(sim())).toBe(before);
   });
 
+  it('plan --json names each problem with a stable code that scripts can match', async () => {
+    const { code, json } = await run('plan', '-o', 'noshield', ...VALUES, '--json');
+    expect(code).toBe(1);
+    const envelope = json() as {
+      result: { orgs: Array<{ problems: Array<{ code: string; severity: string; field: string }> }> };
+    };
+    const problems = envelope.result.orgs[0]?.problems ?? [];
+    expect(problems).toContainEqual(
+      expect.objectContaining({ code: 'DeployerCannotCreateUsers', severity: 'error', field: 'permissions' })
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ code: 'ProfileLoginIpRangesWithVendorAdvice', severity: 'warning', field: 'profile' })
+    );
+  });
+
   it('dry run blocks the same way', async () => {
     const { code } = await run('deploy', '-o', 'noshield', ...VALUES, '--dry-run');
     expect(code).toBe(1);

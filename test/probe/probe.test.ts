@@ -33,7 +33,11 @@ const facts = (shape: OrgShape): Record<string, unknown> => ({
 const reachable = (shape: OrgShape, probed: OrgShape): Record<string, unknown> => {
   const closure = new Set(Object.keys(probed.dependencies).concat(Object.values(probed.dependencies).flat()));
   const walk = (p: string): void => {
-    for (const r of shape.dependencies[p] ?? []) if (!closure.has(r)) closure.add(r), walk(r);
+    for (const r of shape.dependencies[p] ?? [])
+      if (!closure.has(r)) {
+        closure.add(r);
+        walk(r);
+      }
   };
   [...closure].forEach(walk);
   return facts({

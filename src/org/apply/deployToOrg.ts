@@ -3,8 +3,9 @@ import type { Vendor } from '../../catalogue';
 import type { VendorMetadata } from '../../metadata/checkVendorMetadata';
 import type { RangeMerge } from '../../network';
 import type { Problem } from '../../inputs/problem';
+import { problemsFrom } from '../../inputs/problems';
 import type { OrgValues } from '../../values';
-import { analyseOrg } from '../plan/analyseOrg';
+import { analyseOrg, OrgAnalysis } from '../plan/analyseOrg';
 import type { OrgConnection } from '../read/connectOrg';
 import { buildChangedWorkspace } from '../plan/changedWorkspace';
 import { buildDeployWorkspace, DeployWorkspace, WorkspacePlan } from '../plan/deployWorkspace';
@@ -16,6 +17,8 @@ import { INTERRUPTED, INTERRUPTED_BEFORE_DEPLOY, interruptedDuringUsers, unlessI
 import { provisionUser, UserReport } from './provisionUsers';
 import { provisionUsersInOneCall } from './provisionUsersInOneCall';
 import { DeployProgress, runMetadataDeploy } from './runMetadataDeploy';
+
+const problem = problemsFrom('deploy');
 
 export type DeployEvent = {
   org: string;
@@ -78,13 +81,20 @@ const changedWorkspace = async (
 
 type Emit = (phase: DeployEvent['phase'], message: string, progress?: DeployProgress) => void;
 
-/** Deploys (or validates) the workspace; true when the org reports it Succeeded. */
-const sendMetadata = async (
-  request: DeployRequest,
-  workspace: DeployWorkspace,
-  report: OrgDeployReport,
-  emit: Emit
-): Promise<boolean> => {
+/**
+ * What sending the workspace gave: the deploy as the org reports it, and, when the metadata did not
+ * land, the outcome of the run (canceled, unknown, running or failed).
+ */
+type Sent = {
+  deploy: NonNullable<OrgDeployReport['deploy']>;
+  notes: string[];
+  problems: Problem[];
+  /** Undefined when the org reports the deploy Succeeded. */
+  notLanded?: 'canceled' | 'unknown' | 'running' | 'failed';
+};
+
+/** Deploys (or validates) the workspace. */
+const sendMetadata = async (request: DeployRequest, workspace: DeployWorkspace, emit: Emit): Promise<Sent> => {
   const { org } = request;
   try {
     emit('deploy', request.dryRun ? 'validating (check-only deploy, nothing is saved)' : 'deploying');
@@ -107,33 +117,37 @@ const sendMetadata = async (
         ),
     });
     if (outcome.kind === 'canceled') {
-      report.outcome = 'canceled';
-      report.deploy = { id: outcome.id, status: outcome.status, checkOnly: request.dryRun, components: [] };
-      report.notes.push('The deploy was canceled in the org; with rollbackOnError nothing of it was saved.');
-      return false;
+      return {
+        notLanded: 'canceled',
+        deploy: { id: outcome.id, status: outcome.status, checkOnly: request.dryRun, components: [] },
+        notes: ['The deploy was canceled in the org; with rollbackOnError nothing of it was saved.'],
+        problems: [],
+      };
     }
     if (outcome.kind === 'lost') {
-      report.outcome = 'unknown';
-      report.deploy = { id: outcome.id, status: 'Unknown', checkOnly: request.dryRun, components: [] };
-      report.problems.push({
-        severity: 'error',
-        file: `${org.targetOrg}: deploy ${outcome.id}`,
-        field: 'status',
-        message: `lost track of the deploy after it started: ${outcome.error}`,
-        fix: `Log in again if the session expired (${loginFix(
-          org.targetOrg,
-          org.instanceUrl
-        )}), then run vendor-access deploy --resume ${outcome.id} with the same flags to see how it ended.`,
-      });
-      return false;
+      const lost = problem.error(
+        'DeployStatusLost',
+        { file: `${org.targetOrg}: deploy ${outcome.id}`, field: 'status' },
+        [outcome.error],
+        [loginFix(org.targetOrg, org.instanceUrl), outcome.id]
+      );
+      return {
+        notLanded: 'unknown',
+        deploy: { id: outcome.id, status: 'Unknown', checkOnly: request.dryRun, components: [] },
+        notes: [],
+        problems: [lost],
+      };
     }
     if (outcome.kind === 'timedOut') {
-      report.outcome = 'running';
-      report.deploy = { id: outcome.id, status: outcome.lastStatus, checkOnly: request.dryRun, components: [] };
-      return false;
+      return {
+        notLanded: 'running',
+        deploy: { id: outcome.id, status: outcome.lastStatus, checkOnly: request.dryRun, components: [] },
+        notes: [],
+        problems: [],
+      };
     }
     const response = outcome.result.response;
-    report.deploy = {
+    const deploy = {
       id: outcome.id,
       status: String(response.status),
       checkOnly: request.dryRun,
@@ -145,9 +159,54 @@ const sendMetadata = async (
       })),
       ...(response.errorMessage ? { errorMessage: response.errorMessage } : {}),
     };
-    return String(response.status) === 'Succeeded';
+    return {
+      deploy,
+      notes: [],
+      problems: [],
+      ...(String(response.status) === 'Succeeded' ? {} : { notLanded: 'failed' as const }),
+    };
   } finally {
     workspace.cleanup();
+  }
+};
+
+/**
+ * The integration users and their assignments, added to `users` as they are done (a failure leaves
+ * what came before it there). One composite call for every user and assignment; if it cannot carry
+ * them or anything in it fails, nothing of it stays and the users are done one request at a time,
+ * which names the failure. Hardened mode at work (a profile to use, a user to move, a profile to
+ * remove) always goes one request at a time.
+ */
+const provisionAll = async (
+  request: DeployRequest,
+  analysis: OrgAnalysis,
+  users: UserReport[],
+  notes: string[]
+): Promise<void> => {
+  const { org, vendors, values } = request;
+  const hardened = analysis.hardening.some((h) => h.on || h.moveUser !== 'none' || h.removeProfile);
+  const together =
+    hardened || request.signal?.aborted
+      ? undefined
+      : await provisionUsersInOneCall(org.connection, vendors, analysis.preflight.users, analysis.facts.permissionSets);
+  if (together) {
+    users.push(...together);
+    return;
+  }
+  for (const planned of analysis.preflight.users) {
+    if (request.signal?.aborted) break;
+    const vendor = vendors.find((v) => v.name === planned.vendor) as Vendor;
+    const hardening = analysis.hardening.find((h) => h.vendor === vendor.name);
+    // eslint-disable-next-line no-await-in-loop -- one user after another: a failure names the user it stopped at
+    const plan = await withHardenedProfile(org.connection, planned, hardening);
+    // eslint-disable-next-line no-await-in-loop -- one user after another: a failure names the user it stopped at
+    const user = await provisionUser(org.connection, vendor, plan, values.file, request.signal);
+    users.push(user);
+    if (request.signal?.aborted) break;
+    // eslint-disable-next-line no-await-in-loop -- the user moves to its hardened profile once it exists
+    const moved = await applyHardening(org.connection, vendor, plan, user.userId, hardening);
+    if (moved.profile) user.profile = moved.profile;
+    notes.push(...moved.done);
   }
 };
 
@@ -201,8 +260,11 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
     return { ...report, outcome: 'canceled', notes: [...report.notes, INTERRUPTED_BEFORE_DEPLOY] };
   const workspace = built;
   if (workspace) {
-    const landed = await sendMetadata(request, workspace, report, emit);
-    if (!landed) return report;
+    const sent = await sendMetadata(request, workspace, emit);
+    report.deploy = sent.deploy;
+    report.notes.push(...sent.notes);
+    report.problems.push(...sent.problems);
+    if (sent.notLanded) return { ...report, outcome: sent.notLanded };
   } else {
     report.notes.push('The org already holds every component as intended: nothing was deployed.');
   }
@@ -218,31 +280,7 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
     // fails, nothing of it stays and the users are done one request at a time, which names the
     // failure. Hardened mode at work (a profile to use, a user to move, a profile to remove) always
     // goes one request at a time.
-    const hardened = analysis.hardening.some((h) => h.on || h.moveUser !== 'none' || h.removeProfile);
-    const together =
-      hardened || request.signal?.aborted
-        ? undefined
-        : await provisionUsersInOneCall(
-            org.connection,
-            vendors,
-            analysis.preflight.users,
-            analysis.facts.permissionSets
-          );
-    if (together) report.users.push(...together);
-    else {
-      for (const planned of analysis.preflight.users) {
-        if (request.signal?.aborted) break;
-        const vendor = vendors.find((v) => v.name === planned.vendor) as Vendor;
-        const hardening = analysis.hardening.find((h) => h.vendor === vendor.name);
-        const plan = await withHardenedProfile(org.connection, planned, hardening);
-        const user = await provisionUser(org.connection, vendor, plan, values.file, request.signal);
-        report.users.push(user);
-        if (request.signal?.aborted) break;
-        const moved = await applyHardening(org.connection, vendor, plan, user.userId, hardening);
-        if (moved.profile) user.profile = moved.profile;
-        report.notes.push(...moved.done);
-      }
-    }
+    await provisionAll(request, analysis, report.users, report.notes);
     // Interrupted: no further write; the report says what is in the org and what is not.
     if (request.signal?.aborted) {
       const pending = analysis.preflight.users
@@ -264,21 +302,20 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
           [...u.permissionSetLicensesAssigned, ...u.permissionSetsAssigned].join(', ') || 'nothing new'
         }`
     );
-    report.problems.push({
-      severity: 'error',
+    const where = {
       file: `${org.targetOrg}: deploy ${deployId}`,
       field:
         typeof e.data === 'object' && e.data && 'field' in e.data
           ? String((e.data as { field: unknown }).field)
           : 'users',
-      message: `the metadata of deploy ${deployId} is in the org, but the next step failed: ${e.message}${
-        done.length ? ` (done before it: ${done.join('; ')})` : ''
-      }`,
-      fix: [
-        ...(e.actions ?? []),
-        `Then run the same vendor-access deploy again: it finds what deploy ${deployId} left and finishes the users, assignments and handoff.`,
-      ].join(' '),
-    });
+    };
+    // The error's own actions come first, then how to finish: each followed by a space.
+    const fixTokens = [(e.actions ?? []).map((a) => `${a} `).join(''), deployId];
+    report.problems.push(
+      done.length
+        ? problem.error('StepFailedAfterMetadataLandedPartly', where, [deployId, e.message, done.join('; ')], fixTokens)
+        : problem.error('StepFailedAfterMetadataLanded', where, [deployId, e.message], fixTokens)
+    );
   }
   return report;
 };

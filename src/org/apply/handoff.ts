@@ -47,6 +47,7 @@ export const buildHandoff = async (
         const value = valueByRole(vendor, values, item.from.slice('values.'.length) as Exclude<ValueRole, 'none'>);
         if (value) lines.push({ vendor: vendor.name, kind: 'give', item: item.item, value });
       } else if (item.from === 'org.consumerKey' && vendor.externalClientApp) {
+        // eslint-disable-next-line no-await-in-loop -- the handoff lines keep vendor.json's order; one retrieve per item that asks for the key
         const key = await readConsumerKey(connection, vendor.externalClientApp.globalOauthSettings);
         const base = { vendor: vendor.name, kind: 'give' as const, item: item.item };
         lines.push(key ? { ...base, value: key } : { ...base, ...(item.where ? { where: item.where } : {}) });
@@ -86,7 +87,9 @@ const readConsumerKey = async (connection: Connection, globalSettingsFile: strin
     const files = await retrieveOrgMetadata(connection, [{ type: 'ExtlClntAppGlobalOauthSettings', fullName }]);
     const xml = [...files.values()][0];
     const parsed = xml ? parseMetadataXml(xml) : undefined;
-    return parsed?.ok ? selectText(parsed.node, ORG_FIELDS.appConsumerKey.path) || undefined : undefined;
+    const key = parsed?.ok ? selectText(parsed.node, ORG_FIELDS.appConsumerKey.path) : undefined;
+    // An empty element is no key either.
+    return key === '' ? undefined : key;
   } catch {
     // Most orgs do not release OAuth settings over the Metadata API; the handoff then says where to copy it.
     return undefined;

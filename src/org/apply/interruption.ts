@@ -11,7 +11,7 @@ export const INTERRUPTED: unique symbol = Symbol('interrupted');
 export const unlessInterrupted = async <T>(
   work: Promise<T>,
   signal?: AbortSignal,
-  abandon: (result: T) => void = () => undefined
+  abandon: (result: T) => void = (): undefined => undefined
 ): Promise<T | typeof INTERRUPTED> => {
   if (!signal) return work;
   const drop = (): void => {

@@ -37,6 +37,46 @@ const isDuplicate = (err: unknown): boolean =>
   );
 
 /**
+ * Creates the integration user; its id. A username taken (in any org) is a values problem, named
+ * with the field to change.
+ */
+const createUser = async (
+  connection: Connection,
+  vendor: Vendor,
+  u: NonNullable<Vendor['user']>,
+  plan: UserPlan,
+  valuesFile: string
+): Promise<string> => {
+  try {
+    const saved = await connection.sobject('User').create({
+      Username: plan.username,
+      Email: plan.email,
+      LastName: u.LastName,
+      Alias: u.Alias,
+      ProfileId: plan.profile.id,
+      TimeZoneSidKey: u.TimeZoneSidKey,
+      LocaleSidKey: u.LocaleSidKey,
+      EmailEncodingKey: u.EmailEncodingKey,
+      LanguageLocaleKey: u.LanguageLocaleKey,
+    });
+    if (!saved.success)
+      throw Object.assign(new Error(saved.errors.map((e) => e.message).join('; ')), { data: saved.errors });
+    return saved.id;
+  } catch (err) {
+    const field = fieldByRole(vendor, 'integrationUsername');
+    // Usernames are unique across every Salesforce org: a name taken elsewhere is a values problem.
+    if (errorCodeOf(err).includes('DUPLICATE_USERNAME') || /Duplicate Username/i.test((err as Error).message)) {
+      throw messages
+        .createError('error.UsernameTaken', [plan.username, valuesFile, field], [valuesFile, field])
+        .setData({ field: `${valuesFile} ${field}` });
+    }
+    throw messages
+      .createError('error.UserCreateFailed', [plan.username, (err as Error).message], [plan.username])
+      .setData({ field: `${valuesFile} ${field}` });
+  }
+};
+
+/**
  * Creates the integration user if missing (never updates its profile or deletes anything), then
  * assigns permission set licences before permission sets (a set that needs the PSL cannot be
  * assigned first). Idempotent by reading: what the user already holds (read in preflight) is not
@@ -69,37 +109,11 @@ export const provisionUser = async (
   // Only a vendor with an integration user gets a plan (preflight plans none otherwise).
   const u = vendor.user;
   if (!plan.existing && u) {
-    try {
-      const saved = await connection.sobject('User').create({
-        Username: plan.username,
-        Email: plan.email,
-        LastName: u.LastName,
-        Alias: u.Alias,
-        ProfileId: plan.profile.id,
-        TimeZoneSidKey: u.TimeZoneSidKey,
-        LocaleSidKey: u.LocaleSidKey,
-        EmailEncodingKey: u.EmailEncodingKey,
-        LanguageLocaleKey: u.LanguageLocaleKey,
-      });
-      if (!saved.success)
-        throw Object.assign(new Error(saved.errors.map((e) => e.message).join('; ')), { data: saved.errors });
-      report.userId = saved.id;
-      report.created = true;
-      report.nextSteps.push(
-        `Salesforce emailed ${plan.email} to verify the new user ${plan.username}: open that email and follow it to finish the user (${vendor.title} guide).`
-      );
-    } catch (err) {
-      const field = fieldByRole(vendor, 'integrationUsername');
-      // Usernames are unique across every Salesforce org: a name taken elsewhere is a values problem.
-      if (errorCodeOf(err).includes('DUPLICATE_USERNAME') || /Duplicate Username/i.test((err as Error).message)) {
-        throw messages
-          .createError('error.UsernameTaken', [plan.username, valuesFile, field], [valuesFile, field])
-          .setData({ field: `${valuesFile} ${field}` });
-      }
-      throw messages
-        .createError('error.UserCreateFailed', [plan.username, (err as Error).message], [plan.username])
-        .setData({ field: `${valuesFile} ${field}` });
-    }
+    report.userId = await createUser(connection, vendor, u, plan, valuesFile);
+    report.created = true;
+    report.nextSteps.push(
+      `Salesforce emailed ${plan.email} to verify the new user ${plan.username}: open that email and follow it to finish the user (${vendor.title} guide).`
+    );
   }
   for (const psl of plan.permissionSetLicenses) {
     if (stop()) return report;
@@ -108,6 +122,7 @@ export const provisionUser = async (
       continue;
     }
     try {
+      // eslint-disable-next-line no-await-in-loop -- one assignment after another: the first that fails stops the rest and is named
       await connection
         .sobject('PermissionSetLicenseAssign')
         .create({ AssigneeId: report.userId, PermissionSetLicenseId: psl.id });
@@ -131,6 +146,7 @@ export const provisionUser = async (
         continue;
       }
       try {
+        // eslint-disable-next-line no-await-in-loop -- one assignment after another: the first that fails stops the rest and is named
         await connection.sobject('PermissionSetAssignment').create({ AssigneeId: report.userId, PermissionSetId: id });
         report.permissionSetsAssigned.push(name);
       } catch (err) {

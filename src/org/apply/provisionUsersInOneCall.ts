@@ -11,28 +11,24 @@ type SubAnswer = { body: unknown; httpStatusCode: number; referenceId: string };
 const MAX_SUBREQUESTS = 25;
 const MAX_QUERIES = 5;
 
+type Pending = { report: UserReport; kind: 'psl' | 'set'; name: string; referenceId: string };
+
 /**
- * Every user, permission set licence assignment and permission set assignment of one deploy in a
- * single composite call with allOrNone: the users are created, then assigned through references
- * (`@{user0.id}`), licences before sets as Salesforce requires. Sets this deploy created are found
- * by name in the same call (`@{set0.records[0].Id}`; a missing one breaks the reference and so the
- * whole call). What the users already hold (read in preflight) is not sent. Returns undefined when
- * the call cannot carry it all (limits) or anything in it failed: allOrNone has then rolled every
- * change back, and the caller takes the one-request-at-a-time path, which names the failure.
- * Unverified: that Salesforce accepts a User insert and assignments referencing it in one composite
- * transaction (all are setup objects, so no mixed-DML error is expected).
+ * The subrequests for every user and assignment not yet in the org, the reports they fill, and the
+ * permission sets looked up by name in the call. Undefined when a plan's vendor has no user.
  */
-export const provisionUsersInOneCall = async (
-  connection: Connection,
+const buildSubrequests = (
+  base: string,
   vendors: Vendor[],
   plans: UserPlan[],
   knownSetIds: Map<string, string>
-): Promise<UserReport[] | undefined> => {
-  const base = `/services/data/v${connection.getApiVersion()}`;
+):
+  | { subrequests: Subrequest[]; setRefs: Map<string, string>; reports: UserReport[]; pending: Pending[] }
+  | undefined => {
   const subrequests: Subrequest[] = [];
   const setRefs = new Map<string, string>();
   const reports: UserReport[] = [];
-  const pending: Array<{ report: UserReport; kind: 'psl' | 'set'; name: string; referenceId: string }> = [];
+  const pending: Pending[] = [];
   for (const [k, plan] of plans.entries()) {
     const vendor = vendors.find((v) => v.name === plan.vendor);
     // Preflight plans users only for vendors with an integration user.
@@ -114,6 +110,30 @@ export const provisionUsersInOneCall = async (
       pending.push({ report, kind: 'set', name, referenceId });
     }
   }
+  return { subrequests, setRefs, reports, pending };
+};
+
+/**
+ * Every user, permission set licence assignment and permission set assignment of one deploy in a
+ * single composite call with allOrNone: the users are created, then assigned through references
+ * (`@{user0.id}`), licences before sets as Salesforce requires. Sets this deploy created are found
+ * by name in the same call (`@{set0.records[0].Id}`; a missing one breaks the reference and so the
+ * whole call). What the users already hold (read in preflight) is not sent. Returns undefined when
+ * the call cannot carry it all (limits) or anything in it failed: allOrNone has then rolled every
+ * change back, and the caller takes the one-request-at-a-time path, which names the failure.
+ * Unverified: that Salesforce accepts a User insert and assignments referencing it in one composite
+ * transaction (all are setup objects, so no mixed-DML error is expected).
+ */
+export const provisionUsersInOneCall = async (
+  connection: Connection,
+  vendors: Vendor[],
+  plans: UserPlan[],
+  knownSetIds: Map<string, string>
+): Promise<UserReport[] | undefined> => {
+  const base = `/services/data/v${connection.getApiVersion()}`;
+  const built = buildSubrequests(base, vendors, plans, knownSetIds);
+  if (!built) return undefined;
+  const { subrequests, setRefs, reports, pending } = built;
   if (!subrequests.length) return reports;
   if (subrequests.length > MAX_SUBREQUESTS || setRefs.size > MAX_QUERIES) return undefined;
   let answers: SubAnswer[];

@@ -116,25 +116,29 @@ export const runMetadataDeploy = async (connection: Connection, options: DeployR
   for (;;) {
     if (options.signal?.aborted && !cancelRequested) {
       cancelRequested = true;
+      // eslint-disable-next-line no-await-in-loop -- the cancel goes out once, before the next status request
       await deploy.cancel();
     }
     let status: MetadataApiDeployStatus;
     try {
+      // eslint-disable-next-line no-await-in-loop -- polling: each status request waits for the answer to the one before
       status = await deploy.checkStatus();
       failures = 0;
     } catch (err) {
       if (!isTransient(err) || ++failures > (options.maxPollRetries ?? 8))
         return { kind: 'lost', id, error: err instanceof Error ? err.message : String(err) };
+      // eslint-disable-next-line no-await-in-loop -- backoff: wait before asking again after a transient failure
       await sleep(Math.min(30_000, interval * 2 ** failures));
       continue;
     }
     lastStatus = String(status.status);
     options.onProgress?.(progressOf(status));
     if (status.done || DONE.has(lastStatus)) {
-      if (lastStatus === RequestStatus.Canceled) return { kind: 'canceled', id, status: lastStatus };
+      if (lastStatus === String(RequestStatus.Canceled)) return { kind: 'canceled', id, status: lastStatus };
       return { kind: 'finished', id, result: new DeployResult(status, options.components) };
     }
     if (Date.now() > deadline) return { kind: 'timedOut', id, lastStatus };
+    // eslint-disable-next-line no-await-in-loop -- polling: wait between one status request and the next
     await sleep(pollDelayMs(polls++, interval), cancelRequested ? undefined : options.signal);
   }
 };

@@ -60,7 +60,7 @@ export const buildDeployWorkspace = async (projectDir: string, plan: WorkspacePl
       unknown
     >;
     const packageDirectories = plan.vendors.map((v) => ({ path: v.relDir }));
-    if (plan.trustedRanges || plan.hardenedProfiles?.length) packageDirectories.push({ path: GENERATED });
+    if (plan.trustedRanges !== undefined || plan.hardenedProfiles?.length) packageDirectories.push({ path: GENERATED });
     fs.writeFileSync(
       path.join(dir, 'sfdx-project.json'),
       JSON.stringify(

@@ -9,8 +9,10 @@ export const summariseChanges = (changes: ValueChange[]): string[] => {
   const plain: ValueChange[] = [];
   for (const change of changes) {
     const match = /^([^/[]+)\[([^\]]+)\]\//.exec(change.path);
-    if (match) entries.set(`${match[1]} ${match[2]}`, [...(entries.get(`${match[1]} ${match[2]}`) ?? []), change]);
-    else plain.push(change);
+    if (match) {
+      const key = `${match[1] ?? ''} ${match[2] ?? ''}`;
+      entries.set(key, [...(entries.get(key) ?? []), change]);
+    } else plain.push(change);
   }
   const lines: string[] = [];
   for (const [entry, list] of entries) {

@@ -8,13 +8,20 @@ import type { Problem } from '../../inputs/problem';
 import { EXIT_CODES, ExitCode } from '../../output/exitCodes';
 import { connectOrg, orgLabel } from '../read/connectOrg';
 import { mapWithConcurrency } from '../mapWithConcurrency';
+import { hardeningChanges, HardeningPlan } from '../hardening';
+import { prepareVendors } from '../read/prepareVendors';
 import { analyseOrg } from './analyseOrg';
 import { ComponentPlan, compareWithOrg, credentialNotes } from './compareWithOrg';
 export type { ComponentPlan } from './compareWithOrg';
 import type { FeatureGap } from './orgFeatures';
 import { buildDeployWorkspace } from './deployWorkspace';
-import { hardeningChanges, HardeningPlan } from '../hardening';
-import { prepareVendors } from '../read/prepareVendors';
+
+/** A hardening plan as the plan shows it: without profileFile, an absolute path of this machine. */
+const withoutProfileFile = (h: HardeningPlan): Omit<HardeningPlan, 'profileFile'> => {
+  const shown: Omit<HardeningPlan, 'profileFile'> & { profileFile?: string } = { ...h };
+  delete shown.profileFile;
+  return shown;
+};
 
 export type UserChange = { vendor: string; username: string; action: 'create' | 'none'; assign: string[] };
 
@@ -108,7 +115,7 @@ export const planOrg = async (
       ...(analysis.merge ? { trustedRanges: { add, keep: analysis.merge.kept.length } } : {}),
       users,
       featureGaps: analysis.preflight.gaps,
-      hardening: analysis.hardening.map(({ profileFile: _file, ...rest }) => rest),
+      hardening: analysis.hardening.map(withoutProfileFile),
       hardeningChanges: changes,
       appEnforcesIp,
       inSync:

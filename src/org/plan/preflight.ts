@@ -1,10 +1,13 @@
 import type { Vendor } from '../../catalogue';
 import type { VendorMetadata } from '../../metadata/checkVendorMetadata';
 import { permissionsOf } from '../../metadata/permissionCatalogue';
-import type { Problem } from '../../inputs/problem';
+import type { Problem, Where } from '../../inputs/problem';
+import { problemsFrom } from '../../inputs/problems';
 import { fieldByRole, valueByRole, type OrgValues } from '../../values';
 import type { OrgFacts, ProfileFact, PslFact, UserFact, UserLicenseFact } from '../read/readOrgFacts';
 import { FeatureGap, FeatureResolution, resolveOrgFeatures } from './orgFeatures';
+
+const problem = problemsFrom('plan');
 
 /** What deploy will do for one integration user. */
 export type UserPlan = {
@@ -39,6 +42,9 @@ export type PreflightResult = {
 
 const free = (fact: { total: number; used: number }): number => fact.total - fact.used;
 
+/** Where a problem is in this org: the file, prefixed with the org it was found in. */
+type At = (file: string, field: string) => Where;
+
 /**
  * Checks one org against the vendors before anything is sent: every permission and object exists,
  * the org's own dependency closure, licences and free seats, the permission set licence, the
@@ -61,17 +67,13 @@ export const preflight = (
     gaps: [],
     omitted: new Map(),
   };
-  const error = (file: string, field: string, message: string, fix: string): void => {
-    result.problems.push({ severity: 'error', file: `${orgLabel}: ${file}`, field, message, fix });
-  };
-  const warn = (file: string, field: string, message: string, fix: string): void => {
-    result.problems.push({ severity: 'warning', file: `${orgLabel}: ${file}`, field, message, fix });
-  };
-  checkDeployer(
-    facts,
-    vendors.some((v) => v.user),
-    error,
-    warn
+  const at: At = (file, field) => ({ file: `${orgLabel}: ${file}`, field });
+  result.problems.push(
+    ...checkDeployer(
+      facts,
+      vendors.some((v) => v.user),
+      at
+    )
   );
   for (const [i, vendor] of vendors.entries()) {
     const meta = metadata[i];
@@ -81,89 +83,110 @@ export const preflight = (
     result.gaps.push(...features.gaps);
     for (const ref of vendor.permissionSets) {
       const set = meta.permissionSets.get(ref.name);
-      if (!set) continue;
-      const file = `${vendor.relDir}/${ref.file}`;
-      const omitted = { permissions: [] as string[], objects: [] as string[] };
-      for (const name of set.permissions) {
-        if (!facts.permissions.has(name) && features.optionalPermissions.has(name)) omitted.permissions.push(name);
-        else if (!facts.permissions.has(name)) {
-          const info = permissionsOf(vendor)[name];
-          error(
-            file,
-            `userPermissions ${name}`,
-            `this org has no permission ${name} (${info?.label ?? name})${
-              info?.availability ? `: it needs ${info.availability}` : ''
-            }`,
-            info?.availability
-              ? `Get ${info.availability} for this org, or leave ${vendor.name} out with --vendor.`
-              : 'Check the org edition and licences; the permission does not exist here.'
-          );
-        }
-      }
-      for (const object of set.objects) {
-        if (!facts.sobjects.has(object.object) && features.optionalObjects.has(object.object))
-          omitted.objects.push(object.object);
-        else if (!facts.sobjects.has(object.object)) {
-          error(
-            file,
-            `objectPermissions ${object.object}`,
-            `this org has no object ${object.object}`,
-            'The event store objects need Salesforce Shield or the Event Monitoring add-on; get it, or leave the vendor out with --vendor.'
-          );
-        }
-      }
-      if (omitted.permissions.length || omitted.objects.length) result.omitted.set(ref.name, omitted);
-      if (
-        set.license &&
-        !facts.permissionSetLicenses.some((p) => p.masterLabel === set.license) &&
-        !facts.userLicenses.some((l) => l.name === set.license)
-      ) {
-        error(
-          file,
-          'license',
-          `this org has no licence "${set.license}" for the permission set`,
-          `Check Setup > Company Information > Permission Set Licenses; the ${vendor.title} guide needs "${set.license}".`
-        );
-      }
-      // The org's own closure: what Setup would add silently here, only where the org has it.
-      const granted = new Set(set.permissions);
-      const extra: string[] = [];
-      for (const runtime of vendor.runtimePermissions.filter((r) => r.permissionSet === ref.name)) {
-        const found = [...facts.permissions].find(([, label]) => label === runtime.label)?.[0];
-        if (found) {
-          extra.push(found);
-          result.notes.push(`${ref.name}: "${runtime.label}" is ${found} in this org; added.`);
-        } else {
-          warn(
-            file,
-            `"${runtime.label}"`,
-            `this org has no permission labelled "${runtime.label}", so it is left out`,
-            runtime.why
-          );
-        }
-      }
-      const queue = [...granted, ...extra];
-      while (queue.length) {
-        const name = queue.shift() as string;
-        for (const required of facts.dependencies.get(name) ?? []) {
-          if (granted.has(required) || extra.includes(required) || !facts.permissions.has(required)) continue;
-          extra.push(required);
-          queue.push(required);
-          result.notes.push(
-            `${ref.name}: ${name} requires ${required} (${
-              facts.permissions.get(required) ?? required
-            }) in this org; added.`
-          );
-        }
-      }
-      if (extra.length) result.extraPermissions.set(ref.name, extra);
+      if (set) checkPermissionSet(facts, vendor, ref, set, features, result, at);
     }
-    planUser(facts, vendor, values, result, error, warn);
+    planUser(facts, vendor, values, result, at);
   }
   return result;
 };
 
-type Report = (file: string, field: string, message: string, fix: string) => void;
+type PermissionSetRef = Vendor['permissionSets'][number];
+type PermissionSetMeta = NonNullable<ReturnType<VendorMetadata['permissionSets']['get']>>;
+
+/**
+ * One permission set against the org: its permissions, objects and licence exist (or are left out
+ * because an optional feature is missing), and the org's own dependency closure is added.
+ */
+const checkPermissionSet = (
+  facts: OrgFacts,
+  vendor: Vendor,
+  ref: PermissionSetRef,
+  set: PermissionSetMeta,
+  features: FeatureResolution,
+  result: PreflightResult,
+  at: At
+): void => {
+  const file = `${vendor.relDir}/${ref.file}`;
+  const omitted = { permissions: [] as string[], objects: [] as string[] };
+  for (const name of set.permissions) {
+    if (!facts.permissions.has(name) && features.optionalPermissions.has(name)) omitted.permissions.push(name);
+    else if (!facts.permissions.has(name)) {
+      const info = permissionsOf(vendor)[name];
+      const where = at(file, `userPermissions ${name}`);
+      result.problems.push(
+        info?.availability
+          ? problem.error(
+              'OrgLacksPermissionItNeedsFeature',
+              where,
+              [name, info.label, info.availability],
+              [info.availability, vendor.name]
+            )
+          : problem.error('OrgLacksPermission', where, [name, info?.label ?? name])
+      );
+    }
+  }
+  for (const object of set.objects) {
+    if (!facts.sobjects.has(object.object) && features.optionalObjects.has(object.object))
+      omitted.objects.push(object.object);
+    else if (!facts.sobjects.has(object.object)) {
+      result.problems.push(
+        problem.error('OrgLacksObject', at(file, `objectPermissions ${object.object}`), [object.object])
+      );
+    }
+  }
+  if (omitted.permissions.length || omitted.objects.length) result.omitted.set(ref.name, omitted);
+  if (
+    set.license &&
+    !facts.permissionSetLicenses.some((p) => p.masterLabel === set.license) &&
+    !facts.userLicenses.some((l) => l.name === set.license)
+  ) {
+    result.problems.push(
+      problem.error('OrgLacksPermissionSetLicence', at(file, 'license'), [set.license], [vendor.title, set.license])
+    );
+  }
+  addOrgClosure(facts, vendor, ref, set, file, result, at);
+};
+
+/**
+ * The org's own closure: what Setup would add silently here, only where the org has it (runtime
+ * permissions resolved by label, then every dependency the org names), kept for the deploy.
+ */
+const addOrgClosure = (
+  facts: OrgFacts,
+  vendor: Vendor,
+  ref: PermissionSetRef,
+  set: PermissionSetMeta,
+  file: string,
+  result: PreflightResult,
+  at: At
+): void => {
+  const granted = new Set(set.permissions);
+  const extra: string[] = [];
+  for (const runtime of vendor.runtimePermissions.filter((r) => r.permissionSet === ref.name)) {
+    const found = [...facts.permissions].find(([, label]) => label === runtime.label)?.[0];
+    if (found) {
+      extra.push(found);
+      result.notes.push(`${ref.name}: "${runtime.label}" is ${found} in this org; added.`);
+    } else {
+      result.problems.push(
+        problem.warning('OrgLacksPermissionLabelled', at(file, `"${runtime.label}"`), [runtime.label], [runtime.why])
+      );
+    }
+  }
+  const queue = [...granted, ...extra];
+  while (queue.length) {
+    const name = queue.shift() as string;
+    for (const required of facts.dependencies.get(name) ?? []) {
+      if (granted.has(required) || extra.includes(required) || !facts.permissions.has(required)) continue;
+      extra.push(required);
+      queue.push(required);
+      result.notes.push(
+        `${ref.name}: ${name} requires ${required} (${facts.permissions.get(required) ?? required}) in this org; added.`
+      );
+    }
+  }
+  if (extra.length) result.extraPermissions.set(ref.name, extra);
+};
 
 /**
  * The deploying user's own rights, so a deploy does not stop half-way: metadata (Modify All Data, or
@@ -171,69 +194,127 @@ type Report = (file: string, field: string, message: string, fix: string) => voi
  * and assigning permission sets (Assign Permission Sets or Manage Users). Which rights each action
  * needs is our reading of the Setup permission descriptions, not a documented table.
  */
-const checkDeployer = (facts: OrgFacts, usersToSetUp: boolean, error: Report, warn: Report): void => {
+const checkDeployer = (facts: OrgFacts, usersToSetUp: boolean, at: At): Problem[] => {
   const held = facts.deployerPermissions;
-  if (!held) {
-    warn(
-      'deploying user',
-      'permissions',
-      'could not read the deploying user’s permissions',
-      'Deploy as a user with View Setup and Configuration, or check its rights by hand (Modify All Data, Manage Users).'
-    );
-    return;
-  }
+  const where = at('deploying user', 'permissions');
+  if (!held) return [problem.warning('DeployerPermissionsUnreadable', where)];
+  const problems: Problem[] = [];
   const has = (p: string): boolean => held.has(p) || !facts.permissions.has(p);
   if (!has('ModifyAllData') && !(has('ModifyMetadata') && has('CustomizeApplication'))) {
-    error(
-      'deploying user',
-      'permissions',
-      'the deploying user cannot deploy metadata: it has neither Modify All Data nor Modify Metadata Through Metadata API Functions with Customize Application',
-      'Deploy as a System Administrator, or give this user those permissions.'
-    );
+    problems.push(problem.error('DeployerCannotDeployMetadata', where));
   }
   // Users and assignments only for vendors with an integration user.
-  if (!usersToSetUp) return;
+  if (!usersToSetUp) return problems;
   if (!has('ManageUsers') && !has('ManageInternalUsers')) {
-    error(
-      'deploying user',
-      'permissions',
-      'the deploying user cannot create the integration users: it has neither Manage Users nor Manage Internal Users',
-      'Deploy as a System Administrator, or give this user Manage Internal Users.'
-    );
+    problems.push(problem.error('DeployerCannotCreateUsers', where));
   }
   if (!has('ManageUsers') && !has('AssignPermissionSets')) {
-    error(
-      'deploying user',
-      'permissions',
-      'the deploying user cannot assign permission sets: it has neither Manage Users nor Assign Permission Sets',
-      'Deploy as a System Administrator, or give this user Assign Permission Sets.'
-    );
+    problems.push(problem.error('DeployerCannotAssignPermissionSets', where));
   }
+  return problems;
 };
 
-const planUser = (
+type UserContext = {
+  user: NonNullable<Vendor['user']>;
+  username: string;
+  usernameWhere: Where;
+  userWhere: (field: string) => Where;
+};
+
+/**
+ * The profile an existing user keeps (it must be of the vendor's licence and active), or the one a
+ * new user gets (and a free licence for it). No profile: the user cannot be planned.
+ */
+const chooseProfile = (
   facts: OrgFacts,
-  vendor: Vendor,
-  values: OrgValues,
-  result: PreflightResult,
-  error: Report,
-  warn: Report
-): void => {
+  context: UserContext,
+  licence: UserLicenseFact,
+  existing: UserFact | undefined
+): { profile?: ProfileFact; problems: Problem[] } => {
+  const { user, username } = context;
+  const profilesForLicence = facts.profiles.filter((p) => p.userLicenseId === licence.id);
+  if (existing) {
+    const profile = profilesForLicence.find((p) => p.id === existing.profileId);
+    if (!profile) {
+      const notOfLicence = problem.error(
+        'IntegrationUserProfileNotOfLicence',
+        context.usernameWhere,
+        [username, user.userLicense],
+        [user.userLicense]
+      );
+      return { problems: [notOfLicence] };
+    }
+    if (!existing.isActive)
+      return { problems: [problem.error('IntegrationUserInactive', context.usernameWhere, [username])] };
+    return { profile, problems: [] };
+  }
+  const profile = profilesForLicence.find((p) => p.name === user.profileName) ?? profilesForLicence[0];
+  if (!profile)
+    return {
+      problems: [problem.error('OrgLacksProfileForLicence', context.userWhere('profileByLicense'), [user.userLicense])],
+    };
+  // No free licence is reported and the plan goes on: the rest of what the user needs is checked too.
+  const seats =
+    free(licence) < 1
+      ? [
+          problem.error('NoFreeUserLicence', context.userWhere('userLicense'), [
+            licence.name,
+            licence.used,
+            licence.total,
+          ]),
+        ]
+      : [];
+  return { profile, problems: seats };
+};
+
+/** The permission set licences the user needs, each in the org and with a free seat unless the user holds it. */
+const choosePsls = (facts: OrgFacts, context: UserContext, held: Set<string>, problems: Problem[]): PslFact[] => {
+  const { user } = context;
+  const psls: PslFact[] = [];
+  for (const name of user.permissionSetLicenses) {
+    const psl = facts.permissionSetLicenses.find((p) => p.developerName === name);
+    if (!psl) {
+      problems.push(
+        problem.error(
+          'OrgLacksPermissionSetLicenceForUser',
+          context.userWhere('permissionSetLicenses'),
+          [name],
+          [user.userLicense]
+        )
+      );
+      continue;
+    }
+    if (!held.has(psl.id) && free(psl) < 1)
+      problems.push(
+        problem.error('NoFreePermissionSetLicence', context.userWhere('permissionSetLicenses'), [
+          psl.masterLabel,
+          psl.used,
+          psl.total,
+        ])
+      );
+    psls.push(psl);
+  }
+  return psls;
+};
+
+const planUser = (facts: OrgFacts, vendor: Vendor, values: OrgValues, result: PreflightResult, at: At): void => {
   const user = vendor.user;
   // A vendor without an integration user (vendor.json has no integrationUser): nothing to plan.
   if (!user || vendor.integrationUser === undefined) return;
   const vendorValues = values.vendors[vendor.name];
   const username = valueByRole(vendor, values, 'integrationUsername');
   const email = valueByRole(vendor, values, 'integrationUserEmail');
-  const usernameField = fieldByRole(vendor, 'integrationUsername');
   const userFile = `${vendor.relDir}/${vendor.integrationUser}`;
+  const context: UserContext = {
+    user,
+    username,
+    usernameWhere: at(values.file, fieldByRole(vendor, 'integrationUsername')),
+    userWhere: (field) => at(userFile, field),
+  };
   const licence = facts.userLicenses.find((l) => l.name === user.userLicense);
   if (!licence) {
-    error(
-      userFile,
-      'userLicense',
-      `this org has no "${user.userLicense}" user licence`,
-      `The ${vendor.title} integration user needs it; buy it or ask your Salesforce account team.`
+    result.problems.push(
+      problem.error('OrgLacksUserLicence', context.userWhere('userLicense'), [user.userLicense], [vendor.title])
     );
     return;
   }
@@ -249,70 +330,11 @@ const planUser = (
     result.notes.push(
       `${vendor.name}: ${copied.username} is the sandbox copy of ${username}; it is used as the integration user.`
     );
-  const profilesForLicence = facts.profiles.filter((p) => p.userLicenseId === licence.id);
-  let profile: ProfileFact | undefined;
-  if (existing) {
-    profile = profilesForLicence.find((p) => p.id === existing.profileId);
-    if (!profile) {
-      error(
-        values.file,
-        usernameField,
-        `user ${username} exists, but its profile is not a "${user.userLicense}" licence profile`,
-        `Use a user with the ${user.userLicense} licence, or a new username so vendor-access creates one.`
-      );
-      return;
-    }
-    if (!existing.isActive) {
-      error(
-        values.file,
-        usernameField,
-        `user ${username} exists but is inactive`,
-        'Reactivate the user in Setup > Users, or name another username.'
-      );
-      return;
-    }
-  } else {
-    profile = profilesForLicence.find((p) => p.name === user.profileName) ?? profilesForLicence[0];
-    if (!profile) {
-      error(
-        userFile,
-        'profileByLicense',
-        `this org has no profile for the "${user.userLicense}" licence`,
-        'Create one in Setup > Profiles, or ask your Salesforce admin.'
-      );
-      return;
-    }
-    if (free(licence) < 1) {
-      error(
-        userFile,
-        'userLicense',
-        `no free "${licence.name}" licence: ${licence.used} of ${licence.total} used`,
-        'Free a licence (deactivate an unused user) or buy one, then run again.'
-      );
-    }
-  }
+  const { profile, problems } = chooseProfile(facts, context, licence, existing);
+  result.problems.push(...problems);
+  if (!profile) return;
   const held = existing ? facts.pslAssignments.get(existing.id) ?? new Set<string>() : new Set<string>();
-  const psls: PslFact[] = [];
-  for (const name of user.permissionSetLicenses) {
-    const psl = facts.permissionSetLicenses.find((p) => p.developerName === name);
-    if (!psl) {
-      error(
-        userFile,
-        'permissionSetLicenses',
-        `this org has no permission set licence ${name}`,
-        `The ${user.userLicense} licence should bring it; check Setup > Company Information.`
-      );
-      continue;
-    }
-    if (!held.has(psl.id) && free(psl) < 1)
-      error(
-        userFile,
-        'permissionSetLicenses',
-        `no free ${psl.masterLabel} permission set licence: ${psl.used} of ${psl.total} used`,
-        'Free one or buy one, then run again.'
-      );
-    psls.push(psl);
-  }
+  const psls = choosePsls(facts, context, held, result.problems);
   const features = vendorValues?.features ?? [];
   const permissionSets = vendor.permissionSets
     .filter((p) => p.assign === 'always' || (p.feature !== undefined && features.includes(p.feature)))
@@ -320,13 +342,12 @@ const planUser = (
   const ranges = facts.loginIpRanges.get(profile.id) ?? [];
   // Hardened mode's own profile has login IP ranges on purpose (they are the vendor's).
   if (ranges.length && profile.name !== vendor.hardening?.restrictLoginToVendorRanges.profile) {
-    warn(
-      userFile,
-      'profile',
-      `profile "${profile.name}" of ${username} has ${ranges.length} login IP range(s); OAuth grants from outside them fail`,
+    const tokens = [profile.name, username, ranges.length];
+    const where = context.userWhere('profile');
+    result.problems.push(
       vendor.advice?.profileLoginIpRanges
-        ? `${vendor.advice.profileLoginIpRanges}, or remove the ranges from the profile.`
-        : `Remove the ranges from the profile, or make sure ${vendor.title} connects from inside them.`
+        ? problem.warning('ProfileLoginIpRangesWithVendorAdvice', where, tokens, [vendor.advice.profileLoginIpRanges])
+        : problem.warning('ProfileLoginIpRanges', where, tokens, [vendor.title])
     );
   }
   result.users.push({

@@ -109,6 +109,7 @@ export const batchRequests = async (connection: Connection, reads: BatchRead[]):
         const rows = [...(page.records ?? [])];
         try {
           while (page.done === false && page.nextRecordsUrl) {
+            // eslint-disable-next-line no-await-in-loop -- pagination: each page's URL comes from the page before
             page = await connection.request<QueryPage>(page.nextRecordsUrl);
             rows.push(...(page.records ?? []));
           }

@@ -105,7 +105,10 @@ const likelyClosure = (start: string[]): string[] => {
   while (queue.length) {
     const info = PERMISSIONS[queue.shift() as string];
     for (const next of [...(info?.requires ?? []), ...(info?.requiresWhereAvailable ?? [])]) {
-      if (!seen.has(next)) queue.push(next), seen.add(next);
+      if (!seen.has(next)) {
+        queue.push(next);
+        seen.add(next);
+      }
     }
   }
   return [...seen];
@@ -132,6 +135,7 @@ const walkDependencies = async (
     const missing = frontier.filter((name) => !edges.has(name));
     if (missing.length) {
       for (const name of missing) edges.set(name, []);
+      // eslint-disable-next-line no-await-in-loop -- each round of the closure asks for what the round before found
       for (const row of await queryAll(connection, dependencyQuery(missing), true))
         edges.get(str(row, 'Permission'))?.push(str(row, 'RequiredPermission'));
     }
@@ -160,6 +164,60 @@ export const sandboxNames = (instanceUrl: string, deployer: string): string[] =>
 const sandboxFrom = (connection: Connection, result: BatchResult | undefined): OrgFacts['sandbox'] => {
   if (!result?.ok || result.rows[0]?.IsSandbox !== true) return undefined;
   return { names: sandboxNames(connection.instanceUrl, connection.getUsername() ?? '') };
+};
+
+/**
+ * The second round trip: what needs the first one's answers (profiles of the licences, the users'
+ * assignments, the deployer's rights, login IP ranges); undefined where there is nothing to ask.
+ * Its positions are fixed: readOrgFacts reads the answers by index.
+ */
+const secondReads = (
+  userLicenses: UserLicenseFact[],
+  users: UserFact[],
+  rights: ReturnType<typeof deployerRightsQuery> | undefined
+): Array<BatchRead | undefined> => {
+  const userIds = users.map((u) => u.id);
+  return [
+    userLicenses.length
+      ? {
+          query: `SELECT Id, Name, UserLicenseId FROM Profile WHERE UserLicenseId IN ${soqlIn(
+            userLicenses.map((l) => l.id)
+          )}`,
+        }
+      : undefined,
+    userIds.length
+      ? {
+          query: `SELECT AssigneeId, PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId IN ${soqlIn(
+            userIds
+          )}`,
+        }
+      : undefined,
+    userIds.length
+      ? {
+          query: `SELECT AssigneeId, PermissionSetLicenseId FROM PermissionSetLicenseAssign WHERE AssigneeId IN ${soqlIn(
+            userIds
+          )}`,
+        }
+      : undefined,
+    rights?.soql ? { query: rights.soql } : undefined,
+    // Every login IP range of the org (a few per restricted profile), kept for the profiles below:
+    // filtering by profile would need the Profile answer first, one more round trip.
+    userLicenses.length || users.length
+      ? { query: 'SELECT ProfileId, StartAddress, EndAddress FROM LoginIpRange' }
+      : undefined,
+  ];
+};
+
+/** No id, or the org refused the query: unknown (preflight warns). No field to read: none held. */
+const deployerPermissionsFrom = (
+  rights: ReturnType<typeof deployerRightsQuery> | undefined,
+  rightsRows: BatchResult | undefined
+): Set<string> | undefined => {
+  if (!rights) return undefined;
+  if (!rights.soql) return new Set<string>();
+  return rightsRows?.ok
+    ? new Set(rights.fields.filter((f) => rightsRows.rows.some((r) => r[`Permissions${f}`] === true)))
+    : undefined;
 };
 
 /**
@@ -255,36 +313,7 @@ export const readOrgFacts = async (
     profileId: str(r, 'ProfileId'),
     email: str(r, 'Email'),
   }));
-  const userIds = users.map((u) => u.id);
-  const second: Array<BatchRead | undefined> = [
-    userLicenses.length
-      ? {
-          query: `SELECT Id, Name, UserLicenseId FROM Profile WHERE UserLicenseId IN ${soqlIn(
-            userLicenses.map((l) => l.id)
-          )}`,
-        }
-      : undefined,
-    userIds.length
-      ? {
-          query: `SELECT AssigneeId, PermissionSetId FROM PermissionSetAssignment WHERE AssigneeId IN ${soqlIn(
-            userIds
-          )}`,
-        }
-      : undefined,
-    userIds.length
-      ? {
-          query: `SELECT AssigneeId, PermissionSetLicenseId FROM PermissionSetLicenseAssign WHERE AssigneeId IN ${soqlIn(
-            userIds
-          )}`,
-        }
-      : undefined,
-    rights?.soql ? { query: rights.soql } : undefined,
-    // Every login IP range of the org (a few per restricted profile), kept for the profiles below:
-    // filtering by profile would need the Profile answer first, one more round trip.
-    userLicenses.length || users.length
-      ? { query: 'SELECT ProfileId, StartAddress, EndAddress FROM LoginIpRange' }
-      : undefined,
-  ];
+  const second = secondReads(userLicenses, users, rights);
   const asked = second.flatMap((read, i) => (read ? [{ read, i }] : []));
   const [secondResults, dependencies] = await Promise.all([
     batchRequests(
@@ -305,15 +334,7 @@ export const readOrgFacts = async (
   // Login IP ranges of every profile an integration user has or would get (Reco: "Grant Failure Due to Login IP Range").
   const profileIds = new Set([...profileRows.map((r) => str(r, 'Id')), ...users.map((u) => u.profileId)]);
   const ipRows = second[4] ? rowsOf(answer(4)).filter((r) => profileIds.has(str(r, 'ProfileId'))) : [];
-  // No id, or the org refused the query: unknown (preflight warns). No field to read: none held.
-  const rightsRows = second[3] ? answer(3) : undefined;
-  const deployerPermissions = !rights
-    ? undefined
-    : !rights.soql
-    ? new Set<string>()
-    : rightsRows?.ok
-    ? new Set(rights.fields.filter((f) => rightsRows.rows.some((r) => r[`Permissions${f}`] === true)))
-    : undefined;
+  const deployerPermissions = deployerPermissionsFrom(rights, second[3] ? answer(3) : undefined);
   const group = (rows: Row[], key: string, value: string): Map<string, Set<string>> => {
     const map = new Map<string, Set<string>>();
     for (const row of rows) map.set(str(row, key), (map.get(str(row, key)) ?? new Set()).add(str(row, value)));

@@ -60,6 +60,7 @@ export const listOrgMetadata = async (connection: Connection, types: string[]): 
   // listMetadata takes at most three queries per call (Metadata API reference, listMetadata()).
   for (let i = 0; i < types.length; i += 3) {
     const queries = types.slice(i, i + 3).map((type) => ({ type }));
+    // eslint-disable-next-line no-await-in-loop -- one listMetadata call after another, in a stable order
     const result = await connection.metadata.list(queries, connection.getApiVersion());
     for (const entry of [result].flat()) if (entry) names.get(entry.type)?.push(entry.fullName);
   }

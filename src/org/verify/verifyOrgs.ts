@@ -138,6 +138,7 @@ export const verifyOrgs = async (options: VerifyOptions): Promise<VerifyResult> 
               });
               continue;
             }
+            // eslint-disable-next-line no-await-in-loop -- one JWT login after another, in the order of the apps
             const result = await jwtLogin({
               tokenUrl: options.loginUrl ?? plan.instanceUrl,
               audience: options.audience ?? 'https://login.salesforce.com',
