@@ -12,8 +12,7 @@ export type Where = {
  */
 export type Problem = Where & {
   /** Stable name of the kind of problem (e.g. `NotAnEmail`), listed as `# problem.<code>` in messages/; scripts match it in `--json`. */
-  // Optional only while areas move to problemsFrom; required once all have (issue 11).
-  code?: string;
+  code: string;
   severity: 'error' | 'warning';
   message: string;
   /** How to fix it. */

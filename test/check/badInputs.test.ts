@@ -83,7 +83,7 @@ describe('check rejects bad input with file, field, message and fix', () => {
         ...testCase.expect,
         fix: expect.stringMatching(/\S/) as unknown as string,
       });
-      expect(result.problems.filter((p) => !codes.has(p.code ?? ''))).toEqual([]);
+      expect(result.problems.filter((p) => !codes.has(p.code))).toEqual([]);
       // Nothing is written when a check fails (a case may have put a file named out/ in the way).
       if (!testCase.write?.out) expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
     } finally {

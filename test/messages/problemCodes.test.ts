@@ -66,6 +66,15 @@ describe('every problem has a stable code listed in messages/', () => {
   });
 });
 
+describe('problems are made in one place', () => {
+  it('no file outside src/inputs/ writes a problem literal (`severity: ...`): problemsFrom makes them', () => {
+    const literal = sources.filter(
+      ({ file, text }) => !file.startsWith(`inputs${path.sep}`) && /severity:\s*'(?:error|warning)'/.test(text)
+    );
+    expect(literal.map((s) => s.file)).toEqual([]);
+  });
+});
+
 describe('problemsFrom', () => {
   it('fills a listed problem from messages/ and keeps its code', () => {
     const first = codes[0];
