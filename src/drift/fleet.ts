@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Problem } from '../inputs/problem';
+import { problemsFrom } from '../inputs/problems';
 import { loadMessages } from '../messages/loadMessages';
 
 const messages = loadMessages('drift');
+const problem = problemsFrom('drift');
 
 /** One org of the fleet: its sf alias, its values file, and the repository secret holding its sfdx auth URL. */
 export type FleetOrg = { alias: string; values: string; secret: string };
@@ -30,30 +33,31 @@ export const loadFleet = (projectDir: string, file: string): FleetOrg[] => {
     ]);
   }
   const list = (data as { orgs?: unknown }).orgs;
-  const problems: string[] = [];
-  if (!Array.isArray(list) || !list.length)
-    problems.push('orgs: must be a non-empty list of {"alias", "values", "secret"}');
+  const problems: Problem[] = [];
+  const at = (field: string): { file: string; field: string } => ({ file, field });
+  if (!Array.isArray(list) || !list.length) problems.push(problem.error('FleetOrgsNotAList', at('orgs')));
   const orgs: FleetOrg[] = [];
   const seen = new Set<string>();
   for (const [i, entry] of (Array.isArray(list) ? list : []).entries()) {
     const e = (entry ?? {}) as Record<string, unknown>;
     const [alias, values, secret] = [e.alias, e.values, e.secret].map((v) => (typeof v === 'string' ? v : ''));
     if (!ALIAS.test(alias as string))
-      problems.push(
-        `orgs[${i}].alias: "${String(e.alias ?? '')}" must be an sf alias of letters, digits, dot, dash or underscore`
-      );
-    else if (seen.has(alias as string)) problems.push(`orgs[${i}].alias: "${alias as string}" appears twice`);
+      problems.push(problem.error('FleetAliasInvalid', at(`orgs[${i}].alias`), [String(e.alias ?? '')]));
+    else if (seen.has(alias as string))
+      problems.push(problem.error('FleetAliasTwice', at(`orgs[${i}].alias`), [alias]));
     if (!VALUES.test(values as string))
-      problems.push(`orgs[${i}].values: "${String(e.values ?? '')}" must be a project-relative .json path`);
+      problems.push(problem.error('FleetValuesPathInvalid', at(`orgs[${i}].values`), [String(e.values ?? '')]));
     else if (!fs.existsSync(path.resolve(projectDir, values as string)))
-      problems.push(`orgs[${i}].values: ${values as string} does not exist`);
+      problems.push(problem.error('FleetValuesMissing', at(`orgs[${i}].values`), [values]));
     if (!SECRET.test(secret as string))
-      problems.push(`orgs[${i}].secret: "${String(e.secret ?? '')}" must be a GitHub secret name (A-Z, 0-9, _)`);
+      problems.push(problem.error('FleetSecretInvalid', at(`orgs[${i}].secret`), [String(e.secret ?? '')]));
     seen.add(alias as string);
     orgs.push({ alias: alias as string, values: values as string, secret: secret as string });
   }
-  if (problems.length)
-    throw messages.createError('error.FleetInvalid', [file, problems.length, problems.map((p) => `  ${p}`).join('\n')]);
+  if (problems.length) {
+    const lines = problems.map((p) => `  ${p.field}: ${p.message}\n    Fix: ${p.fix}`).join('\n');
+    throw messages.createError('error.FleetInvalid', [file, problems.length, lines]).setData({ problems });
+  }
   return orgs;
 };
 

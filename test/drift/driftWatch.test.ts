@@ -80,6 +80,19 @@ describe('fleet: the drift-watch matrix', () => {
     expect(out).toContain('orgs[0].alias: "prod; rm -rf /" must be an sf alias');
     expect(out).toContain('orgs[1].values: config/orgs/missing.json does not exist');
     expect(out).toContain('orgs[1].secret: "lower-case" must be a GitHub secret name');
+    expect(out).toContain('Fix: Name the repository secret in capitals, digits and underscores');
+    // Scripts match the codes, with the file and field of each.
+    const json = await run('fleet', '--json');
+    expect(JSON.parse(json.out)).toMatchObject({
+      name: 'FleetInvalidError',
+      data: {
+        problems: [
+          { code: 'FleetAliasInvalid', file: 'config/fleet.json', field: 'orgs[0].alias' },
+          { code: 'FleetValuesMissing', file: 'config/fleet.json', field: 'orgs[1].values' },
+          { code: 'FleetSecretInvalid', file: 'config/fleet.json', field: 'orgs[1].secret' },
+        ],
+      },
+    });
   });
 
   it('the committed fleet file is valid', async () => {
