@@ -20,6 +20,8 @@ export type InputOptions = {
   now?: Date;
   certWarnDays?: number;
   env?: Record<string, string | undefined>;
+  /** `skip` for commands that deploy no certificate (see LoadOrgValuesOptions.certificates). */
+  certificates?: 'check' | 'skip';
 };
 
 export type Inputs = { vendors: Vendor[]; metadata: VendorMetadata[]; values?: OrgValues; problems: Problem[] };
@@ -83,6 +85,7 @@ export const loadInputs = async (options: InputOptions): Promise<Inputs> => {
     ...(options.env ? { env: options.env } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.certWarnDays === undefined ? {} : { certWarnDays: options.certWarnDays }),
+    ...(options.certificates ? { certificates: options.certificates } : {}),
   });
   problems.push(...valueProblems);
   const metadata: VendorMetadata[] = [];

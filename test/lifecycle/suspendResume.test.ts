@@ -78,6 +78,19 @@ describe('suspend and resume', () => {
     expect(out).toMatch(/record: out\/lifecycle\/00D\d+-suspend-[\dTZ-]+\.json/);
   });
 
+  it('suspends even when the certificate is unusable (expired, rotated away): suspend deploys no certificate', async () => {
+    await onboard(sim());
+    // The values name the file; after onboarding it is gone, as when a team rotates or deletes it.
+    fs.writeFileSync('config/certs/example-ispm-server.crt', 'not a certificate any more');
+    expect((await run('check', ...VALUES)).code).toBe(1);
+    const { code, out } = await run('suspend', '-o', 'prod', '--vendor', 'ispm', ...VALUES);
+    expect(code).toBe(0);
+    expect(out).toMatch(/suspend SUCCEEDED/);
+    expect(loginOf(sim(), ISPM_USER)?.IsFrozen).toBe(true);
+    expect((await run('resume', '-o', 'prod', '--vendor', 'ispm', ...VALUES)).code).toBe(0);
+    expect(loginOf(sim(), ISPM_USER)?.IsFrozen).toBe(false);
+  });
+
   it('is idempotent: a second suspend sends nothing and resume still undoes the first', async () => {
     await onboard(sim());
     await run('suspend', '-o', 'prod', '--vendor', 'ispm', ...VALUES);
