@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SfError } from '@salesforce/core/sfError';
 import { connectOrg, orgLabel } from '../org/read/connectOrg';
 import { mapWithConcurrency } from '../org/mapWithConcurrency';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
+import { orgError } from '../org/orgError';
 import { prepareLifecycle } from './prepareLifecycle';
 import { readActivity, VendorActivity } from './readActivity';
 import { parseSince } from './since';
@@ -52,10 +52,9 @@ export const activityOrgs = async (options: ActivityOptions): Promise<ActivityRe
           record: path.relative(options.projectDir, file).split(path.sep).join('/'),
         };
       } catch (err) {
-        const e = SfError.wrap(err instanceof Error ? err : String(err));
         return {
           targetOrg: orgLabel(targetOrg),
-          error: { name: e.name, message: e.message, actions: e.actions ?? [] },
+          error: orgError(err),
         };
       }
     }

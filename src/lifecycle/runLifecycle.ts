@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { SfError } from '@salesforce/core/sfError';
 import { pollIntervalMs } from '../config/envVars';
 import { mapWithConcurrency } from '../org/mapWithConcurrency';
 import { connectOrg, orgLabel, OrgConnection } from '../org/read/connectOrg';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
+import { orgError } from '../org/orgError';
 import type { VendorFootprint } from './footprint';
 import { LifecycleCommand, LifecycleRecord, readRecords, Reversal, writeRecord } from './lifecycleRecord';
 import { LifecycleStep, OrgOutcome, outcomeOf } from './lifecycleStep';
@@ -120,11 +120,10 @@ export const runLifecycle = async (
           record,
         };
       } catch (err) {
-        const e = SfError.wrap(err instanceof Error ? err : String(err));
         return {
           targetOrg: orgLabel(targetOrg),
           outcome: 'failed',
-          error: { name: e.name, message: e.message, actions: e.actions ?? [] },
+          error: orgError(err),
         };
       }
     }

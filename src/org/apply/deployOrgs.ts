@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SfError } from '@salesforce/core/sfError';
 import { loadMessages } from '../../messages/loadMessages';
 import { inspectCertificateFile } from '../../certificate';
 import { pollIntervalMs } from '../../config/envVars';
@@ -10,6 +9,7 @@ import { valueByRole } from '../../values';
 import { connectOrg, orgLabel } from '../read/connectOrg';
 import { mapWithConcurrency } from '../mapWithConcurrency';
 import { prepareVendors } from '../read/prepareVendors';
+import { orgError, type OrgError } from '../orgError';
 import { recordSettingsBefore, vendorSettingsNames } from './settingsBefore';
 import { DeployEvent, deployToOrg, OrgDeployReport } from './deployToOrg';
 import { INTERRUPTED_BEFORE_DEPLOY } from './interruption';
@@ -35,7 +35,7 @@ export type DeployOrgsOptions = {
 export type OrgFailure = {
   targetOrg: string;
   outcome: 'failed';
-  error: { name: string; message: string; actions: string[] };
+  error: OrgError;
 };
 export type DeployOrgsResult = { exitCode: ExitCode; orgs: Array<OrgDeployReport | OrgFailure>; records: string[] };
 
@@ -130,11 +130,10 @@ export const deployOrgs = async (options: DeployOrgsOptions): Promise<DeployOrgs
         if (settingsNote) report.notes.push(settingsNote);
         return report;
       } catch (err) {
-        const e = SfError.wrap(err instanceof Error ? err : String(err));
         return {
           targetOrg: orgLabel(targetOrg),
           outcome: 'failed',
-          error: { name: e.name, message: e.message, actions: e.actions ?? [] },
+          error: orgError(err),
         };
       }
     }

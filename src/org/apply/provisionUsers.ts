@@ -4,6 +4,7 @@ import type { Vendor } from '../../catalogue';
 import type { UserPlan } from '../plan/preflight';
 import { fieldByRole } from '../../values';
 import { soqlIn } from '../read/soql';
+import { newUserReport, userRecord } from './userRecord';
 
 const messages = loadMessages('org');
 
@@ -48,17 +49,7 @@ const createUser = async (
   valuesFile: string
 ): Promise<string> => {
   try {
-    const saved = await connection.sobject('User').create({
-      Username: plan.username,
-      Email: plan.email,
-      LastName: u.LastName,
-      Alias: u.Alias,
-      ProfileId: plan.profile.id,
-      TimeZoneSidKey: u.TimeZoneSidKey,
-      LocaleSidKey: u.LocaleSidKey,
-      EmailEncodingKey: u.EmailEncodingKey,
-      LanguageLocaleKey: u.LanguageLocaleKey,
-    });
+    const saved = await connection.sobject('User').create(userRecord(u, plan));
     if (!saved.success)
       throw Object.assign(new Error(saved.errors.map((e) => e.message).join('; ')), { data: saved.errors });
     return saved.id;
@@ -89,17 +80,7 @@ export const provisionUser = async (
   valuesFile: string,
   signal?: AbortSignal
 ): Promise<UserReport> => {
-  const report: UserReport = {
-    vendor: vendor.name,
-    username: plan.username,
-    userId: plan.existing?.id ?? '',
-    created: false,
-    profile: plan.profile.name,
-    permissionSetLicensesAssigned: [],
-    permissionSetsAssigned: [],
-    alreadyAssigned: [],
-    nextSteps: [],
-  };
+  const report = newUserReport(vendor, plan);
   // Checked before every write: an interruption stops here and the report says how far it got.
   const stop = (): boolean => {
     if (signal?.aborted) report.interrupted = true;

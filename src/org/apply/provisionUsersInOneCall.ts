@@ -3,6 +3,7 @@ import type { Vendor } from '../../catalogue';
 import type { UserPlan } from '../plan/preflight';
 import { soqlString } from '../read/soql';
 import type { UserReport } from './provisionUsers';
+import { newUserReport, userRecord } from './userRecord';
 
 type Subrequest = { method: 'GET' | 'POST'; url: string; referenceId: string; body?: Record<string, unknown> };
 type SubAnswer = { body: unknown; httpStatusCode: number; referenceId: string };
@@ -34,17 +35,7 @@ const buildSubrequests = (
     // Preflight plans users only for vendors with an integration user.
     const u = vendor?.user;
     if (!vendor || !u) return undefined;
-    const report: UserReport = {
-      vendor: vendor.name,
-      username: plan.username,
-      userId: plan.existing?.id ?? '',
-      created: false,
-      profile: plan.profile.name,
-      permissionSetLicensesAssigned: [],
-      permissionSetsAssigned: [],
-      alreadyAssigned: [],
-      nextSteps: [],
-    };
+    const report = newUserReport(vendor, plan);
     reports.push(report);
     const assignee = plan.existing ? plan.existing.id : `@{user${k}.id}`;
     if (!plan.existing) {
@@ -52,17 +43,7 @@ const buildSubrequests = (
         method: 'POST',
         url: `${base}/sobjects/User`,
         referenceId: `user${k}`,
-        body: {
-          Username: plan.username,
-          Email: plan.email,
-          LastName: u.LastName,
-          Alias: u.Alias,
-          ProfileId: plan.profile.id,
-          TimeZoneSidKey: u.TimeZoneSidKey,
-          LocaleSidKey: u.LocaleSidKey,
-          EmailEncodingKey: u.EmailEncodingKey,
-          LanguageLocaleKey: u.LanguageLocaleKey,
-        },
+        body: userRecord(u, plan),
       });
     }
     for (const [j, psl] of plan.permissionSetLicenses.entries()) {

@@ -1,4 +1,3 @@
-import { SfError } from '@salesforce/core/sfError';
 import { inspectCertificate } from '../../certificate';
 import { selectText } from '../../metadata/elementPath';
 import { ORG_FIELDS } from '../../metadata/orgMetadataFields';
@@ -8,6 +7,7 @@ import type { Problem } from '../../inputs/problem';
 import { EXIT_CODES, ExitCode } from '../../output/exitCodes';
 import { connectOrg, orgLabel } from '../read/connectOrg';
 import { mapWithConcurrency } from '../mapWithConcurrency';
+import { orgError } from '../orgError';
 import { hardeningChanges, HardeningPlan } from '../hardening';
 import { prepareVendors } from '../read/prepareVendors';
 import { analyseOrg } from './analyseOrg';
@@ -170,8 +170,7 @@ export const planOrgs = async (options: {
     try {
       return await planOrg(options.projectDir, prepared, targetOrg);
     } catch (err) {
-      const e = SfError.wrap(err instanceof Error ? err : String(err));
-      return { targetOrg: orgLabel(targetOrg), error: { name: e.name, message: e.message, actions: e.actions ?? [] } };
+      return { targetOrg: orgLabel(targetOrg), error: orgError(err) };
     }
   });
   const failed = orgs.some((o) => 'error' in o || o.problems.some((p) => p.severity === 'error'));
