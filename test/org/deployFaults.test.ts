@@ -105,9 +105,18 @@ describe('several orgs in one run', () => {
   it('reports each org separately and exits 68 when only some succeed', async () => {
     Lifecycle.getInstance().onWarning(async () => {});
     const good = await startOrgSimulator({ shape: 'enterprise-shield' });
+    // One values file serves both only if one org creates the users: the other is a sandbox holding
+    // its copies of them (one username created in two orgs is refused up front: test/org/sandbox.test.ts).
     const bad = await startOrgSimulator({
       shape: 'enterprise',
-      seed: { adminLacks: ['ModifyAllData', 'ModifyMetadata'] },
+      sandbox: { name: 'bad' },
+      seed: {
+        adminLacks: ['ModifyAllData', 'ModifyMetadata'],
+        productionUsers: [
+          { Username: 'ispm.integration@example.com.vendoraccess', profile: 'Standard User' },
+          { Username: 'reco.integration@example.com.vendoraccess', profile: 'Minimum Access - API Only Integrations' },
+        ],
+      },
     });
     try {
       await loginWithAlias(good, 'good');
@@ -115,7 +124,7 @@ describe('several orgs in one run', () => {
       const { code, out } = await run('deploy', '-o', 'good', '-o', 'bad', ...VALUES, '--concurrency', '2');
       expect(code).toBe(68);
       expect(out).toMatch(/good \(admin\.\d+@sim\.example\.com, 00D\d+\): SUCCEEDED/);
-      expect(out).toMatch(/bad \(admin\.\d+@sim\.example\.com, 00D\d+\): FAILED/);
+      expect(out).toMatch(/bad \(admin\.\d+@sim\.example\.com\.bad, 00D\d+\): FAILED/);
       expect(calls(bad)).not.toContain('deploy');
     } finally {
       await good.stop();

@@ -1,6 +1,6 @@
 import { Lifecycle } from '@salesforce/core';
 import { useProjectCopyAsCwd } from '../helpers/projectCwd';
-import { run, useSimulatedOrg } from '../helpers/simulatedOrg';
+import { calls, run, snapshot, useSimulatedOrg, writes } from '../helpers/simulatedOrg';
 import { startOrgSimulator } from '../org-simulator';
 import { loginWithAlias } from '../org-simulator/connect';
 
@@ -33,16 +33,64 @@ describe('a sandbox refreshed from production', () => {
 describe('one values file for two orgs', () => {
   useProjectCopyAsCwd();
 
-  it('names the values field when the second org refuses a username the first one took', async () => {
+  it('refuses before any deploy when one username would be created in two orgs of the run', async () => {
     Lifecycle.getInstance().onWarning(async () => {});
     const a = await startOrgSimulator({ shape: 'enterprise-shield' });
     const b = await startOrgSimulator({ shape: 'enterprise-shield' });
     try {
       await loginWithAlias(a, 'a');
       await loginWithAlias(b, 'b');
+      const before = [snapshot(a), snapshot(b)];
       const { code, out } = await run('deploy', '-o', 'a', '-o', 'b', ...VALUES, '--concurrency', '1');
-      expect(code).toBe(68);
-      expect(out).toMatch(/a \(.*\): SUCCEEDED/);
+      expect(code).toBe(1);
+      expect(out).toContain('UsernameInSeveralOrgsError');
+      expect(out).toContain(`The username ${ISPM} would be created in 2 orgs of this run (a, b)`);
+      expect(out).toContain('config/orgs/example.json, field vendors.ispm.integrationUsername');
+      expect([snapshot(a), snapshot(b)]).toEqual(before);
+      for (const sim of [a, b]) {
+        expect(calls(sim).filter((c) => c === 'deploy')).toEqual([]);
+        expect(writes(sim)).toEqual([]);
+      }
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  });
+
+  it('lets two sandboxes share a values file when each holds its copy of the production users', async () => {
+    Lifecycle.getInstance().onWarning(async () => {});
+    const seed = {
+      productionUsers: [
+        { Username: ISPM, profile: 'Standard User' },
+        { Username: RECO, profile: 'Minimum Access - API Only Integrations' },
+      ],
+    };
+    const qa = await startOrgSimulator({ shape: 'enterprise-shield', sandbox: { name: 'qa' }, seed });
+    const dev = await startOrgSimulator({ shape: 'enterprise-shield', sandbox: { name: 'dev' }, seed });
+    try {
+      await loginWithAlias(qa, 'qa');
+      await loginWithAlias(dev, 'dev');
+      const { code, out } = await run('deploy', '-o', 'qa', '-o', 'dev', ...VALUES, '--concurrency', '1');
+      expect(out).not.toContain('UsernameInSeveralOrgs');
+      expect(code).toBe(0);
+      expect(out).toContain(`user ${ISPM}.qa: exists`);
+      expect(out).toContain(`user ${ISPM}.dev: exists`);
+    } finally {
+      await qa.stop();
+      await dev.stop();
+    }
+  });
+
+  it('names the values field when an org refuses a username another org took (one run after the other)', async () => {
+    Lifecycle.getInstance().onWarning(async () => {});
+    const a = await startOrgSimulator({ shape: 'enterprise-shield' });
+    const b = await startOrgSimulator({ shape: 'enterprise-shield' });
+    try {
+      await loginWithAlias(a, 'a');
+      await loginWithAlias(b, 'b');
+      expect((await run('deploy', '-o', 'a', ...VALUES)).code).toBe(0);
+      const { code, out } = await run('deploy', '-o', 'b', ...VALUES);
+      expect(code).toBe(1);
       expect(out).toMatch(/b \(.*\): INCOMPLETE/);
       expect(out).toContain(`The username ${ISPM} is taken: Salesforce usernames are unique across all orgs`);
       expect(out).toContain(

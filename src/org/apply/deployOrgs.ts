@@ -9,6 +9,7 @@ import { valueByRole } from '../../values';
 import { connectOrg, orgLabel } from '../read/connectOrg';
 import { mapWithConcurrency } from '../mapWithConcurrency';
 import { prepareVendors } from '../read/prepareVendors';
+import { refuseUsernameCollisions } from '../plan/usernameCollisions';
 import { orgError, type OrgError } from '../orgError';
 import { recordSettingsBefore, vendorSettingsNames } from './settingsBefore';
 import { DeployEvent, deployToOrg, OrgDeployReport } from './deployToOrg';
@@ -81,6 +82,14 @@ export const deployOrgs = async (options: DeployOrgsOptions): Promise<DeployOrgs
     if ('org' in c && !firstName.has(c.org.orgId))
       firstName.set(c.org.orgId, orgLabel(options.targetOrgs[i] as string));
   });
+  // One username created in two orgs fails in the second after its metadata landed: refused here,
+  // before any org changes (a resumed deploy is one org's, already past this point).
+  if (!options.resumeId) {
+    const distinct = connections.flatMap((c, i) =>
+      'org' in c && firstName.get(c.org.orgId) === orgLabel(options.targetOrgs[i] as string) ? [c.org] : []
+    );
+    await refuseUsernameCollisions(distinct, prepared.vendors, prepared.values);
+  }
   const lanes = options.targetOrgs.map((targetOrg, i) => ({
     targetOrg,
     connection: connections[i] as (typeof connections)[number],
