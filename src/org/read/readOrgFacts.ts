@@ -145,7 +145,6 @@ const walkDependencies = async (
   return dependencies;
 };
 
-/** Reads everything the vendors' setup depends on in this org. Changes nothing. */
 /**
  * The names a sandbox may go by: its My Domain URL's `--<name>.sandbox.` part, and the last part of
  * the deploying user's own username (a copied admin is `<production username>.<name>`). Neither is
