@@ -48,11 +48,18 @@ const certificateFinding = (app: OrgPlan['apps'][number], certWarnDays: number):
   const cert = app.certificate;
   if (!cert) return finding.fail('AppCertificateUnreadable', [app.app]);
   if (cert.daysLeft < 0) return finding.fail('AppCertificateExpired', [app.app, cert.notAfter.slice(0, 10)]);
-  return finding.pass(cert.daysLeft < certWarnDays ? 'AppCertificateRenewSoon' : 'AppCertificateValid', [
-    app.app,
-    cert.sha256Fingerprint.slice(0, 23),
-    cert.daysLeft,
-  ]);
+  const tokens = [app.app, cert.sha256Fingerprint.slice(0, 23), cert.daysLeft];
+  return cert.daysLeft < certWarnDays
+    ? finding.pass('AppCertificateRenewSoon', tokens)
+    : finding.pass('AppCertificateValid', tokens);
+};
+
+const componentFinding = (c: OrgPlan['components'][number]): Finding => {
+  if (c.action === 'none') return finding.pass('ComponentAsIntended', [c.component]);
+  const detail = summariseChanges(c.changes).join('; ');
+  return c.action === 'create'
+    ? finding.fail('ComponentMissing', [c.component], [], detail)
+    : finding.fail('ComponentDiffers', [c.component], [], detail);
 };
 
 const userFinding = (u: OrgPlan['users'][number]): Finding => {
@@ -63,18 +70,7 @@ const userFinding = (u: OrgPlan['users'][number]): Finding => {
 
 const findingsOf = (plan: OrgPlan, certWarnDays: number): Finding[] => {
   const findings: Finding[] = plan.problems.map(findingFromProblem);
-  for (const c of plan.components) {
-    if (c.action === 'none') findings.push(finding.pass('ComponentAsIntended', [c.component]));
-    else
-      findings.push(
-        finding.fail(
-          c.action === 'create' ? 'ComponentMissing' : 'ComponentDiffers',
-          [c.component],
-          [],
-          summariseChanges(c.changes).join('; ')
-        )
-      );
-  }
+  findings.push(...plan.components.map(componentFinding));
   if (plan.trustedRanges) {
     for (const r of plan.trustedRanges.add)
       findings.push(finding.fail('TrustedRangeMissing', [r.start, r.end, r.description ?? '']));
