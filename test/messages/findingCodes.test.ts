@@ -1,27 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { findingsFrom } from '../../src/org/findings';
+import { headings, sources } from '../helpers/messageCodes';
 
-const ROOT = path.join(__dirname, '..', '..');
-const SRC = path.join(ROOT, 'src');
-const MESSAGES = path.join(ROOT, 'messages');
-
-const sources = fs
-  .readdirSync(SRC, { recursive: true })
-  .map(String)
-  .filter((f) => f.endsWith('.ts'))
-  .map((f) => ({ file: f, text: fs.readFileSync(path.join(SRC, f), 'utf8') }));
-
-/** `# <kind>.<Key>` headings of every bundle, with the bundle they are in. */
-const headings = (kind: 'finding' | 'problem'): Array<{ bundle: string; key: string }> =>
-  fs
-    .readdirSync(MESSAGES)
-    .filter((f) => f.endsWith('.md'))
-    .flatMap((f) =>
-      [
-        ...fs.readFileSync(path.join(MESSAGES, f), 'utf8').matchAll(new RegExp(`^#\\s*${kind}\\.([^\\s]+)\\s*$`, 'gm')),
-      ].map((m) => ({ bundle: f.replace(/\.md$/, ''), key: m[1] ?? '' }))
-    );
 const listed = headings('finding');
 const codes = listed.filter((l) => !l.key.endsWith('.fix'));
 const fixes = listed.filter((l) => l.key.endsWith('.fix'));

@@ -131,30 +131,23 @@ describe('deploy against an org that already has things', () => {
     expect(findings).toContainEqual(expect.objectContaining({ code: 'TrustedRangeMissing', ok: false }));
 
     expect((await run('deploy', '-o', 'prod', ...VALUES)).code).toBe(0);
-    const key = 'PermissionSet:Reco_Integration';
-    const held = sim().state.components.get(key);
-    if (!held) throw new Error('Reco_Integration not deployed');
-    sim().state.components.set(key, {
-      ...held,
-      xml: held.xml.replace(
-        /\s*<userPermissions>\s*<enabled>true<\/enabled>\s*<name>ViewRoles<\/name>\s*<\/userPermissions>/,
-        ''
-      ),
-    });
+    // Someone turns View All Data off in the org: drift.
+    const held = sim().state.components.get('PermissionSet:ISPM_SFDC_integration_permission');
+    if (held) held.xml = held.xml.replace(/(<enabled>)true(<\/enabled>\s*<name>ViewAllData<\/name>)/, '$1false$2');
     const drifted = await run('verify', '-o', 'prod', ...VALUES, '--json');
     expect(drifted.code).toBe(1);
     const after = (drifted.json() as typeof envelope).result.orgs[0]?.findings ?? [];
     expect(after).toContainEqual({
       code: 'ComponentDiffers',
       ok: false,
-      what: 'permissionsets/Reco_Integration.permissionset differs',
-      detail: '+ userPermissions ViewRoles',
+      what: 'permissionsets/ISPM_SFDC_integration_permission.permissionset differs',
+      detail: '~ userPermissions[ViewAllData]/enabled: false → true',
       fix: 'Run vendor-access deploy; then verify again.',
     });
     expect(after).toContainEqual({
       code: 'ComponentAsIntended',
       ok: true,
-      what: 'permissionsets/ISPM_SFDC_integration_permission.permissionset as intended',
+      what: 'permissionsets/Reco_Integration.permissionset as intended',
     });
     expect(after).toContainEqual(expect.objectContaining({ code: 'IntegrationUserAsIntended', ok: true }));
     expect(after).toContainEqual({
