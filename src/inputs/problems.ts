@@ -1,6 +1,5 @@
-import { format } from 'node:util';
-import { SfError } from '@salesforce/core/sfError';
-import { loadMessages } from '../messages/loadMessages';
+import type { SfError } from '@salesforce/core/sfError';
+import { fillExactly } from '../messages/fillExactly';
 import type { Problem, Where } from './problem';
 
 /** Makes the problems of one area, their texts from one messages/ bundle. */
@@ -10,8 +9,6 @@ export type ProblemMaker = {
   /** A problem that is reported and lets the run go on. */
   warning: (code: string, where: Where, tokens?: unknown[], fixTokens?: unknown[]) => Problem;
 };
-
-const SPECIFIER = /%[sdifjoO]/g;
 
 /**
  * The one way a Problem is made, as sfdx-core's `Messages.createError` is the one way an SfError
@@ -25,19 +22,7 @@ const SPECIFIER = /%[sdifjoO]/g;
  * user's input: it throws ProblemTokensError rather than show a half-filled text.
  */
 export const problemsFrom = (bundle: string): ProblemMaker => {
-  const messages = loadMessages(bundle);
-  const fill = (key: string, tokens: unknown[]): string => {
-    const template = messages.getMessage(key);
-    const wanted = template.match(SPECIFIER)?.length ?? 0;
-    if (wanted !== tokens.length) {
-      throw new SfError(
-        `messages/${bundle}.md "# ${key}" takes ${wanted} value(s) but was given ${tokens.length}.`,
-        'ProblemTokensError',
-        ['This is a bug in vendor-access: report it with the command you ran.']
-      );
-    }
-    return wanted === 0 ? template : format(template, ...tokens);
-  };
+  const fill = fillExactly(bundle, 'ProblemTokensError');
   const make =
     (severity: Problem['severity']) =>
     (code: string, where: Where, tokens: unknown[] = [], fixTokens: unknown[] = []): Problem => ({

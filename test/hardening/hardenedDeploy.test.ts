@@ -66,6 +66,19 @@ describe('hardened mode through plan, deploy, verify, and back off', () => {
     expect(verify.out).toContain(`FAIL ispm: profile ${HARDENED}'s login IP ranges differ from the vendor's`);
     expect(verify.out).toContain('org: 18.98.16.160-18.98.16.191');
     expect(verify.out).toContain('0.0.0.0-1.255.255.255');
+    const json = await run('verify', '-o', 'prod', ...VALUES, '--vendor', 'ispm', '--json');
+    const findings =
+      (json.json() as { result: { orgs: Array<{ findings: Array<{ code: string; ok: boolean }> }> } }).result.orgs[0]
+        ?.findings ?? [];
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        code: 'HardenedProfileRangesDrifted',
+        ok: false,
+        fix: 'Run vendor-access deploy: the profile is deployed whole, its ranges replaced.',
+      })
+    );
+    expect(findings).toContainEqual(expect.objectContaining({ code: 'HardenedUserOnProfile', ok: true }));
+    expect(findings).toContainEqual(expect.objectContaining({ code: 'AppEnforcesIpRestrictions', ok: true }));
     const plan = await run('plan', '-o', 'prod', ...VALUES, '--vendor', 'ispm');
     expect(plan.out).toContain(`update profiles/${HARDENED}.profile\n    - loginIpRanges 0.0.0.0`);
     expect((await run('deploy', '-o', 'prod', ...VALUES, '--vendor', 'ispm')).code).toBe(0);

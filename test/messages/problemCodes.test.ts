@@ -1,27 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { problemsFrom } from '../../src/inputs/problems';
-
-const ROOT = path.join(__dirname, '..', '..');
-const SRC = path.join(ROOT, 'src');
-const MESSAGES = path.join(ROOT, 'messages');
-
-const sources = fs
-  .readdirSync(SRC, { recursive: true })
-  .map(String)
-  .filter((f) => f.endsWith('.ts'))
-  .map((f) => ({ file: f, text: fs.readFileSync(path.join(SRC, f), 'utf8') }));
+import { bundleText, headings, sources } from '../helpers/messageCodes';
 
 /** `# problem.<Code>` headings of every bundle, with the bundle they are in. */
-const listed = fs
-  .readdirSync(MESSAGES)
-  .filter((f) => f.endsWith('.md'))
-  .flatMap((f) =>
-    [...fs.readFileSync(path.join(MESSAGES, f), 'utf8').matchAll(/^#\s*problem\.([^\s]+)\s*$/gm)].map((m) => ({
-      bundle: f.replace(/\.md$/, ''),
-      key: m[1] ?? '',
-    }))
-  );
+const listed = headings('problem');
 const codes = listed.filter((l) => !l.key.endsWith('.fix'));
 
 /** `problemsFrom('<bundle>')` in a file, then `.error('<Code>'` / `.warning('<Code>'` calls in it. */
@@ -79,7 +61,7 @@ describe('problemsFrom', () => {
   it('fills a listed problem from messages/ and keeps its code', () => {
     const first = codes[0];
     if (!first) throw new Error('no problem codes listed');
-    const text = fs.readFileSync(path.join(MESSAGES, `${first.bundle}.md`), 'utf8');
+    const text = bundleText(first.bundle);
     const count = (key: string): number =>
       (text.split(new RegExp(`^#\\s*${key.replace('.', '\\.')}\\s*$`, 'm'))[1] ?? '').split(/^#/m)[0]?.match(/%s/g)
         ?.length ?? 0;

@@ -108,6 +108,54 @@ describe('deploy against an org that already has things', () => {
     expect(out).toContain('FAIL permissionsets/Reco_Integration.permissionset is missing');
     expect(out).toContain('FAIL integration user ispm.integration@example.com.vendoraccess does not exist');
   });
+
+  it('verify --json names each finding with a stable code that scripts can match, passing ones too', async () => {
+    const { code, json } = await run('verify', '-o', 'prod', ...VALUES, '--json');
+    expect(code).toBe(1);
+    const envelope = json() as {
+      result: { orgs: Array<{ findings: Array<{ code: string; ok: boolean; what: string; fix?: string }> }> };
+    };
+    const findings = envelope.result.orgs[0]?.findings ?? [];
+    expect(findings).toContainEqual({
+      code: 'IntegrationUserMissing',
+      ok: false,
+      what: 'integration user ispm.integration@example.com.vendoraccess does not exist',
+      fix: 'Run vendor-access deploy; it creates the user.',
+    });
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        code: 'ComponentMissing',
+        what: 'permissionsets/Reco_Integration.permissionset is missing',
+      })
+    );
+    expect(findings).toContainEqual(expect.objectContaining({ code: 'TrustedRangeMissing', ok: false }));
+
+    expect((await run('deploy', '-o', 'prod', ...VALUES)).code).toBe(0);
+    // Someone turns View All Data off in the org: drift.
+    const held = sim().state.components.get('PermissionSet:ISPM_SFDC_integration_permission');
+    if (held) held.xml = held.xml.replace(/(<enabled>)true(<\/enabled>\s*<name>ViewAllData<\/name>)/, '$1false$2');
+    const drifted = await run('verify', '-o', 'prod', ...VALUES, '--json');
+    expect(drifted.code).toBe(1);
+    const after = (drifted.json() as typeof envelope).result.orgs[0]?.findings ?? [];
+    expect(after).toContainEqual({
+      code: 'ComponentDiffers',
+      ok: false,
+      what: 'permissionsets/ISPM_SFDC_integration_permission.permissionset differs',
+      detail: '~ userPermissions[ViewAllData]/enabled: false → true',
+      fix: 'Run vendor-access deploy; then verify again.',
+    });
+    expect(after).toContainEqual({
+      code: 'ComponentAsIntended',
+      ok: true,
+      what: 'permissionsets/Reco_Integration.permissionset as intended',
+    });
+    expect(after).toContainEqual(expect.objectContaining({ code: 'IntegrationUserAsIntended', ok: true }));
+    expect(after).toContainEqual({
+      code: 'TrustedRangesPresent',
+      ok: true,
+      what: 'every vendor trusted IP range is present',
+    });
+  });
 });
 
 describe('preflight blocks before any deploy call', () => {

@@ -54,6 +54,30 @@ describe('verify logs in as the integration user through the JWT bearer flow', (
     expect(out).toContain('invalid_grant: invalid assertion');
   });
 
+  it('--json names the failed login JwtLoginFailed, with the diagnosis, the answer and the fix', async () => {
+    const verify = await run(
+      'verify',
+      '-o',
+      'prod',
+      ...VALUES,
+      '--vendor',
+      'ispm',
+      '--private-key',
+      otherKeyFile,
+      '--json'
+    );
+    expect(verify.code).toBe(1);
+    const findings =
+      (verify.json() as { result: { orgs: Array<{ findings: unknown[] }> } }).result.orgs[0]?.findings ?? [];
+    expect(findings).toContainEqual({
+      code: 'JwtLoginFailed',
+      ok: false,
+      what: 'JWT bearer login as ispm.integration@example.com.vendoraccess failed: The signature does not match the certificate on the External Client App.',
+      detail: 'invalid_grant: invalid assertion',
+      fix: 'Use the private key that belongs to the deployed certificate (vendor-access cert inspect --private-key checks the pair), or deploy the matching certificate.',
+    });
+  });
+
   it('explains a user who is not pre-authorized', async () => {
     const assignments = sim().state.records.get('PermissionSetAssignment') ?? [];
     assignments.splice(0, assignments.length);

@@ -1,10 +1,21 @@
 import { sameRanges } from '../../metadata/checkHardenedProfile';
+import { Finding, findingsFrom } from '../findings';
 import type { HardeningPlan } from './planHardening';
 
-export type HardeningFinding = { ok: boolean; warning?: boolean; what: string; detail?: string; fix?: string };
+const finding = findingsFrom('verify');
 
 const list = (ranges: Array<{ start: string; end: string }>): string =>
   ranges.map((r) => (r.start === r.end ? r.start : `${r.start}-${r.end}`)).join(', ');
+
+/** Hardened mode off: the org should hold no hardened profile (a warning that the mode is off, else what remains). */
+const offFindings = (h: Omit<HardeningPlan, 'profileFile'>): Finding[] => {
+  if (!h.orgProfile) return [finding.warn('HardenedModeOff', [h.vendor])];
+  return [
+    h.moveUser === 'back'
+      ? finding.fail('HardenedModeOffUserOnProfile', [h.vendor, h.profileName, h.username])
+      : finding.fail('HardenedModeOffProfileRemains', [h.vendor, h.profileName]),
+  ];
+};
 
 /**
  * What verify asserts for hardened mode, per vendor that offers it. On: the dedicated profile exists,
@@ -14,79 +25,32 @@ const list = (ranges: Array<{ start: string; end: string }>): string =>
 export const hardeningFindings = (
   plans: Array<Omit<HardeningPlan, 'profileFile'>>,
   appEnforcesIp: Record<string, boolean>
-): HardeningFinding[] =>
-  plans.flatMap((h): HardeningFinding[] => {
-    if (!h.on) {
-      return h.orgProfile
-        ? [
-            {
-              ok: false,
-              what: `${h.vendor}: hardened mode is off, but the org still holds profile ${h.profileName}${
-                h.moveUser === 'back' ? ` and ${h.username} is on it` : ''
-              }`,
-              fix: 'Run vendor-access deploy: it moves the user back and removes the profile.',
-            },
-          ]
-        : [
-            {
-              ok: true,
-              warning: true,
-              what: `${h.vendor}: hardened mode is off: the integration user's credentials work from any address (vendor-access review explains the risk)`,
-            },
-          ];
-    }
-    const findings: HardeningFinding[] = [];
-    if (!h.orgProfile)
-      return [
-        {
-          ok: false,
-          what: `${h.vendor}: hardened-mode profile ${h.profileName} is missing`,
-          fix: 'Run vendor-access deploy.',
-        },
-      ];
-    findings.push(
+): Finding[] =>
+  plans.flatMap((h): Finding[] => {
+    if (!h.on) return offFindings(h);
+    if (!h.orgProfile) return [finding.fail('HardenedProfileMissing', [h.vendor, h.profileName])];
+    const findings: Finding[] = [
       sameRanges(h.orgRanges, h.vendorRanges)
-        ? {
-            ok: true,
-            what: `${h.vendor}: profile ${h.profileName}'s login IP ranges equal the vendor's ${h.vendorRanges.length} range(s)`,
-          }
-        : {
-            ok: false,
-            what: `${h.vendor}: profile ${h.profileName}'s login IP ranges differ from the vendor's`,
-            detail: `org: ${list(h.orgRanges) || '(none: any address)'}; vendor: ${list(h.vendorRanges)}`,
-            fix: 'Run vendor-access deploy: the profile is deployed whole, its ranges replaced.',
-          }
-    );
-    findings.push(
+        ? finding.pass('HardenedProfileRangesAsIntended', [h.vendor, h.profileName, h.vendorRanges.length])
+        : finding.fail(
+            'HardenedProfileRangesDrifted',
+            [h.vendor, h.profileName],
+            [],
+            `org: ${list(h.orgRanges) || '(none: any address)'}; vendor: ${list(h.vendorRanges)}`
+          ),
       h.userProfileId === undefined
-        ? {
-            ok: false,
-            what: `${h.vendor}: integration user ${h.username} does not exist`,
-            fix: 'Run vendor-access deploy.',
-          }
+        ? finding.fail('HardenedUserMissing', [h.vendor, h.username])
         : h.userProfileId === h.orgProfile.id
-        ? { ok: true, what: `${h.vendor}: ${h.username} is on profile ${h.profileName}` }
-        : {
-            ok: false,
-            what: `${h.vendor}: ${h.username} is not on profile ${h.profileName}, so its logins are not limited to the vendor's ranges`,
-            fix: 'Run vendor-access deploy: it moves the user.',
-          }
-    );
+        ? finding.pass('HardenedUserOnProfile', [h.vendor, h.username, h.profileName])
+        : finding.fail('HardenedUserNotOnProfile', [h.vendor, h.username, h.profileName]),
+    ];
     const enforced = appEnforcesIp[h.vendor];
-    if (enforced !== undefined) {
+    if (enforced !== undefined)
       findings.push(
         enforced
-          ? {
-              ok: true,
-              what: `${h.vendor}: the External Client App enforces IP restrictions, so the profile's ranges bind its OAuth logins`,
-            }
-          : {
-              ok: false,
-              what: `${h.vendor}: the External Client App relaxes IP restrictions, so the profile's ranges do not bind its OAuth logins`,
-              fix: 'Run vendor-access deploy: it sets IP Relaxation back to Enforce.',
-            }
+          ? finding.pass('AppEnforcesIpRestrictions', [h.vendor])
+          : finding.fail('AppRelaxesIpRestrictions', [h.vendor])
       );
-    }
     return findings;
   });
 

@@ -4,6 +4,7 @@ import { readPrivateKeyPem } from '../../certificate/readPrivateKeyPem';
 import { EXIT_CODES, ExitCode } from '../../output/exitCodes';
 import { valueByRole } from '../../values';
 import { orgLabel } from '../read/connectOrg';
+import { Finding, findingFromProblem, findingsFrom } from '../findings';
 import { mapWithConcurrency } from '../mapWithConcurrency';
 import { summariseChanges } from '../plan/formatPlan';
 import { describeGap } from '../plan/orgFeatures';
@@ -27,7 +28,7 @@ export type VerifyOptions = {
   certWarnDays?: number;
 };
 
-export type Finding = { ok: boolean; warning?: boolean; what: string; detail?: string; fix?: string };
+export type { Finding } from '../findings';
 export type OrgVerification = {
   targetOrg: string;
   ok: boolean;
@@ -41,71 +42,45 @@ export type VerifyResult = {
   >;
 };
 
+const finding = findingsFrom('verify');
+
+const certificateFinding = (app: OrgPlan['apps'][number], certWarnDays: number): Finding => {
+  const cert = app.certificate;
+  if (!cert) return finding.fail('AppCertificateUnreadable', [app.app]);
+  if (cert.daysLeft < 0) return finding.fail('AppCertificateExpired', [app.app, cert.notAfter.slice(0, 10)]);
+  const tokens = [app.app, cert.sha256Fingerprint.slice(0, 23), cert.daysLeft];
+  return cert.daysLeft < certWarnDays
+    ? finding.pass('AppCertificateRenewSoon', tokens)
+    : finding.pass('AppCertificateValid', tokens);
+};
+
+const componentFinding = (c: OrgPlan['components'][number]): Finding => {
+  if (c.action === 'none') return finding.pass('ComponentAsIntended', [c.component]);
+  const detail = summariseChanges(c.changes).join('; ');
+  return c.action === 'create'
+    ? finding.fail('ComponentMissing', [c.component], [], detail)
+    : finding.fail('ComponentDiffers', [c.component], [], detail);
+};
+
+const userFinding = (u: OrgPlan['users'][number]): Finding => {
+  if (u.action === 'create') return finding.fail('IntegrationUserMissing', [u.username]);
+  if (u.assign.length) return finding.fail('IntegrationUserLacksPermissionSets', [u.username, u.assign.join(', ')]);
+  return finding.pass('IntegrationUserAsIntended', [u.username]);
+};
+
 const findingsOf = (plan: OrgPlan, certWarnDays: number): Finding[] => {
-  const findings: Finding[] = plan.problems.map((p) => ({
-    ok: p.severity !== 'error',
-    ...(p.severity === 'warning' ? { warning: true } : {}),
-    what: `${p.file} ${p.field}: ${p.message}`,
-    fix: p.fix,
-  }));
-  for (const c of plan.components) {
-    if (c.action === 'none') findings.push({ ok: true, what: `${c.component} as intended` });
-    else
-      findings.push({
-        ok: false,
-        what: `${c.component} ${c.action === 'create' ? 'is missing' : 'differs'}`,
-        detail: summariseChanges(c.changes).join('; '),
-        fix: 'Run vendor-access deploy; then verify again.',
-      });
-  }
+  const findings: Finding[] = plan.problems.map(findingFromProblem);
+  findings.push(...plan.components.map(componentFinding));
   if (plan.trustedRanges) {
     for (const r of plan.trustedRanges.add)
-      findings.push({
-        ok: false,
-        what: `trusted range ${r.start}-${r.end} (${r.description ?? ''}) is missing`,
-        fix: 'Run vendor-access deploy; it merges the range with the existing ones.',
-      });
-    if (!plan.trustedRanges.add.length) findings.push({ ok: true, what: 'every vendor trusted IP range is present' });
+      findings.push(finding.fail('TrustedRangeMissing', [r.start, r.end, r.description ?? '']));
+    if (!plan.trustedRanges.add.length) findings.push(finding.pass('TrustedRangesPresent'));
   }
-  for (const u of plan.users) {
-    if (u.action === 'create')
-      findings.push({
-        ok: false,
-        what: `integration user ${u.username} does not exist`,
-        fix: 'Run vendor-access deploy; it creates the user.',
-      });
-    else if (u.assign.length)
-      findings.push({
-        ok: false,
-        what: `${u.username} lacks ${u.assign.join(', ')}`,
-        fix: 'Run vendor-access deploy; it assigns them.',
-      });
-    else findings.push({ ok: true, what: `${u.username} exists with its permission sets` });
-  }
+  findings.push(...plan.users.map(userFinding));
   findings.push(...hardeningFindings(plan.hardening, plan.appEnforcesIp));
-  for (const app of plan.apps) {
-    if (!app.certificate)
-      findings.push({
-        ok: false,
-        what: `${app.app}: the org holds no readable JWT certificate`,
-        fix: 'Deploy the ECA global OAuth settings with the vendor certificate.',
-      });
-    else if (app.certificate.daysLeft < 0)
-      findings.push({
-        ok: false,
-        what: `${app.app}: the certificate the org holds expired on ${app.certificate.notAfter.slice(0, 10)}`,
-        fix: 'Get a new certificate from the vendor and deploy it; logins fail until then.',
-      });
-    else
-      findings.push({
-        ok: true,
-        what: `${app.app}: certificate ${app.certificate.sha256Fingerprint.slice(0, 23)}… valid for ${
-          app.certificate.daysLeft
-        } more day(s)${app.certificate.daysLeft < certWarnDays ? ': renew soon' : ''}`,
-      });
-  }
+  findings.push(...plan.apps.map((app) => certificateFinding(app, certWarnDays)));
   // Left out on purpose (the org lacks an optional feature): a warning, not drift.
-  for (const g of plan.featureGaps) findings.push({ ok: true, warning: true, what: describeGap(g) });
+  for (const g of plan.featureGaps) findings.push(finding.warn('OrgFeatureLeftOut', [describeGap(g)]));
   return findings;
 };
 
@@ -131,11 +106,7 @@ export const verifyOrgs = async (options: VerifyOptions): Promise<VerifyResult> 
             const username = vendor ? valueByRole(vendor, prepared.values, 'integrationUsername') : '';
             const consumerKey = options.consumerKey ?? app.consumerKey;
             if (!consumerKey) {
-              findings.push({
-                ok: false,
-                what: `${app.app}: no consumer key to log in with`,
-                fix: 'Pass --consumer-key (Setup > External Client App Manager > the app > Settings > OAuth Settings).',
-              });
+              findings.push(finding.fail('JwtLoginWithoutConsumerKey', [app.app]));
               continue;
             }
             // eslint-disable-next-line no-await-in-loop -- one JWT login after another, in the order of the apps
@@ -150,21 +121,18 @@ export const verifyOrgs = async (options: VerifyOptions): Promise<VerifyResult> 
             const hardened = plan.hardening.some((h) => h.vendor === app.vendor && h.on);
             if (!result.ok && hardened && result.description === 'ip restricted') {
               // From outside the vendor's ranges the refusal is what hardened mode is for.
-              findings.push({
-                ok: true,
-                what: `JWT bearer login as ${username} refused from this machine's address (ip restricted): hardened mode keeps the credentials to the vendor's ranges`,
-              });
+              findings.push(finding.pass('JwtLoginRefusedByIpRestriction', [username]));
               continue;
             }
             findings.push(
               result.ok
-                ? { ok: true, what: `JWT bearer login as ${username} succeeded` }
-                : {
-                    ok: false,
-                    what: `JWT bearer login as ${username} failed: ${result.diagnosis}`,
-                    detail: `${result.error}: ${result.description}`,
-                    fix: result.fix,
-                  }
+                ? finding.pass('JwtLoginSucceeded', [username])
+                : finding.fail(
+                    'JwtLoginFailed',
+                    [username, result.diagnosis],
+                    [result.fix],
+                    `${result.error}: ${result.description}`
+                  )
             );
           }
         }

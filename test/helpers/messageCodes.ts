@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.join(__dirname, '..', '..');
+const SRC = path.join(ROOT, 'src');
+const MESSAGES = path.join(ROOT, 'messages');
+
+/** Every src/ file, relative to src/, with its text: where the codes tests look for uses. */
+export const sources = fs
+  .readdirSync(SRC, { recursive: true })
+  .map(String)
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => ({ file: f, text: fs.readFileSync(path.join(SRC, f), 'utf8') }));
+
+/** `# <kind>.<Key>` headings of every messages/ bundle (`.fix` keys included), with the bundle they are in. */
+export const headings = (kind: 'finding' | 'problem'): Array<{ bundle: string; key: string }> =>
+  fs
+    .readdirSync(MESSAGES)
+    .filter((f) => f.endsWith('.md'))
+    .flatMap((f) =>
+      [
+        ...fs.readFileSync(path.join(MESSAGES, f), 'utf8').matchAll(new RegExp(`^#\\s*${kind}\\.([^\\s]+)\\s*$`, 'gm')),
+      ].map((m) => ({ bundle: f.replace(/\.md$/, ''), key: m[1] ?? '' }))
+    );
+
+/** The text of `messages/<bundle>.md`. */
+export const bundleText = (bundle: string): string => fs.readFileSync(path.join(MESSAGES, `${bundle}.md`), 'utf8');
