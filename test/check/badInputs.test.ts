@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { checkVendors } from '../../src/check';
 import { copyProject, editFile, removeProject, setJson } from '../helpers/projectCopy';
-import { listedCodes } from '../helpers/listedCodes';
+import { listedCodes } from '../helpers/messageCodes';
 
 /**
  * Every file in test/fixtures/check/ is one bad input: how to break a copy of the project, and the

@@ -13,7 +13,7 @@ export const sources = fs
   .map((f) => ({ file: f, text: fs.readFileSync(path.join(SRC, f), 'utf8') }));
 
 /** `# <kind>.<Key>` headings of every messages/ bundle (`.fix` keys included), with the bundle they are in. */
-export const headings = (kind: 'finding' | 'problem'): Array<{ bundle: string; key: string }> =>
+export const headings = (kind: 'error' | 'finding' | 'problem'): Array<{ bundle: string; key: string }> =>
   fs
     .readdirSync(MESSAGES)
     .filter((f) => f.endsWith('.md'))
@@ -25,3 +25,18 @@ export const headings = (kind: 'finding' | 'problem'): Array<{ bundle: string; k
 
 /** The text of `messages/<bundle>.md`. */
 export const bundleText = (bundle: string): string => fs.readFileSync(path.join(MESSAGES, `${bundle}.md`), 'utf8');
+
+/**
+ * Every code a problem may carry: `# problem.<Code>` headings, and the names of `# error.<Key>`
+ * errors (`<Key>Error`, as createError names them) for problems made from a named error.
+ */
+export const listedCodes = (): Set<string> =>
+  new Set([
+    ...headings('problem')
+      .map((h) => h.key)
+      .filter((k) => !k.endsWith('.fix')),
+    ...headings('error')
+      .map((h) => h.key)
+      .filter((k) => !k.includes('.'))
+      .map((k) => (k.endsWith('Error') ? k : `${k}Error`)),
+  ]);
