@@ -1,7 +1,7 @@
 import { Lifecycle } from '@salesforce/core';
 import { useProjectCopyAsCwd } from '../helpers/projectCwd';
 import { calls, run, snapshot, useSimulatedOrg, writes } from '../helpers/simulatedOrg';
-import { startOrgSimulator } from '../org-simulator';
+import { OrgSimulator, OrgSimulatorOptions, startOrgSimulator } from '../org-simulator';
 import { loginWithAlias } from '../org-simulator/connect';
 
 const VALUES = ['--values', 'config/orgs/example.json'];
@@ -30,64 +30,64 @@ describe('a sandbox refreshed from production', () => {
   });
 });
 
+/** Two simulated orgs logged in under their aliases for the length of `body`, stopped after it. */
+const withOrgs = async (
+  orgs: Record<string, OrgSimulatorOptions>,
+  body: (sims: Record<string, OrgSimulator>) => Promise<void>
+): Promise<void> => {
+  Lifecycle.getInstance().onWarning(async () => {});
+  const sims: Record<string, OrgSimulator> = {};
+  try {
+    for (const [alias, options] of Object.entries(orgs)) {
+      sims[alias] = await startOrgSimulator(options);
+      await loginWithAlias(sims[alias], alias);
+    }
+    await body(sims);
+  } finally {
+    for (const sim of Object.values(sims)) await sim.stop();
+  }
+};
+
 describe('one values file for two orgs', () => {
   useProjectCopyAsCwd();
+  const shield: OrgSimulatorOptions = { shape: 'enterprise-shield' };
 
   it('refuses before any deploy when one username would be created in two orgs of the run', async () => {
-    Lifecycle.getInstance().onWarning(async () => {});
-    const a = await startOrgSimulator({ shape: 'enterprise-shield' });
-    const b = await startOrgSimulator({ shape: 'enterprise-shield' });
-    try {
-      await loginWithAlias(a, 'a');
-      await loginWithAlias(b, 'b');
-      const before = [snapshot(a), snapshot(b)];
+    await withOrgs({ a: shield, b: shield }, async ({ a, b }) => {
+      const orgs = [a, b] as OrgSimulator[];
+      const before = orgs.map(snapshot);
       const { code, out } = await run('deploy', '-o', 'a', '-o', 'b', ...VALUES, '--concurrency', '1');
       expect(code).toBe(1);
       expect(out).toContain('UsernameInSeveralOrgsError');
       expect(out).toContain(`The username ${ISPM} would be created in 2 orgs of this run (a, b)`);
       expect(out).toContain('config/orgs/example.json, field vendors.ispm.integrationUsername');
-      expect([snapshot(a), snapshot(b)]).toEqual(before);
-      for (const sim of [a, b]) {
+      expect(orgs.map(snapshot)).toEqual(before);
+      for (const sim of orgs) {
         expect(calls(sim).filter((c) => c === 'deploy')).toEqual([]);
         expect(writes(sim)).toEqual([]);
       }
-    } finally {
-      await a.stop();
-      await b.stop();
-    }
+    });
   });
 
   it('lets two sandboxes share a values file when each holds its copy of the production users', async () => {
-    Lifecycle.getInstance().onWarning(async () => {});
     const seed = {
       productionUsers: [
         { Username: ISPM, profile: 'Standard User' },
         { Username: RECO, profile: 'Minimum Access - API Only Integrations' },
       ],
     };
-    const qa = await startOrgSimulator({ shape: 'enterprise-shield', sandbox: { name: 'qa' }, seed });
-    const dev = await startOrgSimulator({ shape: 'enterprise-shield', sandbox: { name: 'dev' }, seed });
-    try {
-      await loginWithAlias(qa, 'qa');
-      await loginWithAlias(dev, 'dev');
+    const sandbox = (name: string): OrgSimulatorOptions => ({ ...shield, sandbox: { name }, seed });
+    await withOrgs({ qa: sandbox('qa'), dev: sandbox('dev') }, async () => {
       const { code, out } = await run('deploy', '-o', 'qa', '-o', 'dev', ...VALUES, '--concurrency', '1');
       expect(out).not.toContain('UsernameInSeveralOrgs');
       expect(code).toBe(0);
       expect(out).toContain(`user ${ISPM}.qa: exists`);
       expect(out).toContain(`user ${ISPM}.dev: exists`);
-    } finally {
-      await qa.stop();
-      await dev.stop();
-    }
+    });
   });
 
   it('names the values field when an org refuses a username another org took (one run after the other)', async () => {
-    Lifecycle.getInstance().onWarning(async () => {});
-    const a = await startOrgSimulator({ shape: 'enterprise-shield' });
-    const b = await startOrgSimulator({ shape: 'enterprise-shield' });
-    try {
-      await loginWithAlias(a, 'a');
-      await loginWithAlias(b, 'b');
+    await withOrgs({ a: shield, b: shield }, async () => {
       expect((await run('deploy', '-o', 'a', ...VALUES)).code).toBe(0);
       const { code, out } = await run('deploy', '-o', 'b', ...VALUES);
       expect(code).toBe(1);
@@ -96,9 +96,6 @@ describe('one values file for two orgs', () => {
       expect(out).toContain(
         'Set another username in config/orgs/example.json, field vendors.ispm.integrationUsername.'
       );
-    } finally {
-      await a.stop();
-      await b.stop();
-    }
+    });
   });
 });
