@@ -14,9 +14,9 @@ export type ProblemMaker = {
  * The one way a Problem is made, as sfdx-core's `Messages.createError` is the one way an SfError
  * is: `problemsFrom('values')`, then `error(code, where, [value])` with code `NotAnEmail`, reads
  * `# problem.NotAnEmail` and `# problem.NotAnEmail.fix` from messages/values.md and fills their
- * `%s` in order. The code
- * is the problem's stable name in `--json`; test/messages/problemCodes.test.ts holds every code to
- * be listed once across messages/ and every listed code to be used.
+ * `%s` in order. The code is the problem's stable name in `--json`;
+ * test/messages/problemCodes.test.ts holds every code to be listed once across messages/ and every
+ * listed code to be used.
  *
  * A template whose `%s` count differs from the tokens given is a bug in this package, not in the
  * user's input: it throws ProblemTokensError rather than show a half-filled text.
