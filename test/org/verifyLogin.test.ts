@@ -76,6 +76,11 @@ describe('verify logs in as the integration user through the JWT bearer flow', (
       detail: 'invalid_grant: invalid assertion',
       fix: 'Use the private key that belongs to the deployed certificate (vendor-access cert inspect --private-key checks the pair), or deploy the matching certificate.',
     });
+    // The login itself names why it was refused, for scripts that act on the reason.
+    const logins =
+      (verify.json() as { result: { orgs: Array<{ logins: Array<{ result: unknown }> }> } }).result.orgs[0]?.logins ??
+      [];
+    expect(logins[0]?.result).toMatchObject({ ok: false, refusal: 'JwtSignatureMismatch' });
   });
 
   it('explains a user who is not pre-authorized', async () => {

@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import { fillExactly } from '../../messages/fillExactly';
+
+const fill = fillExactly('verify', 'FindingTokensError');
 
 export type JwtLoginOptions = {
   /** Where the token request goes: the org's My Domain or login.salesforce.com / test.salesforce.com. */
@@ -13,7 +16,7 @@ export type JwtLoginOptions = {
 
 export type JwtLoginResult =
   | { ok: true; instanceUrl: string }
-  | { ok: false; error: string; description: string; diagnosis: string; fix: string };
+  | { ok: false; error: string; description: string; refusal: JwtRefusal; diagnosis: string; fix: string };
 
 const base64url = (data: Buffer | string): string => Buffer.from(data).toString('base64url');
 
@@ -28,53 +31,40 @@ export const buildAssertion = (options: JwtLoginOptions): string => {
   return `${header}.${claims}.${base64url(signature)}`;
 };
 
+/** Why the token endpoint refused a login, as a stable code; its texts are `# jwt.<code>` in messages/verify.md. */
+export type JwtRefusal =
+  | 'JwtNotPreAuthorized'
+  | 'JwtIpRestricted'
+  | 'JwtAudienceWrong'
+  | 'JwtSignatureMismatch'
+  | 'JwtExpired'
+  | 'JwtUserUnknown'
+  | 'JwtConsumerKeyUnknown'
+  | 'JwtRefused';
+
+const refusalOf = (error: string, d: string): JwtRefusal => {
+  if (d.includes("hasn't approved") || d.includes('not approved')) return 'JwtNotPreAuthorized';
+  if (d.includes('ip restricted')) return 'JwtIpRestricted';
+  if (d.includes('audience')) return 'JwtAudienceWrong';
+  if (d.includes('invalid assertion') || d.includes('signature')) return 'JwtSignatureMismatch';
+  if (d.includes('expired')) return 'JwtExpired';
+  if (d.includes('user') && (d.includes('inactive') || d.includes('invalid'))) return 'JwtUserUnknown';
+  if (error === 'invalid_client_id' || d.includes('client identifier')) return 'JwtConsumerKeyUnknown';
+  return 'JwtRefused';
+};
+
 /**
  * Plain-language meaning of the token endpoint's `invalid_grant` / `invalid_client` answers, with the
- * setting to change (the descriptions Salesforce returns; peers-and-pain-points §3.3).
+ * setting to change (the descriptions Salesforce returns; peers-and-pain-points §3.3). Only the
+ * catch-all names the org's own answer in its text.
  */
-export const diagnoseGrantError = (error: string, description: string): { diagnosis: string; fix: string } => {
-  const d = description.toLowerCase();
-  if (d.includes("hasn't approved") || d.includes('not approved')) {
-    return {
-      diagnosis: 'The user is not pre-authorized for the app.',
-      fix: 'The app policy must be "Admin approved users are pre-authorized" and the user must hold a permission set the policy names; run vendor-access deploy (it assigns it) and verify the policy.',
-    };
-  }
-  if (d.includes('ip restricted'))
-    return {
-      diagnosis:
-        'The login came from an address outside the login IP ranges of the user’s profile, and the app enforces IP restrictions.',
-      fix: 'Log in from an address inside the profile’s ranges (in hardened mode: the vendor’s), or change the ranges on the profile.',
-    };
-  if (d.includes('audience'))
-    return {
-      diagnosis: 'The JWT audience is wrong for this org.',
-      fix: 'Use https://login.salesforce.com for production, https://test.salesforce.com for sandboxes, or the My Domain URL (--login-url).',
-    };
-  if (d.includes('invalid assertion') || d.includes('signature'))
-    return {
-      diagnosis: 'The signature does not match the certificate on the External Client App.',
-      fix: 'Use the private key that belongs to the deployed certificate (vendor-access cert inspect --private-key checks the pair), or deploy the matching certificate.',
-    };
-  if (d.includes('expired'))
-    return {
-      diagnosis: 'The assertion or the certificate has expired.',
-      fix: 'Check the clock of this machine and the certificate expiry (vendor-access cert inspect).',
-    };
-  if (d.includes('user') && (d.includes('inactive') || d.includes('invalid')))
-    return {
-      diagnosis: 'The username is unknown, inactive or not yet verified.',
-      fix: 'Check the integration username; a new user must finish the verification email first.',
-    };
-  if (error === 'invalid_client_id' || d.includes('client identifier'))
-    return {
-      diagnosis: 'The consumer key is unknown to the org.',
-      fix: 'Copy the consumer key from the External Client App again; a new app can take 2 to 10 minutes to propagate.',
-    };
-  return {
-    diagnosis: `The org refused the login (${error}: ${description}).`,
-    fix: "Check the External Client App policies and the user's permission sets in Setup.",
-  };
+export const diagnoseGrantError = (
+  error: string,
+  description: string
+): { refusal: JwtRefusal; diagnosis: string; fix: string } => {
+  const refusal = refusalOf(error, description.toLowerCase());
+  const tokens = refusal === 'JwtRefused' ? [error, description] : [];
+  return { refusal, diagnosis: fill(`jwt.${refusal}`, tokens), fix: fill(`jwt.${refusal}.fix`, []) };
 };
 
 /** Logs in as the integration user with the JWT bearer flow: the same login the vendor will make. */
