@@ -5,9 +5,8 @@ import type { Connection } from '@salesforce/core';
 import { ComponentSet } from '@salesforce/source-deploy-retrieve';
 import { selectText } from '../metadata/elementPath';
 import { parseMetadataXml } from '../metadata/xml';
-import { DEFAULT_API_VERSION } from '../org/read/connectOrg';
 import { listOrgMetadata, retrieveOrgMetadata } from '../org/read/retrieveOrgMetadata';
-import { DeployOutcome, runMetadataDeploy } from '../org/apply/runMetadataDeploy';
+import { DeployOutcome, deployComponentSet } from '../org/apply/runMetadataDeploy';
 
 /** The app's ExtlClntAppConfigurablePolicies record, whose required `isEnabled` turns the app on or off. */
 export type AppPolicy = { app: string; policy: string; enabled: boolean; xml: string };
@@ -53,14 +52,7 @@ export const deployAppEnabled = async (
     fs.mkdirSync(folder);
     fs.writeFileSync(path.join(folder, `${policy.policy}.ecaPlcy-meta.xml`), withEnabled(policy.xml, enabled));
     const components = ComponentSet.fromSource(dir);
-    components.sourceApiVersion = DEFAULT_API_VERSION;
-    components.apiVersion = connection.getApiVersion();
-    return await runMetadataDeploy(connection, {
-      checkOnly: false,
-      components,
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
-    });
+    return await deployComponentSet(connection, components, options);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -10,9 +10,8 @@ import {
 } from '@salesforce/source-deploy-retrieve';
 import { renderSecuritySettings } from '../metadata/renderXml';
 import type { IpRange } from '../network';
-import { DEFAULT_API_VERSION } from '../org/read/connectOrg';
 import type { MetadataMember } from '../org/read/retrieveOrgMetadata';
-import { DeployOutcome, runMetadataDeploy } from '../org/apply/runMetadataDeploy';
+import { DeployOutcome, deployComponentSet } from '../org/apply/runMetadataDeploy';
 
 /**
  * One atomic deploy (rollbackOnError) that removes the vendor's metadata: the trusted-range list
@@ -44,14 +43,7 @@ export const runRemovalDeploy = async (
         new SourceComponent({ name: member.fullName, type: registry.getTypeByName(member.type) }),
         DestructiveChangesType.POST
       );
-    components.sourceApiVersion = DEFAULT_API_VERSION;
-    components.apiVersion = connection.getApiVersion();
-    return await runMetadataDeploy(connection, {
-      checkOnly: false,
-      components,
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
-    });
+    return await deployComponentSet(connection, components, options);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

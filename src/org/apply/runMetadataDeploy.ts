@@ -6,6 +6,7 @@ import {
   MetadataApiDeployStatus,
   RequestStatus,
 } from '@salesforce/source-deploy-retrieve';
+import { DEFAULT_API_VERSION } from '../read/connectOrg';
 import { pollDelayMs } from './pollDelay';
 
 /** Progress of one Metadata API deploy, as the org reports it. */
@@ -141,4 +142,25 @@ export const runMetadataDeploy = async (connection: Connection, options: DeployR
     // eslint-disable-next-line no-await-in-loop -- polling: wait between one status request and the next
     await sleep(pollDelayMs(polls++, interval), cancelRequested ? undefined : options.signal);
   }
+};
+
+/**
+ * Deploys a component set built on the spot (not a checked package): our source format version, the
+ * org's API version, and the same polling as every deploy. The lifecycle's app switch and removal use it.
+ */
+export const deployComponentSet = (
+  connection: Connection,
+  components: ComponentSet,
+  options: { signal?: AbortSignal; pollIntervalMs?: number } = {}
+): Promise<DeployOutcome> => {
+  // eslint-disable-next-line no-param-reassign -- the set was built for this deploy; SDR reads the versions from it
+  components.sourceApiVersion = DEFAULT_API_VERSION;
+  // eslint-disable-next-line no-param-reassign -- as above
+  components.apiVersion = connection.getApiVersion();
+  return runMetadataDeploy(connection, {
+    checkOnly: false,
+    components,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
+  });
 };
