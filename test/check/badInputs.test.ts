@@ -4,6 +4,7 @@ import path from 'node:path';
 import { checkVendors } from '../../src/check';
 import { copyProject, editFile, removeProject, setJson } from '../helpers/projectCopy';
 import { listedCodes } from '../helpers/messageCodes';
+import { fixtureCases } from '../helpers/fixtureCases';
 
 /**
  * Every file in test/fixtures/check/ is one bad input: how to break a copy of the project, and the
@@ -32,15 +33,7 @@ type BadInputCase = {
 };
 
 const codes = listedCodes();
-const CASES_DIR = path.join(__dirname, '..', 'fixtures', 'check');
-const cases = fs
-  .readdirSync(CASES_DIR)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map(
-    (f) =>
-      [f.replace(/\.json$/, ''), JSON.parse(fs.readFileSync(path.join(CASES_DIR, f), 'utf8')) as BadInputCase] as const
-  );
+const cases = fixtureCases<BadInputCase>('check');
 
 describe('check rejects bad input with file, field, message and fix', () => {
   it('has at least 25 distinct bad-input cases', () => {

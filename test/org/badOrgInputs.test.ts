@@ -5,6 +5,7 @@ import { writesIn } from '../helpers/orgWrites';
 import { editFile, setJson } from '../helpers/projectCopy';
 import { useProjectCopyAsCwd } from '../helpers/projectCwd';
 import { calls, run, snapshot, useSimulatedOrg } from '../helpers/simulatedOrg';
+import { fixtureCases } from '../helpers/fixtureCases';
 
 /**
  * Every file in test/fixtures/org-bad-inputs/ is one bad input to an org command, run against a
@@ -24,15 +25,7 @@ type OrgBadInput = {
   expect: { name: string; message: string };
 };
 
-const CASES_DIR = path.join(__dirname, '..', 'fixtures', 'org-bad-inputs');
-const cases = fs
-  .readdirSync(CASES_DIR)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map(
-    (f) =>
-      [f.replace(/\.json$/, ''), JSON.parse(fs.readFileSync(path.join(CASES_DIR, f), 'utf8')) as OrgBadInput] as const
-  );
+const cases = fixtureCases<OrgBadInput>('org-bad-inputs');
 
 describe('org commands refuse bad input before anything reaches the org', () => {
   const project = useProjectCopyAsCwd();
