@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { licenceOfProfile, takeSeat } from './licences';
 import { newId, OrgState, Row, rows } from './orgState';
 import { RestError } from './soql';
 
@@ -150,11 +151,6 @@ export const revokeToken = (state: OrgState, token: string): { status: number; b
   return { status: 200, body: '' };
 };
 
-const licenceOf = (state: OrgState, user: Row): Row | undefined => {
-  const profile = rows(state, 'Profile').find((p) => p.Id === user.ProfileId);
-  return rows(state, 'UserLicense').find((l) => l.Id === profile?.UserLicenseId);
-};
-
 /**
  * sObject update/delete rules of the lifecycle objects. Returns undefined when the request is not
  * one of them (the server's generic handling answers it); throws RestError as the org would refuse.
@@ -186,17 +182,9 @@ export const lifecycleRecordRequest = (
   if (object === 'User' && method === 'PATCH' && 'IsActive' in body) {
     const user = rows(state, 'User').find((r) => r.Id === id);
     if (!user) throw new RestError(404, 'NOT_FOUND', 'The requested resource does not exist');
-    const licence = licenceOf(state, user);
+    const licence = licenceOfProfile(state, user.ProfileId);
     const active = body.IsActive === true;
-    if (licence && active && user.IsActive !== true) {
-      if (Number(licence.UsedLicenses) >= Number(licence.TotalLicenses))
-        throw new RestError(
-          400,
-          'LICENSE_LIMIT_EXCEEDED',
-          `License Limit Exceeded: no ${String(licence.Name)} licenses are available`
-        );
-      licence.UsedLicenses = Number(licence.UsedLicenses) + 1;
-    }
+    if (licence && active && user.IsActive !== true) takeSeat(licence, licence.Name);
     if (licence && !active && user.IsActive === true)
       licence.UsedLicenses = Math.max(0, Number(licence.UsedLicenses) - 1);
     Object.assign(user, body);

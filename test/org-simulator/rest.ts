@@ -1,3 +1,4 @@
+import { licenceOfProfile, takeSeat } from './licences';
 import { newId, OrgState, Row, rows } from './orgState';
 import { refuseIfUnknown, RestError, runQuery } from './soql';
 import { claimUsername, releaseUsername, usernameOwner } from './usernames';
@@ -19,11 +20,6 @@ export const API_VERSIONS = ['62.0', '63.0', '64.0'].map((version) => ({
   url: `/services/data/v${version}`,
   version,
 }));
-
-const licenceOfProfile = (state: OrgState, profileId: unknown): Row | undefined => {
-  const profile = rows(state, 'Profile').find((p) => p.Id === profileId);
-  return rows(state, 'UserLicense').find((l) => l.Id === profile?.UserLicenseId);
-};
 
 // Salesforce's text, verbatim with its trailing space (Apex shows it as "…email address). : [Username]",
 // e.g. afawcett/githubsfdeploy#20, patronmanager/apex-dml-manager#14).
@@ -67,13 +63,7 @@ export const createRecord = (
     assertUsernameFree(state, String(body.Username));
     const licence = licenceOfProfile(state, body.ProfileId);
     if (!licence) throw new RestError(400, 'INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id');
-    if (Number(licence.UsedLicenses) >= Number(licence.TotalLicenses))
-      throw new RestError(
-        400,
-        'LICENSE_LIMIT_EXCEEDED',
-        `License Limit Exceeded: no ${String(licence.Name)} licenses are available`
-      );
-    licence.UsedLicenses = Number(licence.UsedLicenses) + 1;
+    takeSeat(licence, licence.Name);
     claimUsername(String(body.Username), state.orgId);
     const id = newId('005');
     rows(state, 'User').push({ Id: id, IsActive: true, ...(body as Row) });
@@ -93,13 +83,7 @@ export const createRecord = (
         'duplicate value found: <unknown> duplicates value on record with id: <unknown>'
       );
     }
-    if (Number(psl.UsedLicenses) >= Number(psl.TotalLicenses))
-      throw new RestError(
-        400,
-        'LICENSE_LIMIT_EXCEEDED',
-        `License Limit Exceeded: no ${String(psl.MasterLabel)} licenses are available`
-      );
-    psl.UsedLicenses = Number(psl.UsedLicenses) + 1;
+    takeSeat(psl, psl.MasterLabel);
     const id = newId('2LA');
     rows(state, object).push({
       Id: id,
