@@ -1,21 +1,11 @@
 import type { DeployOrgsResult } from '../org/apply/deployOrgs';
-import type { JunitSuite } from './junit';
+import { failedOrgSuite, type JunitSuite } from './junit';
 
 /** deploy as JUnit: each problem and each component the org reported, failing where it failed. */
 export const deployJunit = (result: DeployOrgsResult): JunitSuite[] =>
   result.orgs.map((org) => {
     const classname = `deploy.${org.targetOrg}`;
-    if (!('problems' in org))
-      return {
-        name: org.targetOrg,
-        cases: [
-          {
-            name: 'connect and deploy',
-            classname,
-            failure: { message: `${org.error.name}: ${org.error.message}`, detail: org.error.actions.join('\n') },
-          },
-        ],
-      };
+    if (!('problems' in org)) return failedOrgSuite(org.targetOrg, classname, 'connect and deploy', org.error);
     const cases = [
       ...org.problems.map((p) => ({
         name: `${p.file} ${p.field}`,

@@ -1,9 +1,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { escapeXml } from '../metadata/renderXml';
+import type { OrgError } from '../org/orgError';
 
 export type JunitCase = { name: string; classname: string; failure?: { message: string; detail: string } };
 export type JunitSuite = { name: string; cases: JunitCase[] };
+
+/** The suite of an org the run could not get through: one failing case carrying the error and its actions. */
+export const failedOrgSuite = (
+  targetOrg: string,
+  classname: string,
+  caseName: string,
+  error: OrgError
+): JunitSuite => ({
+  name: targetOrg,
+  cases: [
+    {
+      name: caseName,
+      classname,
+      failure: { message: `${error.name}: ${error.message}`, detail: error.actions.join('\n') },
+    },
+  ],
+});
 
 /** JUnit XML as CI systems read it (GitHub, GitLab, Jenkins): one testsuite per org, one testcase per intended setting. */
 export const renderJunit = (suites: JunitSuite[]): string => {

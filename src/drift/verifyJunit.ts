@@ -1,21 +1,11 @@
 import type { VerifyResult } from '../org/verify/verifyOrgs';
-import type { JunitSuite } from './junit';
+import { failedOrgSuite, type JunitSuite } from './junit';
 
 /** verify as JUnit: a failure is drift, and carries what differs and how to fix it. */
 export const verifyJunit = (result: VerifyResult): JunitSuite[] =>
   result.orgs.map((org) => {
     const classname = `verify.${org.targetOrg}`;
-    if ('error' in org)
-      return {
-        name: org.targetOrg,
-        cases: [
-          {
-            name: 'connect and read the org',
-            classname,
-            failure: { message: `${org.error.name}: ${org.error.message}`, detail: org.error.actions.join('\n') },
-          },
-        ],
-      };
+    if ('error' in org) return failedOrgSuite(org.targetOrg, classname, 'connect and read the org', org.error);
     return {
       name: org.targetOrg,
       cases: org.findings.map((f) => ({
