@@ -1,4 +1,3 @@
-import type { Problem } from '../inputs/problem';
 import { problemText } from '../inputs/problemText';
 import type { CheckResult } from './checkVendors';
 
@@ -18,6 +17,3 @@ export const formatCheckSuccess = (result: CheckResult): string[] => {
   }
   return lines;
 };
-
-/** The problem list inside a CheckFailed error. */
-export const formatProblemList = (problems: Problem[]): string => problems.map(problemText).join('\n');

@@ -1,7 +1,7 @@
 import { loadMessages } from '../messages/loadMessages';
 import { errorsIn, Problem } from '../inputs/problem';
 import { problemsFrom } from '../inputs/problems';
-import { problemText } from '../inputs/problemText';
+import { problemList } from '../inputs/checkFailed';
 import { replacementTextFor } from '../values/replacementText';
 import { formatEnvExports, stageReplacements } from '../values/stageReplacements';
 import { loadInputs } from './loadInputs';
@@ -48,7 +48,7 @@ export const prepareRawDeploy = async (
   }
   if (errorsIn(problems).length || !values) {
     throw messages
-      .createError('error.InvalidValues', [errorsIn(problems).length, problems.map(problemText).join('\n')])
+      .createError('error.InvalidValues', [errorsIn(problems).length, problemList(problems)])
       .setData({ problems });
   }
   const vendorValues = Object.values(values.vendors);

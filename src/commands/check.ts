@@ -1,6 +1,7 @@
 import { loadMessages } from '../messages/loadMessages';
 import { findProjectDir } from '../check/findProjectDir';
-import { formatCheckSuccess, formatProblemList } from '../check/formatCheckResult';
+import { formatCheckSuccess } from '../check/formatCheckResult';
+import { checkFailedError } from '../inputs/checkFailed';
 import { EXIT_CODES } from '../output/exitCodes';
 import { keepCoreLogInMemory } from '../output/keepCoreLogInMemory';
 import { errorsIn } from '../inputs/problem';
@@ -56,9 +57,7 @@ export const checkCommand = defineCommand<CheckArgs>({
     });
     const errors = errorsIn(result.problems);
     if (errors.length) {
-      throw messages
-        .createError('error.CheckFailed', [errors.length, formatProblemList(result.problems)])
-        .setData({ problems: result.problems });
+      throw checkFailedError(result.problems);
     }
     return {
       exitCode: EXIT_CODES.ok,

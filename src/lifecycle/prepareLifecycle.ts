@@ -1,10 +1,7 @@
-import { loadMessages } from '../messages/loadMessages';
 import { loadInputs } from '../check/loadInputs';
 import { errorsIn } from '../inputs/problem';
-import { problemText } from '../inputs/problemText';
+import { checkFailedError } from '../inputs/checkFailed';
 import { footprintOf, VendorFootprint } from './footprint';
-
-const messages = loadMessages('check');
 
 /** The offline checks of the lifecycle commands: every problem is reported before any org is contacted. */
 export const prepareLifecycle = async (
@@ -21,9 +18,7 @@ export const prepareLifecycle = async (
   });
   const blocking = errorsIn(problems);
   if (blocking.length || !values) {
-    throw messages
-      .createError('error.CheckFailed', [blocking.length, blocking.map(problemText).join('\n')])
-      .setData({ problems: blocking });
+    throw checkFailedError(blocking);
   }
   return { footprints: vendors.map((v, i) => footprintOf(v, metadata[i], values)), valuesFile: values.file };
 };

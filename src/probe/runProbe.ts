@@ -4,13 +4,12 @@ import { loadMessages } from '../messages/loadMessages';
 import { loadVendors } from '../catalogue';
 import { connectOrg } from '../org/read/connectOrg';
 import { errorsIn } from '../inputs/problem';
-import { problemText } from '../inputs/problemText';
+import { checkFailedError } from '../inputs/checkFailed';
 import { ProbeStep, probeOrg } from './probeOrg';
 import { ProbeShape, unknownFacts } from './probeShape';
 import { shapeFileText } from './shapeFileText';
 
 const messages = loadMessages('probe');
-const checkMessages = loadMessages('check');
 
 export type ProbeOptions = {
   projectDir: string;
@@ -45,10 +44,7 @@ const writeOrFail = (file: string, write: () => void): void => {
 export const runProbe = async (options: ProbeOptions): Promise<ProbeResult> => {
   const catalogue = loadVendors(options.projectDir);
   const errors = errorsIn(catalogue.problems);
-  if (errors.length)
-    throw checkMessages
-      .createError('error.CheckFailed', [errors.length, errors.map(problemText).join('\n')])
-      .setData({ problems: errors });
+  if (errors.length) throw checkFailedError(errors);
   // The output folder is made before the org is contacted: a probe never fails after reading for nothing.
   const folder = options.output ? path.dirname(options.output) : DEFAULT_DIR;
   writeOrFail(options.output ?? DEFAULT_DIR, () =>

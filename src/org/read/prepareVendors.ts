@@ -1,12 +1,9 @@
-import { loadMessages } from '../../messages/loadMessages';
 import type { Vendor } from '../../catalogue';
 import { loadInputs } from '../../check/loadInputs';
 import type { VendorMetadata } from '../../metadata/checkVendorMetadata';
 import { errorsIn, Problem } from '../../inputs/problem';
-import { problemText } from '../../inputs/problemText';
+import { checkFailedError } from '../../inputs/checkFailed';
 import type { OrgValues } from '../../values';
-
-const messages = loadMessages('check');
 
 export type PreparedVendors = { vendors: Vendor[]; metadata: VendorMetadata[]; values: OrgValues; warnings: Problem[] };
 
@@ -22,9 +19,7 @@ export const prepareVendors = async (
   const { vendors, metadata, values, problems } = await loadInputs({ projectDir, vendors: vendorNames, valuesFile });
   const errors = errorsIn(problems);
   if (errors.length || !values) {
-    throw messages
-      .createError('error.CheckFailed', [errors.length, problems.map(problemText).join('\n')])
-      .setData({ problems });
+    throw checkFailedError(problems);
   }
   return { vendors, metadata, values, warnings: problems.filter((p) => p.severity === 'warning') };
 };
