@@ -44,6 +44,9 @@ const HOSTILE_EMAILS = [
 
 describe('replaced values reach the package exactly as written', () => {
   let dir: string;
+  /** The offline check of ISPM on the example values, with no environment overrides. */
+  const checkIspm = (): ReturnType<typeof checkVendors> =>
+    checkVendors({ projectDir: dir, vendors: ['ispm'], valuesFile: 'config/orgs/example.json', env: {} });
   beforeEach(() => {
     dir = copyProject();
   });
@@ -53,12 +56,7 @@ describe('replaced values reach the package exactly as written', () => {
     'contactEmail %s from the values file: check writes it literally (zip and readable copy)',
     async (email) => {
       setJson(dir, 'config/orgs/example.json', 'vendors.ispm.contactEmail', email);
-      const result = await checkVendors({
-        projectDir: dir,
-        vendors: ['ispm'],
-        valuesFile: 'config/orgs/example.json',
-        env: {},
-      });
+      const result = await checkIspm();
       expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
       const readable = fs.readFileSync(path.join(dir, 'out/ispm/metadata', `${ECA}`), 'utf8');
       expect(field(readable, 'ExternalClientApplication', 'contactEmail')).toBe(email);
@@ -95,12 +93,7 @@ describe('replaced values reach the package exactly as written', () => {
     const messy = `\n\n${original.trim().split('\n').join('\r\n')}\r\n\n  \n`;
     fs.writeFileSync(path.join(dir, 'config/certs/messy.crt'), messy);
     setJson(dir, 'config/orgs/example.json', 'vendors.ispm.serverCertificate', 'config/certs/messy.crt');
-    const result = await checkVendors({
-      projectDir: dir,
-      vendors: ['ispm'],
-      valuesFile: 'config/orgs/example.json',
-      env: {},
-    });
+    const result = await checkIspm();
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const canonical = new X509Certificate(original).toString().trim();
     for (const xml of [
@@ -119,12 +112,7 @@ describe('replaced values reach the package exactly as written', () => {
     'contactEmail %s is refused by name before anything is written',
     async (email) => {
       setJson(dir, 'config/orgs/example.json', 'vendors.ispm.contactEmail', email);
-      const result = await checkVendors({
-        projectDir: dir,
-        vendors: ['ispm'],
-        valuesFile: 'config/orgs/example.json',
-        env: {},
-      });
+      const result = await checkIspm();
       expect(result.problems).toContainEqual(
         expect.objectContaining({
           severity: 'error',
@@ -138,12 +126,7 @@ describe('replaced values reach the package exactly as written', () => {
 
   it('a contactEmail holding a placeholder is refused: a later replacement would fill it in', async () => {
     setJson(dir, 'config/orgs/example.json', 'vendors.ispm.contactEmail', '__ISPM_SERVER_CRT__@example.com');
-    const result = await checkVendors({
-      projectDir: dir,
-      vendors: ['ispm'],
-      valuesFile: 'config/orgs/example.json',
-      env: {},
-    });
+    const result = await checkIspm();
     expect(result.problems).toContainEqual(
       expect.objectContaining({
         severity: 'error',
@@ -165,12 +148,7 @@ describe('replaced values reach the package exactly as written', () => {
     async (name) => {
       const original = fs.readFileSync(path.join(dir, 'config/certs/example-ispm-server.crt'), 'utf8');
       fs.writeFileSync(path.join(dir, 'config/certs/example-ispm-server.crt'), injected(original)[name] as string);
-      const result = await checkVendors({
-        projectDir: dir,
-        vendors: ['ispm'],
-        valuesFile: 'config/orgs/example.json',
-        env: {},
-      });
+      const result = await checkIspm();
       expect(result.ok).toBe(false);
       expect(result.problems).toContainEqual(
         expect.objectContaining({
@@ -192,12 +170,7 @@ describe('replaced values reach the package exactly as written', () => {
     const lines = original.split('\n');
     lines.splice(3, 0, '$&$`');
     fs.writeFileSync(path.join(dir, 'config/certs/example-ispm-server.crt'), lines.join('\n'));
-    const result = await checkVendors({
-      projectDir: dir,
-      vendors: ['ispm'],
-      valuesFile: 'config/orgs/example.json',
-      env: {},
-    });
+    const result = await checkIspm();
     expect(result.ok).toBe(false);
     expect(result.problems.find((p) => p.field === 'vendors.ispm.serverCertificate')?.message).toMatch(
       /not a valid X\.509 certificate|holds text outside/
