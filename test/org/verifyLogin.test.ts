@@ -10,6 +10,9 @@ const VALUES = ['--values', 'config/orgs/example.json'];
 describe('verify logs in as the integration user through the JWT bearer flow', () => {
   const project = useProjectCopyAsCwd();
   const sim = useSimulatedOrg('prod', () => ({ shape: 'enterprise-shield' }));
+  /** verify of ISPM in the simulated org, with the flags a case adds. */
+  const verifyIspm = (...flags: string[]): ReturnType<typeof run> =>
+    run('verify', '-o', 'prod', ...VALUES, '--vendor', 'ispm', ...flags);
   let keyFile: string;
   let otherKeyFile: string;
 
@@ -29,7 +32,7 @@ describe('verify logs in as the integration user through the JWT bearer flow', (
   });
 
   it('succeeds with the key that matches the deployed certificate', async () => {
-    const { code, out } = await run('verify', '-o', 'prod', ...VALUES, '--vendor', 'ispm', '--private-key', keyFile);
+    const { code, out } = await verifyIspm('--private-key', keyFile);
     expect(out).toContain('ok   JWT bearer login as ispm.integration@example.com.vendoraccess succeeded');
     expect(code).toBe(0);
     expect(calls(sim())).toContain('POST /services/oauth2/token');
@@ -37,16 +40,7 @@ describe('verify logs in as the integration user through the JWT bearer flow', (
   });
 
   it('explains a wrong key in plain words', async () => {
-    const { code, out } = await run(
-      'verify',
-      '-o',
-      'prod',
-      ...VALUES,
-      '--vendor',
-      'ispm',
-      '--private-key',
-      otherKeyFile
-    );
+    const { code, out } = await verifyIspm('--private-key', otherKeyFile);
     expect(code).toBe(1);
     expect(out).toContain(
       'FAIL JWT bearer login as ispm.integration@example.com.vendoraccess failed: The signature does not match the certificate on the External Client App.'
@@ -55,17 +49,7 @@ describe('verify logs in as the integration user through the JWT bearer flow', (
   });
 
   it('--json names the failed login JwtLoginFailed, with the diagnosis, the answer and the fix', async () => {
-    const verify = await run(
-      'verify',
-      '-o',
-      'prod',
-      ...VALUES,
-      '--vendor',
-      'ispm',
-      '--private-key',
-      otherKeyFile,
-      '--json'
-    );
+    const verify = await verifyIspm('--private-key', otherKeyFile, '--json');
     expect(verify.code).toBe(1);
     const findings =
       (verify.json() as { result: { orgs: Array<{ findings: unknown[] }> } }).result.orgs[0]?.findings ?? [];
@@ -86,25 +70,14 @@ describe('verify logs in as the integration user through the JWT bearer flow', (
   it('explains a user who is not pre-authorized', async () => {
     const assignments = sim().state.records.get('PermissionSetAssignment') ?? [];
     assignments.splice(0, assignments.length);
-    const { code, out } = await run('verify', '-o', 'prod', ...VALUES, '--vendor', 'ispm', '--private-key', keyFile);
+    const { code, out } = await verifyIspm('--private-key', keyFile);
     expect(code).toBe(1);
     expect(out).toContain('failed: The user is not pre-authorized for the app.');
     expect(out).toContain("invalid_grant: user hasn't approved this consumer");
   });
 
   it('explains a wrong audience', async () => {
-    const { out } = await run(
-      'verify',
-      '-o',
-      'prod',
-      ...VALUES,
-      '--vendor',
-      'ispm',
-      '--private-key',
-      keyFile,
-      '--audience',
-      'https://example.com'
-    );
+    const { out } = await verifyIspm('--private-key', keyFile, '--audience', 'https://example.com');
     expect(out).toContain('failed: The JWT audience is wrong for this org.');
   });
 });
