@@ -144,7 +144,12 @@ export type VendorAdvice = {
 
 export type HardeningSpec = { restrictLoginToVendorRanges: RestrictLoginSpec };
 
-/** A vendor's catalogue entry: `force-app/<vendor>/vendor.json`. Data, not code. */
+/**
+ * A vendor's catalogue entry: `force-app/<vendor>/vendor.json`. Data, not code. Its shape and what
+ * each key means are described once, in schemas/vendor.schema.json (the loader checks against it;
+ * editors read it through `$schema`); these types name the same keys, which
+ * test/catalogue/vendorSchema.test.ts holds.
+ */
 export type VendorEntry = {
   name: string;
   title: string;

@@ -12,6 +12,19 @@ export const sources = fs
   .filter((f) => f.endsWith('.ts'))
   .map((f) => ({ file: f, text: fs.readFileSync(path.join(SRC, f), 'utf8') }));
 
+/**
+ * Problem codes the catalogue's schemas name (`"x-problems": { "<keyword>": "<Code>" }` in
+ * schemas/*.schema.json): src/catalogue/schemaCheck.ts reports them from messages/catalogue.md.
+ */
+export const schemaCodes = fs
+  .readdirSync(path.join(ROOT, 'schemas'))
+  .filter((f) => f.endsWith('.schema.json'))
+  .flatMap((f) =>
+    [...fs.readFileSync(path.join(ROOT, 'schemas', f), 'utf8').matchAll(/"x-problems":\s*\{([^}]*)\}/g)].flatMap((m) =>
+      [...(m[1] ?? '').matchAll(/"[a-zA-Z]+":\s*"([^"]+)"/g)].map((c) => ({ file: f, code: c[1] ?? '' }))
+    )
+  );
+
 /** `# <kind>.<Key>` headings of every messages/ bundle (`.fix` keys included), with the bundle they are in. */
 export const headings = (kind: 'error' | 'finding' | 'problem'): Array<{ bundle: string; key: string }> =>
   fs

@@ -1,26 +1,36 @@
 import path from 'node:path';
 import { problemsFrom } from '../../src/inputs/problems';
-import { bundleText, headings, sources } from '../helpers/messageCodes';
+import { bundleText, headings, schemaCodes, sources } from '../helpers/messageCodes';
 
 /** `# problem.<Code>` headings of every bundle, with the bundle they are in. */
 const listed = headings('problem');
 const codes = listed.filter((l) => !l.key.endsWith('.fix'));
 
-/** `problemsFrom('<bundle>')` in a file, then `.error('<Code>'` / `.warning('<Code>'` calls in it. */
-const uses = sources.flatMap(({ file, text }) => {
-  const bundles = [...text.matchAll(/problemsFrom\('([^']+)'\)/g)].map((m) => m[1] ?? '');
-  return [...text.matchAll(/\.(?:error|warning)\(\s*'([A-Z][A-Za-z0-9]*)'/g)].map((m) => ({
-    file,
-    bundles,
-    code: m[1] ?? '',
-  }));
-});
+/**
+ * `problemsFrom('<bundle>')` in a file (or the catalogue's ShapeCheck, which reads messages/catalogue.md),
+ * then `.error('<Code>'` / `.warning('<Code>'` calls in it; and the codes the schemas name, which
+ * src/catalogue/schemaCheck.ts reports from messages/catalogue.md.
+ */
+const uses = sources
+  .flatMap(({ file, text }) => {
+    const bundles = [
+      ...[...text.matchAll(/problemsFrom\('([^']+)'\)/g)].map((m) => m[1] ?? ''),
+      ...(text.includes("from './shapeCheck'") ? ['catalogue'] : []),
+    ];
+    return [...text.matchAll(/\.(?:error|warning)\(\s*'([A-Z][A-Za-z0-9]*)'/g)].map((m) => ({
+      file,
+      bundles,
+      code: m[1] ?? '',
+    }));
+  })
+  .concat(schemaCodes.map(({ file, code }) => ({ file: `schemas/${file}`, bundles: ['catalogue'], code })));
 
 describe('every problem has a stable code listed in messages/', () => {
   it('reads the codes and their uses (a parser that found nothing would pass anything)', () => {
     expect(sources.length).toBeGreaterThan(100);
     expect(codes.length).toBeGreaterThan(0);
     expect(uses.length).toBeGreaterThan(0);
+    expect(schemaCodes.map((s) => s.code)).toContain('VendorJsonStepNotImplemented');
   });
 
   it('each code is PascalCase, listed once across all bundles, and has a fix', () => {
@@ -43,7 +53,9 @@ describe('every problem has a stable code listed in messages/', () => {
   });
 
   it('each listed code is made somewhere in src/ (no stale codes)', () => {
-    const unused = codes.filter((c) => !sources.some(({ text }) => text.includes(`'${c.key}'`)));
+    const unused = codes.filter(
+      (c) => !sources.some(({ text }) => text.includes(`'${c.key}'`)) && !schemaCodes.some((s) => s.code === c.key)
+    );
     expect(unused).toEqual([]);
   });
 });
