@@ -54,7 +54,16 @@ const specialType = (existing: string): string | undefined => {
  */
 export const resolveOutputPath = (label: string, given: string, absolute: string): ResolvedOutput => {
   const shown = shownPath(given);
-  if (absolute.includes('\0')) throw messages.createError('error.OutputPathInvalid', [label, shown]);
+  // NAME_MAX is 255 bytes on the common file systems (ext4, APFS, NTFS in UTF-16 units): a longer
+  // part would only fail when written, after the org changed.
+  if (
+    absolute.includes('\0') ||
+    path
+      .resolve(absolute)
+      .split(path.sep)
+      .some((part) => Buffer.byteLength(part) > 255)
+  )
+    throw messages.createError('error.OutputPathInvalid', [label, shown]);
   const lexical = specialRoot(path.resolve(absolute));
   if (lexical) throw messages.createError('error.OutputSpecialFileSystem', [label, shown, lexical]);
   const missing: string[] = [];
@@ -67,6 +76,8 @@ export const resolveOutputPath = (label: string, given: string, absolute: string
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EACCES' || code === 'EPERM')
         throw messages.createError('error.OutputPermissionDenied', [label, shown]);
+      // Found now, not when the file is written after the org changed.
+      if (code === 'ENAMETOOLONG') throw messages.createError('error.OutputPathInvalid', [label, shown]);
       // ENOENT, or ENOTDIR (a file on the way, named once its ancestor is reached): go up one part.
       const parent = path.dirname(current);
       if (parent === current) break;
