@@ -86,15 +86,16 @@ export const main = async (argv: string[], io: Io = processIo): Promise<number> 
     return sfError.exitCode;
   }
   if (helpShown || !outcome) return EXIT_CODES.ok;
-  const allWarnings = [...outcome.warnings, ...warnings];
+  const allWarnings = [...outcome.warnings, ...warnings, ...(outcome.errorsAfter ?? [])];
   if (json || outcome.envelope) {
     io.stdout(
       JSON.stringify({ status: outcome.exitCode, result: outcome.result, warnings: allWarnings }, undefined, 2)
     );
   } else {
-    for (const warning of allWarnings) io.stderr(`Warning: ${warning}`);
+    for (const warning of [...outcome.warnings, ...warnings]) io.stderr(`Warning: ${warning}`);
     for (const note of outcome.notes ?? []) io.stderr(note);
     if (outcome.human.length) io.stdout(outcome.human.join('\n'));
+    for (const error of outcome.errorsAfter ?? []) io.stderr(`Error: ${error}`);
   }
   return outcome.exitCode;
 };

@@ -1,5 +1,7 @@
-import * as fs from 'node:fs/promises';
+import * as fs from 'node:fs';
+import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
+import { checkOutputPath, makeFolder } from '../files';
 import type { GeneratedCertificate } from './generateCertificate';
 import { messages } from './messages';
 
@@ -19,39 +21,59 @@ const CERTIFICATE_MODE = 0o644;
 
 /**
  * Where `writeCertificateFiles` would write, after every refusal it would make: run it before
- * generating so a bad `--output-dir` fails at once.
+ * generating so a bad `--output-dir` fails at once. The folder and both files are held to the one
+ * output rule (checkOutputPath): never in the project's source (symlinks resolved), never a special
+ * file or file system, a link to nothing refused by name, an existing file replaced only with --force.
  *
- * @throws OutputInsideForceAppError (any path under `<projectDir>/force-app`, symlinks resolved, or
- * in a folder named force-app), CertificateFilesExistError (existing files, without `force`)
+ * @throws the errors of checkOutputPath (OutputInSourceError, OutputFileExistsError, ...)
  */
-export const planCertificateFiles = async (
+export const planCertificateFiles = (
   outputDir: string,
   options: WriteCertificateOptions = {}
-): Promise<WrittenCertificateFiles & { projectDir: string; outputDir: string }> => {
-  const projectDir = await realPathOfPossiblyMissing(path.resolve(options.projectDir ?? process.cwd()));
-  const target = await realPathOfPossiblyMissing(path.resolve(projectDir, outputDir));
-  const forceApp = await realPathOfPossiblyMissing(path.join(projectDir, 'force-app'));
-  if (isInside(target, forceApp) || target.split(path.sep).includes('force-app')) {
-    throw messages.createError('error.OutputInsideForceApp', [shown(projectDir, target)]);
-  }
-  const keyPath = path.join(target, KEY_FILE_NAME);
-  const certificatePath = path.join(target, CERTIFICATE_FILE_NAME);
-  if (!options.force) {
-    const existing = (await Promise.all([keyPath, certificatePath].map(existsAs))).filter(isString);
-    if (existing.length) {
-      throw messages.createError('error.CertificateFilesExist', [
-        existing.map((file) => shown(projectDir, file)).join(' and '),
-      ]);
-    }
-  }
-  return { projectDir, outputDir: target, keyPath, certificatePath };
+): Promise<WrittenCertificateFiles & { projectDir: string; outputDir: string }> =>
+  // A promise, so a refusal reaches callers as a rejection like every other step of cert generate.
+  new Promise((resolve) => resolve(planSync(outputDir, options)));
+
+const planSync = (
+  outputDir: string,
+  options: WriteCertificateOptions
+): WrittenCertificateFiles & { projectDir: string; outputDir: string } => {
+  const projectDir = fs.realpathSync(path.resolve(options.projectDir ?? process.cwd()));
+  const context = { projectDir };
+  const folder = checkOutputPath(
+    {
+      label: 'the key pair',
+      given: outputDir,
+      absolute: path.resolve(projectDir, outputDir),
+      kind: 'folder',
+      existing: { holds: 'anything' },
+    },
+    context
+  ).real;
+  const keyPath = path.join(folder, KEY_FILE_NAME);
+  const certificatePath = path.join(folder, CERTIFICATE_FILE_NAME);
+  for (const [file, name] of [
+    [keyPath, KEY_FILE_NAME],
+    [certificatePath, CERTIFICATE_FILE_NAME],
+  ] as const)
+    checkOutputPath(
+      {
+        label: 'the key pair',
+        given: path.join(outputDir, name),
+        absolute: file,
+        kind: 'file',
+        existing: { replace: 'with --force', force: options.force === true },
+      },
+      context
+    );
+  return { projectDir, outputDir: folder, keyPath, certificatePath };
 };
 
 /**
  * Writes `server.key` (PKCS#8, mode 0600) and `server.crt` into `outputDir`, creating it (0700).
  * Every refusal (see `planCertificateFiles`) happens before anything is written.
  *
- * @throws OutputInsideForceAppError, CertificateFilesExistError, CertificateWriteFailedError
+ * @throws the errors of planCertificateFiles, CertificateWriteFailedError
  */
 export const writeCertificateFiles = async (
   outputDir: string,
@@ -62,15 +84,13 @@ export const writeCertificateFiles = async (
   const { keyPath, certificatePath } = plan;
   const write = (file: string, content: string, mode: number): Promise<void> =>
     attempt(shown(plan.projectDir, file), () => writeFresh(file, content, mode, options.force === true));
-  await attempt(shown(plan.projectDir, plan.outputDir), () =>
-    fs.mkdir(plan.outputDir, { recursive: true, mode: 0o700 })
-  );
+  makeFolder(plan.outputDir, 'the key pair', outputDir, 0o700);
   await write(keyPath, generated.privateKeyPem, KEY_MODE);
   try {
     await write(certificatePath, generated.certificatePem, CERTIFICATE_MODE);
   } catch (err) {
     // A key without its certificate is useless and is one more secret on disk.
-    await fs.rm(keyPath, { force: true });
+    await fsp.rm(keyPath, { force: true });
     throw err;
   }
   return { keyPath, certificatePath };
@@ -81,8 +101,8 @@ export const writeCertificateFiles = async (
  * mode; `replace` removes an old file first), then chmods because the umask filters the creation mode.
  */
 const writeFresh = async (file: string, content: string, mode: number, replace: boolean): Promise<void> => {
-  if (replace) await fs.rm(file, { force: true });
-  const handle = await fs.open(file, 'wx', mode);
+  if (replace) await fsp.rm(file, { force: true });
+  const handle = await fsp.open(file, 'wx', mode);
   try {
     await handle.chmod(mode);
     await handle.writeFile(content, 'utf8');
@@ -100,30 +120,6 @@ const attempt = async (shownPath: string, action: () => Promise<unknown>): Promi
     throw messages.createError('error.CertificateWriteFailed', [shownPath, code]);
   }
 };
-
-/** The real path of the deepest existing ancestor, with the missing rest appended. */
-const realPathOfPossiblyMissing = async (target: string): Promise<string> => {
-  try {
-    return await fs.realpath(target);
-  } catch {
-    const parent = path.dirname(target);
-    if (parent === target) return target;
-    return path.join(await realPathOfPossiblyMissing(parent), path.basename(target));
-  }
-};
-
-const isInside = (child: string, parent: string): boolean => {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-};
-
-const existsAs = async (file: string): Promise<string | undefined> =>
-  fs.lstat(file).then(
-    () => file,
-    () => undefined
-  );
-
-const isString = (value: string | undefined): value is string => value !== undefined;
 
 /** Paths in messages relative to the project: no machine paths in output or logs. */
 const shown = (projectDir: string, file: string): string => path.relative(projectDir, file) || '.';

@@ -2,19 +2,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SfError } from '@salesforce/core/sfError';
 import type { Vendor } from '../catalogue';
-import { ensureOutputDir } from '../files/ensureOutputDir';
+import { checkOutputPath, prepareOutputFolder, shownPath } from '../files';
 import { buildPackage } from '../convert/buildPackage';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
 import { errorsIn, Problem } from '../inputs/problem';
 import { problemFromError } from '../inputs/problems';
 import { buildVendorReview, renderReviewMarkdown } from '../review';
-import type { OrgValues } from '../values';
+import { valuesInputs, type OrgValues } from '../values';
 import { InputOptions, loadInputs } from './loadInputs';
 
 export type CheckOptions = InputOptions & {
-  /** Where packages and reviews go (default `<project>/out`). */
+  /** Where packages and reviews go (default `<project>/out`): `--output-dir`, read from the working folder. */
   outDir?: string;
 };
+
+/** What check writes in `<out>/<vendor>/`, which it empties first: nothing else may be there. */
+const PACKAGE_FOLDER_NAMES = (vendor: string): string[] => ['package.xml', 'metadata', `${vendor}.zip`, 'review.md'];
 
 export type CheckedVendor = {
   name: string;
@@ -41,18 +44,41 @@ export const checkVendors = async (options: CheckOptions): Promise<CheckResult> 
   const result: CheckResult = { ok: false, valuesFile: values?.file ?? options.valuesFile, problems, vendors: [] };
   if (errorsIn(problems).length || !values) return result;
 
-  const outDir = options.outDir ?? path.join(projectDir, 'out');
+  const outDir = path.resolve(options.outDir ?? path.join(projectDir, 'out'));
+  const given = options.outDir ?? 'out';
+  const label = options.outDir === undefined ? 'the packages' : 'the --output-dir packages';
+  // Every output is checked (and its folder made) before a package folder is emptied: a path into
+  // the source, onto an input or through a link to either is refused with nothing deleted.
   try {
-    for (const target of [outDir, path.join(projectDir, 'out', 'replacements')]) ensureOutputDir(target, projectDir);
+    const context = { projectDir, reads: valuesInputs(values) };
+    const replacements = path.join(projectDir, 'out', 'replacements');
+    const folder = { label, given, absolute: outDir, kind: 'folder', existing: { holds: 'anything' } } as const;
+    checkOutputPath(folder, context);
+    for (const vendor of selected)
+      checkOutputPath(
+        {
+          label,
+          given: path.join(given, vendor.name),
+          absolute: path.join(outDir, vendor.name),
+          kind: 'folder',
+          existing: { holds: 'only', names: PACKAGE_FOLDER_NAMES(vendor.name) },
+        },
+        context
+      );
+    prepareOutputFolder(folder, context);
+    prepareOutputFolder(
+      {
+        label: 'the certificates staged for replacements',
+        given: 'out/replacements',
+        absolute: replacements,
+        kind: 'folder',
+        existing: { holds: 'anything' },
+      },
+      context
+    );
   } catch (err) {
     const e = SfError.wrap(err instanceof Error ? err : String(err));
-    result.problems.push(
-      problemFromError(
-        e,
-        { file: path.relative(projectDir, outDir).split(path.sep).join('/') || outDir, field: '' },
-        ''
-      )
-    );
+    result.problems.push(problemFromError(e, { file: shownPath(given), field: '' }, ''));
     return result;
   }
   for (const [i, vendor] of selected.entries()) {

@@ -2,11 +2,12 @@ import { setMaxListeners } from 'node:events';
 import { loadMessages } from '../messages/loadMessages';
 import { findProjectDir } from '../check/findProjectDir';
 import { deployJunit } from '../drift/deployJunit';
-import { writeJunit } from '../drift/junit';
+import { junitTarget, writeJunit } from '../drift/junit';
+import { EXIT_CODES } from '../output/exitCodes';
 import type { DeployEvent } from '../org/apply/deployToOrg';
 import { formatDeployResult } from '../org/apply/formatDeployResult';
 import { defineCommand, GlobalArgs } from './commandSpec';
-import { checkDeployId, checkWaitMinutes } from './flagChecks';
+import { checkDeployId, checkPathFlag, checkWaitMinutes } from './flagChecks';
 import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
 
 const messages = loadMessages('deploy');
@@ -44,9 +45,11 @@ export const deployCommand = defineCommand<DeployArgs>({
     // once: a second Ctrl-C ends the process the usual way.
     process.once('SIGINT', onInterrupt);
     process.once('SIGTERM', onInterrupt);
+    const junit = args.junit === undefined ? undefined : junitTarget(checkPathFlag('--junit', args.junit));
     try {
+      const projectDir = findProjectDir();
       const result = await deployOrgs({
-        projectDir: findProjectDir(),
+        projectDir,
         targetOrgs: args['target-org'],
         vendors: args.vendor,
         valuesFile: args.values,
@@ -55,10 +58,20 @@ export const deployCommand = defineCommand<DeployArgs>({
         concurrency: args.concurrency,
         waitMs: checkWaitMinutes(args.wait) * 60_000,
         signal: abort.signal,
+        ...(junit ? { outputs: [junit] } : {}),
         ...(args.json ? {} : { onEvent: (e: DeployEvent): void => io.stderr(`[${e.org}] ${e.phase}: ${e.message}`) }),
       });
-      const notes = args.junit ? [`JUnit report: ${writeJunit(args.junit, deployJunit(result))}`] : [];
-      return { exitCode: result.exitCode, result, human: formatDeployResult(result), warnings: [], notes };
+      // After the orgs changed, a file that cannot be written is reported after the result, never instead of it.
+      const written = junit ? writeJunit(junit, projectDir, deployJunit(result)) : undefined;
+      const errorsAfter = [...(result.unwritten ?? []), ...(written && 'failure' in written ? [written.failure] : [])];
+      return {
+        exitCode: errorsAfter.length && result.exitCode === EXIT_CODES.ok ? EXIT_CODES.failed : result.exitCode,
+        result,
+        human: formatDeployResult(result),
+        warnings: [],
+        notes: written && 'note' in written ? [written.note] : [],
+        ...(errorsAfter.length ? { errorsAfter } : {}),
+      };
     } finally {
       process.removeListener('SIGINT', onInterrupt);
       process.removeListener('SIGTERM', onInterrupt);

@@ -1,13 +1,14 @@
 import { loadMessages } from '../messages/loadMessages';
 import { findProjectDir } from '../check/findProjectDir';
-import { loadFleet, shardFleet } from '../drift/fleet';
+import { checkOrgsPerJob, loadFleet, shardFleet } from '../drift/fleet';
 import { EXIT_CODES } from '../output/exitCodes';
 import { defineCommand, GlobalArgs } from './commandSpec';
+import { checkPathFlag } from './flagChecks';
 import { examplesFrom } from './orgFlags';
 
 const messages = loadMessages('drift');
 
-type FleetArgs = GlobalArgs & { fleet: string; 'orgs-per-job': number; 'github-output': boolean };
+type FleetArgs = GlobalArgs & { fleet: string; 'orgs-per-job': string; 'github-output': boolean };
 
 export const fleetCommand = defineCommand<FleetArgs>({
   command: 'fleet',
@@ -15,7 +16,7 @@ export const fleetCommand = defineCommand<FleetArgs>({
   builder: (y) =>
     y
       .option('fleet', { type: 'string', default: 'config/fleet.json', describe: messages.getMessage('flags.fleet') })
-      .option('orgs-per-job', { type: 'number', default: 10, describe: messages.getMessage('flags.orgs-per-job') })
+      .option('orgs-per-job', { type: 'string', default: '10', describe: messages.getMessage('flags.orgs-per-job') })
       .option('github-output', {
         type: 'boolean',
         default: false,
@@ -23,7 +24,9 @@ export const fleetCommand = defineCommand<FleetArgs>({
       })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: (args) => {
-    const matrix = { include: shardFleet(loadFleet(findProjectDir(), args.fleet), args['orgs-per-job']) };
+    // The flag is checked before the file is read: a typo in a workflow input fails at once.
+    const perJob = checkOrgsPerJob(args['orgs-per-job']);
+    const matrix = { include: shardFleet(loadFleet(findProjectDir(), checkPathFlag('--fleet', args.fleet)), perJob) };
     return {
       exitCode: EXIT_CODES.ok,
       result: matrix,

@@ -2,6 +2,7 @@ import { loadMessages } from '../messages/loadMessages';
 import { findProjectDir } from '../check/findProjectDir';
 import { formatProbeResult } from '../probe/formatProbeResult';
 import { defineCommand, GlobalArgs } from './commandSpec';
+import { checkPathFlag } from './flagChecks';
 import { examplesFrom } from './orgFlags';
 
 const messages = loadMessages('probe');
@@ -29,7 +30,7 @@ export const probeCommand = defineCommand<ProbeArgs>({
     const result = await runProbe({
       projectDir: findProjectDir(),
       targetOrg: args['target-org'],
-      ...(args.output ? { output: args.output } : {}),
+      ...(args.output === undefined ? {} : { output: checkPathFlag('--output', args.output) }),
       ...(args.json ? {} : { onStep: (what: string): void => io.stderr(`probe: ${what}…`) }),
     });
     return { exitCode: 0, result, human: formatProbeResult(result), warnings: [] };

@@ -2,6 +2,7 @@ import { findProjectDir } from '../check/findProjectDir';
 import { formatStageResult } from '../org/plan/formatStageResult';
 import { loadMessages } from '../messages/loadMessages';
 import { defineCommand, GlobalArgs } from './commandSpec';
+import { checkPathFlag } from './flagChecks';
 import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
 
 const messages = loadMessages('stage');
@@ -29,7 +30,7 @@ export const stageCommand = defineCommand<StageArgs>({
       targetOrg: args['target-org'][0] as string,
       vendors: args.vendor,
       valuesFile: args.values,
-      outputDir: args['output-dir'],
+      outputDir: checkPathFlag('--output-dir', args['output-dir']),
     });
     return { exitCode: result.exitCode, result, human: formatStageResult(result), warnings: [] };
   },

@@ -1,6 +1,7 @@
 import { loadMessages } from '../messages/loadMessages';
 import { findProjectDir } from '../check/findProjectDir';
-import { writeJunit } from '../drift/junit';
+import { junitTarget, writeJunit } from '../drift/junit';
+import { EXIT_CODES } from '../output/exitCodes';
 import { verifyJunit } from '../drift/verifyJunit';
 import { formatVerifyResult } from '../org/verify/formatVerifyResult';
 import { defineCommand, GlobalArgs } from './commandSpec';
@@ -33,8 +34,11 @@ export const verifyCommand = defineCommand<VerifyArgs>({
   run: async (args) => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
     const { verifyOrgs } = require('../org/verify/verifyOrgs') as typeof import('../org/verify/verifyOrgs');
+    const junit = args.junit === undefined ? undefined : junitTarget(checkPathFlag('--junit', args.junit));
+    const projectDir = findProjectDir();
     const result = await verifyOrgs({
-      projectDir: findProjectDir(),
+      projectDir,
+      ...(junit ? { outputs: [junit] } : {}),
       targetOrgs: args['target-org'],
       vendors: args.vendor,
       valuesFile: args.values,
@@ -48,7 +52,14 @@ export const verifyCommand = defineCommand<VerifyArgs>({
       ...(args['login-url'] === undefined ? {} : { loginUrl: checkUrlFlag('--login-url', args['login-url']) }),
       ...(args.audience === undefined ? {} : { audience: checkTextFlag('--audience', args.audience) }),
     });
-    const notes = args.junit ? [`JUnit report: ${writeJunit(args.junit, verifyJunit(result))}`] : [];
-    return { exitCode: result.exitCode, result, human: formatVerifyResult(result), warnings: [], notes };
+    const written = junit ? writeJunit(junit, projectDir, verifyJunit(result)) : undefined;
+    return {
+      exitCode: written && 'failure' in written ? EXIT_CODES.failed : result.exitCode,
+      result,
+      human: formatVerifyResult(result),
+      warnings: [],
+      notes: written && 'note' in written ? [written.note] : [],
+      ...(written && 'failure' in written ? { errorsAfter: [written.failure] } : {}),
+    };
   },
 });

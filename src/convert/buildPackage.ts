@@ -29,8 +29,9 @@ export const buildPackage = async (
   values: VendorValues[]
 ): Promise<BuiltPackage> => {
   const target = path.join(outDir, vendor.name);
+  // checkVendors checked this folder first: outside the source, holding only what check writes.
   fs.rmSync(target, { recursive: true, force: true });
-  fs.mkdirSync(target, { recursive: true });
+  fs.mkdirSync(target);
   // One conversion, to a folder; the zip is then written from that folder, so it holds exactly the
   // files of the readable copy, without a second conversion and SDR's JS zip (writeZip.ts).
   const metadataDir = path.join(target, 'metadata');

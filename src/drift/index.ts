@@ -1,6 +1,6 @@
 export type { FleetOrg, FleetShard } from './fleet';
 export type { JunitCase, JunitSuite } from './junit';
 export { loadFleet, shardFleet } from './fleet';
-export { renderJunit, writeJunit } from './junit';
+export { junitTarget, renderJunit, writeJunit } from './junit';
 export { verifyJunit } from './verifyJunit';
 export { deployJunit } from './deployJunit';

@@ -1,5 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { SfError } from '@salesforce/core/sfError';
+import { writeOutputFile, type OutputTarget } from '../files';
 import { escapeXml } from '../metadata/renderXml';
 import type { OrgError } from '../org/orgError';
 
@@ -53,10 +54,38 @@ export const renderJunit = (suites: JunitSuite[]): string => {
   return lines.join('\n');
 };
 
-/** Writes the report, creating its folder; returns the path as given. */
-export const writeJunit = (file: string, suites: JunitSuite[]): string => {
-  const absolute = path.resolve(file);
-  fs.mkdirSync(path.dirname(absolute), { recursive: true });
-  fs.writeFileSync(absolute, renderJunit(suites));
-  return file;
+/**
+ * `--junit <file>` as an output target: read from the working folder; an existing file is replaced
+ * only when it is a report vendor-access wrote (a CI job writes the same path on every run), never
+ * another file that happens to be there.
+ */
+export const junitTarget = (given: string, cwd = process.cwd()): OutputTarget & { kind: 'file' } => ({
+  label: 'the --junit report',
+  given,
+  absolute: path.resolve(cwd, given),
+  kind: 'file',
+  existing: {
+    replace: 'own',
+    what: 'a JUnit report vendor-access wrote',
+    isOwn: (head) => /^<\?xml[^>]*\?>\s*<testsuites name="vendor-access"/.test(head),
+  },
+});
+
+/**
+ * Writes the report after the run. The run's result stands whatever happens here: a report that
+ * cannot be written comes back as a message for the end of the output, never as a thrown error
+ * that would hide what the run did to the org.
+ */
+export const writeJunit = (
+  target: OutputTarget & { kind: 'file' },
+  projectDir: string,
+  suites: JunitSuite[]
+): { note: string } | { failure: string } => {
+  try {
+    writeOutputFile(target, { projectDir }, renderJunit(suites));
+    return { note: `JUnit report: ${target.given}` };
+  } catch (err) {
+    const e = SfError.wrap(err instanceof Error ? err : String(err));
+    return { failure: [`${e.name}: ${e.message}`, ...(e.actions ?? [])].join(' ') };
+  }
 };

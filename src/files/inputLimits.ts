@@ -7,6 +7,8 @@
 export const INPUT_LIMITS = {
   /** A values file (config/orgs/<org>.json). */
   valuesFileBytes: 1024 * 1024,
+  /** A fleet file (config/fleet.json): about 100 bytes an org, so some 40,000 orgs. */
+  fleetFileBytes: 4 * 1024 * 1024,
   /** A certificate file named in a values file or passed to `cert inspect`. */
   certificateFileBytes: 64 * 1024,
   /** A private key file (`verify --private-key`, `cert inspect --private-key`). */

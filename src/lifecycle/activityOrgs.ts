@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { prepareOutputFolder, writeOutputFile } from '../files/writeOutput';
 import { connectOrg, orgLabel } from '../org/read/connectOrg';
 import { mapWithConcurrency } from '../org/mapWithConcurrency';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
@@ -30,7 +30,14 @@ export type ActivityResult = {
 export const activityOrgs = async (options: ActivityOptions): Promise<ActivityResult> => {
   const since = parseSince(options.since, options.now);
   const { footprints } = await prepareLifecycle(options.projectDir, options.vendors, options.valuesFile);
-  const dir = path.join(options.outDir ?? path.join(options.projectDir, 'out'), 'activity');
+  const dir = path.resolve(options.outDir ?? path.join(options.projectDir, 'out'), 'activity');
+  const rel = (p: string): string => path.relative(options.projectDir, p).split(path.sep).join('/');
+  const context = { projectDir: options.projectDir, reads: [{ file: options.valuesFile, what: 'the values file' }] };
+  // Checked and made before any org is read: a read that cannot be kept is not made.
+  prepareOutputFolder(
+    { label: 'the activity records', given: rel(dir), absolute: dir, kind: 'folder', existing: { holds: 'anything' } },
+    context
+  );
   const orgs = await mapWithConcurrency(
     options.targetOrgs,
     options.concurrency ?? 2,
@@ -39,17 +46,23 @@ export const activityOrgs = async (options: ActivityOptions): Promise<ActivityRe
         const org = await connectOrg(targetOrg);
         const visible = (await seesAllTokens(org.connection)) !== false;
         const vendors = await Promise.all(footprints.map((f) => readActivity(org.connection, f, since, visible)));
-        fs.mkdirSync(dir, { recursive: true });
         const file = path.join(dir, `${org.orgId}-activity-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-        fs.writeFileSync(
-          file,
+        writeOutputFile(
+          {
+            label: 'the activity record',
+            given: rel(file),
+            absolute: file,
+            kind: 'file',
+            existing: { replace: 'always' },
+          },
+          context,
           `${JSON.stringify({ targetOrg: org.targetOrg, orgId: org.orgId, since, vendors }, undefined, 2)}\n`
         );
         return {
           targetOrg: org.targetOrg,
           orgId: org.orgId,
           vendors,
-          record: path.relative(options.projectDir, file).split(path.sep).join('/'),
+          record: rel(file),
         };
       } catch (err) {
         return {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeOutputFile } from '../files/writeOutput';
 import type { LifecycleStep, OrgOutcome } from './lifecycleStep';
 
 export type LifecycleCommand = 'suspend' | 'resume' | 'offboard';
@@ -28,14 +29,18 @@ const dirOf = (outDir: string): string => path.join(outDir, 'lifecycle');
 
 /** Writes the record as `out/lifecycle/<orgId>-<command>-<stamp>.json`; returns its project-relative path. */
 export const writeRecord = (projectDir: string, outDir: string, record: LifecycleRecord): string => {
-  fs.mkdirSync(dirOf(outDir), { recursive: true });
   const stamp = record.at.replace(/[:.]/g, '-');
   const file = path.join(
     dirOf(outDir),
     `${record.orgId}-${record.command}${record.dryRun ? '-dry-run' : ''}-${stamp}.json`
   );
-  fs.writeFileSync(file, `${JSON.stringify(record, undefined, 2)}\n`);
-  return path.relative(projectDir, file).split(path.sep).join('/');
+  const given = path.relative(projectDir, file).split(path.sep).join('/');
+  writeOutputFile(
+    { label: 'the lifecycle record', given, absolute: file, kind: 'file', existing: { replace: 'always' } },
+    { projectDir },
+    `${JSON.stringify(record, undefined, 2)}\n`
+  );
+  return given;
 };
 
 /** Records of this org (not dry runs), oldest first. */

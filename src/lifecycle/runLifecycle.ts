@@ -4,6 +4,7 @@ import { mapWithConcurrency } from '../org/mapWithConcurrency';
 import { connectOrg, orgLabel, OrgConnection } from '../org/read/connectOrg';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
 import { orgError } from '../org/orgError';
+import { prepareOutputFolder } from '../files/writeOutput';
 import type { VendorFootprint } from './footprint';
 import { LifecycleCommand, LifecycleRecord, readRecords, Reversal, writeRecord } from './lifecycleRecord';
 import { LifecycleStep, OrgOutcome, outcomeOf } from './lifecycleStep';
@@ -62,6 +63,24 @@ export type OrgWork = (context: {
   reversals?: Reversal[];
 }>;
 
+/**
+ * Writes an org's record after its steps ran. The org has changed by then, so a record that cannot
+ * be written becomes a note on the org's report (which still says what changed), never an error
+ * that would report the org as failed and hide its steps.
+ */
+const recordOrNote = (write: () => string, notes: string[]): string | undefined => {
+  try {
+    return write();
+  } catch (err) {
+    notes.push(
+      `The record of this run could not be written (${
+        err instanceof Error ? err.message : String(err)
+      }): resume will not find what this run changed; the steps above are what happened.`
+    );
+    return undefined;
+  }
+};
+
 /** Success only when every org succeeded (or, in a dry run, was planned); some is partial (68); none is failure. */
 export const lifecycleExitCode = (outcomes: string[]): ExitCode => {
   const ok = outcomes.filter((o) => o === 'succeeded' || o === 'planned').length;
@@ -80,7 +99,19 @@ export const runLifecycle = async (
   work: OrgWork
 ): Promise<LifecycleResult> => {
   const { footprints } = await prepareLifecycle(options.projectDir, options.vendors, options.valuesFile);
-  const outDir = options.outDir ?? path.join(options.projectDir, 'out');
+  const outDir = path.resolve(options.outDir ?? path.join(options.projectDir, 'out'));
+  // The record folder is checked and made before any org is contacted: the records are what resume
+  // reverses, and a folder that cannot hold them must stop the run before anything changes.
+  prepareOutputFolder(
+    {
+      label: 'the lifecycle records',
+      given: path.relative(options.projectDir, path.join(outDir, 'lifecycle')).split(path.sep).join('/'),
+      absolute: path.join(outDir, 'lifecycle'),
+      kind: 'folder',
+      existing: { holds: 'anything' },
+    },
+    { projectDir: options.projectDir, reads: [{ file: options.valuesFile, what: 'the values file' }] }
+  );
   const orgs = await mapWithConcurrency(
     options.targetOrgs,
     options.concurrency ?? 2,
@@ -98,17 +129,21 @@ export const runLifecycle = async (
           emit: (message) => options.onEvent?.(org.targetOrg, message),
         });
         const outcome = outcomeOf(done.steps, options.dryRun);
-        const record = writeRecord(options.projectDir, outDir, {
-          command,
-          at: new Date().toISOString(),
-          orgId: org.orgId,
-          targetOrg: org.targetOrg,
-          vendors: footprints.map((f) => f.vendor),
-          dryRun: options.dryRun,
-          outcome,
-          steps: done.steps,
-          ...(done.reversals ? { reversals: done.reversals } : {}),
-        });
+        const record = recordOrNote(
+          () =>
+            writeRecord(options.projectDir, outDir, {
+              command,
+              at: new Date().toISOString(),
+              orgId: org.orgId,
+              targetOrg: org.targetOrg,
+              vendors: footprints.map((f) => f.vendor),
+              dryRun: options.dryRun,
+              outcome,
+              steps: done.steps,
+              ...(done.reversals ? { reversals: done.reversals } : {}),
+            }),
+          done.notes
+        );
         return {
           targetOrg: org.targetOrg,
           orgId: org.orgId,
@@ -117,7 +152,7 @@ export const runLifecycle = async (
           steps: done.steps,
           notes: done.notes,
           handoff: done.handoff,
-          record,
+          ...(record === undefined ? {} : { record }),
         };
       } catch (err) {
         return {

@@ -16,4 +16,10 @@ export type CommandResult<T = unknown> = {
   envelope?: boolean;
   /** Progress and notes for a person: stderr, never in stdout, omitted with --json. */
   notes?: string[];
+  /**
+   * What failed after the work was done (a report that could not be written once the org had
+   * changed): printed to stderr after the result, so the result is never lost, and listed with
+   * the warnings in `--json`. The command sets a failing exit code.
+   */
+  errorsAfter?: string[];
 };

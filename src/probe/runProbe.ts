@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { checkOutputPath, prepareOutputFolder, writeOutputFile, type OutputTarget } from '../files';
 import { loadMessages } from '../messages/loadMessages';
 import { loadVendors } from '../catalogue';
 import { connectOrg } from '../org/read/connectOrg';
@@ -29,13 +29,18 @@ export type ProbeResult = {
 /** Where a probe writes without --output, relative to the project; the file is named by org id, never by token or user. */
 const DEFAULT_DIR = path.join('out', 'probe');
 
-const writeOrFail = (file: string, write: () => void): void => {
-  try {
-    write();
-  } catch (err) {
-    throw messages.createError('error.OutputNotWritable', [file, (err as NodeJS.ErrnoException).code ?? 'error']);
-  }
-};
+/** The shape file as an output: an existing file is replaced only when it is an earlier probe's shape file. */
+const shapeTarget = (projectDir: string, given: string): OutputTarget & { kind: 'file' } => ({
+  label: 'the shape file (--output)',
+  given,
+  absolute: path.resolve(projectDir, given),
+  kind: 'file',
+  existing: {
+    replace: 'own',
+    what: 'a shape file vendor-access probe wrote',
+    isOwn: (head) => /"source":\s*"vendor-access probe/.test(head),
+  },
+});
 
 /**
  * `vendor-access probe`: load the catalogue (offline, so a bad vendor.json stops before the org is
@@ -45,11 +50,21 @@ export const runProbe = async (options: ProbeOptions): Promise<ProbeResult> => {
   const catalogue = loadVendors(options.projectDir);
   const errors = errorsIn(catalogue.problems);
   if (errors.length) throw checkFailedError(errors);
-  // The output folder is made before the org is contacted: a probe never fails after reading for nothing.
-  const folder = options.output ? path.dirname(options.output) : DEFAULT_DIR;
-  writeOrFail(options.output ?? DEFAULT_DIR, () =>
-    fs.mkdirSync(path.resolve(options.projectDir, folder), { recursive: true })
-  );
+  // The output is checked (its folder made) before the org is contacted: a probe never fails after
+  // reading for nothing, and never writes into the source or over a file that is not a shape file.
+  const context = { projectDir: options.projectDir };
+  if (options.output) checkOutputPath(shapeTarget(options.projectDir, options.output), context);
+  else
+    prepareOutputFolder(
+      {
+        label: 'the shape file',
+        given: DEFAULT_DIR,
+        absolute: path.resolve(options.projectDir, DEFAULT_DIR),
+        kind: 'folder',
+        existing: { holds: 'anything' },
+      },
+      context
+    );
   const org = await connectOrg(options.targetOrg, options.env ? { env: options.env } : {});
   const shape = await probeOrg(org.connection, catalogue.vendors, {
     ...(options.now ? { now: options.now } : {}),
@@ -63,6 +78,6 @@ export const runProbe = async (options: ProbeOptions): Promise<ProbeResult> => {
   const file = options.output ?? path.join(DEFAULT_DIR, `${org.orgId || 'org'}.shape.json`);
   const written = shapeFileText(shape, [org.connection.accessToken ?? '', org.connection.getUsername() ?? '']);
   if ('leak' in written) throw messages.createError('error.ProbeWouldLeak', [org.targetOrg, written.leak]);
-  writeOrFail(file, () => fs.writeFileSync(path.resolve(options.projectDir, file), written.text, { mode: 0o644 }));
+  writeOutputFile(shapeTarget(options.projectDir, file), context, written.text);
   return { targetOrg: org.targetOrg, file, shape, unknown };
 };

@@ -3,3 +3,4 @@ export { loadOrgValues } from './loadOrgValues';
 export type { LoadOrgValuesOptions } from './loadOrgValues';
 export { formatEnvExports, stageReplacements } from './stageReplacements';
 export { fieldByRole, specByRole, valueByRole } from './valueByRole';
+export { valuesInputs } from './valuesInputs';

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
+import { writeOutputFile } from '../files/writeOutput';
 import type { VendorValues } from './orgValues';
 
 /**
@@ -22,9 +22,19 @@ export const stageReplacements = (
       env[name] = value;
     }
     for (const { to, content } of values.replacementFiles) {
-      const target = path.resolve(projectDir, to);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, content);
+      // Held to the output rule like every file vendor-access writes: sfdx-project.json names the
+      // path, and an out/ linked into force-app must not receive a certificate copy.
+      writeOutputFile(
+        {
+          label: 'the certificate staged for the replacements',
+          given: to,
+          absolute: path.resolve(projectDir, to),
+          kind: 'file',
+          existing: { replace: 'always' },
+        },
+        { projectDir },
+        content
+      );
     }
   }
   return () => {

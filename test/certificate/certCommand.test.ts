@@ -76,7 +76,7 @@ describe('vendor-access cert', () => {
       const result = await run('generate', '--common-name', 'x', '--output-dir', 'force-app/ispm/certs');
       expect(result.exitCode).toBe(1);
       expect(result.stderr).toContain(
-        'Error (OutputInsideForceAppError): Refusing to write the key pair to force-app/ispm/certs: it is inside force-app/'
+        "Error (OutputInSourceError): Refusing to write the key pair to force-app/ispm/certs: it is inside force-app, part of the project's source"
       );
       expect(fs.existsSync('force-app/ispm/certs')).toBe(false);
     });
@@ -101,7 +101,7 @@ describe('vendor-access cert', () => {
       const refused = await run('generate', '--common-name', 'b', '--output-dir', outputDir);
       expect(refused.exitCode).toBe(1);
       expect(refused.stderr).toMatch(
-        /^Error \(CertificateFilesExistError\): Refusing to overwrite .*server\.key and .*server\.crt without --force\./
+        /^Error \(OutputFileExistsError\): Refusing to overwrite .*server\.key without --force\./
       );
       expect(fs.readFileSync(path.join(outputDir, 'server.crt'), 'utf8')).toBe(first);
       expect((await run('generate', '--common-name', 'b', '--output-dir', outputDir, '--force')).exitCode).toBe(0);

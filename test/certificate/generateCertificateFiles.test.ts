@@ -24,7 +24,7 @@ describe('generateCertificateFiles', () => {
   });
 
   it.each([
-    ['inside force-app', 'force-app/ispm', 'OutputInsideForceAppError'],
+    ['inside force-app', 'force-app/ispm', 'OutputInSourceError'],
     ['with invalid options', 'out/certs', 'InvalidCertificateOptionsError'],
   ])('makes no key when the destination or options are wrong (%s)', async (_label, outputDir, name) => {
     const keygen = jest.spyOn(keyPairModule, 'generateRsaKeyPair');
@@ -37,7 +37,7 @@ describe('generateCertificateFiles', () => {
     await generateCertificateFiles('out/certs', { commonName: 'x', projectDir });
     const keygen = jest.spyOn(keyPairModule, 'generateRsaKeyPair');
     await expect(generateCertificateFiles('out/certs', { commonName: 'x', projectDir })).rejects.toMatchObject({
-      name: 'CertificateFilesExistError',
+      name: 'OutputFileExistsError',
     });
     expect(keygen).not.toHaveBeenCalled();
   });

@@ -36,8 +36,12 @@ describe('writeCertificateFiles', () => {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'server.crt'), 'old');
     await expect(writeCertificateFiles('out/certs', generated, { projectDir })).rejects.toMatchObject({
-      name: 'CertificateFilesExistError',
-      message: `Refusing to overwrite ${path.join('out', 'certs', 'server.crt')} without --force.`,
+      name: 'OutputFileExistsError',
+      message: `Refusing to overwrite ${path.join(
+        'out',
+        'certs',
+        'server.crt'
+      )} without --force. Nothing was written and no org was contacted.`,
     });
     expect(fs.readFileSync(path.join(dir, 'server.crt'), 'utf8')).toBe('old');
     expect(fs.existsSync(path.join(dir, 'server.key'))).toBe(false);
@@ -56,9 +60,9 @@ describe('writeCertificateFiles', () => {
     'refuses to write into %s',
     async (outputDir) => {
       await expect(writeCertificateFiles(outputDir, generated, { projectDir, force: true })).rejects.toMatchObject({
-        name: 'OutputInsideForceAppError',
+        name: 'OutputInSourceError',
         message: expect.stringMatching(
-          /^Refusing to write the key pair to force-app.*: it is inside force-app\//
+          /^Refusing to write the key pair to .*force-app.*: it is inside force-app, part of the project's source/
         ) as unknown as string,
       });
     }
@@ -67,7 +71,7 @@ describe('writeCertificateFiles', () => {
   it('refuses a symlink that leads into force-app', async () => {
     fs.symlinkSync(path.join(projectDir, 'force-app', 'ispm'), path.join(projectDir, 'innocent'));
     await expect(writeCertificateFiles('innocent/certs', generated, { projectDir })).rejects.toMatchObject({
-      name: 'OutputInsideForceAppError',
+      name: 'OutputInSourceError',
     });
     expect(fs.readdirSync(path.join(projectDir, 'force-app', 'ispm'))).toEqual([]);
   });

@@ -83,9 +83,12 @@ describe('stage refuses a bad output folder before contacting the org', () => {
   const sim = useSimulatedOrg('prod', () => ({ shape: 'enterprise' }));
 
   it.each([
-    ['force-app/stage', '--output-dir force-app/stage is the project or inside force-app/'],
-    ['config', '--output-dir config is not empty'],
-    ['sfdx-project.json', '--output-dir sfdx-project.json is a file, not a folder'],
+    ['force-app/stage', 'OutputInSourceError): Refusing to write the staged project (--output-dir) to force-app/stage'],
+    [
+      'config',
+      'OutputNotEmptyError): Refusing to write the staged project (--output-dir) to config: the folder is not empty',
+    ],
+    ['sfdx-project.json', 'OutputPathBlockedError): Cannot write to sfdx-project.json: sfdx-project.json is a file'],
   ])('%s', async (dir, message) => {
     sim().requests.length = 0;
     const { code, out } = await run('stage', '-o', 'prod', ...VALUES, '--output-dir', dir);

@@ -86,9 +86,9 @@ describe('vendor-access probe against the simulator in the Shield shape', () => 
     const { code, out } = await run('probe', '-o', 'shield', '--output', 'sfdx-project.json/shape.json');
     expect(code).toBe(1);
     expect(out).toContain(
-      'Error (OutputNotWritableError): Cannot write the shape file sfdx-project.json/shape.json: EEXIST'
+      'Error (OutputPathBlockedError): Cannot write to sfdx-project.json/shape.json: sfdx-project.json is a file, not a folder.'
     );
-    expect(out).toContain('Pass --output with a path in a folder you can write to.');
+    expect(out).toContain('Move or delete that file');
     // Found before the org is contacted.
     expect(calls(sim()).slice(loggedIn)).toEqual([]);
   });

@@ -1,11 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { loadMessages } from '../../messages/loadMessages';
 import { inspectCertificateFile } from '../../certificate';
 import { pollIntervalMs } from '../../config/envVars';
-import { ensureOutputDir } from '../../files/ensureOutputDir';
+import { checkOutputPath, OutputTarget, prepareOutputFolder, writeOutputFile } from '../../files';
 import { EXIT_CODES, ExitCode } from '../../output/exitCodes';
-import { valueByRole } from '../../values';
+import { valueByRole, valuesInputs } from '../../values';
 import { connectOrg, orgLabel } from '../read/connectOrg';
 import { mapWithConcurrency } from '../mapWithConcurrency';
 import { prepareVendors } from '../read/prepareVendors';
@@ -31,6 +30,8 @@ export type DeployOrgsOptions = {
   pollIntervalMs?: number;
   /** How long to wait for each deploy before reporting it as still running. */
   waitMs?: number;
+  /** Files the command writes after the run (`--junit`): held to the output rule, with the run's inputs, before any org is contacted. */
+  outputs?: OutputTarget[];
 };
 
 export type OrgFailure = {
@@ -38,7 +39,13 @@ export type OrgFailure = {
   outcome: 'failed';
   error: OrgError;
 };
-export type DeployOrgsResult = { exitCode: ExitCode; orgs: Array<OrgDeployReport | OrgFailure>; records: string[] };
+export type DeployOrgsResult = {
+  exitCode: ExitCode;
+  orgs: Array<OrgDeployReport | OrgFailure>;
+  records: string[];
+  /** Deploy records that could not be written after the orgs changed (the reports above stand). */
+  unwritten?: string[];
+};
 
 /** Partial success is failure for security configuration; a still-running deploy is 69 like sf. */
 export const exitCodeFor = (outcomes: string[]): ExitCode => {
@@ -64,11 +71,25 @@ const certificateFacts = async (
  */
 export const deployOrgs = async (options: DeployOrgsOptions): Promise<DeployOrgsResult> => {
   const prepared = await prepareVendors(options.projectDir, options.vendors, options.valuesFile);
-  const outDir = options.outDir ?? path.join(options.projectDir, 'out');
+  const outDir = path.resolve(options.outDir ?? path.join(options.projectDir, 'out'));
   const dir = path.join(outDir, 'deploys');
-  // The record folder is made before any org is contacted: a file in its way fails the run here,
-  // not after the metadata landed.
-  ensureOutputDir(dir, options.projectDir);
+  // Every output is checked, and the record folders made, before any org is contacted: a path into
+  // the source, onto an input or a file in the way fails the run here, not after the metadata landed.
+  const context = { projectDir: options.projectDir, reads: valuesInputs(prepared.values) };
+  const recordFolder = (name: string, label: string): string =>
+    prepareOutputFolder(
+      {
+        label,
+        given: path.relative(options.projectDir, path.join(outDir, name)).split(path.sep).join('/'),
+        absolute: path.join(outDir, name),
+        kind: 'folder',
+        existing: { holds: 'anything' },
+      },
+      context
+    );
+  recordFolder('deploys', 'the deploy records');
+  if (!options.dryRun) recordFolder('lifecycle', "the org's settings before the deploy");
+  for (const output of options.outputs ?? []) checkOutputPath(output, context);
   // Every org is connected before any is deployed, so one org under two names (an alias and its
   // username) is known up front: the first name given deploys it, the later one gets nothing.
   const connections = await mapWithConcurrency(options.targetOrgs, options.concurrency ?? 2, (t) =>
@@ -153,25 +174,32 @@ export const deployOrgs = async (options: DeployOrgsOptions): Promise<DeployOrgs
     options.projectDir,
     prepared.vendors.map((v) => valueByRole(v, prepared.values, 'certificate')).find(Boolean)
   );
-  const records = orgs.map((report) => {
+  const records: string[] = [];
+  const unwritten: string[] = [];
+  for (const report of orgs) {
     const name = 'orgId' in report ? report.orgId : report.targetOrg.replace(/[^\w.-]/g, '_');
     const file = path.join(dir, `${name}-${options.dryRun ? 'validate' : 'deploy'}-${stamp}.json`);
-    fs.writeFileSync(
-      file,
-      `${JSON.stringify(
-        {
-          at: new Date().toISOString(),
-          values: prepared.values.file,
-          vendors: prepared.vendors.map((v) => v.name),
-          dryRun: options.dryRun,
-          ...(certificate ? { certificate } : {}),
-          report,
-        },
-        undefined,
-        2
-      )}\n`
-    );
-    return path.relative(options.projectDir, file).split(path.sep).join('/');
-  });
+    const given = path.relative(options.projectDir, file).split(path.sep).join('/');
+    const record = {
+      at: new Date().toISOString(),
+      values: prepared.values.file,
+      vendors: prepared.vendors.map((v) => v.name),
+      dryRun: options.dryRun,
+      ...(certificate ? { certificate } : {}),
+      report,
+    };
+    try {
+      writeOutputFile(
+        { label: 'the deploy record', given, absolute: file, kind: 'file', existing: { replace: 'always' } },
+        context,
+        `${JSON.stringify(record, undefined, 2)}\n`
+      );
+      records.push(given);
+    } catch (err) {
+      // The org has changed: what it did is reported whatever happens to the record.
+      unwritten.push(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+    }
+  }
+  if (unwritten.length) return { exitCode: exitCodeFor(orgs.map((o) => o.outcome)), orgs, records, unwritten };
   return { exitCode: exitCodeFor(orgs.map((o) => o.outcome)), orgs, records };
 };

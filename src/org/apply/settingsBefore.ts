@@ -49,7 +49,7 @@ export const recordSettingsBefore = async (
     const files = peekRetrieved(connection, members) ?? (await retrieveOrgMetadata(connection, members));
     const at = new Date().toISOString();
     for (const name of missing) current.recorded[name] = { at, xml: files.get(`settings/${name}.settings`) ?? null };
-    fs.mkdirSync(path.dirname(fileOf(outDir, orgId)), { recursive: true });
+    // deployOrgs checked and made out/lifecycle/ before contacting any org.
     fs.writeFileSync(fileOf(outDir, orgId), `${JSON.stringify(current, undefined, 2)}\n`);
     return undefined;
   } catch (err) {

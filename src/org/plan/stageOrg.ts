@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SfProject } from '@salesforce/core';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
+import { checkOutputPath, makeFolder } from '../../files';
 import { listFiles, toPosix } from '../../metadata/listFiles';
-import { loadMessages } from '../../messages/loadMessages';
+import { valuesInputs } from '../../values';
 import { EXIT_CODES, ExitCode } from '../../output/exitCodes';
 import type { Problem } from '../../inputs/problem';
 import { connectOrg } from '../read/connectOrg';
@@ -11,8 +12,6 @@ import { prepareVendors } from '../read/prepareVendors';
 import { analyseOrg } from './analyseOrg';
 import { buildChangedWorkspace } from './changedWorkspace';
 import type { FeatureGap } from './orgFeatures';
-
-const messages = loadMessages('stage');
 
 export type StageOptions = {
   projectDir: string;
@@ -38,20 +37,6 @@ export type StageResult = {
   nextSteps: string[];
 };
 
-/** Refuses, before the org is contacted, an output folder that would mix with source or lose files. */
-const checkOutputDir = (projectDir: string, outputDir: string, flag: string): string => {
-  const absolute = path.resolve(outputDir);
-  const forceApp = path.join(projectDir, 'force-app');
-  if (absolute === projectDir || absolute === forceApp || absolute.startsWith(`${forceApp}${path.sep}`))
-    throw messages.createError('error.OutputInsideSource', [flag, outputDir]);
-  if (fs.existsSync(absolute)) {
-    if (!fs.statSync(absolute).isDirectory())
-      throw messages.createError('error.OutputNotADirectory', [flag, outputDir]);
-    if (fs.readdirSync(absolute).length) throw messages.createError('error.OutputNotEmpty', [flag, outputDir]);
-  }
-  return absolute;
-};
-
 const quote = (text: string): string => (/^[\w@./:-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`);
 
 /**
@@ -61,8 +46,20 @@ const quote = (text: string): string => (/^[\w@./:-]+$/.test(text) ? text : `'${
  * every replacement already applied, for `sf project deploy start`. Reads the org; changes nothing.
  */
 export const stageOrg = async (options: StageOptions): Promise<StageResult> => {
-  const outputDir = checkOutputDir(options.projectDir, options.outputDir, '--output-dir');
   const prepared = await prepareVendors(options.projectDir, options.vendors, options.valuesFile);
+  // Refused before the org is contacted: a folder in the source, on an input, or not empty (an
+  // older stage mixed with this one would deploy both).
+  const output = {
+    label: 'the staged project (--output-dir)',
+    given: options.outputDir,
+    absolute: path.resolve(options.outputDir),
+    kind: 'folder',
+    existing: { holds: 'nothing' },
+  } as const;
+  const outputDir = checkOutputPath(output, {
+    projectDir: options.projectDir,
+    reads: valuesInputs(prepared.values),
+  }).real;
   const org = await connectOrg(options.targetOrg);
   const analysis = await analyseOrg(org, prepared.vendors, prepared.metadata, prepared.values);
   const result: StageResult = {
@@ -86,6 +83,7 @@ export const stageOrg = async (options: StageOptions): Promise<StageResult> => {
     );
   } else {
     try {
+      makeFolder(outputDir, output.label, output.given);
       await writeSourceProject(changed.workspace.metadataDir, outputDir);
     } finally {
       changed.workspace.cleanup();
@@ -131,7 +129,6 @@ export const stageOrg = async (options: StageOptions): Promise<StageResult> => {
 
 /** Converts the metadata-format copy (replacements applied by SDR) to a source-format sf project. */
 const writeSourceProject = async (metadataDir: string, outputDir: string): Promise<void> => {
-  fs.mkdirSync(outputDir, { recursive: true });
   // The folder's own .forceignore, written first: SDR skips output paths the nearest .forceignore
   // ignores, and the project's one ignores SecuritySettings, which here is the merged list to send.
   fs.writeFileSync(

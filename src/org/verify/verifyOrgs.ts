@@ -2,7 +2,8 @@ import path from 'node:path';
 import { SfError } from '@salesforce/core/sfError';
 import { readPrivateKeyPem } from '../../certificate/readPrivateKeyPem';
 import { EXIT_CODES, ExitCode } from '../../output/exitCodes';
-import { valueByRole } from '../../values';
+import { checkOutputPath, type OutputTarget } from '../../files';
+import { valueByRole, valuesInputs } from '../../values';
 import { orgLabel } from '../read/connectOrg';
 import { Finding, findingFromProblem, findingsFrom } from '../findings';
 import { mapWithConcurrency } from '../mapWithConcurrency';
@@ -26,6 +27,8 @@ export type VerifyOptions = {
   loginUrl?: string;
   audience?: string;
   certWarnDays?: number;
+  /** Files the command writes after the run (`--junit`): held to the output rule, with the run's inputs, before any org is contacted. */
+  outputs?: OutputTarget[];
 };
 
 export type { Finding } from '../findings';
@@ -92,6 +95,13 @@ export const verifyOrgs = async (options: VerifyOptions): Promise<VerifyResult> 
     options.privateKeyFile === undefined
       ? undefined
       : readPrivateKeyPem(path.resolve(options.privateKeyFile), options.privateKeyFile);
+  const reads = [
+    ...valuesInputs(prepared.values),
+    ...(options.privateKeyFile
+      ? [{ file: path.resolve(options.privateKeyFile), what: 'the private key (--private-key)' }]
+      : []),
+  ];
+  for (const output of options.outputs ?? []) checkOutputPath(output, { projectDir: options.projectDir, reads });
   const orgs = await mapWithConcurrency(
     options.targetOrgs,
     options.concurrency ?? 2,
