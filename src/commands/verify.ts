@@ -4,7 +4,10 @@ import { writeJunit } from '../drift/junit';
 import { verifyJunit } from '../drift/verifyJunit';
 import { formatVerifyResult } from '../org/verify/formatVerifyResult';
 import { defineCommand, GlobalArgs } from './commandSpec';
+import { exitCodeHelp } from './exitCodeHelp';
 import { checkPathFlag, checkTextFlag, checkUrlFlag } from './flagChecks';
+import { orgCommandResult, progressTo } from './orgRun';
+import { targetOrgsOf } from './targetOrgs';
 import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
 
 const messages = loadMessages('verify');
@@ -29,13 +32,15 @@ export const verifyCommand = defineCommand<VerifyArgs>({
       .option('login-url', { type: 'string', describe: messages.getMessage('flags.login-url') })
       .option('audience', { type: 'string', describe: messages.getMessage('flags.audience') })
       .option('junit', { type: 'string', describe: messages.getMessage('flags.junit') })
-      .example(examplesFrom(messages.getMessages('examples'))),
-  run: async (args) => {
+      .example(examplesFrom(messages.getMessages('examples')))
+      .epilogue(exitCodeHelp('verify')),
+  run: async (args, io) => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
     const { verifyOrgs } = require('../org/verify/verifyOrgs') as typeof import('../org/verify/verifyOrgs');
     const result = await verifyOrgs({
       projectDir: findProjectDir(),
-      targetOrgs: args['target-org'],
+      targetOrgs: await targetOrgsOf(args['target-org'], io, args.json),
+      ...progressTo(io, args.json),
       vendors: args.vendor,
       valuesFile: args.values,
       concurrency: args.concurrency,
@@ -49,6 +54,6 @@ export const verifyCommand = defineCommand<VerifyArgs>({
       ...(args.audience === undefined ? {} : { audience: checkTextFlag('--audience', args.audience) }),
     });
     const notes = args.junit ? [`JUnit report: ${writeJunit(args.junit, verifyJunit(result))}`] : [];
-    return { exitCode: result.exitCode, result, human: formatVerifyResult(result), warnings: [], notes };
+    return orgCommandResult(result, formatVerifyResult, { notes });
   },
 });

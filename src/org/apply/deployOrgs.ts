@@ -1,16 +1,17 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { loadMessages } from '../../messages/loadMessages';
 import { inspectCertificateFile } from '../../certificate';
 import { pollIntervalMs } from '../../config/envVars';
 import { ensureOutputDir } from '../../files/ensureOutputDir';
-import { EXIT_CODES, ExitCode } from '../../output/exitCodes';
+import type { ExitCode } from '../../output/exitCodes';
 import { valueByRole } from '../../values';
 import { connectOrg, orgLabel } from '../read/connectOrg';
 import { mapWithConcurrency } from '../mapWithConcurrency';
 import { prepareVendors } from '../read/prepareVendors';
 import { refuseUsernameCollisions } from '../plan/usernameCollisions';
-import { orgError, type OrgError } from '../orgError';
+import { exitCodeOfRun, OrgFailure, runOrgs } from '../runOrgs';
+import { writeRunRecord } from '../runRecord';
+import { deployVerdict } from './deployVerdict';
 import { recordSettingsBefore, vendorSettingsNames } from './settingsBefore';
 import { DeployEvent, deployToOrg, OrgDeployReport } from './deployToOrg';
 import { INTERRUPTED_BEFORE_DEPLOY } from './interruption';
@@ -33,19 +34,13 @@ export type DeployOrgsOptions = {
   waitMs?: number;
 };
 
-export type OrgFailure = {
-  targetOrg: string;
-  outcome: 'failed';
-  error: OrgError;
-};
-export type DeployOrgsResult = { exitCode: ExitCode; orgs: Array<OrgDeployReport | OrgFailure>; records: string[] };
-
-/** Partial success is failure for security configuration; a still-running deploy is 69 like sf. */
-export const exitCodeFor = (outcomes: string[]): ExitCode => {
-  if (outcomes.some((o) => o === 'running' || o === 'unknown')) return EXIT_CODES.running;
-  const ok = outcomes.filter((o) => o === 'succeeded' || o === 'validated').length;
-  if (ok === outcomes.length) return EXIT_CODES.ok;
-  return ok > 0 ? EXIT_CODES.partial : EXIT_CODES.failed;
+export type { OrgFailure } from '../runOrgs';
+export type DeployOrgsResult = {
+  exitCode: ExitCode;
+  orgs: Array<OrgDeployReport | OrgFailure>;
+  records: string[];
+  /** Every warning of the run, each once with its orgs; the command moves them to the output's warnings. */
+  warnings: string[];
 };
 
 const certificateFacts = async (
@@ -90,88 +85,88 @@ export const deployOrgs = async (options: DeployOrgsOptions): Promise<DeployOrgs
     );
     await refuseUsernameCollisions(distinct, prepared.vendors, prepared.values);
   }
-  const lanes = options.targetOrgs.map((targetOrg, i) => ({
-    targetOrg,
-    connection: connections[i] as (typeof connections)[number],
-  }));
-  const orgs = await mapWithConcurrency(
-    lanes,
-    options.concurrency ?? 2,
-    async ({ targetOrg, connection }): Promise<OrgDeployReport | OrgFailure> => {
-      if (options.signal?.aborted)
-        return {
-          targetOrg: orgLabel(targetOrg),
-          outcome: 'failed',
-          error: {
-            name: 'InterruptedError',
-            message: INTERRUPTED_BEFORE_DEPLOY,
-            actions: ['Run vendor-access deploy again for this org.'],
-          },
-        };
-      try {
-        if ('error' in connection) throw connection.error;
+  const run = await runOrgs(
+    {
+      targetOrgs: options.targetOrgs,
+      ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+      ...(options.signal ? { signal: options.signal } : {}),
+      warnings: prepared.warnings,
+      interrupted: {
+        name: 'InterruptedError',
+        message: INTERRUPTED_BEFORE_DEPLOY,
+        actions: ['Run vendor-access deploy again for this org.'],
+      },
+      // Connected above, all before any deploy: a lane takes its own connection or its error.
+      connect: (targetOrg, index) => {
+        const connection = connections[index] as (typeof connections)[number];
+        if ('error' in connection) return Promise.reject(connection.error);
         const { org } = connection;
         const first = firstName.get(org.orgId);
         if (first !== orgLabel(targetOrg))
-          throw messages.createError('error.SameOrgTwice', [orgLabel(targetOrg), first ?? '', org.orgId]);
-        // What offboard --restore-settings needs: the settings the vendors change, as the org had them first.
-        let settingsNote: string | undefined;
-        const recordSettings = async (): Promise<void> => {
-          settingsNote = await recordSettingsBefore(
-            org.connection,
-            outDir,
-            org.orgId,
-            vendorSettingsNames(prepared.metadata.flatMap((m) => [...m.files.keys()]))
+          return Promise.reject(
+            messages.createError('error.SameOrgTwice', [orgLabel(targetOrg), first ?? '', org.orgId])
           );
-        };
-        const report = await deployToOrg({
-          projectDir: options.projectDir,
-          ...prepared,
-          org,
-          dryRun: options.dryRun,
-          ...(options.resumeId ? { resumeId: options.resumeId } : {}),
-          ...(options.signal ? { signal: options.signal } : {}),
-          ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-          pollIntervalMs: options.pollIntervalMs ?? pollIntervalMs(),
-          ...(options.waitMs === undefined ? {} : { waitMs: options.waitMs }),
-          ...(options.dryRun || options.resumeId ? {} : { beforeChange: recordSettings }),
-        });
-        if (settingsNote) report.notes.push(settingsNote);
-        return report;
-      } catch (err) {
-        return {
-          targetOrg: orgLabel(targetOrg),
-          outcome: 'failed',
-          error: orgError(err),
-        };
-      }
+        return Promise.resolve(org);
+      },
+    },
+    async (org, { warn }): Promise<OrgDeployReport> => {
+      // What offboard --restore-settings needs: the settings the vendors change, as the org had them first.
+      let settingsNote: string | undefined;
+      const recordSettings = async (): Promise<void> => {
+        settingsNote = await recordSettingsBefore(
+          org.connection,
+          outDir,
+          org.orgId,
+          vendorSettingsNames(prepared.metadata.flatMap((m) => [...m.files.keys()]))
+        );
+      };
+      const report = await deployToOrg({
+        projectDir: options.projectDir,
+        ...prepared,
+        org,
+        dryRun: options.dryRun,
+        ...(options.resumeId ? { resumeId: options.resumeId } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+        pollIntervalMs: options.pollIntervalMs ?? pollIntervalMs(),
+        ...(options.waitMs === undefined ? {} : { waitMs: options.waitMs }),
+        ...(options.dryRun || options.resumeId ? {} : { beforeChange: recordSettings }),
+      });
+      if (settingsNote) report.notes.push(settingsNote);
+      for (const p of report.problems) if (p.severity === 'warning') warn(p);
+      return report;
     }
   );
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const orgs = run.orgs;
+  const at = new Date().toISOString();
   // The record names the first chosen vendor's certificate (one vendor has one today).
   const certificate = await certificateFacts(
     options.projectDir,
     prepared.vendors.map((v) => valueByRole(v, prepared.values, 'certificate')).find(Boolean)
   );
-  const records = orgs.map((report) => {
-    const name = 'orgId' in report ? report.orgId : report.targetOrg.replace(/[^\w.-]/g, '_');
-    const file = path.join(dir, `${name}-${options.dryRun ? 'validate' : 'deploy'}-${stamp}.json`);
-    fs.writeFileSync(
-      file,
-      `${JSON.stringify(
-        {
-          at: new Date().toISOString(),
-          values: prepared.values.file,
-          vendors: prepared.vendors.map((v) => v.name),
-          dryRun: options.dryRun,
-          ...(certificate ? { certificate } : {}),
-          report,
-        },
-        undefined,
-        2
-      )}\n`
-    );
-    return path.relative(options.projectDir, file).split(path.sep).join('/');
-  });
-  return { exitCode: exitCodeFor(orgs.map((o) => o.outcome)), orgs, records };
+  const records = orgs.map((report) =>
+    writeRunRecord(
+      options.projectDir,
+      dir,
+      {
+        id: 'orgId' in report ? report.orgId : report.targetOrg.replace(/[^\w.-]/g, '_'),
+        kind: options.dryRun ? 'validate' : 'deploy',
+        at,
+      },
+      {
+        at: new Date().toISOString(),
+        values: prepared.values.file,
+        vendors: prepared.vendors.map((v) => v.name),
+        dryRun: options.dryRun,
+        ...(certificate ? { certificate } : {}),
+        report,
+      }
+    )
+  );
+  return {
+    exitCode: exitCodeOfRun(orgs, (o) => deployVerdict(o.outcome)),
+    orgs,
+    records,
+    warnings: run.warnings,
+  };
 };

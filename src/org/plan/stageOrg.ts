@@ -6,8 +6,10 @@ import { listFiles, toPosix } from '../../metadata/listFiles';
 import { loadMessages } from '../../messages/loadMessages';
 import { EXIT_CODES, ExitCode } from '../../output/exitCodes';
 import type { Problem } from '../../inputs/problem';
+import { RunWarnings } from '../../inputs/runWarnings';
 import { connectOrg } from '../read/connectOrg';
 import { prepareVendors } from '../read/prepareVendors';
+import { DEFAULT_WAIT_MINUTES } from '../deployWait';
 import { analyseOrg } from './analyseOrg';
 import { buildChangedWorkspace } from './changedWorkspace';
 import type { FeatureGap } from './orgFeatures';
@@ -36,6 +38,8 @@ export type StageResult = {
   command?: string;
   /** What a raw deploy cannot do, and how to finish it. */
   nextSteps: string[];
+  /** Every warning of the run (offline and the org's), each once; the command moves them to the output's warnings. */
+  warnings: string[];
 };
 
 /** Refuses, before the org is contacted, an output folder that would mix with source or lose files. */
@@ -65,7 +69,11 @@ export const stageOrg = async (options: StageOptions): Promise<StageResult> => {
   const prepared = await prepareVendors(options.projectDir, options.vendors, options.valuesFile);
   const org = await connectOrg(options.targetOrg);
   const analysis = await analyseOrg(org, prepared.vendors, prepared.metadata, prepared.values);
+  const warnings = new RunWarnings();
+  for (const p of prepared.warnings) warnings.add(p);
+  for (const p of analysis.problems) if (p.severity === 'warning') warnings.add(p, org.targetOrg);
   const result: StageResult = {
+    warnings: warnings.list(),
     exitCode: EXIT_CODES.ok,
     targetOrg: org.targetOrg,
     problems: analysis.problems,
@@ -97,7 +105,7 @@ export const stageOrg = async (options: StageOptions): Promise<StageResult> => {
     const target = org.targetOrg.endsWith('(access token)') ? '<the same access token>' : org.targetOrg;
     result.command = `cd ${quote(
       options.outputDir
-    )} && sf project deploy start --source-dir force-app --target-org ${quote(target)} --wait 30`;
+    )} && sf project deploy start --source-dir force-app --target-org ${quote(target)} --wait ${DEFAULT_WAIT_MINUTES}`;
     if (analysis.merge?.added.length) {
       result.notes.push(
         `settings/Security.settings holds the org's ${analysis.merge.kept.length} existing trusted range(s) as read now, plus ${analysis.merge.added.length} new: a SecuritySettings deploy replaces the whole list, so deploy it soon and stage again if anyone changes ranges meanwhile.`
