@@ -56,7 +56,7 @@ describe('across several orgs: advice once with its orgs, progress on stderr, on
     expect(code).toBe(0);
     const err = io.err.join('\n');
     expect(count(`${io.out.join('\n')}\n${err}`, LEFT_OUT)).toBe(1);
-    expect(err).toContain(`Warning: prod, uat: force-app/reco/main/default/permissionsets/Reco_Integration`);
+    expect(err).toContain('Warning: prod, uat: force-app/reco/main/default/permissionsets/Reco_Integration');
     expect(io.err).toEqual(
       expect.arrayContaining(['[prod] planning…', '[uat] planning…', '[prod] done', '[uat] done'])
     );
@@ -160,5 +160,59 @@ describe('without -o: the sf CLI’s default org, said in the output', () => {
     expect(code).toBe(1);
     expect(out).toContain('Error (NoTargetOrgError): No org named: -o is not given and the sf CLI has no default org');
     expect(out).toContain('sf config set target-org prod');
+  });
+});
+
+describe('reports a person reads: one label, fingerprints not PEMs, a handoff that does not ask for what it printed', () => {
+  const project = useProjectCopyAsCwd();
+  useSimulatedOrg('prod', () => ({ shape: 'enterprise-shield' }));
+
+  it('the handoff gives the consumer key and then never asks to copy it', async () => {
+    const { code, out } = await run('deploy', '-o', 'prod', ...VALUES, '--vendor', 'ispm');
+    expect(code).toBe(0);
+    expect(out).toMatch(/give ispm: Consumer key of the ISPM SFDC Integration External Client App: 3MVG\w+/);
+    expect(out).not.toContain('Copy the consumer key');
+    // The steps that remain for a person are still there.
+    expect(out).toContain('manual (ispm): Share the parameters with ISPM');
+  });
+
+  it('verify’s drift report shows a certificate as its fingerprint and expiry, never its PEM', async () => {
+    expect((await run('deploy', '-o', 'prod', ...VALUES, '--vendor', 'ispm')).code).toBe(0);
+    const rotated = valuesWithCertificateExpiringIn(project(), 400);
+    const { code, out } = await run('verify', '-o', 'prod', '--values', rotated, '--vendor', 'ispm');
+    expect(code).toBe(1);
+    expect(out).toContain('FAIL extlClntAppGlobalOauthSets/ISPM_SFDC_Integration_glbloauth.ecaGlblOauth');
+    expect(out).toMatch(
+      /~ certificate: certificate SHA-256 [0-9A-F:]{23}… expires \d{4}-\d\d-\d\d → certificate SHA-256 [0-9A-F:]{23}… expires \d{4}-\d\d-\d\d/
+    );
+    expect(out).not.toContain('BEGIN CERTIFICATE');
+    expect((await run('plan', '-o', 'prod', '--values', rotated, '--vendor', 'ispm')).out).not.toContain(
+      'BEGIN CERTIFICATE'
+    );
+  });
+
+  it('stage prints the --wait that deploy waits by default', async () => {
+    const staged = await run('stage', '-o', 'prod', ...VALUES, '--output-dir', 'out/s');
+    const wait = /--wait (\d+)/.exec(staged.out)?.[1];
+    const help = await run('deploy', '--help');
+    expect(help.out).toMatch(new RegExp(`--wait\\s[^\\n]*\\n?[^\\n]*\\[default: "${wait ?? 'none'}"\\]`));
+  });
+
+  it('offboard’s dry run lists the real run’s steps in the real order', async () => {
+    expect((await run('deploy', '-o', 'prod', ...VALUES)).code).toBe(0);
+    const steps = (out: string): string[] =>
+      out
+        .split('\n')
+        .filter((l) => /^ {2}\[\w+\] /.test(l))
+        .map((l) => l.replace(/^ {2}\[\w+\] /, '').replace(/ \(.*$/, ''));
+    const dry = await run('offboard', '-o', 'prod', ...VALUES, '--dry-run');
+    const real = await run('offboard', '-o', 'prod', ...VALUES);
+    expect(real.code).toBe(0);
+    expect(steps(dry.out).length).toBeGreaterThan(10);
+    expect(steps(real.out)).toEqual(steps(dry.out));
+    expect(steps(real.out).slice(0, 2)).toEqual([
+      'ispm: freeze user ispm.integration@example.com.vendoraccess',
+      'ispm: disable External Client App ISPM_SFDC_Integration',
+    ]);
   });
 });
