@@ -37,11 +37,7 @@ export const withOrgFlags = (y: Argv<GlobalArgs>): Argv<GlobalArgs & OrgFlags> =
         describe: messages.getMessage('flags.concurrency'),
       }) as unknown as Argv<GlobalArgs & OrgFlags>
   )
-    .middleware((argv) => {
-      // `-o -`: yargs takes a lone `-` for a positional argument, not for the flag's value, and would
-      // say "Unknown argument: -"; before validation it is still ours to name.
-      if (argv._.some((a) => a === '-')) checkTargetOrgs(['-']);
-    }, true)
+    .middleware(refuseDashOrg, true)
     .middleware((argv) => {
       /* eslint-disable no-param-reassign -- a yargs middleware normalises the parsed arguments in place */
       if (argv['target-org'] !== undefined) argv['target-org'] = checkTargetOrgs(argv['target-org']);
@@ -49,6 +45,14 @@ export const withOrgFlags = (y: Argv<GlobalArgs>): Argv<GlobalArgs & OrgFlags> =
       argv.values = resolveValuesPath(argv.values);
       /* eslint-enable no-param-reassign */
     });
+
+/**
+ * `-o -`: yargs takes a lone `-` for a positional argument, not for the flag's value, and would say
+ * "Unknown argument: -"; as a middleware before validation it is still ours to name.
+ */
+export const refuseDashOrg = (argv: { _: Array<string | number> }): void => {
+  if (argv._.some((a) => a === '-')) checkTargetOrgs(['-']);
+};
 
 /** yargs examples from a message file's `examples` list ("What it does: command"). */
 export const examplesFrom = (lines: string[]): Array<[string, string]> =>

@@ -104,6 +104,8 @@ describe('-o is refused when it names no org, in every command', () => {
       ['stage', '-o', 'prod\nprod: SUCCEEDED', ...VALUES, '--output-dir', 'out/s'],
       'TargetOrgUnprintableError',
     ],
+    ['probe -o -', ['probe', '-o', '-'], 'TargetOrgDashError'],
+    ['probe -o with a newline', ['probe', '-o', 'prod\nprod: SUCCEEDED'], 'TargetOrgUnprintableError'],
     ['resume -o with ESC', ['resume', '-o', 'prod\u001b[2K', ...VALUES], 'TargetOrgUnprintableError'],
   ])('%s: exit 1, a named error, nothing sent', async (_case, argv, name) => {
     const { code, out, io } = await run(...argv);
