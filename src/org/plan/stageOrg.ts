@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SfProject } from '@salesforce/core';
+import { SfError, SfProject } from '@salesforce/core';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import { listFiles, toPosix } from '../../metadata/listFiles';
 import { loadMessages } from '../../messages/loadMessages';
 import { EXIT_CODES, ExitCode } from '../../output/exitCodes';
 import type { Problem } from '../../inputs/problem';
-import { RunWarnings } from '../../inputs/runWarnings';
-import { connectOrg } from '../read/connectOrg';
-import { prepareVendors } from '../read/prepareVendors';
+import type { OrgConnection } from '../read/connectOrg';
+import { prepareVendors, type PreparedVendors } from '../read/prepareVendors';
+import { isOrgFailure, runOrgs } from '../runOrgs';
 import { DEFAULT_WAIT_MINUTES } from '../deployWait';
 import { analyseOrg } from './analyseOrg';
 import { buildChangedWorkspace } from './changedWorkspace';
@@ -67,13 +67,27 @@ const quote = (text: string): string => (/^[\w@./:-]+$/.test(text) ? text : `'${
 export const stageOrg = async (options: StageOptions): Promise<StageResult> => {
   const outputDir = checkOutputDir(options.projectDir, options.outputDir, '--output-dir');
   const prepared = await prepareVendors(options.projectDir, options.vendors, options.valuesFile);
-  const org = await connectOrg(options.targetOrg);
+  // The runner every org command uses, for its one org: stage has no per-org report to fail into,
+  // so an org it could not get through is the command's error, as before.
+  const run = await runOrgs({ targetOrgs: [options.targetOrg], warnings: prepared.warnings }, (org, { warn }) =>
+    stageIn(org, options, outputDir, prepared, warn)
+  );
+  const [only] = run.orgs;
+  if (!only || isOrgFailure(only))
+    throw new SfError(only?.error.message ?? 'nothing staged', only?.error.name, only?.error.actions);
+  return { ...only, warnings: run.warnings };
+};
+
+const stageIn = async (
+  org: OrgConnection,
+  options: StageOptions,
+  outputDir: string,
+  prepared: PreparedVendors,
+  warn: (problem: Problem) => void
+): Promise<Omit<StageResult, 'warnings'>> => {
   const analysis = await analyseOrg(org, prepared.vendors, prepared.metadata, prepared.values);
-  const warnings = new RunWarnings();
-  for (const p of prepared.warnings) warnings.add(p);
-  for (const p of analysis.problems) if (p.severity === 'warning') warnings.add(p, org.targetOrg);
-  const result: StageResult = {
-    warnings: warnings.list(),
+  for (const p of analysis.problems) if (p.severity === 'warning') warn(p);
+  const result: Omit<StageResult, 'warnings'> = {
     exitCode: EXIT_CODES.ok,
     targetOrg: org.targetOrg,
     problems: analysis.problems,
