@@ -32,7 +32,7 @@ export type RunOrgsOptions = {
 };
 
 /** What one org's work may say besides its report: a warning the run says once, with its orgs. */
-export type OrgContext = { warn: (problem: Problem) => void; index: number };
+export type OrgContext = { warn: (problem: Problem) => void };
 
 export type OrgRun<R> = { orgs: Array<R | OrgFailure>; warnings: string[] };
 
@@ -69,7 +69,7 @@ export const runOrgs = async <R>(
       if (options.doing) options.onProgress?.(label, `${options.doing}…`);
       try {
         const org = await connect(targetOrg, index);
-        const report = await work(org, { warn: (problem) => warnings.add(problem, org.targetOrg), index });
+        const report = await work(org, { warn: (problem) => warnings.add(problem, org.targetOrg) });
         if (options.doing) options.onProgress?.(label, 'done');
         return report;
       } catch (err) {
