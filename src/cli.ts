@@ -2,6 +2,7 @@ import yargs from 'yargs';
 import { SfError } from '@salesforce/core/sfError';
 import { loadMessages } from './messages/loadMessages';
 import { COMMANDS } from './commands';
+import { exitCodeTable } from './commands/exitCodeHelp';
 import { ENV_VARS } from './config/envVars';
 import type { CommandSpec, GlobalArgs } from './commands/commandSpec';
 import type { CommandResult } from './output/commandResult';
@@ -13,6 +14,7 @@ import { Io, processIo } from './output/io';
 const messages = loadMessages('cli');
 
 const EPILOGUE = [
+  exitCodeTable(),
   messages.getMessage('info.Epilogue'),
   'Environment variables:',
   ...Object.entries(ENV_VARS).map(([name, what]) => `  ${name}: ${what}`),
@@ -38,6 +40,8 @@ export const main = async (argv: string[], io: Io = processIo): Promise<number> 
       .demandCommand(1, messages.getMessage('error.NoCommand'))
       .recommendCommands()
       .epilogue(EPILOGUE)
+      // -h like sf: the same help as --help.
+      .alias('help', 'h')
       .wrap(Math.min(120, process.stdout.columns ?? 100))
       .exitProcess(false)
       .fail((msg: string | undefined, err: Error | undefined) => {

@@ -2,7 +2,10 @@ import { loadMessages } from '../messages/loadMessages';
 import { findProjectDir } from '../check/findProjectDir';
 import { formatActivity } from '../lifecycle/formatActivity';
 import { defineCommand, GlobalArgs } from './commandSpec';
+import { exitCodeHelp } from './exitCodeHelp';
 import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
+import { orgCommandResult } from './orgRun';
+import { targetOrgsOf } from './targetOrgs';
 
 const messages = loadMessages('lifecycle');
 
@@ -20,19 +23,23 @@ export const activityCommand = defineCommand<ActivityArgs>({
         default: 'text' as const,
         describe: messages.getMessage('flags.format'),
       })
-      .example(examplesFrom(messages.getMessages('examples.activity'))),
-  run: async (args) => {
+      .example(examplesFrom(messages.getMessages('examples.activity')))
+      .epilogue(exitCodeHelp('activity')),
+  run: async (args, io) => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
     const { activityOrgs } = require('../lifecycle/activityOrgs') as typeof import('../lifecycle/activityOrgs');
     const result = await activityOrgs({
       projectDir: findProjectDir(),
-      targetOrgs: args['target-org'],
+      targetOrgs: await targetOrgsOf(args['target-org'], io, args.json),
       vendors: args.vendor,
       valuesFile: args.values,
       since: args.since,
       concurrency: args.concurrency,
     });
-    const human = args.format === 'json' ? [JSON.stringify(result, undefined, 2)] : formatActivity(result, args.format);
-    return { exitCode: result.exitCode, result, human, warnings: [] };
+    return orgCommandResult(result, (r) => {
+      if (args.format !== 'json') return formatActivity(r, args.format);
+      // --format json prints the result as --json's `result` holds it: the warnings go to stderr.
+      return [JSON.stringify({ ...r, warnings: undefined }, undefined, 2)];
+    });
   },
 });

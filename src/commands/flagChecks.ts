@@ -20,15 +20,30 @@ export const checkConcurrency = (given: unknown): number => {
   return value;
 };
 
+// C0 and C1 control characters, DEL, and the invisible or bidirectional formatting marks (U+200B–U+200F,
+// U+202A–U+202E, U+2066–U+2069, U+FEFF): none is part of an alias, a username or an access token,
+// and a newline would let a value forge lines of our output.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
+
+/** A code point as a person can look it up: `U+000A`. */
+const codePoint = (ch: string): string => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
 /**
- * `--target-org`: each non-empty, none named twice (usernames compared without case). Two lanes
- * on one org would deploy and create users in it twice at once.
+ * `--target-org`: given at least once when the flag is there (`-o` with no value, or an unquoted
+ * empty `$ORG`, is refused: no org means nothing checked), each non-empty, not `-` (no org is read
+ * from standard input), no control or invisible character, none named twice (usernames compared
+ * without case). Two lanes on one org would deploy and create users in it twice at once.
  */
 export const checkTargetOrgs = (values: unknown): string[] => {
   const list = (Array.isArray(values) ? values : [values]).map((v) => String(v ?? ''));
+  if (!list.length) throw messages.createError('error.TargetOrgWithoutValue');
   const seen = new Set<string>();
   for (const value of list) {
     if (!value.trim()) throw messages.createError('error.EmptyTargetOrg');
+    if (value.trim() === '-') throw messages.createError('error.TargetOrgDash');
+    const bad = UNPRINTABLE.exec(value);
+    if (bad) throw messages.createError('error.TargetOrgUnprintable', [codePoint(bad[0])]);
     const key = value.trim().toLowerCase();
     if (seen.has(key))
       throw messages.createError('error.DuplicateTargetOrg', [value.includes('!') ? 'an access token' : value]);

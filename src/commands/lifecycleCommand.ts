@@ -3,8 +3,12 @@ import { findProjectDir } from '../check/findProjectDir';
 import { formatLifecycleResult } from '../lifecycle/formatLifecycle';
 import type { LifecycleOptions, LifecycleResult } from '../lifecycle/runLifecycle';
 import { CommandSpec, defineCommand, GlobalArgs } from './commandSpec';
-import { LifecycleArgs, withInterrupt, withLifecycleFlags } from './lifecycleFlags';
+import { exitCodeHelp } from './exitCodeHelp';
+import { withInterrupt } from './interrupt';
+import { LIFECYCLE_INTERRUPTED, LifecycleArgs, withLifecycleFlags } from './lifecycleFlags';
 import { examplesFrom } from './orgFlags';
+import { orgCommandResult } from './orgRun';
+import { targetOrgsOf } from './targetOrgs';
 
 const messages = loadMessages('lifecycle');
 
@@ -20,13 +24,17 @@ export const lifecycleCommand = (
     command: name,
     usesSalesforceLibraries: true,
     describe: messages.getMessage(`summary.${name}`),
-    builder: (y) => withLifecycleFlags(y).example(examplesFrom(messages.getMessages(`examples.${name}`))),
+    builder: (y) =>
+      withLifecycleFlags(y)
+        .example(examplesFrom(messages.getMessages(`examples.${name}`)))
+        .epilogue(exitCodeHelp(name)),
     run: async (args, io) => {
       const work = load();
-      const result = await withInterrupt(io, (signal) =>
+      const targetOrgs = await targetOrgsOf(args['target-org'], io, args.json);
+      const result = await withInterrupt(io, LIFECYCLE_INTERRUPTED, (signal) =>
         work({
           projectDir: findProjectDir(),
-          targetOrgs: args['target-org'],
+          targetOrgs,
           vendors: args.vendor,
           valuesFile: args.values,
           dryRun: args['dry-run'],
@@ -35,6 +43,6 @@ export const lifecycleCommand = (
           ...(args.json ? {} : { onEvent: (org: string, message: string) => io.stderr(`[${org}] ${message}`) }),
         })
       );
-      return { exitCode: result.exitCode, result, human: formatLifecycleResult(result), warnings: [] };
+      return orgCommandResult(result, formatLifecycleResult);
     },
   });

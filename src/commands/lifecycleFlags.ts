@@ -1,7 +1,5 @@
-import { setMaxListeners } from 'node:events';
 import type { Argv } from 'yargs';
 import { loadMessages } from '../messages/loadMessages';
-import type { Io } from '../output/io';
 import type { GlobalArgs } from './commandSpec';
 import { OrgFlags, withOrgFlags } from './orgFlags';
 
@@ -16,19 +14,6 @@ export const withLifecycleFlags = (y: Argv<GlobalArgs>): Argv<LifecycleArgs> =>
     describe: messages.getMessage('flags.dry-run'),
   });
 
-/** Ctrl-C stops before the next step (and cancels a metadata deploy in the org); the record says what was done. */
-export const withInterrupt = async <T>(io: Io, work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
-  const abort = new AbortController();
-  // One signal serves every org of the run (up to 16 at once), each adding its own abort listener.
-  setMaxListeners(64, abort.signal);
-  const onInterrupt = (): void => {
-    io.stderr('Interrupted: finishing the calls in flight, then stopping; the record says what was done.');
-    abort.abort();
-  };
-  process.once('SIGINT', onInterrupt);
-  try {
-    return await work(abort.signal);
-  } finally {
-    process.removeListener('SIGINT', onInterrupt);
-  }
-};
+/** What Ctrl-C or SIGTERM says in a lifecycle command: it stops before the next step (and cancels a metadata deploy in the org). */
+export const LIFECYCLE_INTERRUPTED =
+  'Interrupted: finishing the calls in flight, then stopping; the record says what was done.';

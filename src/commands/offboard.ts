@@ -2,8 +2,12 @@ import { loadMessages } from '../messages/loadMessages';
 import { findProjectDir } from '../check/findProjectDir';
 import { formatLifecycleResult } from '../lifecycle/formatLifecycle';
 import { defineCommand } from './commandSpec';
-import { LifecycleArgs, withInterrupt, withLifecycleFlags } from './lifecycleFlags';
+import { exitCodeHelp } from './exitCodeHelp';
+import { withInterrupt } from './interrupt';
+import { LIFECYCLE_INTERRUPTED, LifecycleArgs, withLifecycleFlags } from './lifecycleFlags';
 import { examplesFrom } from './orgFlags';
+import { orgCommandResult } from './orgRun';
+import { targetOrgsOf } from './targetOrgs';
 
 const messages = loadMessages('lifecycle');
 
@@ -20,14 +24,16 @@ export const offboardCommand = defineCommand<OffboardArgs>({
         default: false,
         describe: messages.getMessage('flags.restore-settings'),
       })
-      .example(examplesFrom(messages.getMessages('examples.offboard'))),
+      .example(examplesFrom(messages.getMessages('examples.offboard')))
+      .epilogue(exitCodeHelp('offboard')),
   run: async (args, io) => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
     const { offboardOrgs } = require('../lifecycle/offboardOrgs') as typeof import('../lifecycle/offboardOrgs');
-    const result = await withInterrupt(io, (signal) =>
+    const targetOrgs = await targetOrgsOf(args['target-org'], io, args.json);
+    const result = await withInterrupt(io, LIFECYCLE_INTERRUPTED, (signal) =>
       offboardOrgs({
         projectDir: findProjectDir(),
-        targetOrgs: args['target-org'],
+        targetOrgs,
         vendors: args.vendor,
         valuesFile: args.values,
         dryRun: args['dry-run'],
@@ -37,6 +43,6 @@ export const offboardCommand = defineCommand<OffboardArgs>({
         ...(args.json ? {} : { onEvent: (org: string, message: string): void => io.stderr(`[${org}] ${message}`) }),
       })
     );
-    return { exitCode: result.exitCode, result, human: formatLifecycleResult(result), warnings: [] };
+    return orgCommandResult(result, formatLifecycleResult);
   },
 });

@@ -5,11 +5,13 @@ import { checkConcurrency, checkTargetOrgs, resolveValuesPath } from './flagChec
 
 const messages = loadMessages('orgFlags');
 
-export type OrgFlags = { 'target-org': string[]; vendor: string[]; values: string; concurrency: number };
+/** `target-org` is undefined when -o is not given: the command then uses sf's default org (targetOrgsOf). */
+export type OrgFlags = { 'target-org': string[] | undefined; vendor: string[]; values: string; concurrency: number };
 
 /**
  * The flags every org command shares, meaning the same everywhere (DESIGN: flags). They are
- * checked before the command runs: each org named once and non-empty, --concurrency a whole
+ * checked before the command runs: each org named once, non-empty and printable (no -o without a
+ * value; without -o the command uses sf's default org), --concurrency a whole
  * number in range, --values resolved from the user's working directory.
  */
 export const withOrgFlags = (y: Argv<GlobalArgs>): Argv<GlobalArgs & OrgFlags> =>
@@ -19,7 +21,6 @@ export const withOrgFlags = (y: Argv<GlobalArgs>): Argv<GlobalArgs & OrgFlags> =
         alias: 'o',
         type: 'string',
         array: true,
-        demandOption: true,
         describe: messages.getMessage('flags.target-org'),
       })
       .option('vendor', {
@@ -35,13 +36,23 @@ export const withOrgFlags = (y: Argv<GlobalArgs>): Argv<GlobalArgs & OrgFlags> =
         default: '2',
         describe: messages.getMessage('flags.concurrency'),
       }) as unknown as Argv<GlobalArgs & OrgFlags>
-  ).middleware((argv) => {
-    /* eslint-disable no-param-reassign -- a yargs middleware normalises the parsed arguments in place */
-    argv['target-org'] = checkTargetOrgs(argv['target-org']);
-    argv.concurrency = checkConcurrency(argv.concurrency);
-    argv.values = resolveValuesPath(argv.values);
-    /* eslint-enable no-param-reassign */
-  });
+  )
+    .middleware(refuseDashOrg, true)
+    .middleware((argv) => {
+      /* eslint-disable no-param-reassign -- a yargs middleware normalises the parsed arguments in place */
+      if (argv['target-org'] !== undefined) argv['target-org'] = checkTargetOrgs(argv['target-org']);
+      argv.concurrency = checkConcurrency(argv.concurrency);
+      argv.values = resolveValuesPath(argv.values);
+      /* eslint-enable no-param-reassign */
+    });
+
+/**
+ * `-o -`: yargs takes a lone `-` for a positional argument, not for the flag's value, and would say
+ * "Unknown argument: -"; as a middleware before validation it is still ours to name.
+ */
+export const refuseDashOrg = (argv: { _: Array<string | number> }): void => {
+  if (argv._.some((a) => a === '-')) checkTargetOrgs(['-']);
+};
 
 /** yargs examples from a message file's `examples` list ("What it does: command"). */
 export const examplesFrom = (lines: string[]): Array<[string, string]> =>

@@ -2,6 +2,9 @@ import { loadMessages } from '../messages/loadMessages';
 import { findProjectDir } from '../check/findProjectDir';
 import { formatPlan } from '../org/plan/formatPlan';
 import { defineCommand, GlobalArgs } from './commandSpec';
+import { exitCodeHelp } from './exitCodeHelp';
+import { orgCommandResult, progressTo } from './orgRun';
+import { targetOrgsOf } from './targetOrgs';
 import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
 
 const messages = loadMessages('plan');
@@ -12,17 +15,21 @@ export const planCommand = defineCommand<PlanArgs>({
   command: 'plan',
   usesSalesforceLibraries: true,
   describe: messages.getMessage('summary'),
-  builder: (y) => withOrgFlags(y).example(examplesFrom(messages.getMessages('examples'))),
-  run: async (args) => {
+  builder: (y) =>
+    withOrgFlags(y)
+      .example(examplesFrom(messages.getMessages('examples')))
+      .epilogue(exitCodeHelp('plan')),
+  run: async (args, io) => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
     const { planOrgs } = require('../org/plan/planOrg') as typeof import('../org/plan/planOrg');
     const result = await planOrgs({
       projectDir: findProjectDir(),
-      targetOrgs: args['target-org'],
+      targetOrgs: await targetOrgsOf(args['target-org'], io, args.json),
       vendors: args.vendor,
       valuesFile: args.values,
       concurrency: args.concurrency,
+      ...progressTo(io, args.json),
     });
-    return { exitCode: result.exitCode, result, human: formatPlan(result), warnings: [] };
+    return orgCommandResult(result, formatPlan);
   },
 });

@@ -2,12 +2,13 @@ import { loadMessages } from '../messages/loadMessages';
 import { findProjectDir } from '../check/findProjectDir';
 import { formatProbeResult } from '../probe/formatProbeResult';
 import { defineCommand, GlobalArgs } from './commandSpec';
-import { checkPathFlag } from './flagChecks';
-import { examplesFrom } from './orgFlags';
+import { checkPathFlag, checkTargetOrgs } from './flagChecks';
+import { examplesFrom, refuseDashOrg } from './orgFlags';
+import { targetOrgsOf } from './targetOrgs';
 
 const messages = loadMessages('probe');
 
-type ProbeArgs = GlobalArgs & { 'target-org': string; output: string | undefined };
+type ProbeArgs = GlobalArgs & { 'target-org': string | undefined; output: string | undefined };
 
 export const probeCommand = defineCommand<ProbeArgs>({
   command: 'probe',
@@ -18,18 +19,25 @@ export const probeCommand = defineCommand<ProbeArgs>({
       .option('target-org', {
         alias: 'o',
         type: 'string',
-        demandOption: true,
-        requiresArg: true,
         describe: messages.getMessage('flags.target-org'),
       })
       .option('output', { type: 'string', requiresArg: true, describe: messages.getMessage('flags.output') })
-      .example(examplesFrom(messages.getMessages('examples'))),
+      .example(examplesFrom(messages.getMessages('examples')))
+      .middleware(refuseDashOrg, true),
   run: async (args, io) => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
     const { runProbe } = require('../probe/runProbe') as typeof import('../probe/runProbe');
     const result = await runProbe({
       projectDir: findProjectDir(),
-      targetOrg: args['target-org'],
+      // The same rules as every org command's -o (no value, '', '-', control characters refused);
+      // without -o, sf's default org.
+      targetOrg: (
+        await targetOrgsOf(
+          args['target-org'] === undefined ? undefined : checkTargetOrgs([args['target-org']]),
+          io,
+          args.json
+        )
+      )[0] as string,
       ...(args.output === undefined ? {} : { output: checkPathFlag('--output', args.output) }),
       ...(args.json ? {} : { onStep: (what: string): void => io.stderr(`probe: ${what}…`) }),
     });

@@ -2,8 +2,11 @@ import { findProjectDir } from '../check/findProjectDir';
 import { formatStageResult } from '../org/plan/formatStageResult';
 import { loadMessages } from '../messages/loadMessages';
 import { defineCommand, GlobalArgs } from './commandSpec';
+import { exitCodeHelp } from './exitCodeHelp';
 import { checkPathFlag } from './flagChecks';
 import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
+import { orgCommandResult } from './orgRun';
+import { targetOrgsOf } from './targetOrgs';
 
 const messages = loadMessages('stage');
 
@@ -17,21 +20,22 @@ export const stageCommand = defineCommand<StageArgs>({
     withOrgFlags(y)
       .option('output-dir', { type: 'string', demandOption: true, describe: messages.getMessage('flags.output-dir') })
       .check((args) => {
-        if (args['target-org'].length !== 1)
+        if (args['target-org'] !== undefined && args['target-org'].length !== 1)
           throw messages.createError('error.OneOrgOnly', [args['target-org'].length]);
         return true;
       })
-      .example(examplesFrom(messages.getMessages('examples'))),
-  run: async (args) => {
+      .example(examplesFrom(messages.getMessages('examples')))
+      .epilogue(exitCodeHelp('stage')),
+  run: async (args, io) => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
     const { stageOrg } = require('../org/plan/stageOrg') as typeof import('../org/plan/stageOrg');
     const result = await stageOrg({
       projectDir: findProjectDir(),
-      targetOrg: args['target-org'][0] as string,
+      targetOrg: (await targetOrgsOf(args['target-org'], io, args.json))[0] as string,
       vendors: args.vendor,
       valuesFile: args.values,
       outputDir: checkPathFlag('--output-dir', args['output-dir']),
     });
-    return { exitCode: result.exitCode, result, human: formatStageResult(result), warnings: [] };
+    return orgCommandResult(result, formatStageResult);
   },
 });

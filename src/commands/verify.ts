@@ -1,11 +1,13 @@
 import { loadMessages } from '../messages/loadMessages';
 import { findProjectDir } from '../check/findProjectDir';
 import { junitTarget, writeJunit } from '../drift/junit';
-import { EXIT_CODES } from '../output/exitCodes';
 import { verifyJunit } from '../drift/verifyJunit';
 import { formatVerifyResult } from '../org/verify/formatVerifyResult';
 import { defineCommand, GlobalArgs } from './commandSpec';
+import { exitCodeHelp } from './exitCodeHelp';
 import { checkPathFlag, checkTextFlag, checkUrlFlag } from './flagChecks';
+import { orgCommandResult, progressTo } from './orgRun';
+import { targetOrgsOf } from './targetOrgs';
 import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
 
 const messages = loadMessages('verify');
@@ -30,8 +32,9 @@ export const verifyCommand = defineCommand<VerifyArgs>({
       .option('login-url', { type: 'string', describe: messages.getMessage('flags.login-url') })
       .option('audience', { type: 'string', describe: messages.getMessage('flags.audience') })
       .option('junit', { type: 'string', describe: messages.getMessage('flags.junit') })
-      .example(examplesFrom(messages.getMessages('examples'))),
-  run: async (args) => {
+      .example(examplesFrom(messages.getMessages('examples')))
+      .epilogue(exitCodeHelp('verify')),
+  run: async (args, io) => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
     const { verifyOrgs } = require('../org/verify/verifyOrgs') as typeof import('../org/verify/verifyOrgs');
     const junit = args.junit === undefined ? undefined : junitTarget(checkPathFlag('--junit', args.junit));
@@ -39,7 +42,8 @@ export const verifyCommand = defineCommand<VerifyArgs>({
     const result = await verifyOrgs({
       projectDir,
       ...(junit ? { outputs: [junit] } : {}),
-      targetOrgs: args['target-org'],
+      targetOrgs: await targetOrgsOf(args['target-org'], io, args.json),
+      ...progressTo(io, args.json),
       vendors: args.vendor,
       valuesFile: args.values,
       concurrency: args.concurrency,
@@ -53,13 +57,9 @@ export const verifyCommand = defineCommand<VerifyArgs>({
       ...(args.audience === undefined ? {} : { audience: checkTextFlag('--audience', args.audience) }),
     });
     const written = junit ? writeJunit(junit, projectDir, verifyJunit(result)) : undefined;
-    return {
-      exitCode: written && 'failure' in written ? EXIT_CODES.failed : result.exitCode,
-      result,
-      human: formatVerifyResult(result),
-      warnings: [],
+    return orgCommandResult(result, formatVerifyResult, {
       notes: written && 'note' in written ? [written.note] : [],
-      ...(written && 'failure' in written ? { errorsAfter: [written.failure] } : {}),
-    };
+      errorsAfter: written && 'failure' in written ? [written.failure] : [],
+    });
   },
 });

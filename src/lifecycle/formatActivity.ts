@@ -1,3 +1,4 @@
+import { runSummary } from '../output/runSummary';
 import type { ActivityResult } from './activityOrgs';
 import type { VendorActivity } from './readActivity';
 
@@ -81,5 +82,6 @@ export const formatActivity = (result: ActivityResult, format: 'text' | 'markdow
     for (const v of org.vendors) lines.push(...vendorLines(v, md));
     lines.push(md ? `\n_Record: ${org.record}_\n` : `  record: ${org.record}`);
   }
+  lines.push(runSummary(result.orgs.map((o) => ('error' in o ? 'failed' : 'ok'))));
   return lines;
 };

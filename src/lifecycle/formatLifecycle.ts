@@ -1,3 +1,6 @@
+import { orgHeading } from '../org/read/orgHeading';
+import { runSummary } from '../output/runSummary';
+import { lifecycleVerdict } from './lifecycleVerdict';
 import type { LifecycleStep } from './lifecycleStep';
 import type { LifecycleResult } from './runLifecycle';
 
@@ -46,7 +49,7 @@ export const formatLifecycleResult = (result: LifecycleResult): string[] => {
       continue;
     }
     lines.push(
-      `${org.targetOrg} (${org.username}, ${org.orgId}): ${result.command} ${org.outcome.toUpperCase()}${
+      `${orgHeading(org)}: ${result.command} ${org.outcome.toUpperCase()}${
         result.dryRun ? ' (dry run: nothing changed)' : ''
       }`
     );
@@ -60,5 +63,6 @@ export const formatLifecycleResult = (result: LifecycleResult): string[] => {
       );
     if (org.record) lines.push(`  record: ${org.record}`);
   }
+  lines.push(runSummary(result.orgs.map((o) => lifecycleVerdict(o.outcome))));
   return lines;
 };

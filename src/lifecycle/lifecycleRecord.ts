@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeOutputFile } from '../files/writeOutput';
+import { writeRunRecord } from '../org/runRecord';
 import type { LifecycleStep, OrgOutcome } from './lifecycleStep';
 
 export type LifecycleCommand = 'suspend' | 'resume' | 'offboard';
@@ -28,20 +28,18 @@ export type LifecycleRecord = {
 const dirOf = (outDir: string): string => path.join(outDir, 'lifecycle');
 
 /** Writes the record as `out/lifecycle/<orgId>-<command>-<stamp>.json`; returns its project-relative path. */
-export const writeRecord = (projectDir: string, outDir: string, record: LifecycleRecord): string => {
-  const stamp = record.at.replace(/[:.]/g, '-');
-  const file = path.join(
+export const writeRecord = (projectDir: string, outDir: string, record: LifecycleRecord): string =>
+  writeRunRecord(
+    projectDir,
     dirOf(outDir),
-    `${record.orgId}-${record.command}${record.dryRun ? '-dry-run' : ''}-${stamp}.json`
+    {
+      id: record.orgId,
+      kind: `${record.command}${record.dryRun ? '-dry-run' : ''}`,
+      at: record.at,
+      label: 'the lifecycle record',
+    },
+    record
   );
-  const given = path.relative(projectDir, file).split(path.sep).join('/');
-  writeOutputFile(
-    { label: 'the lifecycle record', given, absolute: file, kind: 'file', existing: { replace: 'always' } },
-    { projectDir },
-    `${JSON.stringify(record, undefined, 2)}\n`
-  );
-  return given;
-};
 
 /** Records of this org (not dry runs), oldest first. */
 export const readRecords = (outDir: string, orgId: string): LifecycleRecord[] => {

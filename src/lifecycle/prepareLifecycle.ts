@@ -1,5 +1,5 @@
 import { loadInputs } from '../check/loadInputs';
-import { errorsIn } from '../inputs/problem';
+import { errorsIn, type Problem } from '../inputs/problem';
 import { checkFailedError } from '../inputs/checkFailed';
 import { footprintOf, VendorFootprint } from './footprint';
 
@@ -8,7 +8,7 @@ export const prepareLifecycle = async (
   projectDir: string,
   vendorNames: string[],
   valuesFile: string
-): Promise<{ footprints: VendorFootprint[]; valuesFile: string }> => {
+): Promise<{ footprints: VendorFootprint[]; valuesFile: string; warnings: Problem[] }> => {
   // The lifecycle deploys no certificate: suspending a vendor whose certificate expired must work.
   const { vendors, metadata, values, problems } = await loadInputs({
     projectDir,
@@ -20,5 +20,9 @@ export const prepareLifecycle = async (
   if (blocking.length || !values) {
     throw checkFailedError(blocking);
   }
-  return { footprints: vendors.map((v, i) => footprintOf(v, metadata[i], values)), valuesFile: values.file };
+  return {
+    footprints: vendors.map((v, i) => footprintOf(v, metadata[i], values)),
+    valuesFile: values.file,
+    warnings: problems.filter((p) => p.severity === 'warning'),
+  };
 };

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { pollIntervalMs } from '../config/envVars';
-import { mapWithConcurrency } from '../org/mapWithConcurrency';
-import { connectOrg, orgLabel, OrgConnection } from '../org/read/connectOrg';
-import { EXIT_CODES, ExitCode } from '../output/exitCodes';
-import { orgError } from '../org/orgError';
 import { prepareOutputFolder } from '../files/writeOutput';
+import type { OrgConnection } from '../org/read/connectOrg';
+import { exitCodeOfRun, OrgFailure, runOrgs } from '../org/runOrgs';
+import type { ExitCode } from '../output/exitCodes';
+import { lifecycleVerdict } from './lifecycleVerdict';
 import type { VendorFootprint } from './footprint';
 import { LifecycleCommand, LifecycleRecord, readRecords, Reversal, writeRecord } from './lifecycleRecord';
 import { LifecycleStep, OrgOutcome, outcomeOf } from './lifecycleStep';
@@ -34,16 +34,14 @@ export type OrgLifecycleReport = {
   handoff: Array<{ vendor: string; item: string }>;
   record?: string;
 };
-export type OrgLifecycleFailure = {
-  targetOrg: string;
-  outcome: 'failed';
-  error: { name: string; message: string; actions: string[] };
-};
+export type OrgLifecycleFailure = OrgFailure;
 export type LifecycleResult = {
   command: LifecycleCommand;
   dryRun: boolean;
   exitCode: ExitCode;
   orgs: Array<OrgLifecycleReport | OrgLifecycleFailure>;
+  /** Every warning of the run, each once with its orgs; the command moves them to the output's warnings. */
+  warnings: string[];
 };
 
 /** What one command does in one org, given the vendor footprints and the org's earlier records. */
@@ -81,13 +79,6 @@ const recordOrNote = (write: () => string, notes: string[]): string | undefined 
   }
 };
 
-/** Success only when every org succeeded (or, in a dry run, was planned); some is partial (68); none is failure. */
-export const lifecycleExitCode = (outcomes: string[]): ExitCode => {
-  const ok = outcomes.filter((o) => o === 'succeeded' || o === 'planned').length;
-  if (ok === outcomes.length) return EXIT_CODES.ok;
-  return ok > 0 || outcomes.includes('partial') ? EXIT_CODES.partial : EXIT_CODES.failed;
-};
-
 /**
  * Runs one lifecycle command over every target org, a few at a time: offline checks once, then per
  * org its own connection, steps, outcome and a record under out/lifecycle/ (dry runs too, marked so).
@@ -98,7 +89,7 @@ export const runLifecycle = async (
   options: LifecycleOptions,
   work: OrgWork
 ): Promise<LifecycleResult> => {
-  const { footprints } = await prepareLifecycle(options.projectDir, options.vendors, options.valuesFile);
+  const { footprints, warnings } = await prepareLifecycle(options.projectDir, options.vendors, options.valuesFile);
   const outDir = path.resolve(options.outDir ?? path.join(options.projectDir, 'out'));
   // The record folder is checked and made before any org is contacted: the records are what resume
   // reverses, and a folder that cannot hold them must stop the run before anything changes.
@@ -112,56 +103,57 @@ export const runLifecycle = async (
     },
     { projectDir: options.projectDir, reads: [{ file: options.valuesFile, what: 'the values file' }] }
   );
-  const orgs = await mapWithConcurrency(
-    options.targetOrgs,
-    options.concurrency ?? 2,
-    async (targetOrg): Promise<OrgLifecycleReport | OrgLifecycleFailure> => {
-      try {
-        const org = await connectOrg(targetOrg);
-        const done = await work({
-          org,
-          footprints,
-          records: readRecords(outDir, org.orgId),
-          outDir,
-          dryRun: options.dryRun,
-          ...(options.signal ? { signal: options.signal } : {}),
-          pollIntervalMs: options.pollIntervalMs ?? pollIntervalMs(),
-          emit: (message) => options.onEvent?.(org.targetOrg, message),
-        });
-        const outcome = outcomeOf(done.steps, options.dryRun);
-        const record = recordOrNote(
-          () =>
-            writeRecord(options.projectDir, outDir, {
-              command,
-              at: new Date().toISOString(),
-              orgId: org.orgId,
-              targetOrg: org.targetOrg,
-              vendors: footprints.map((f) => f.vendor),
-              dryRun: options.dryRun,
-              outcome,
-              steps: done.steps,
-              ...(done.reversals ? { reversals: done.reversals } : {}),
-            }),
-          done.notes
-        );
-        return {
-          targetOrg: org.targetOrg,
-          orgId: org.orgId,
-          username: org.username,
-          outcome,
-          steps: done.steps,
-          notes: done.notes,
-          handoff: done.handoff,
-          ...(record === undefined ? {} : { record }),
-        };
-      } catch (err) {
-        return {
-          targetOrg: orgLabel(targetOrg),
-          outcome: 'failed',
-          error: orgError(err),
-        };
-      }
+  const run = await runOrgs(
+    {
+      targetOrgs: options.targetOrgs,
+      ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+      ...(options.signal ? { signal: options.signal } : {}),
+      warnings,
+    },
+    async (org): Promise<OrgLifecycleReport> => {
+      const done = await work({
+        org,
+        footprints,
+        records: readRecords(outDir, org.orgId),
+        outDir,
+        dryRun: options.dryRun,
+        ...(options.signal ? { signal: options.signal } : {}),
+        pollIntervalMs: options.pollIntervalMs ?? pollIntervalMs(),
+        emit: (message) => options.onEvent?.(org.targetOrg, message),
+      });
+      const outcome = outcomeOf(done.steps, options.dryRun);
+      const record = recordOrNote(
+        () =>
+          writeRecord(options.projectDir, outDir, {
+            command,
+            at: new Date().toISOString(),
+            orgId: org.orgId,
+            targetOrg: org.targetOrg,
+            vendors: footprints.map((f) => f.vendor),
+            dryRun: options.dryRun,
+            outcome,
+            steps: done.steps,
+            ...(done.reversals ? { reversals: done.reversals } : {}),
+          }),
+        done.notes
+      );
+      return {
+        targetOrg: org.targetOrg,
+        orgId: org.orgId,
+        username: org.username,
+        outcome,
+        steps: done.steps,
+        notes: done.notes,
+        handoff: done.handoff,
+        ...(record === undefined ? {} : { record }),
+      };
     }
   );
-  return { command, dryRun: options.dryRun, exitCode: lifecycleExitCode(orgs.map((o) => o.outcome)), orgs };
+  return {
+    command,
+    dryRun: options.dryRun,
+    exitCode: exitCodeOfRun(run.orgs, (o) => lifecycleVerdict(o.outcome)),
+    orgs: run.orgs,
+    warnings: run.warnings,
+  };
 };

@@ -126,11 +126,14 @@ export const suspendVendor = async (
   steps.push(...frozen.steps);
   if (frozen.froze) reversal.froze = frozen.froze;
 
-  const parallel: Array<Promise<LifecycleStep>> = [];
+  // Steps in the order a person reads them (freeze, app, tokens, sessions), the same in a dry run
+  // and a real one: the calls of a real run are started at once and run alongside each other, but
+  // each keeps its place in the list.
+  const ordered: Array<LifecycleStep | Promise<LifecycleStep>> = [];
   const disabling = disableApp(connection, footprint, state.app, options);
-  if (disabling.step) steps.push(disabling.step);
+  if (disabling.step) ordered.push(disabling.step);
   if (disabling.pending)
-    parallel.push(
+    ordered.push(
       disabling.pending.then((d) => {
         if (d.disabled) reversal.disabled = d.disabled;
         return d.step;
@@ -140,16 +143,16 @@ export const suspendVendor = async (
     const revoke = planned(
       step(vendor, 'revokeToken', token.app, 'planned', `token ${token.id}, last used ${token.lastUsed || 'never'}`)
     );
-    if (options.dryRun) steps.push(revoke);
-    else parallel.push(attempt(revoke, () => revokeOauthToken(connection, token.deleteToken), options.signal));
+    if (options.dryRun) ordered.push(revoke);
+    else ordered.push(attempt(revoke, () => revokeOauthToken(connection, token.deleteToken), options.signal));
   }
-  if (user) steps.push(...tokenNotes(footprint, user, options));
+  if (user) ordered.push(...tokenNotes(footprint, user, options));
   for (const session of user?.sessions ?? []) {
     const end = planned(step(vendor, 'endSession', session, 'planned', `AuthSession ${session}`));
-    if (options.dryRun) steps.push(end);
-    else parallel.push(attempt(end, () => deleteRecord(connection, 'AuthSession', session), options.signal));
+    if (options.dryRun) ordered.push(end);
+    else ordered.push(attempt(end, () => deleteRecord(connection, 'AuthSession', session), options.signal));
   }
-  if (user && !user.sessions.length) steps.push(step(vendor, 'endSession', username, 'already', 'no open sessions'));
-  steps.push(...(await Promise.all(parallel)));
+  if (user && !user.sessions.length) ordered.push(step(vendor, 'endSession', username, 'already', 'no open sessions'));
+  steps.push(...(await Promise.all(ordered)));
   return { steps, reversal };
 };

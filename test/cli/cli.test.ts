@@ -5,7 +5,7 @@ describe('vendor-access CLI', () => {
   it('prints help with the exit-code table and exits 0', async () => {
     const io = recordingIo();
     expect(await main(['--help'], io)).toBe(0);
-    expect(io.text()).toContain('Exit codes: 0 everything succeeded; 1 failed');
+    expect(io.text()).toContain('Exit codes:\n  0   all good: every org (and every step in it) did what was asked.');
   });
 
   it('rejects an unknown command with a usage error, exit 1 and no stack trace', async () => {

@@ -208,31 +208,35 @@ describe('suspend under faults reports an honest partial outcome and a resumable
     expect(loginOf(sim(), ISPM_USER)?.IsFrozen).toBe(false);
   });
 
-  it('stops on Ctrl-C before the next step, says so, and keeps a record; suspend again finishes', async () => {
-    await onboard(sim());
-    const io = recordingIo();
-    const stderr = io.stderr;
-    io.stderr = (text: string): void => {
-      stderr(text);
-      if (text.includes('reco: freezing')) process.emit('SIGINT');
-    };
-    const code = await main(['suspend', '-o', 'prod', ...VALUES], io);
-    expect(code).toBe(68);
-    expect(io.text()).toContain('Interrupted: finishing the calls in flight, then stopping');
-    expect(io.text()).toMatch(
-      /\[SKIPPED\] reco: freeze user reco\.integration@example\.com\.vendoraccess[^\n]*\n\s+interrupted before this step/
-    );
-    expect(loginOf(sim(), ISPM_USER)?.IsFrozen).toBe(true);
-    expect(loginOf(sim(), RECO_USER)?.IsFrozen).toBe(false);
-    const record = /record: (out\/lifecycle\/\S+\.json)/.exec(io.text())?.[1] as string;
-    expect(JSON.parse(fs.readFileSync(record, 'utf8'))).toMatchObject({ command: 'suspend', outcome: 'partial' });
-    const again = await run('suspend', '-o', 'prod', ...VALUES);
-    expect(again.code).toBe(0);
-    expect(loginOf(sim(), RECO_USER)?.IsFrozen).toBe(true);
-    expect((await run('resume', '-o', 'prod', ...VALUES)).code).toBe(0);
-    expect(loginOf(sim(), ISPM_USER)?.IsFrozen).toBe(false);
-    expect(loginOf(sim(), RECO_USER)?.IsFrozen).toBe(false);
-  });
+  // Ctrl-C, and SIGTERM (a CI runner's cancel): one handling for every command that writes to an org.
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'stops on %s before the next step, says so, and keeps a record; suspend again finishes',
+    async (signal) => {
+      await onboard(sim());
+      const io = recordingIo();
+      const stderr = io.stderr;
+      io.stderr = (text: string): void => {
+        stderr(text);
+        if (text.includes('reco: freezing')) process.emit(signal);
+      };
+      const code = await main(['suspend', '-o', 'prod', ...VALUES], io);
+      expect(code).toBe(68);
+      expect(io.text()).toContain('Interrupted: finishing the calls in flight, then stopping');
+      expect(io.text()).toMatch(
+        /\[SKIPPED\] reco: freeze user reco\.integration@example\.com\.vendoraccess[^\n]*\n\s+interrupted before this step/
+      );
+      expect(loginOf(sim(), ISPM_USER)?.IsFrozen).toBe(true);
+      expect(loginOf(sim(), RECO_USER)?.IsFrozen).toBe(false);
+      const record = /record: (out\/lifecycle\/\S+\.json)/.exec(io.text())?.[1] as string;
+      expect(JSON.parse(fs.readFileSync(record, 'utf8'))).toMatchObject({ command: 'suspend', outcome: 'partial' });
+      const again = await run('suspend', '-o', 'prod', ...VALUES);
+      expect(again.code).toBe(0);
+      expect(loginOf(sim(), RECO_USER)?.IsFrozen).toBe(true);
+      expect((await run('resume', '-o', 'prod', ...VALUES)).code).toBe(0);
+      expect(loginOf(sim(), ISPM_USER)?.IsFrozen).toBe(false);
+      expect(loginOf(sim(), RECO_USER)?.IsFrozen).toBe(false);
+    }
+  );
 
   it('several orgs: each reported on its own, one failing makes the run partial (68)', async () => {
     await onboard(sim());

@@ -35,7 +35,7 @@ describe.each([
     const { code, out } = await run('stage', '-o', 'prod', ...VALUES, '--output-dir', 'out/stage/prod');
     expect(code).toBe(0);
     expect(out).toMatch(
-      /Staged \d+ file\(s\) for prod in out\/stage\/prod\. Deploy them with:\n {2}cd out\/stage\/prod && sf project deploy start --source-dir force-app --target-org prod --wait 30/
+      /Staged \d+ file\(s\) for prod in out\/stage\/prod\. Deploy them with:\n {2}cd out\/stage\/prod && sf project deploy start --source-dir force-app --target-org prod --wait 33/
     );
     expect([...calls(sim()).filter((c) => c === 'deploy'), ...writes(sim())]).toEqual([]);
     const dir = path.join(project(), 'out/stage/prod');

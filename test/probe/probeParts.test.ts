@@ -82,9 +82,10 @@ describe('probe on the command line', () => {
     expect(out).toContain('--output');
   });
 
-  it('names the missing flag, exit 1', async () => {
+  it('without -o and without sf’s default org, names the missing org and both ways to give it, exit 1', async () => {
     const { code, out } = await run('probe');
     expect(code).toBe(1);
-    expect(out).toContain('Missing required argument: target-org');
+    expect(out).toContain('Error (NoTargetOrgError): No org named: -o is not given and the sf CLI has no default org');
+    expect(out).toContain('sf config set target-org prod');
   });
 });

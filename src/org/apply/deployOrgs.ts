@@ -2,14 +2,16 @@ import path from 'node:path';
 import { loadMessages } from '../../messages/loadMessages';
 import { inspectCertificateFile } from '../../certificate';
 import { pollIntervalMs } from '../../config/envVars';
-import { checkOutputPath, OutputTarget, prepareOutputFolder, writeOutputFile } from '../../files';
-import { EXIT_CODES, ExitCode } from '../../output/exitCodes';
+import { checkOutputPath, OutputTarget, prepareOutputFolder } from '../../files';
+import type { ExitCode } from '../../output/exitCodes';
 import { valueByRole, valuesInputs } from '../../values';
 import { connectOrg, orgLabel } from '../read/connectOrg';
 import { mapWithConcurrency } from '../mapWithConcurrency';
 import { prepareVendors } from '../read/prepareVendors';
 import { refuseUsernameCollisions } from '../plan/usernameCollisions';
-import { orgError, type OrgError } from '../orgError';
+import { exitCodeOfRun, OrgFailure, runOrgs } from '../runOrgs';
+import { writeRunRecord } from '../runRecord';
+import { deployVerdict } from './deployVerdict';
 import { recordSettingsBefore, vendorSettingsNames } from './settingsBefore';
 import { DeployEvent, deployToOrg, OrgDeployReport } from './deployToOrg';
 import { INTERRUPTED_BEFORE_DEPLOY } from './interruption';
@@ -34,25 +36,15 @@ export type DeployOrgsOptions = {
   outputs?: OutputTarget[];
 };
 
-export type OrgFailure = {
-  targetOrg: string;
-  outcome: 'failed';
-  error: OrgError;
-};
+export type { OrgFailure } from '../runOrgs';
 export type DeployOrgsResult = {
   exitCode: ExitCode;
   orgs: Array<OrgDeployReport | OrgFailure>;
   records: string[];
   /** Deploy records that could not be written after the orgs changed (the reports above stand). */
   unwritten?: string[];
-};
-
-/** Partial success is failure for security configuration; a still-running deploy is 69 like sf. */
-export const exitCodeFor = (outcomes: string[]): ExitCode => {
-  if (outcomes.some((o) => o === 'running' || o === 'unknown')) return EXIT_CODES.running;
-  const ok = outcomes.filter((o) => o === 'succeeded' || o === 'validated').length;
-  if (ok === outcomes.length) return EXIT_CODES.ok;
-  return ok > 0 ? EXIT_CODES.partial : EXIT_CODES.failed;
+  /** Every warning of the run, each once with its orgs; the command moves them to the output's warnings. */
+  warnings: string[];
 };
 
 const certificateFacts = async (
@@ -111,64 +103,60 @@ export const deployOrgs = async (options: DeployOrgsOptions): Promise<DeployOrgs
     );
     await refuseUsernameCollisions(distinct, prepared.vendors, prepared.values);
   }
-  const lanes = options.targetOrgs.map((targetOrg, i) => ({
-    targetOrg,
-    connection: connections[i] as (typeof connections)[number],
-  }));
-  const orgs = await mapWithConcurrency(
-    lanes,
-    options.concurrency ?? 2,
-    async ({ targetOrg, connection }): Promise<OrgDeployReport | OrgFailure> => {
-      if (options.signal?.aborted)
-        return {
-          targetOrg: orgLabel(targetOrg),
-          outcome: 'failed',
-          error: {
-            name: 'InterruptedError',
-            message: INTERRUPTED_BEFORE_DEPLOY,
-            actions: ['Run vendor-access deploy again for this org.'],
-          },
-        };
-      try {
-        if ('error' in connection) throw connection.error;
+  const run = await runOrgs(
+    {
+      targetOrgs: options.targetOrgs,
+      ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+      ...(options.signal ? { signal: options.signal } : {}),
+      warnings: prepared.warnings,
+      interrupted: {
+        name: 'InterruptedError',
+        message: INTERRUPTED_BEFORE_DEPLOY,
+        actions: ['Run vendor-access deploy again for this org.'],
+      },
+      // Connected above, all before any deploy: a lane takes its own connection or its error.
+      connect: (targetOrg, index) => {
+        const connection = connections[index] as (typeof connections)[number];
+        if ('error' in connection) return Promise.reject(connection.error);
         const { org } = connection;
         const first = firstName.get(org.orgId);
         if (first !== orgLabel(targetOrg))
-          throw messages.createError('error.SameOrgTwice', [orgLabel(targetOrg), first ?? '', org.orgId]);
-        // What offboard --restore-settings needs: the settings the vendors change, as the org had them first.
-        let settingsNote: string | undefined;
-        const recordSettings = async (): Promise<void> => {
-          settingsNote = await recordSettingsBefore(
-            org.connection,
-            outDir,
-            org.orgId,
-            vendorSettingsNames(prepared.metadata.flatMap((m) => [...m.files.keys()]))
+          return Promise.reject(
+            messages.createError('error.SameOrgTwice', [orgLabel(targetOrg), first ?? '', org.orgId])
           );
-        };
-        const report = await deployToOrg({
-          projectDir: options.projectDir,
-          ...prepared,
-          org,
-          dryRun: options.dryRun,
-          ...(options.resumeId ? { resumeId: options.resumeId } : {}),
-          ...(options.signal ? { signal: options.signal } : {}),
-          ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-          pollIntervalMs: options.pollIntervalMs ?? pollIntervalMs(),
-          ...(options.waitMs === undefined ? {} : { waitMs: options.waitMs }),
-          ...(options.dryRun || options.resumeId ? {} : { beforeChange: recordSettings }),
-        });
-        if (settingsNote) report.notes.push(settingsNote);
-        return report;
-      } catch (err) {
-        return {
-          targetOrg: orgLabel(targetOrg),
-          outcome: 'failed',
-          error: orgError(err),
-        };
-      }
+        return Promise.resolve(org);
+      },
+    },
+    async (org, { warn }): Promise<OrgDeployReport> => {
+      // What offboard --restore-settings needs: the settings the vendors change, as the org had them first.
+      let settingsNote: string | undefined;
+      const recordSettings = async (): Promise<void> => {
+        settingsNote = await recordSettingsBefore(
+          org.connection,
+          outDir,
+          org.orgId,
+          vendorSettingsNames(prepared.metadata.flatMap((m) => [...m.files.keys()]))
+        );
+      };
+      const report = await deployToOrg({
+        projectDir: options.projectDir,
+        ...prepared,
+        org,
+        dryRun: options.dryRun,
+        ...(options.resumeId ? { resumeId: options.resumeId } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+        pollIntervalMs: options.pollIntervalMs ?? pollIntervalMs(),
+        ...(options.waitMs === undefined ? {} : { waitMs: options.waitMs }),
+        ...(options.dryRun || options.resumeId ? {} : { beforeChange: recordSettings }),
+      });
+      if (settingsNote) report.notes.push(settingsNote);
+      for (const p of report.problems) if (p.severity === 'warning') warn(p);
+      return report;
     }
   );
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const orgs = run.orgs;
+  const at = new Date().toISOString();
   // The record names the first chosen vendor's certificate (one vendor has one today).
   const certificate = await certificateFacts(
     options.projectDir,
@@ -177,29 +165,37 @@ export const deployOrgs = async (options: DeployOrgsOptions): Promise<DeployOrgs
   const records: string[] = [];
   const unwritten: string[] = [];
   for (const report of orgs) {
-    const name = 'orgId' in report ? report.orgId : report.targetOrg.replace(/[^\w.-]/g, '_');
-    const file = path.join(dir, `${name}-${options.dryRun ? 'validate' : 'deploy'}-${stamp}.json`);
-    const given = path.relative(options.projectDir, file).split(path.sep).join('/');
-    const record = {
-      at: new Date().toISOString(),
-      values: prepared.values.file,
-      vendors: prepared.vendors.map((v) => v.name),
-      dryRun: options.dryRun,
-      ...(certificate ? { certificate } : {}),
-      report,
-    };
     try {
-      writeOutputFile(
-        { label: 'the deploy record', given, absolute: file, kind: 'file', existing: { replace: 'always' } },
-        context,
-        `${JSON.stringify(record, undefined, 2)}\n`
+      records.push(
+        writeRunRecord(
+          options.projectDir,
+          dir,
+          {
+            id: 'orgId' in report ? report.orgId : report.targetOrg.replace(/[^\w.-]/g, '_'),
+            kind: options.dryRun ? 'validate' : 'deploy',
+            at,
+            label: 'the deploy record',
+          },
+          {
+            at: new Date().toISOString(),
+            values: prepared.values.file,
+            vendors: prepared.vendors.map((v) => v.name),
+            dryRun: options.dryRun,
+            ...(certificate ? { certificate } : {}),
+            report,
+          }
+        )
       );
-      records.push(given);
     } catch (err) {
       // The org has changed: what it did is reported whatever happens to the record.
       unwritten.push(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
     }
   }
-  if (unwritten.length) return { exitCode: exitCodeFor(orgs.map((o) => o.outcome)), orgs, records, unwritten };
-  return { exitCode: exitCodeFor(orgs.map((o) => o.outcome)), orgs, records };
+  return {
+    exitCode: exitCodeOfRun(orgs, (o) => deployVerdict(o.outcome)),
+    orgs,
+    records,
+    ...(unwritten.length ? { unwritten } : {}),
+    warnings: run.warnings,
+  };
 };

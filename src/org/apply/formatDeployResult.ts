@@ -1,6 +1,9 @@
 import { problemText } from '../../inputs/problemText';
+import { runSummary } from '../../output/runSummary';
+import { orgHeading } from '../read/orgHeading';
 import { describeGap } from '../plan/orgFeatures';
 import type { DeployOrgsResult, OrgFailure } from './deployOrgs';
+import { deployVerdict } from './deployVerdict';
 import type { OrgDeployReport } from './deployToOrg';
 
 const isFailure = (r: OrgDeployReport | OrgFailure): r is OrgFailure => 'error' in r;
@@ -56,9 +59,10 @@ const handoffLines = (handoff: OrgDeployReport['handoff']): string[] =>
 
 /** One org's report: its outcome, problems, what changed, its users and what to hand over. */
 const reportLines = (report: OrgDeployReport): string[] => {
-  const who = report.username === report.targetOrg ? report.orgId : `${report.username}, ${report.orgId}`;
-  const lines = [`${report.targetOrg} (${who}): ${report.outcome.toUpperCase()}`];
-  for (const problem of report.problems) lines.push(`  ${problemText(problem).replace(/\n/g, '\n  ')}`);
+  const lines = [`${orgHeading(report)}: ${report.outcome.toUpperCase()}`];
+  // Warnings are said once for the whole run, with their orgs (the CLI's warnings); errors stay here.
+  for (const problem of report.problems.filter((p) => p.severity === 'error'))
+    lines.push(`  ${problemText(problem).replace(/\n/g, '\n  ')}`);
   if (report.problems.some((p) => p.severity === 'error') && !report.deploy)
     lines.push('  Nothing was sent to the org.');
   lines.push(...deployLines(report));
@@ -90,5 +94,6 @@ export const formatDeployResult = (result: DeployOrgsResult): string[] => {
     lines.push(...reportLines(report));
   }
   lines.push(...result.records.map((r) => `deploy record: ${r}`));
+  lines.push(runSummary(result.orgs.map((o) => (isFailure(o) ? 'failed' : deployVerdict(o.outcome)))));
   return lines;
 };

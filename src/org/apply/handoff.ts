@@ -15,6 +15,8 @@ export type HandoffLine = {
   item: string;
   value?: string;
   where?: string;
+  /** The value was read from the org (the consumer key), not from the values file. */
+  fromOrg?: true;
 };
 
 /**
@@ -50,10 +52,16 @@ export const buildHandoff = async (
         // eslint-disable-next-line no-await-in-loop -- the handoff lines keep vendor.json's order; one retrieve per item that asks for the key
         const key = await readConsumerKey(connection, vendor.externalClientApp.globalOauthSettings);
         const base = { vendor: vendor.name, kind: 'give' as const, item: item.item };
-        lines.push(key ? { ...base, value: key } : { ...base, ...(item.where ? { where: item.where } : {}) });
+        lines.push(
+          key ? { ...base, value: key, fromOrg: true } : { ...base, ...(item.where ? { where: item.where } : {}) }
+        );
       }
     }
-    for (const step of vendor.guideSteps.filter((s) => s.manual)) {
+    // The handoff never asks for what it just printed: with the org's consumer key given above, the
+    // guide's "Copy the consumer key" step is done (the key is the line before it).
+    const keyGiven = lines.some((l) => l.vendor === vendor.name && l.kind === 'give' && l.fromOrg && l.value);
+    const done = (guide: string): boolean => keyGiven && /\bcopy\b.*\bconsumer key\b/i.test(guide);
+    for (const step of vendor.guideSteps.filter((s) => s.manual && !done(s.guide))) {
       lines.push({
         vendor: vendor.name,
         kind: 'manual',

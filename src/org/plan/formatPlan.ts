@@ -1,7 +1,26 @@
+import { inspectCertificate } from '../../certificate';
 import type { ValueChange } from '../../metadata/metadataDiff';
 import { problemText } from '../../inputs/problemText';
+import type { Verdict } from '../../output/exitCodes';
+import { runSummary } from '../../output/runSummary';
 import { describeGap } from './orgFeatures';
-import type { PlanResult } from './planOrg';
+import type { OrgPlan, PlanResult } from './planOrg';
+
+const PEM = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+
+/**
+ * A value as a reviewer reads it: a certificate (the app's, the org's) as its fingerprint and expiry,
+ * never its whole PEM; anything else as it is.
+ */
+const shown = (value: string | undefined): string | undefined =>
+  value?.replace(PEM, (pem) => {
+    try {
+      const c = inspectCertificate(pem, { source: 'a certificate in the metadata' });
+      return `certificate SHA-256 ${c.sha256Fingerprint.slice(0, 23)}… expires ${c.notAfter.slice(0, 10)}`;
+    } catch {
+      return 'an unreadable certificate';
+    }
+  });
 
 /** Groups path-level changes into lines a reviewer reads: `+ userPermissions ViewRoles`, `~ label: a → b`. */
 export const summariseChanges = (changes: ValueChange[]): string[] => {
@@ -18,9 +37,10 @@ export const summariseChanges = (changes: ValueChange[]): string[] => {
   for (const [entry, list] of entries) {
     if (list.every((c) => c.from === undefined)) lines.push(`+ ${entry}`);
     else if (list.every((c) => c.to === undefined)) lines.push(`- ${entry}`);
-    else for (const c of list) lines.push(`~ ${c.path}: ${c.from ?? '(none)'} → ${c.to ?? '(none)'}`);
+    else for (const c of list) lines.push(`~ ${c.path}: ${shown(c.from) ?? '(none)'} → ${shown(c.to) ?? '(none)'}`);
   }
-  for (const c of plain)
+  for (const { path, from: rawFrom, to: rawTo } of plain) {
+    const c = { path, from: shown(rawFrom), to: shown(rawTo) };
     lines.push(
       c.from === undefined
         ? `+ ${c.path}: ${c.to ?? ''}`
@@ -28,8 +48,13 @@ export const summariseChanges = (changes: ValueChange[]): string[] => {
         ? `- ${c.path}: ${c.from}`
         : `~ ${c.path}: ${c.from} → ${c.to}`
     );
+  }
   return lines;
 };
+
+/** An org's plan is good when it passed preflight (messages/exitCodes.md, command.plan). */
+export const planVerdict = (plan: Pick<OrgPlan, 'problems'>): Verdict =>
+  plan.problems.some((p) => p.severity === 'error') ? 'failed' : 'ok';
 
 export const formatPlan = (result: PlanResult): string[] => {
   const lines: string[] = [];
@@ -45,7 +70,9 @@ export const formatPlan = (result: PlanResult): string[] => {
     lines.push(
       `${org.targetOrg}: ${org.inSync ? 'in sync, a deploy would change nothing' : 'changes a deploy would make'}`
     );
-    for (const p of org.problems) lines.push(`  ${problemText(p).replace(/\n/g, '\n  ')}`);
+    // Warnings are said once for the whole run, with their orgs (the CLI's warnings); errors stay here.
+    for (const p of org.problems.filter((x) => x.severity === 'error'))
+      lines.push(`  ${problemText(p).replace(/\n/g, '\n  ')}`);
     for (const c of org.components.filter((x) => x.action !== 'none')) {
       lines.push(`  ${c.action === 'create' ? 'create' : 'update'} ${c.component}`);
       if (c.action === 'update') for (const l of summariseChanges(c.changes)) lines.push(`    ${l}`);
@@ -64,5 +91,6 @@ export const formatPlan = (result: PlanResult): string[] => {
     for (const g of org.featureGaps) lines.push(`  without: ${describeGap(g)}`);
     lines.push('');
   }
+  lines.push(runSummary(result.orgs.map((o) => ('error' in o ? 'failed' : planVerdict(o)))));
   return lines;
 };

@@ -8,7 +8,8 @@ const messages = loadMessages('stage');
 /** What a release engineer reads after stage: the folder, the command to run on it, what is left. */
 export const formatStageResult = (result: StageResult): string[] => {
   const lines: string[] = [];
-  for (const p of result.problems) lines.push(problemText(p));
+  // Warnings are said once for the run (the CLI's warnings); errors stay here.
+  for (const p of result.problems.filter((x) => x.severity === 'error')) lines.push(problemText(p));
   if (result.problems.some((p) => p.severity === 'error')) return [...lines, 'Nothing was staged.'];
   if (result.command && result.outputDir) {
     lines.push(

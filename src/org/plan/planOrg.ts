@@ -4,10 +4,9 @@ import { ORG_FIELDS } from '../../metadata/orgMetadataFields';
 import { parseMetadataXml } from '../../metadata/xml';
 import type { IpRange } from '../../network';
 import type { Problem } from '../../inputs/problem';
-import { EXIT_CODES, ExitCode } from '../../output/exitCodes';
-import { connectOrg, orgLabel } from '../read/connectOrg';
-import { mapWithConcurrency } from '../mapWithConcurrency';
-import { orgError } from '../orgError';
+import type { ExitCode } from '../../output/exitCodes';
+import type { OrgConnection } from '../read/connectOrg';
+import { exitCodeOfRun, OrgFailure, runOrgs } from '../runOrgs';
 import { hardeningChanges, HardeningPlan } from '../hardening';
 import { prepareVendors } from '../read/prepareVendors';
 import { analyseOrg } from './analyseOrg';
@@ -15,6 +14,7 @@ import { ComponentPlan, compareWithOrg, credentialNotes } from './compareWithOrg
 export type { ComponentPlan } from './compareWithOrg';
 import type { FeatureGap } from './orgFeatures';
 import { buildDeployWorkspace } from './deployWorkspace';
+import { planVerdict } from './formatPlan';
 
 /** A hardening plan as the plan shows it: without profileFile, an absolute path of this machine. */
 const withoutProfileFile = (h: HardeningPlan): Omit<HardeningPlan, 'profileFile'> => {
@@ -57,9 +57,8 @@ export type OrgPlan = {
 export const planOrg = async (
   projectDir: string,
   prepared: Awaited<ReturnType<typeof prepareVendors>>,
-  targetOrg: string
+  org: OrgConnection
 ): Promise<OrgPlan> => {
-  const org = await connectOrg(targetOrg);
   const analysis = await analyseOrg(org, prepared.vendors, prepared.metadata, prepared.values);
   const workspace = await buildDeployWorkspace(projectDir, { ...analysis.workspace, metadataDir: true });
   try {
@@ -154,25 +153,37 @@ const readAppFacts = (xml: string | undefined): Omit<OrgAppFacts, 'vendor' | 'ap
 
 export type PlanResult = {
   exitCode: ExitCode;
-  orgs: Array<OrgPlan | { targetOrg: string; error: { name: string; message: string; actions: string[] } }>;
+  orgs: Array<OrgPlan | OrgFailure>;
+  /** Every warning of the run, each once with its orgs; the command moves them to the output's warnings. */
+  warnings: string[];
 };
 
-/** Plans every target org; exit 1 when any org cannot be planned or fails preflight. */
+/**
+ * Plans every target org. An org is good when it was planned and passed preflight; some good and
+ * some not is 68, none good is 1 (messages/exitCodes.md).
+ */
 export const planOrgs = async (options: {
   projectDir: string;
   targetOrgs: string[];
   vendors: string[];
   valuesFile: string;
   concurrency?: number;
+  onProgress?: (org: string, message: string) => void;
 }): Promise<PlanResult> => {
   const prepared = await prepareVendors(options.projectDir, options.vendors, options.valuesFile);
-  const orgs = await mapWithConcurrency(options.targetOrgs, options.concurrency ?? 2, async (targetOrg) => {
-    try {
-      return await planOrg(options.projectDir, prepared, targetOrg);
-    } catch (err) {
-      return { targetOrg: orgLabel(targetOrg), error: orgError(err) };
+  const run = await runOrgs(
+    {
+      targetOrgs: options.targetOrgs,
+      ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+      warnings: prepared.warnings,
+      doing: 'planning',
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    },
+    async (org, { warn }) => {
+      const plan = await planOrg(options.projectDir, prepared, org);
+      for (const p of plan.problems) if (p.severity === 'warning') warn(p);
+      return plan;
     }
-  });
-  const failed = orgs.some((o) => 'error' in o || o.problems.some((p) => p.severity === 'error'));
-  return { exitCode: failed ? EXIT_CODES.failed : EXIT_CODES.ok, orgs };
+  );
+  return { exitCode: exitCodeOfRun(run.orgs, planVerdict), orgs: run.orgs, warnings: run.warnings };
 };

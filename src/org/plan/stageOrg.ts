@@ -1,14 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SfProject } from '@salesforce/core';
+import { SfError, SfProject } from '@salesforce/core';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import { checkOutputPath, makeFolder } from '../../files';
 import { listFiles, toPosix } from '../../metadata/listFiles';
 import { valuesInputs } from '../../values';
 import { EXIT_CODES, ExitCode } from '../../output/exitCodes';
 import type { Problem } from '../../inputs/problem';
-import { connectOrg } from '../read/connectOrg';
-import { prepareVendors } from '../read/prepareVendors';
+import type { OrgConnection } from '../read/connectOrg';
+import { prepareVendors, type PreparedVendors } from '../read/prepareVendors';
+import { isOrgFailure, runOrgs } from '../runOrgs';
+import { DEFAULT_WAIT_MINUTES } from '../deployWait';
 import { analyseOrg } from './analyseOrg';
 import { buildChangedWorkspace } from './changedWorkspace';
 import type { FeatureGap } from './orgFeatures';
@@ -35,7 +37,11 @@ export type StageResult = {
   command?: string;
   /** What a raw deploy cannot do, and how to finish it. */
   nextSteps: string[];
+  /** Every warning of the run (offline and the org's), each once; the command moves them to the output's warnings. */
+  warnings: string[];
 };
+
+const STAGE_OUTPUT_LABEL = 'the staged project (--output-dir)';
 
 const quote = (text: string): string => (/^[\w@./:-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`);
 
@@ -50,7 +56,7 @@ export const stageOrg = async (options: StageOptions): Promise<StageResult> => {
   // Refused before the org is contacted: a folder in the source, on an input, or not empty (an
   // older stage mixed with this one would deploy both).
   const output = {
-    label: 'the staged project (--output-dir)',
+    label: STAGE_OUTPUT_LABEL,
     given: options.outputDir,
     absolute: path.resolve(options.outputDir),
     kind: 'folder',
@@ -60,9 +66,27 @@ export const stageOrg = async (options: StageOptions): Promise<StageResult> => {
     projectDir: options.projectDir,
     reads: valuesInputs(prepared.values),
   }).real;
-  const org = await connectOrg(options.targetOrg);
+  // The runner every org command uses, for its one org: stage has no per-org report to fail into,
+  // so an org it could not get through is the command's error, as before.
+  const run = await runOrgs({ targetOrgs: [options.targetOrg], warnings: prepared.warnings }, (org, { warn }) =>
+    stageIn(org, options, outputDir, prepared, warn)
+  );
+  const [only] = run.orgs;
+  if (!only || isOrgFailure(only))
+    throw new SfError(only?.error.message ?? 'nothing staged', only?.error.name, only?.error.actions);
+  return { ...only, warnings: run.warnings };
+};
+
+const stageIn = async (
+  org: OrgConnection,
+  options: StageOptions,
+  outputDir: string,
+  prepared: PreparedVendors,
+  warn: (problem: Problem) => void
+): Promise<Omit<StageResult, 'warnings'>> => {
   const analysis = await analyseOrg(org, prepared.vendors, prepared.metadata, prepared.values);
-  const result: StageResult = {
+  for (const p of analysis.problems) if (p.severity === 'warning') warn(p);
+  const result: Omit<StageResult, 'warnings'> = {
     exitCode: EXIT_CODES.ok,
     targetOrg: org.targetOrg,
     problems: analysis.problems,
@@ -83,7 +107,7 @@ export const stageOrg = async (options: StageOptions): Promise<StageResult> => {
     );
   } else {
     try {
-      makeFolder(outputDir, output.label, output.given);
+      makeFolder(outputDir, STAGE_OUTPUT_LABEL, options.outputDir);
       await writeSourceProject(changed.workspace.metadataDir, outputDir);
     } finally {
       changed.workspace.cleanup();
@@ -95,7 +119,7 @@ export const stageOrg = async (options: StageOptions): Promise<StageResult> => {
     const target = org.targetOrg.endsWith('(access token)') ? '<the same access token>' : org.targetOrg;
     result.command = `cd ${quote(
       options.outputDir
-    )} && sf project deploy start --source-dir force-app --target-org ${quote(target)} --wait 30`;
+    )} && sf project deploy start --source-dir force-app --target-org ${quote(target)} --wait ${DEFAULT_WAIT_MINUTES}`;
     if (analysis.merge?.added.length) {
       result.notes.push(
         `settings/Security.settings holds the org's ${analysis.merge.kept.length} existing trusted range(s) as read now, plus ${analysis.merge.added.length} new: a SecuritySettings deploy replaces the whole list, so deploy it soon and stage again if anyone changes ranges meanwhile.`

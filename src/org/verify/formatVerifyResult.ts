@@ -1,8 +1,12 @@
+import { runSummary } from '../../output/runSummary';
 import type { VerifyResult } from './verifyOrgs';
 
-/** One line per finding: `ok`, `warn` or `FAIL`, with the detail and the fix under a failure. */
-export const formatVerifyResult = (result: VerifyResult): string[] =>
-  result.orgs.flatMap((o) =>
+/**
+ * One line per finding: `ok`, `warn` or `FAIL`, with the detail and the fix under a failure; then
+ * the run's summary (verified orgs succeeded, drifted or unreadable ones failed).
+ */
+export const formatVerifyResult = (result: VerifyResult): string[] => [
+  ...result.orgs.flatMap((o) =>
     'error' in o
       ? [`${o.targetOrg}: cannot verify: ${o.error.message}`, ...o.error.actions.map((a) => `  Try: ${a}`)]
       : [
@@ -14,4 +18,6 @@ export const formatVerifyResult = (result: VerifyResult): string[] =>
               }`
           ),
         ]
-  );
+  ),
+  runSummary(result.orgs.map((o) => (o.ok ? 'ok' : 'failed'))),
+];

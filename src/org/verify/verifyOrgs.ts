@@ -1,12 +1,10 @@
 import path from 'node:path';
-import { SfError } from '@salesforce/core/sfError';
 import { readPrivateKeyPem } from '../../certificate/readPrivateKeyPem';
-import { EXIT_CODES, ExitCode } from '../../output/exitCodes';
+import type { ExitCode } from '../../output/exitCodes';
 import { checkOutputPath, type OutputTarget } from '../../files';
 import { valueByRole, valuesInputs } from '../../values';
-import { orgLabel } from '../read/connectOrg';
 import { Finding, findingFromProblem, findingsFrom } from '../findings';
-import { mapWithConcurrency } from '../mapWithConcurrency';
+import { exitCodeOfRun, OrgFailure, runOrgs } from '../runOrgs';
 import { summariseChanges } from '../plan/formatPlan';
 import { describeGap } from '../plan/orgFeatures';
 import { hardeningFindings } from '../hardening';
@@ -27,6 +25,7 @@ export type VerifyOptions = {
   loginUrl?: string;
   audience?: string;
   certWarnDays?: number;
+  onProgress?: (org: string, message: string) => void;
   /** Files the command writes after the run (`--junit`): held to the output rule, with the run's inputs, before any org is contacted. */
   outputs?: OutputTarget[];
 };
@@ -40,9 +39,10 @@ export type OrgVerification = {
 };
 export type VerifyResult = {
   exitCode: ExitCode;
-  orgs: Array<
-    OrgVerification | { targetOrg: string; ok: false; error: { name: string; message: string; actions: string[] } }
-  >;
+  /** An org that could not be read is an OrgFailure, `ok: false` like a drifted one. */
+  orgs: Array<OrgVerification | (OrgFailure & { ok: false })>;
+  /** Every warning of the run, each once with its orgs; the command moves them to the output's warnings. */
+  warnings: string[];
 };
 
 const finding = findingsFrom('verify');
@@ -72,7 +72,8 @@ const userFinding = (u: OrgPlan['users'][number]): Finding => {
 };
 
 const findingsOf = (plan: OrgPlan, certWarnDays: number): Finding[] => {
-  const findings: Finding[] = plan.problems.map(findingFromProblem);
+  // A preflight warning is said once for the run (the output's warnings), not as a finding per org.
+  const findings: Finding[] = plan.problems.filter((p) => p.severity === 'error').map(findingFromProblem);
   findings.push(...plan.components.map(componentFinding));
   if (plan.trustedRanges) {
     for (const r of plan.trustedRanges.add)
@@ -102,60 +103,62 @@ export const verifyOrgs = async (options: VerifyOptions): Promise<VerifyResult> 
       : []),
   ];
   for (const output of options.outputs ?? []) checkOutputPath(output, { projectDir: options.projectDir, reads });
-  const orgs = await mapWithConcurrency(
-    options.targetOrgs,
-    options.concurrency ?? 2,
-    async (targetOrg): Promise<VerifyResult['orgs'][number]> => {
-      try {
-        const plan = await planOrg(options.projectDir, prepared, targetOrg);
-        const findings = findingsOf(plan, options.certWarnDays ?? 30);
-        const logins: OrgVerification['logins'] = [];
-        if (privateKeyPem) {
-          for (const app of plan.apps) {
-            const vendor = prepared.vendors.find((v) => v.name === app.vendor);
-            const username = vendor ? valueByRole(vendor, prepared.values, 'integrationUsername') : '';
-            const consumerKey = options.consumerKey ?? app.consumerKey;
-            if (!consumerKey) {
-              findings.push(finding.fail('JwtLoginWithoutConsumerKey', [app.app]));
-              continue;
-            }
-            // eslint-disable-next-line no-await-in-loop -- one JWT login after another, in the order of the apps
-            const result = await jwtLogin({
-              tokenUrl: options.loginUrl ?? plan.instanceUrl,
-              audience: options.audience ?? 'https://login.salesforce.com',
-              consumerKey,
-              username,
-              privateKeyPem,
-            });
-            logins.push({ vendor: app.vendor, username, result });
-            const hardened = plan.hardening.some((h) => h.vendor === app.vendor && h.on);
-            if (!result.ok && hardened && result.description === 'ip restricted') {
-              // From outside the vendor's ranges the refusal is what hardened mode is for.
-              findings.push(finding.pass('JwtLoginRefusedByIpRestriction', [username]));
-              continue;
-            }
-            findings.push(
-              result.ok
-                ? finding.pass('JwtLoginSucceeded', [username])
-                : finding.fail(
-                    'JwtLoginFailed',
-                    [username, result.diagnosis],
-                    [result.fix],
-                    `${result.error}: ${result.description}`
-                  )
-            );
+  const run = await runOrgs(
+    {
+      targetOrgs: options.targetOrgs,
+      ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+      warnings: prepared.warnings,
+      doing: 'verifying',
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    },
+    async (org, { warn }): Promise<OrgVerification> => {
+      const plan = await planOrg(options.projectDir, prepared, org);
+      for (const p of plan.problems) if (p.severity === 'warning') warn(p);
+      const findings = findingsOf(plan, options.certWarnDays ?? 30);
+      const logins: OrgVerification['logins'] = [];
+      if (privateKeyPem) {
+        for (const app of plan.apps) {
+          const vendor = prepared.vendors.find((v) => v.name === app.vendor);
+          const username = vendor ? valueByRole(vendor, prepared.values, 'integrationUsername') : '';
+          const consumerKey = options.consumerKey ?? app.consumerKey;
+          if (!consumerKey) {
+            findings.push(finding.fail('JwtLoginWithoutConsumerKey', [app.app]));
+            continue;
           }
+          // eslint-disable-next-line no-await-in-loop -- one JWT login after another, in the order of the apps
+          const result = await jwtLogin({
+            tokenUrl: options.loginUrl ?? plan.instanceUrl,
+            audience: options.audience ?? 'https://login.salesforce.com',
+            consumerKey,
+            username,
+            privateKeyPem,
+          });
+          logins.push({ vendor: app.vendor, username, result });
+          const hardened = plan.hardening.some((h) => h.vendor === app.vendor && h.on);
+          if (!result.ok && hardened && result.description === 'ip restricted') {
+            // From outside the vendor's ranges the refusal is what hardened mode is for.
+            findings.push(finding.pass('JwtLoginRefusedByIpRestriction', [username]));
+            continue;
+          }
+          findings.push(
+            result.ok
+              ? finding.pass('JwtLoginSucceeded', [username])
+              : finding.fail(
+                  'JwtLoginFailed',
+                  [username, result.diagnosis],
+                  [result.fix],
+                  `${result.error}: ${result.description}`
+                )
+          );
         }
-        return { targetOrg: plan.targetOrg, ok: findings.every((f) => f.ok), findings, logins };
-      } catch (err) {
-        const e = SfError.wrap(err instanceof Error ? err : String(err));
-        return {
-          targetOrg: orgLabel(targetOrg),
-          ok: false,
-          error: { name: e.name, message: e.message, actions: e.actions ?? [] },
-        };
       }
+      return { targetOrg: plan.targetOrg, ok: findings.every((f) => f.ok), findings, logins };
     }
   );
-  return { exitCode: orgs.every((o) => o.ok) ? EXIT_CODES.ok : EXIT_CODES.failed, orgs };
+  const orgs = run.orgs.map((o) => ('error' in o ? { ...o, ok: false as const } : o));
+  return {
+    exitCode: exitCodeOfRun(run.orgs, (o) => (o.ok ? 'ok' : 'failed')),
+    orgs,
+    warnings: run.warnings,
+  };
 };
