@@ -3,7 +3,7 @@ import { findProjectDir } from '../check/findProjectDir';
 import { formatLifecycleResult } from '../lifecycle/formatLifecycle';
 import type { LifecycleOptions, LifecycleResult } from '../lifecycle/runLifecycle';
 import { CommandSpec, defineCommand, GlobalArgs } from './commandSpec';
-import { LifecycleArgs, withInterrupt, withLifecycleFlags } from './lifecycleFlags';
+import { LifecycleArgs, usernameOption, withInterrupt, withLifecycleFlags } from './lifecycleFlags';
 import { examplesFrom } from './orgFlags';
 
 const messages = loadMessages('lifecycle');
@@ -30,6 +30,8 @@ export const lifecycleCommand = (
           vendors: args.vendor,
           valuesFile: args.values,
           dryRun: args['dry-run'],
+          ...usernameOption(args),
+          ...usernameOption(args),
           concurrency: args.concurrency,
           signal,
           ...(args.json ? {} : { onEvent: (org: string, message: string) => io.stderr(`[${org}] ${message}`) }),

@@ -2,7 +2,7 @@ import { loadMessages } from '../messages/loadMessages';
 import { findProjectDir } from '../check/findProjectDir';
 import { formatLifecycleResult } from '../lifecycle/formatLifecycle';
 import { defineCommand } from './commandSpec';
-import { LifecycleArgs, withInterrupt, withLifecycleFlags } from './lifecycleFlags';
+import { LifecycleArgs, usernameOption, withInterrupt, withLifecycleFlags } from './lifecycleFlags';
 import { examplesFrom } from './orgFlags';
 
 const messages = loadMessages('lifecycle');
@@ -31,6 +31,7 @@ export const offboardCommand = defineCommand<OffboardArgs>({
         vendors: args.vendor,
         valuesFile: args.values,
         dryRun: args['dry-run'],
+        ...usernameOption(args),
         restoreSettings: args['restore-settings'],
         concurrency: args.concurrency,
         signal,

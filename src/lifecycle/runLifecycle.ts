@@ -6,9 +6,21 @@ import { EXIT_CODES, ExitCode } from '../output/exitCodes';
 import { orgError } from '../org/orgError';
 import { prepareOutputFolder } from '../files/writeOutput';
 import type { VendorFootprint } from './footprint';
-import { LifecycleCommand, LifecycleRecord, readRecords, Reversal, writeRecord } from './lifecycleRecord';
+import {
+  LifecycleCommand,
+  LifecycleRecord,
+  readRecords,
+  Reversal,
+  UnreadableRecord,
+  writeRecord,
+} from './lifecycleRecord';
+import { loadMessages } from '../messages/loadMessages';
 import { LifecycleStep, OrgOutcome, outcomeOf } from './lifecycleStep';
+import { findVendorUser } from './findVendorUser';
 import { prepareLifecycle } from './prepareLifecycle';
+import { checkUsernameFlag } from './usernameFlag';
+
+const messages = loadMessages('lifecycle');
 
 export type LifecycleOptions = {
   projectDir: string;
@@ -20,6 +32,8 @@ export type LifecycleOptions = {
   signal?: AbortSignal;
   outDir?: string;
   pollIntervalMs?: number;
+  /** `--username`: the integration user of the one chosen vendor, when the values do not name the org's. */
+  username?: string;
   onEvent?: (org: string, message: string) => void;
 };
 
@@ -51,6 +65,8 @@ export type OrgWork = (context: {
   org: OrgConnection;
   footprints: VendorFootprint[];
   records: LifecycleRecord[];
+  /** Record files of this org that are not JSON or not records: set aside, named in the report. */
+  unreadable: UnreadableRecord[];
   outDir: string;
   dryRun: boolean;
   signal?: AbortSignal;
@@ -99,6 +115,7 @@ export const runLifecycle = async (
   work: OrgWork
 ): Promise<LifecycleResult> => {
   const { footprints } = await prepareLifecycle(options.projectDir, options.vendors, options.valuesFile);
+  checkUsernameFlag(options.username, footprints);
   const outDir = path.resolve(options.outDir ?? path.join(options.projectDir, 'out'));
   // The record folder is checked and made before any org is contacted: the records are what resume
   // reverses, and a folder that cannot hold them must stop the run before anything changes.
@@ -118,10 +135,14 @@ export const runLifecycle = async (
     async (targetOrg): Promise<OrgLifecycleReport | OrgLifecycleFailure> => {
       try {
         const org = await connectOrg(targetOrg);
+        // The user each vendor's steps act on, found as deploy finds it (a sandbox copy too), once per org.
+        const located = await Promise.all(footprints.map((f) => findVendorUser(org, f, options.username)));
+        const { records, unreadable } = readRecords(options.projectDir, outDir, org.orgId);
         const done = await work({
           org,
-          footprints,
-          records: readRecords(outDir, org.orgId),
+          footprints: located,
+          records,
+          unreadable,
           outDir,
           dryRun: options.dryRun,
           ...(options.signal ? { signal: options.signal } : {}),
@@ -150,7 +171,11 @@ export const runLifecycle = async (
           username: org.username,
           outcome,
           steps: done.steps,
-          notes: done.notes,
+          notes: [
+            ...located.flatMap((f) => (f.userNote ? [`${f.vendor}: its integration user is ${f.userNote}.`] : [])),
+            ...unreadable.map((u) => messages.getMessage('info.RecordSetAside', [u.file, u.reason])),
+            ...done.notes,
+          ],
           handoff: done.handoff,
           ...(record === undefined ? {} : { record }),
         };
