@@ -63,7 +63,7 @@ export const findVendorUser = async (
   const exact = held(wanted);
   // A copy counts only where the org says it is a sandbox, as in deploy.
   const copy =
-    exact || organization[0]?.IsSandbox !== true
+    exact !== undefined || organization[0]?.IsSandbox !== true
       ? undefined
       : suffixes.map((s) => held(`${wanted}.${s}`)).find((u): u is string => u !== undefined);
   const found = exact ?? copy;

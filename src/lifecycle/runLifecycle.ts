@@ -5,6 +5,7 @@ import { connectOrg, orgLabel, OrgConnection } from '../org/read/connectOrg';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
 import { orgError } from '../org/orgError';
 import { prepareOutputFolder } from '../files/writeOutput';
+import { loadMessages } from '../messages/loadMessages';
 import type { VendorFootprint } from './footprint';
 import {
   LifecycleCommand,
@@ -14,7 +15,6 @@ import {
   UnreadableRecord,
   writeRecord,
 } from './lifecycleRecord';
-import { loadMessages } from '../messages/loadMessages';
 import { LifecycleStep, OrgOutcome, outcomeOf } from './lifecycleStep';
 import { findVendorUser } from './findVendorUser';
 import { prepareLifecycle } from './prepareLifecycle';

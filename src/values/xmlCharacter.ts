@@ -8,9 +8,9 @@ const isXmlChar = (cp: number): boolean =>
   cp === 0x9 ||
   cp === 0xa ||
   cp === 0xd ||
-  (cp >= 0x20 && cp <= 0xd7ff) ||
-  (cp >= 0xe000 && cp <= 0xfffd) ||
-  (cp >= 0x10000 && cp <= 0x10ffff);
+  (cp >= 0x20 && cp <= 0xd7_ff) ||
+  (cp >= 0xe0_00 && cp <= 0xff_fd) ||
+  (cp >= 0x1_00_00 && cp <= 0x10_ff_ff);
 
 /** `U+0007`: how a code point is named in messages. */
 export const codePointName = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
