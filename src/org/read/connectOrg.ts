@@ -1,5 +1,6 @@
 import { AuthInfo, Connection, Org, SfError } from '@salesforce/core';
 import { loadMessages } from '../../messages/loadMessages';
+import { checkOrgUrl } from './orgUrl';
 
 const messages = loadMessages('org');
 
@@ -12,6 +13,15 @@ const ACCESS_TOKEN = /^00D\w{12,15}![.\w]*$/;
 /** How an org is named in output and file names: an access token is never shown, only its org id. */
 export const orgLabel = (targetOrg: string): string =>
   ACCESS_TOKEN.test(targetOrg) ? `${targetOrg.split('!')[0] ?? 'org'} (access token)` : targetOrg;
+
+/**
+ * `-o <target>` as a command line to paste: an access token (shown only as its org id) cannot be
+ * printed, so the hint names what to put there; an alias or username is quoted when it needs it.
+ */
+export const orgFlagHint = (targetOrg: string): string => {
+  if (targetOrg.endsWith(' (access token)')) return '-o <access token> (with SF_ORG_INSTANCE_URL set)';
+  return /^[\w.@+-]+$/.test(targetOrg) ? `-o ${targetOrg}` : `-o '${targetOrg.replace(/'/g, "'\\''")}'`;
+};
 
 export type OrgConnection = {
   targetOrg: string;
@@ -35,6 +45,8 @@ export const connectOrg = async (
   if (ACCESS_TOKEN.test(targetOrg)) {
     const instanceUrl = env.SF_ORG_INSTANCE_URL;
     if (!instanceUrl) throw messages.createError('error.AccessTokenWithoutInstanceUrl');
+    // The token is sent with every request: https only (loopback aside), checked before the first.
+    checkOrgUrl(instanceUrl, 'SF_ORG_INSTANCE_URL');
     const authInfo = await AuthInfo.create({
       username: targetOrg,
       accessTokenOptions: { accessToken: targetOrg, instanceUrl, loginUrl: instanceUrl },
@@ -58,6 +70,8 @@ export const connectOrg = async (
     throw sfError;
   }
   const connection = org.getConnection(version);
+  // A login stored with a plain-http instance URL (sf org login access-token --instance-url http://…) is refused too.
+  checkOrgUrl(connection.instanceUrl, `the instance URL of the sf login ${targetOrg}`);
   return {
     targetOrg,
     username: org.getUsername() ?? targetOrg,

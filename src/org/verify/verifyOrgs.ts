@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { SfError } from '@salesforce/core/sfError';
 import { readPrivateKeyPem } from '../../certificate/readPrivateKeyPem';
 import { EXIT_CODES, ExitCode } from '../../output/exitCodes';
 import { checkOutputPath, type OutputTarget } from '../../files';
 import { valueByRole, valuesInputs } from '../../values';
 import { orgLabel } from '../read/connectOrg';
+import { checkOrgUrl } from '../read/orgUrl';
+import { orgError } from '../orgError';
 import { Finding, findingFromProblem, findingsFrom } from '../findings';
 import { mapWithConcurrency } from '../mapWithConcurrency';
 import { summariseChanges } from '../plan/formatPlan';
@@ -89,6 +90,8 @@ const findingsOf = (plan: OrgPlan, certWarnDays: number): Finding[] => {
 
 /** Reads back every intended setting in each org and says, finding by finding, whether it holds. */
 export const verifyOrgs = async (options: VerifyOptions): Promise<VerifyResult> => {
+  // The signed JWT goes to --login-url: https only (loopback aside), refused before anything is read or sent.
+  if (options.loginUrl !== undefined) checkOrgUrl(options.loginUrl, '--login-url');
   const prepared = await prepareVendors(options.projectDir, options.vendors, options.valuesFile);
   // Read and parsed before any org is contacted: a bad key is one named error, not a skipped login.
   const privateKeyPem =
@@ -148,12 +151,7 @@ export const verifyOrgs = async (options: VerifyOptions): Promise<VerifyResult> 
         }
         return { targetOrg: plan.targetOrg, ok: findings.every((f) => f.ok), findings, logins };
       } catch (err) {
-        const e = SfError.wrap(err instanceof Error ? err : String(err));
-        return {
-          targetOrg: orgLabel(targetOrg),
-          ok: false,
-          error: { name: e.name, message: e.message, actions: e.actions ?? [] },
-        };
+        return { targetOrg: orgLabel(targetOrg), ok: false, error: orgError(err) };
       }
     }
   );
