@@ -1,6 +1,7 @@
 import type { Problem, Where } from '../inputs/problem';
 import { problemsFrom } from '../inputs/problems';
 import { describe } from '../catalogue/shapeCheck';
+import { echo } from '../messages/echo';
 import type { Vendor } from '../catalogue';
 import { INPUT_LIMITS } from '../files';
 import { IpRange, ParsedRange, findOverlaps, formatRange, parseRangeSpec, rangeProblem } from '../network';
@@ -23,10 +24,11 @@ export const checkEmail = (value: unknown, where: Where, kind: AddressKind = 'em
     const found = [describe(value)];
     return [email ? problem.error('EmailNotString', where, found) : problem.error('UsernameNotString', where, found)];
   }
-  if (/[<>&"']/.test(value)) return [problem.error('AddressXmlSpecialCharacter', where, [value])];
+  const shown = echo(value);
+  if (/[<>&"']/.test(value)) return [problem.error('AddressXmlSpecialCharacter', where, [shown])];
   if (!EMAIL.test(value))
-    return [email ? problem.error('NotAnEmail', where, [value]) : problem.error('NotAUsername', where, [value])];
-  if (value.length > 80) return [problem.error('AddressTooLong', where, [value])];
+    return [email ? problem.error('NotAnEmail', where, [shown]) : problem.error('NotAUsername', where, [shown])];
+  if (value.length > 80) return [problem.error('AddressTooLong', where, [shown])];
   return [];
 };
 
