@@ -2,6 +2,7 @@ import type { Problem, Where } from '../inputs/problem';
 import { problemsFrom } from '../inputs/problems';
 import { describe } from '../catalogue/shapeCheck';
 import { echo } from '../messages/echo';
+import { invisibleCharacters, nonAsciiCharacters } from './xmlCharacter';
 import type { Vendor } from '../catalogue';
 import { INPUT_LIMITS } from '../files';
 import { IpRange, ParsedRange, findOverlaps, formatRange, parseRangeSpec, rangeProblem } from '../network';
@@ -29,7 +30,13 @@ export const checkEmail = (value: unknown, where: Where, kind: AddressKind = 'em
   if (!EMAIL.test(value))
     return [email ? problem.error('NotAnEmail', where, [shown]) : problem.error('NotAUsername', where, [shown])];
   if (value.length > 80) return [problem.error('AddressTooLong', where, [shown])];
-  return [];
+  // Allowed by Salesforce's rules as far as known, but a person cannot tell these apart: say so.
+  const warnings: Problem[] = [];
+  const invisible = invisibleCharacters(value);
+  if (invisible.length) warnings.push(problem.warning('AddressInvisibleCharacter', where, [invisible.join(', ')]));
+  const nonAscii = nonAsciiCharacters(value);
+  if (nonAscii.length) warnings.push(problem.warning('AddressNonAscii', where, [nonAscii.join(', ')]));
+  return warnings;
 };
 
 export const checkFeatures = (

@@ -28,3 +28,20 @@ export const firstNonXmlCharacter = (value: string): { codePoint: string; positi
   }
   return undefined;
 };
+
+// Characters that are invisible or reorder text (zero-width, bidirectional controls, soft hyphen,
+// word joiners, BOM): XML holds them, but a person reading the value cannot see them.
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+
+/** The distinct code points of `value` that are invisible or reorder text, named (`U+202E`). */
+export const invisibleCharacters = (value: string): string[] =>
+  [...new Set([...value].filter((c) => INVISIBLE.test(c)))].map((c) => codePointName(c.codePointAt(0) ?? 0));
+
+/**
+ * The distinct visible non-ASCII code points of `value`, named with the character (`U+0430 а`): in
+ * a username or address one may look exactly like an ASCII letter (Cyrillic а, Greek ο).
+ */
+export const nonAsciiCharacters = (value: string): string[] =>
+  [...new Set([...value].filter((c) => (c.codePointAt(0) ?? 0) > 0x7f && !INVISIBLE.test(c)))].map(
+    (c) => `${codePointName(c.codePointAt(0) ?? 0)} ${c}`
+  );
