@@ -2,10 +2,10 @@ import type { Problem, Where } from '../inputs/problem';
 import { problemsFrom } from '../inputs/problems';
 import { describe } from '../catalogue/shapeCheck';
 import { echo } from '../messages/echo';
-import { invisibleCharacters, nonAsciiCharacters } from './xmlCharacter';
 import type { Vendor } from '../catalogue';
 import { INPUT_LIMITS } from '../files';
 import { IpRange, ParsedRange, findOverlaps, formatRange, parseRangeSpec, rangeProblem } from '../network';
+import { invisibleCharacters, nonAsciiCharacters } from './xmlCharacter';
 
 const problem = problemsFrom('values');
 
