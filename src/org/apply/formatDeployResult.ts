@@ -1,6 +1,6 @@
 import { problemText } from '../../inputs/problemText';
 import { describeGap } from '../plan/orgFeatures';
-import { orgFlagHint } from '../read/connectOrg';
+import { orgFlagHint } from '../read/loginFix';
 import type { DeployOrgsResult, OrgFailure } from './deployOrgs';
 import type { OrgDeployReport } from './deployToOrg';
 

@@ -14,15 +14,6 @@ const ACCESS_TOKEN = /^00D\w{12,15}![.\w]*$/;
 export const orgLabel = (targetOrg: string): string =>
   ACCESS_TOKEN.test(targetOrg) ? `${targetOrg.split('!')[0] ?? 'org'} (access token)` : targetOrg;
 
-/**
- * `-o <target>` as a command line to paste: an access token (shown only as its org id) cannot be
- * printed, so the hint names what to put there; an alias or username is quoted when it needs it.
- */
-export const orgFlagHint = (targetOrg: string): string => {
-  if (targetOrg.endsWith(' (access token)')) return '-o <access token> (with SF_ORG_INSTANCE_URL set)';
-  return /^[\w.@+-]+$/.test(targetOrg) ? `-o ${targetOrg}` : `-o '${targetOrg.replace(/'/g, "'\\''")}'`;
-};
-
 export type OrgConnection = {
   targetOrg: string;
   username: string;
