@@ -4,6 +4,7 @@ import { connectOrg, orgLabel } from '../org/read/connectOrg';
 import { mapWithConcurrency } from '../org/mapWithConcurrency';
 import { EXIT_CODES, ExitCode } from '../output/exitCodes';
 import { orgError } from '../org/orgError';
+import { findVendorUser } from './findVendorUser';
 import { prepareLifecycle } from './prepareLifecycle';
 import { readActivity, VendorActivity } from './readActivity';
 import { parseSince } from './since';
@@ -45,7 +46,9 @@ export const activityOrgs = async (options: ActivityOptions): Promise<ActivityRe
       try {
         const org = await connectOrg(targetOrg);
         const visible = (await seesAllTokens(org.connection)) !== false;
-        const vendors = await Promise.all(footprints.map((f) => readActivity(org.connection, f, since, visible)));
+        // The same user suspend would act on: the values' name, or in a sandbox its copy.
+        const located = await Promise.all(footprints.map((f) => findVendorUser(org, f)));
+        const vendors = await Promise.all(located.map((f) => readActivity(org.connection, f, since, visible)));
         const file = path.join(dir, `${org.orgId}-activity-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
         writeOutputFile(
           {

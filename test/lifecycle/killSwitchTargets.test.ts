@@ -95,6 +95,14 @@ describe('the kill switch never reports success when it found nothing to cut', (
     expect(sim().requests.slice(from)).toEqual([]);
   });
 
+  it('activity of a username the org does not hold says what it looked for and who holds the permission sets', async () => {
+    await onboard();
+    typo();
+    const { out } = await run('activity', '-o', 'prod', '--vendor', 'reco', ...VALUES);
+    expect(out).toContain(`no user ${TYPO} in this org`);
+    expect(out).toContain(`(listed, not touched): ${RECO_USER}.`);
+  });
+
   it('offboard of a username the org does not hold fails and deactivates nobody', async () => {
     await onboard();
     typo();
