@@ -105,4 +105,3 @@ describe('range refusals whose fix is itself accepted', () => {
     });
   });
 });
-
