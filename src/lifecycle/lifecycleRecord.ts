@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeOutputFile } from '../files/writeOutput';
+import { INPUT_LIMITS } from '../files/inputLimits';
+import { readRegularFile } from '../files/readRegularFile';
 import type { LifecycleStep, OrgOutcome } from './lifecycleStep';
 import { checkRecord } from './recordSchema';
 
@@ -71,12 +73,19 @@ export const readRecords = (
   for (const name of names) {
     const full = path.join(dir, name);
     const file = path.relative(projectDir, full).split(path.sep).join('/');
+    let text: string;
     let data: unknown;
     try {
-      data = JSON.parse(fs.readFileSync(full, 'utf8'));
+      // Bounded and non-blocking: a FIFO or a link to /dev/zero named like a record cannot hang suspend.
+      text = readRegularFile(full, { maxBytes: INPUT_LIMITS.lifecycleRecordBytes, display: file }).toString('utf8');
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      unreadable.push({ file, reason: code ? `it cannot be read (${code})` : 'it is not JSON' });
+      unreadable.push({ file, reason: `it cannot be read (${(err as Error).message})` });
+      continue;
+    }
+    try {
+      data = JSON.parse(text);
+    } catch {
+      unreadable.push({ file, reason: 'it is not JSON' });
       continue;
     }
     const checked = checkRecord(data, orgId);

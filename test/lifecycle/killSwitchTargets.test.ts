@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { setJson } from '../helpers/projectCopy';
 import { calls, run, snapshot, useSimulatedOrg, writes } from '../helpers/simulatedOrg';
@@ -181,6 +182,15 @@ describe('resume acts only on records that belong to the vendor, checked in the 
       expect(again.out).toContain(`note: ${record} was set aside: ${reason}`);
     }
   );
+
+  it('a FIFO named like a record never hangs suspend: it is set aside and named', async () => {
+    const record = await suspendIspm();
+    const fifo = record.replace(/-suspend-/, '-suspend-0000-');
+    execFileSync('mkfifo', [fifo]);
+    const again = await run('suspend', '-o', 'prod', '--vendor', 'ispm', ...VALUES);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain(`note: ${fifo} was set aside: it cannot be read (`);
+  });
 });
 
 describe('in a sandbox, the kill switch finds the copy of the production user deploy would reuse', () => {
