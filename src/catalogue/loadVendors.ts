@@ -115,9 +115,12 @@ export const loadVendors = (projectDir: string): LoadedCatalogue => {
   return { vendors, problems };
 };
 
-/** Picks the vendors named by `--vendor` (`all` = every vendor). */
+/**
+ * Picks the vendors named by `--vendor` (`all` = every vendor). A name the project does not have is
+ * `unknown` even next to `all`: `--vendor all --vendor nope` holds a typo the user meant something by.
+ */
 export const selectVendors = (all: Vendor[], names: string[]): { selected: Vendor[]; unknown: string[] } => {
-  if (!names.length || names.includes('all')) return { selected: all, unknown: [] };
-  const unknown = names.filter((n) => !all.some((v) => v.name === n));
+  const unknown = [...new Set(names.filter((n) => n !== 'all' && !all.some((v) => v.name === n)))];
+  if (!names.length || names.includes('all')) return { selected: all, unknown };
   return { selected: all.filter((v) => names.includes(v.name)), unknown };
 };

@@ -20,6 +20,14 @@ export type CertificateProblemOptions = {
 const MIN_RSA_BITS = 2048;
 
 /**
+ * Salesforce's JWT bearer flow takes RS256 assertions only: the Help page "OAuth 2.0 JWT Bearer Flow for
+ * Server-to-Server Integration" (sf.remoteaccess_oauth_jwt_flow.htm) has the header {"alg":"RS256"} and
+ * says to sign "using SHA256 with RSA"; no other algorithm is listed. So the app's certificate must hold
+ * a plain RSA key: an EC, Ed25519 or RSA-PSS key cannot make an RS256 signature.
+ */
+export const JWT_KEY_TYPE = 'RSA';
+
+/**
  * Judges a report: expired, not yet valid, RSA under 2048 bits, private key mismatch (errors),
  * expiring within `warnDays`, DER (warnings). Returns every finding at once, errors first; never throws.
  */
@@ -43,7 +51,8 @@ export const certificateProblems = (
     const daysUntil = Math.ceil((notBefore.getTime() - now.getTime()) / DAY_MS);
     problems.push(error('CertificateNotYetValid', [source, day(notBefore), daysUntil]));
   }
-  if (report.keyType.startsWith('RSA') && report.keyBits < MIN_RSA_BITS) {
+  if (report.keyType !== JWT_KEY_TYPE) problems.push(error('NotRsaKey', [source, report.keyType]));
+  else if (report.keyBits < MIN_RSA_BITS) {
     problems.push(error('WeakRsaKey', [source, report.keyBits]));
   }
   if (report.keyMatches === false) {

@@ -1,3 +1,4 @@
+import { JWT_KEY_TYPE } from './certificateProblems';
 import { messages } from './messages';
 import { parsePrivateKey } from './parsePrivateKey';
 import { readCertificateInput } from './readCertificateInput';
@@ -7,7 +8,7 @@ import { readCertificateInput } from './readCertificateInput';
  * any org is contacted: an empty file, a certificate or anything else is a named error, never a
  * silently skipped login or OpenSSL's text. Returns the key as PKCS#8 PEM; it is never logged.
  *
- * @throws CertificateNotPrivateKeyError, the errors of readCertificateInput and parsePrivateKey
+ * @throws CertificateNotPrivateKeyError, PrivateKeyNotRsaError, the errors of readCertificateInput and parsePrivateKey
  */
 export const readPrivateKeyPem = (path: string, display = path): string => {
   const bytes = readCertificateInput(path, 'privateKey', display);
@@ -16,5 +17,9 @@ export const readPrivateKeyPem = (path: string, display = path): string => {
   if (/-----BEGIN (?:X509 )?CERTIFICATE-----/.test(text) && !text.includes('PRIVATE KEY-----')) {
     throw messages.createError('error.CertificateNotPrivateKey', [display]);
   }
-  return parsePrivateKey(bytes, display).export({ type: 'pkcs8', format: 'pem' }).toString();
+  const key = parsePrivateKey(bytes, display);
+  // Signing RS256 with an EC key would send an ECDSA signature under an RS256 header (certificateProblems.ts).
+  if (key.asymmetricKeyType !== JWT_KEY_TYPE.toLowerCase())
+    throw messages.createError('error.PrivateKeyNotRsa', [display, (key.asymmetricKeyType ?? 'unknown').toUpperCase()]);
+  return key.export({ type: 'pkcs8', format: 'pem' }).toString();
 };

@@ -5,7 +5,7 @@ import type { LifecycleOptions, LifecycleResult } from '../lifecycle/runLifecycl
 import { CommandSpec, defineCommand, GlobalArgs } from './commandSpec';
 import { exitCodeHelp } from './exitCodeHelp';
 import { withInterrupt } from './interrupt';
-import { LIFECYCLE_INTERRUPTED, LifecycleArgs, withLifecycleFlags } from './lifecycleFlags';
+import { LIFECYCLE_INTERRUPTED, LifecycleArgs, usernameOption, withLifecycleFlags } from './lifecycleFlags';
 import { examplesFrom } from './orgFlags';
 import { orgCommandResult } from './orgRun';
 import { targetOrgsOf } from './targetOrgs';
@@ -38,6 +38,7 @@ export const lifecycleCommand = (
           vendors: args.vendor,
           valuesFile: args.values,
           dryRun: args['dry-run'],
+          ...usernameOption(args),
           concurrency: args.concurrency,
           signal,
           ...(args.json ? {} : { onEvent: (org: string, message: string) => io.stderr(`[${org}] ${message}`) }),

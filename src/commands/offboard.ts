@@ -4,7 +4,7 @@ import { formatLifecycleResult } from '../lifecycle/formatLifecycle';
 import { defineCommand } from './commandSpec';
 import { exitCodeHelp } from './exitCodeHelp';
 import { withInterrupt } from './interrupt';
-import { LIFECYCLE_INTERRUPTED, LifecycleArgs, withLifecycleFlags } from './lifecycleFlags';
+import { LIFECYCLE_INTERRUPTED, LifecycleArgs, usernameOption, withLifecycleFlags } from './lifecycleFlags';
 import { examplesFrom } from './orgFlags';
 import { orgCommandResult } from './orgRun';
 import { targetOrgsOf } from './targetOrgs';
@@ -37,6 +37,7 @@ export const offboardCommand = defineCommand<OffboardArgs>({
         vendors: args.vendor,
         valuesFile: args.values,
         dryRun: args['dry-run'],
+        ...usernameOption(args),
         restoreSettings: args['restore-settings'],
         concurrency: args.concurrency,
         signal,

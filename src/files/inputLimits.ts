@@ -15,6 +15,8 @@ export const INPUT_LIMITS = {
   privateKeyFileBytes: 64 * 1024,
   /** A vendor.json catalogue entry or a file under force-app/ (a static resource may be 5 MB). */
   projectFileBytes: 16 * 1024 * 1024,
+  /** A record under out/lifecycle/ (a suspend revoking 2,500 tokens writes about 1 MB). */
+  lifecycleRecordBytes: 16 * 1024 * 1024,
   /** Trusted ranges in one list (a values file's list, or a vendor's published list). */
   trustedRanges: 1000,
 } as const;

@@ -3,6 +3,7 @@ import { prepareOutputFolder } from '../files/writeOutput';
 import { exitCodeOfRun, OrgFailure, runOrgs } from '../org/runOrgs';
 import { writeRunRecord } from '../org/runRecord';
 import type { ExitCode } from '../output/exitCodes';
+import { findVendorUser } from './findVendorUser';
 import { prepareLifecycle } from './prepareLifecycle';
 import { readActivity, VendorActivity } from './readActivity';
 import { parseSince } from './since';
@@ -51,7 +52,9 @@ export const activityOrgs = async (options: ActivityOptions): Promise<ActivityRe
     },
     async (org): Promise<OrgActivity> => {
       const visible = (await seesAllTokens(org.connection)) !== false;
-      const vendors = await Promise.all(footprints.map((f) => readActivity(org.connection, f, since, visible)));
+      // The same user suspend would act on: the values' name, or in a sandbox its copy.
+      const located = await Promise.all(footprints.map((f) => findVendorUser(org, f)));
+      const vendors = await Promise.all(located.map((f) => readActivity(org.connection, f, since, visible)));
       const record = writeRunRecord(
         options.projectDir,
         dir,

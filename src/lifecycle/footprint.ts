@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Vendor } from '../catalogue';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
 import type { IpRange } from '../network';
-import { valueByRole, type OrgValues } from '../values';
+import { fieldByRole, specByRole, valueByRole, type OrgValues } from '../values';
 import { vendorSettingsNames } from '../org/apply/settingsBefore';
 
 /** Everything one vendor owns in an org, from the catalogue and the values file: nothing else is ever touched. */
@@ -12,6 +12,12 @@ export type VendorFootprint = {
   /** False for a vendor without an integration user (vendor.json has no integrationUser): no user steps. */
   hasUser: boolean;
   username: string;
+  /** Where the username comes from, for messages: the values file and field, or the environment variable. */
+  usernameSource: string;
+  /** Set by findVendorUser when the org's user is not the values' own name (a sandbox copy, --username). */
+  userNote?: string;
+  /** Set by findVendorUser when the org holds no such user: what was looked for, candidates and the fix. */
+  userMissing?: string;
   permissionSets: string[];
   permissionSetLicenses: string[];
   /** The vendor's External Client App, when it has one (a vendor may connect through its own connected app). */
@@ -27,6 +33,14 @@ export type VendorFootprint = {
   hardenedProfile?: { name: string; userLicense: string; standardProfile: string };
   /** What the vendor must do again after a resume (vendor.json `afterResume`). */
   afterResume: string[];
+};
+
+const usernameSourceOf = (vendor: Vendor, values: OrgValues): string => {
+  const key = specByRole(vendor, 'integrationUsername')?.key ?? '';
+  const source = values.vendors[vendor.name]?.sources[key];
+  return source && source !== 'values file'
+    ? source
+    : `${fieldByRole(vendor, 'integrationUsername')} in ${values.file}`;
 };
 
 export const footprintOf = (
@@ -48,6 +62,7 @@ export const footprintOf = (
     title: vendor.title,
     hasUser: vendor.user !== undefined,
     username: valueByRole(vendor, values, 'integrationUsername'),
+    usernameSource: usernameSourceOf(vendor, values),
     permissionSets: vendor.permissionSets.map((p) => p.name),
     permissionSetLicenses: vendor.user?.permissionSetLicenses ?? [],
     ...(vendor.externalClientApp ? { app: vendor.externalClientApp.name } : {}),

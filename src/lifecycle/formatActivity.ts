@@ -27,7 +27,8 @@ const vendorLines = (v: VendorActivity, md: boolean): string[] => {
     md ? `\n### ${v.vendor}: ${v.username}\n\n${summary(v)}\n` : `  ${v.vendor}: ${v.username}\n    ${summary(v)}`
   );
   if (!v.userFound) {
-    lines.push(md ? '_No such user in this org._' : '    no such user in this org');
+    const why = v.api.available ? 'no such user in this org' : v.api.why;
+    lines.push(md ? `_${why}_` : `    ${why}`);
     return lines;
   }
   if (v.logins.length) {

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeRunRecord } from '../org/runRecord';
+import { INPUT_LIMITS } from '../files/inputLimits';
+import { readRegularFile } from '../files/readRegularFile';
 import type { LifecycleStep, OrgOutcome } from './lifecycleStep';
+import { checkRecord } from './recordSchema';
 
 export type LifecycleCommand = 'suspend' | 'resume' | 'offboard';
 
@@ -10,6 +13,8 @@ export type Reversal = {
   vendor: string;
   froze?: { userLoginId: string; username: string };
   disabled?: { app: string; policy: string };
+  /** Set by pendingReversal (never written): the record file this reversal comes from. */
+  from?: string;
 };
 
 export type LifecycleRecord = {
@@ -23,6 +28,8 @@ export type LifecycleRecord = {
   steps: LifecycleStep[];
   /** For suspend: everything still to reverse, carried over from earlier suspends not yet resumed. */
   reversals?: Reversal[];
+  /** Set when read back (never written): the project-relative file the record came from. */
+  file?: string;
 };
 
 const dirOf = (outDir: string): string => path.join(outDir, 'lifecycle');
@@ -41,15 +48,49 @@ export const writeRecord = (projectDir: string, outDir: string, record: Lifecycl
     record
   );
 
-/** Records of this org (not dry runs), oldest first. */
-export const readRecords = (outDir: string, orgId: string): LifecycleRecord[] => {
+/** A record file that could not be used: its project-relative path and why. */
+export type UnreadableRecord = { file: string; reason: string };
+
+/**
+ * Records of this org (not dry runs), oldest first, each checked against the record schema
+ * (recordSchema.ts); a file that is not JSON or not a record is set aside in `unreadable` with the
+ * reason, never thrown: suspend must run whatever the folder holds.
+ */
+export const readRecords = (
+  projectDir: string,
+  outDir: string,
+  orgId: string
+): { records: LifecycleRecord[]; unreadable: UnreadableRecord[] } => {
   const dir = dirOf(outDir);
-  if (!fs.existsSync(dir)) return [];
-  return fs
+  const records: LifecycleRecord[] = [];
+  const unreadable: UnreadableRecord[] = [];
+  if (!fs.existsSync(dir)) return { records, unreadable };
+  const names = fs
     .readdirSync(dir)
-    .filter((f) => new RegExp(`^${orgId}-(suspend|resume|offboard)-\\d`).test(f) && f.endsWith('.json'))
-    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as LifecycleRecord)
-    .sort((a, b) => a.at.localeCompare(b.at));
+    .filter((f) => new RegExp(`^${orgId}-(suspend|resume|offboard)-\\d`).test(f) && f.endsWith('.json'));
+  for (const name of names) {
+    const full = path.join(dir, name);
+    const file = path.relative(projectDir, full).split(path.sep).join('/');
+    let text: string;
+    let data: unknown;
+    try {
+      // Bounded and non-blocking: a FIFO or a link to /dev/zero named like a record cannot hang suspend.
+      text = readRegularFile(full, { maxBytes: INPUT_LIMITS.lifecycleRecordBytes, display: file }).toString('utf8');
+    } catch (err) {
+      unreadable.push({ file, reason: `it cannot be read (${(err as Error).message})` });
+      continue;
+    }
+    try {
+      data = JSON.parse(text);
+    } catch {
+      unreadable.push({ file, reason: 'it is not JSON' });
+      continue;
+    }
+    const checked = checkRecord(data, orgId);
+    if (checked.ok) records.push({ ...checked.record, file });
+    else unreadable.push({ file, reason: checked.reason });
+  }
+  return { records: records.sort((a, b) => a.at.localeCompare(b.at)), unreadable };
 };
 
 /**
@@ -59,12 +100,16 @@ export const readRecords = (outDir: string, orgId: string): LifecycleRecord[] =>
 export const pendingReversal = (records: LifecycleRecord[], vendor: string): Reversal | undefined => {
   let pending: Reversal | undefined;
   for (const record of records.filter((r) => r.vendors.includes(vendor))) {
-    if (record.command === 'suspend') pending = record.reversals?.find((r) => r.vendor === vendor);
+    if (record.command === 'suspend') {
+      const found = record.reversals?.find((r) => r.vendor === vendor);
+      pending = found ? { ...found, ...(record.file ? { from: record.file } : {}) } : undefined;
+    }
     // An offboarded vendor is not let back in by resume.
     if (record.command === 'offboard' && record.outcome !== 'failed') pending = undefined;
     if (record.command === 'resume' && pending) {
       const left = record.reversals?.find((r) => r.vendor === vendor);
-      pending = left && (left.froze ?? left.disabled) ? left : undefined;
+      pending =
+        left && (left.froze ?? left.disabled) ? { ...left, ...(record.file ? { from: record.file } : {}) } : undefined;
     }
   }
   return pending;

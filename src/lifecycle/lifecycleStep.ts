@@ -72,7 +72,8 @@ export type OrgOutcome = 'succeeded' | 'planned' | 'partial' | 'failed';
 
 /** All done (or already so) is success; nothing done and something failed is failure; a mix is partial, never success. */
 export const outcomeOf = (steps: LifecycleStep[], dryRun: boolean): OrgOutcome => {
-  if (dryRun) return 'planned';
+  // A dry run that already knows a step cannot be done (no such user) says so: it is no plan.
+  if (dryRun) return steps.some((s) => s.outcome === 'failed') ? 'failed' : 'planned';
   const bad = steps.filter((s) => ['failed', 'unknown', 'skipped'].includes(s.outcome));
   if (!bad.length) return 'succeeded';
   return steps.some((s) => s.outcome === 'done') ? 'partial' : 'failed';

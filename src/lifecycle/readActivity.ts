@@ -120,7 +120,9 @@ export const readActivity = async (
       tokens: [],
       api: {
         available: false,
-        why: footprint.hasUser ? 'no such user in this org' : 'the vendor has no integration user of its own',
+        why: footprint.hasUser
+          ? footprint.userMissing ?? 'no such user in this org'
+          : 'the vendor has no integration user of its own',
       },
     };
   const rows = (

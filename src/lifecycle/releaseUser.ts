@@ -66,7 +66,14 @@ export const releaseUser = async (
   }
   if (!userId)
     return {
-      steps: footprint.hasUser ? [step(vendor, 'deactivateUser', username, 'already', 'no such user in this org')] : [],
+      steps: footprint.hasUser
+        ? [
+            {
+              ...step(vendor, 'deactivateUser', username, 'failed'),
+              error: footprint.userMissing ?? 'no such user in this org',
+            },
+          ]
+        : [],
       heldByOthers,
     };
   for (const a of assignments.filter((x) => str(x, 'AssigneeId') === userId)) {

@@ -4,11 +4,23 @@ import { prepareOutputFolder } from '../files/writeOutput';
 import type { OrgConnection } from '../org/read/connectOrg';
 import { exitCodeOfRun, OrgFailure, runOrgs } from '../org/runOrgs';
 import type { ExitCode } from '../output/exitCodes';
+import { loadMessages } from '../messages/loadMessages';
 import { lifecycleVerdict } from './lifecycleVerdict';
 import type { VendorFootprint } from './footprint';
-import { LifecycleCommand, LifecycleRecord, readRecords, Reversal, writeRecord } from './lifecycleRecord';
+import {
+  LifecycleCommand,
+  LifecycleRecord,
+  readRecords,
+  Reversal,
+  UnreadableRecord,
+  writeRecord,
+} from './lifecycleRecord';
 import { LifecycleStep, OrgOutcome, outcomeOf } from './lifecycleStep';
+import { findVendorUser } from './findVendorUser';
 import { prepareLifecycle } from './prepareLifecycle';
+import { checkUsernameFlag } from './usernameFlag';
+
+const messages = loadMessages('lifecycle');
 
 export type LifecycleOptions = {
   projectDir: string;
@@ -20,6 +32,8 @@ export type LifecycleOptions = {
   signal?: AbortSignal;
   outDir?: string;
   pollIntervalMs?: number;
+  /** `--username`: the integration user of the one chosen vendor, when the values do not name the org's. */
+  username?: string;
   onEvent?: (org: string, message: string) => void;
 };
 
@@ -49,6 +63,8 @@ export type OrgWork = (context: {
   org: OrgConnection;
   footprints: VendorFootprint[];
   records: LifecycleRecord[];
+  /** Record files of this org that are not JSON or not records: set aside, named in the report. */
+  unreadable: UnreadableRecord[];
   outDir: string;
   dryRun: boolean;
   signal?: AbortSignal;
@@ -90,6 +106,7 @@ export const runLifecycle = async (
   work: OrgWork
 ): Promise<LifecycleResult> => {
   const { footprints, warnings } = await prepareLifecycle(options.projectDir, options.vendors, options.valuesFile);
+  checkUsernameFlag(options.username, footprints);
   const outDir = path.resolve(options.outDir ?? path.join(options.projectDir, 'out'));
   // The record folder is checked and made before any org is contacted: the records are what resume
   // reverses, and a folder that cannot hold them must stop the run before anything changes.
@@ -111,10 +128,14 @@ export const runLifecycle = async (
       warnings,
     },
     async (org): Promise<OrgLifecycleReport> => {
+      // The user each vendor's steps act on, found as deploy finds it (a sandbox copy too), once per org.
+      const located = await Promise.all(footprints.map((f) => findVendorUser(org, f, options.username)));
+      const { records, unreadable } = readRecords(options.projectDir, outDir, org.orgId);
       const done = await work({
         org,
-        footprints,
-        records: readRecords(outDir, org.orgId),
+        footprints: located,
+        records,
+        unreadable,
         outDir,
         dryRun: options.dryRun,
         ...(options.signal ? { signal: options.signal } : {}),
@@ -143,7 +164,11 @@ export const runLifecycle = async (
         username: org.username,
         outcome,
         steps: done.steps,
-        notes: done.notes,
+        notes: [
+          ...located.flatMap((f) => (f.userNote ? [`${f.vendor}: its integration user is ${f.userNote}.`] : [])),
+          ...unreadable.map((u) => messages.getMessage('info.RecordSetAside', [u.file, u.reason])),
+          ...done.notes,
+        ],
         handoff: done.handoff,
         ...(record === undefined ? {} : { record }),
       };

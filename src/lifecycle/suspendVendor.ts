@@ -25,10 +25,18 @@ const freezeUser = async (
   options: RunOptions
 ): Promise<{ steps: LifecycleStep[]; froze?: NonNullable<Reversal['froze']> }> => {
   const { vendor, username } = footprint;
-  // A vendor without an integration user has nobody to freeze.
+  // A vendor without an integration user has nobody to freeze. One with a user the org does not hold
+  // is a failure: a kill switch that found nothing to cut must never read as done (DESIGN.md).
   if (!user)
     return {
-      steps: footprint.hasUser ? [step(vendor, 'freezeUser', username, 'already', 'no such user in this org')] : [],
+      steps: footprint.hasUser
+        ? [
+            {
+              ...step(vendor, 'freezeUser', username, 'failed'),
+              error: footprint.userMissing ?? 'no such user in this org',
+            },
+          ]
+        : [],
     };
   if (user.isFrozen) return { steps: [step(vendor, 'freezeUser', username, 'already', 'already frozen')] };
   const freeze = step(vendor, 'freezeUser', username, 'planned', 'UserLogin.IsFrozen = true');

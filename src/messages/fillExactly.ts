@@ -1,5 +1,6 @@
 import { format } from 'node:util';
 import { SfError } from '@salesforce/core/sfError';
+import { echo, TOKEN_LIMIT } from './echo';
 import { loadMessages } from './loadMessages';
 
 const SPECIFIER = /%[sdifjoO]/g;
@@ -22,5 +23,9 @@ export const fillExactly =
         ['This is a bug in vendor-access: report it with the command you ran.']
       );
     }
-    return wanted === 0 ? template : format(template, ...tokens);
+    // Tokens are often user input (a value, a path): never raw controls, never without end. Values the
+    // user typed are cut shorter where they are checked (echo's default).
+    return wanted === 0
+      ? template
+      : format(template, ...tokens.map((t) => (typeof t === 'string' ? echo(t, TOKEN_LIMIT) : t)));
   };

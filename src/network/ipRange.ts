@@ -57,12 +57,26 @@ const fail = (code: string, tokens: string[], fixTokens: string[] = []): RangePa
   fault: { code, tokens, fixTokens },
 });
 
+/**
+ * `::ffff:a.b.c.d`, an IPv4 address written as IPv6 (RFC 4291 2.5.5.2). Refused rather than
+ * converted: whether Salesforce matches an IPv4 login against such a range is unverified (no source
+ * in reference/ settles it), and a range that silently never matches locks the vendor out.
+ */
+const isIpv4Mapped = (ip: IpAddress): boolean => ip.family === 6 && ip.value >> 32n === 0xff_ffn;
+
 /** Checks a start/end pair against Salesforce's rules: same family, start ≤ end, size limit. */
 export const checkRange = (startText: string, endText: string): RangeParseResult => {
   const start = parseIp(startText);
   const end = parseIp(endText);
   if (!start) return fail('RangeAddressInvalid', [startText]);
   if (!end) return fail('RangeAddressInvalid', [endText]);
+  const mapped = [start, end].some(isIpv4Mapped);
+  if (mapped && isIpv4Mapped(start) && isIpv4Mapped(end) && start.value <= end.value) {
+    const v4 = (ip: IpAddress): string => formatIp({ family: 4, value: ip.value & 0xff_ff_ff_ffn });
+    const fix = start.value === end.value ? v4(start) : `${v4(start)}-${v4(end)}`;
+    return fail('RangeIpv4Mapped', [startText === endText ? startText : `${startText}-${endText}`], [fix]);
+  }
+  if (mapped) return fail('RangeIpv4Mapped', [isIpv4Mapped(start) ? startText : endText], ['its IPv4 form']);
   if (start.family !== end.family) return fail('RangeFamiliesMixed', [startText, endText]);
   if (start.value > end.value) return fail('RangeReversed', [startText, endText]);
   const size = end.value - start.value + 1n;
@@ -79,7 +93,14 @@ export const checkRange = (startText: string, endText: string): RangeParseResult
  * usually means a typo that would trust the wrong block.
  */
 export const parseRangeSpec = (spec: string): RangeParseResult => {
-  const text = spec.trim();
+  const result = parseSpec(spec.trim());
+  // An IPv4-mapped range is named as the user wrote it, not as the expanded IPv6 addresses.
+  return !result.ok && result.fault.code === 'RangeIpv4Mapped'
+    ? fail('RangeIpv4Mapped', [spec.trim()], result.fault.fixTokens)
+    : result;
+};
+
+const parseSpec = (text: string): RangeParseResult => {
   if (text.includes('/')) {
     const [addressText = '', prefixText = '', ...rest] = text.split('/');
     if (rest.length) return fail('CidrTwoSlashes', [text]);

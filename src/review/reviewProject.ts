@@ -7,7 +7,7 @@ export type ProjectReview = { base?: string; changes?: ReviewChange[]; vendors: 
 
 /** The permission review of the working tree, and with `base` what changed since that revision. */
 export const reviewProject = (projectDir: string, options: { vendors: string[]; base?: string }): ProjectReview => {
-  const vendors = reviewTree(projectDir, options.vendors);
+  const vendors = reviewTree(projectDir, options.vendors, true);
   if (options.base === undefined) return { vendors, markdown: renderPullRequestReview(vendors) };
   const base = checkoutRevision(projectDir, options.base);
   try {

@@ -2,17 +2,37 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { checkFailedError } from '../inputs/checkFailed';
+import { problemsFrom } from '../inputs/problems';
 import { loadMessages } from '../messages/loadMessages';
 import { loadVendors, selectVendors } from '../catalogue';
 import { checkVendorMetadata } from '../metadata/checkVendorMetadata';
 import { buildVendorReview, VendorReview } from './vendorReview';
 
 const messages = loadMessages('review');
+const checkProblem = problemsFrom('check');
 
-/** The reviews of every selected vendor in a project tree (metadata only: no values, no org). */
-export const reviewTree = (projectDir: string, vendorNames: string[]): VendorReview[] => {
+/**
+ * The reviews of every selected vendor in a project tree (metadata only: no values, no org). With
+ * `refuseUnknown` (the working tree), a `--vendor` the project lacks is an error, never an empty
+ * review that passes; a base revision may lack a vendor the change adds.
+ *
+ * @throws CheckFailedError (UnknownVendor)
+ */
+export const reviewTree = (projectDir: string, vendorNames: string[], refuseUnknown = false): VendorReview[] => {
   const { vendors } = loadVendors(projectDir);
-  const { selected } = selectVendors(vendors, vendorNames);
+  const { selected, unknown } = selectVendors(vendors, vendorNames);
+  if (refuseUnknown && unknown.length)
+    throw checkFailedError(
+      unknown.map((name) =>
+        checkProblem.error(
+          'UnknownVendor',
+          { file: 'command line', field: '--vendor' },
+          [name],
+          [vendors.map((v) => v.name).join(', ')]
+        )
+      )
+    );
   return selected.map((vendor) => buildVendorReview(vendor, checkVendorMetadata(projectDir, vendor).metadata));
 };
 

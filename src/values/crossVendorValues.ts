@@ -39,7 +39,7 @@ export const sharedUsernameProblems = (
   file: string,
   env: Record<string, string | undefined>
 ): Problem[] => {
-  const seen = new Map<string, { vendor: string; field: string }>();
+  const seen = new Map<string, { vendor: string; field: string; value: string }>();
   const problems: Problem[] = [];
   for (const vendor of catalogue) {
     const node = vendorsNode[vendor.name];
@@ -49,12 +49,19 @@ export const sharedUsernameProblems = (
       const value = override !== undefined && override !== '' ? override : (node as Record<string, unknown>)[spec.key];
       if (typeof value !== 'string' || !value) continue;
       const field = `vendors.${vendor.name}.${spec.key}`;
-      const first = seen.get(value.toLowerCase());
+      // NFKC: the same name typed on two keyboards (é as one code point or e + U+0301) is one name to a reader.
+      const key = value.normalize('NFKC').toLowerCase();
+      const first = seen.get(key);
       if (!first) {
-        seen.set(value.toLowerCase(), { vendor: vendor.name, field });
+        seen.set(key, { vendor: vendor.name, field, value });
         continue;
       }
       if (!chosen.some((v) => v.name === vendor.name || v.name === first.vendor)) continue;
+      if (first.value.toLowerCase() !== value.toLowerCase()) {
+        // Unverified whether Salesforce normalises usernames: the two may be distinct to it, yet no person can tell them apart.
+        problems.push(problem.warning('UsernamesLookAlike', { file, field }, [first.field], [vendor.name]));
+        continue;
+      }
       problems.push(
         problem.error(
           'SharedIntegrationUsername',

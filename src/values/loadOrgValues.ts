@@ -12,6 +12,7 @@ import type { OrgValues, VendorValues } from './orgValues';
 import { readValuesFile } from './readValuesFile';
 import { replacementTextFor } from './replacementText';
 import { checkEmail, checkFeatures, checkIpRanges } from './validateValue';
+import { firstNonXmlCharacter } from './xmlCharacter';
 
 const problem = problemsFrom('values');
 
@@ -206,10 +207,14 @@ const checkValue = (
     }
     return undefined;
   }
-  const result: ValueResult = {
-    source: override && spec.env ? `environment ${spec.env}` : 'values file',
-    ...checkTyped(vendor, spec, value, where, context),
-  };
+  const source: ValueResult['source'] = override && spec.env ? `environment ${spec.env}` : 'values file';
+  // Before the type's own check: a value XML cannot hold is refused whatever its type, and never echoed.
+  const notXml = nonXmlProblem(value, where);
+  if (notXml) {
+    problems.push(notXml);
+    return { source };
+  }
+  const result: ValueResult = { source, ...checkTyped(vendor, spec, value, where, context) };
   if (typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string')))
     result.value = value;
   if (spec.env && typeof value === 'string') {
@@ -218,6 +223,21 @@ const checkValue = (
     else result.env = replacementTextFor(value);
   }
   return result;
+};
+
+/** A value (or an item of a list value) holding a character XML 1.0 cannot hold, as one problem. */
+const nonXmlProblem = (value: unknown, where: Where): Problem | undefined => {
+  const items = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+  for (const [i, item] of items.entries()) {
+    const found = typeof item === 'string' ? firstNonXmlCharacter(item) : undefined;
+    if (found)
+      return problem.error(
+        'ValueNotXmlCharacter',
+        typeof value === 'string' ? where : { ...where, field: `${where.field}[${i}]` },
+        [found.codePoint, found.position]
+      );
+  }
+  return undefined;
 };
 
 /** The check of a value's type (vendor.json's `type`), with what it yields. */

@@ -1,9 +1,11 @@
 import type { Problem, Where } from '../inputs/problem';
 import { problemsFrom } from '../inputs/problems';
 import { describe } from '../catalogue/shapeCheck';
+import { echo } from '../messages/echo';
 import type { Vendor } from '../catalogue';
 import { INPUT_LIMITS } from '../files';
 import { IpRange, ParsedRange, findOverlaps, formatRange, parseRangeSpec, rangeProblem } from '../network';
+import { invisibleCharacters, nonAsciiCharacters } from './xmlCharacter';
 
 const problem = problemsFrom('values');
 
@@ -23,11 +25,18 @@ export const checkEmail = (value: unknown, where: Where, kind: AddressKind = 'em
     const found = [describe(value)];
     return [email ? problem.error('EmailNotString', where, found) : problem.error('UsernameNotString', where, found)];
   }
-  if (/[<>&"']/.test(value)) return [problem.error('AddressXmlSpecialCharacter', where, [value])];
+  const shown = echo(value);
+  if (/[<>&"']/.test(value)) return [problem.error('AddressXmlSpecialCharacter', where, [shown])];
   if (!EMAIL.test(value))
-    return [email ? problem.error('NotAnEmail', where, [value]) : problem.error('NotAUsername', where, [value])];
-  if (value.length > 80) return [problem.error('AddressTooLong', where, [value])];
-  return [];
+    return [email ? problem.error('NotAnEmail', where, [shown]) : problem.error('NotAUsername', where, [shown])];
+  if (value.length > 80) return [problem.error('AddressTooLong', where, [shown])];
+  // Allowed by Salesforce's rules as far as known, but a person cannot tell these apart: say so.
+  const warnings: Problem[] = [];
+  const invisible = invisibleCharacters(value);
+  if (invisible.length) warnings.push(problem.warning('AddressInvisibleCharacter', where, [invisible.join(', ')]));
+  const nonAscii = nonAsciiCharacters(value);
+  if (nonAscii.length) warnings.push(problem.warning('AddressNonAscii', where, [nonAscii.join(', ')]));
+  return warnings;
 };
 
 export const checkFeatures = (

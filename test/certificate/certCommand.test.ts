@@ -279,6 +279,21 @@ describe('vendor-access cert', () => {
       );
     });
 
+    it('fails an EC certificate: the JWT bearer flow signs RS256 only, so it does not fit', async () => {
+      const ec = path.join(__dirname, '../fixtures/keys/test-only-ec-p256.crt.pem');
+      const result = await run(
+        'inspect',
+        ec,
+        '--private-key',
+        path.join(__dirname, '../fixtures/keys/test-only-ec-p256.pem')
+      );
+      expect(result.exitCode).toBe(1);
+      expect(result.stdout).toContain('Private key matches  yes');
+      expect(result.stdout).toContain(
+        `Error (NotRsaKeyError): ${ec} holds an EC key, which does not fit the JWT bearer flow: Salesforce accepts only RS256 (RSA with SHA-256) assertions, so logins signed with this key would be refused.`
+      );
+    });
+
     it('fails a private key that does not belong to the certificate', async () => {
       const certificateFile = valid();
       const otherKey = file('other-key.pem', fixtureKeyPem('test-only-rsa1024'));

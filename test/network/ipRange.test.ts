@@ -19,7 +19,6 @@ describe('trusted range specs', () => {
     ['0.0.0.0/7', '0.0.0.0-1.255.255.255'],
     ['2001:db8::/32', '2001:db8::-2001:db8:ffff:ffff:ffff:ffff:ffff:ffff'],
     ['2001:DB8::1', '2001:db8::1-2001:db8::1'],
-    ['::ffff:192.0.2.1', '::ffff:c000:201-::ffff:c000:201'],
   ])('%s expands to %s', (spec, expected) => {
     expect(range(spec)).toBe(expected);
   });
@@ -88,5 +87,21 @@ describe('range refusals whose fix is itself accepted', () => {
 
   it('names the split exactly for a /6', () => {
     expect(fixOf('8.0.0.0/6')).toBe('Split it into 2 ranges of at most that size: 8.0.0.0/7, 10.0.0.0/7.');
+  });
+
+  it.each([
+    ['::ffff:198.51.100.7', '198.51.100.7'],
+    ['::ffff:198.51.100.0-::ffff:198.51.100.255', '198.51.100.0-198.51.100.255'],
+    ['::ffff:203.0.113.0/120', '203.0.113.0-203.0.113.255'],
+  ])('refuses the IPv4-mapped %s, naming the IPv4 form', (spec, v4) => {
+    const result = parseRangeSpec(spec);
+    expect(result).toMatchObject({ ok: false, fault: { code: 'RangeIpv4Mapped', fixTokens: [v4] } });
+  });
+
+  it('refuses a range from an IPv4-mapped address to a plain IPv6 one', () => {
+    expect(parseRangeSpec('::ffff:198.51.100.7-2001:db8::1')).toMatchObject({
+      ok: false,
+      fault: { code: 'RangeIpv4Mapped', fixTokens: ['its IPv4 form'] },
+    });
   });
 });

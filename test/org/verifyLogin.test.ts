@@ -39,6 +39,17 @@ describe('verify logs in as the integration user through the JWT bearer flow', (
     expect(out).not.toContain('PRIVATE KEY');
   });
 
+  it('refuses an EC private key before any org is contacted: it would sign ECDSA under an RS256 header', async () => {
+    const before = sim().requests.length;
+    const ecKey = path.join(__dirname, '../fixtures/keys/test-only-ec-p256.pem');
+    const { code, out } = await verifyIspm('--private-key', ecKey);
+    expect(code).toBe(1);
+    expect(out).toContain(
+      `Error (PrivateKeyNotRsaError): ${ecKey} holds an EC private key; the JWT bearer flow signs with RS256 (RSA with SHA-256) only.`
+    );
+    expect(sim().requests.slice(before)).toEqual([]);
+  });
+
   it('explains a wrong key in plain words', async () => {
     const { code, out } = await verifyIspm('--private-key', otherKeyFile);
     expect(code).toBe(1);

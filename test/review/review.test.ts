@@ -147,4 +147,15 @@ describe('vendor-access review (CLI)', () => {
     const model = envelope.result;
     expect(model.vendors.map((v) => v.permissionSets.map((s) => s.name))).toEqual([['Reco_Integration']]);
   });
+
+  it.each([[['nope']], [['all', 'nope']]])(
+    'refuses --vendor %j (no empty review that passes), listing the vendors',
+    async (names) => {
+      const { code, out } = await run('review', ...names.flatMap((n) => ['--vendor', n]));
+      expect(code).toBe(1);
+      expect(out).toContain('ERROR command line [--vendor]: "nope" is not a vendor of this project');
+      expect(out).toMatch(/ispm, reco/);
+      expect(out).not.toContain('# ');
+    }
+  );
 });

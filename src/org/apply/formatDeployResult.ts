@@ -2,6 +2,7 @@ import { problemText } from '../../inputs/problemText';
 import { runSummary } from '../../output/runSummary';
 import { orgHeading } from '../read/orgHeading';
 import { describeGap } from '../plan/orgFeatures';
+import { orgFlagHint } from '../read/loginFix';
 import type { DeployOrgsResult, OrgFailure } from './deployOrgs';
 import { deployVerdict } from './deployVerdict';
 import type { OrgDeployReport } from './deployToOrg';
@@ -18,11 +19,15 @@ const deployLines = (report: OrgDeployReport): string[] => {
     lines.push(`    FAILED ${c.type}:${c.fullName}: ${c.error ?? ''}`);
   if (report.outcome === 'unknown')
     lines.push(
-      `  How deploy ${deploy.id} ended is unknown. Find out with: vendor-access deploy --resume ${deploy.id} -o ${report.targetOrg}`
+      `  How deploy ${deploy.id} ended is unknown. Find out with: vendor-access deploy --resume ${
+        deploy.id
+      } ${orgFlagHint(report.targetOrg)}`
     );
   if (report.outcome === 'running')
     lines.push(
-      `  Still running in the org. Pick it up with: vendor-access deploy --resume ${deploy.id} -o ${report.targetOrg}`
+      `  Still running in the org. Pick it up with: vendor-access deploy --resume ${deploy.id} ${orgFlagHint(
+        report.targetOrg
+      )}`
     );
   return lines;
 };

@@ -4,6 +4,7 @@ import type { Vendor } from '../../catalogue';
 import type { UserPlan } from '../plan/preflight';
 import { fieldByRole } from '../../values';
 import { soqlIn } from '../read/soql';
+import { networkError } from '../networkError';
 import { newUserReport, userRecord } from './userRecord';
 
 const messages = loadMessages('org');
@@ -61,6 +62,11 @@ const createUser = async (
         .createError('error.UsernameTaken', [plan.username, valuesFile, field], [valuesFile, field])
         .setData({ field: `${valuesFile} ${field}` });
     }
+    // An expired session or a lost connection says nothing about the values: never blame the username.
+    if (/INVALID_SESSION_ID|Session expired or invalid/i.test(`${errorCodeOf(err)} ${(err as Error).message}`))
+      throw messages.createError('error.SessionEndedDuringUsers', [plan.username]);
+    const unreachable = networkError(err);
+    if (unreachable) throw unreachable;
     throw messages
       .createError('error.UserCreateFailed', [plan.username, (err as Error).message], [plan.username])
       .setData({ field: `${valuesFile} ${field}` });

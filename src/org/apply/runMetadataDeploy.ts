@@ -7,6 +7,7 @@ import {
   RequestStatus,
 } from '@salesforce/source-deploy-retrieve';
 import { DEFAULT_API_VERSION } from '../read/connectOrg';
+import { orgError } from '../orgError';
 import { pollDelayMs } from './pollDelay';
 
 /** Progress of one Metadata API deploy, as the org reports it. */
@@ -127,7 +128,8 @@ export const runMetadataDeploy = async (connection: Connection, options: DeployR
       failures = 0;
     } catch (err) {
       if (!isTransient(err) || ++failures > (options.maxPollRetries ?? 8))
-        return { kind: 'lost', id, error: err instanceof Error ? err.message : String(err) };
+        // A network failure is told in words with its host (node's text may carry user:password@ from a URL).
+        return { kind: 'lost', id, error: orgError(err).message };
       // eslint-disable-next-line no-await-in-loop -- backoff: wait before asking again after a transient failure
       await sleep(Math.min(30_000, interval * 2 ** failures));
       continue;

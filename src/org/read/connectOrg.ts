@@ -1,5 +1,6 @@
 import { AuthInfo, Connection, Org, SfError } from '@salesforce/core';
 import { loadMessages } from '../../messages/loadMessages';
+import { checkOrgUrl } from './orgUrl';
 
 const messages = loadMessages('org');
 
@@ -35,6 +36,8 @@ export const connectOrg = async (
   if (ACCESS_TOKEN.test(targetOrg)) {
     const instanceUrl = env.SF_ORG_INSTANCE_URL;
     if (!instanceUrl) throw messages.createError('error.AccessTokenWithoutInstanceUrl');
+    // The token is sent with every request: https only (loopback aside), checked before the first.
+    checkOrgUrl(instanceUrl, 'SF_ORG_INSTANCE_URL');
     const authInfo = await AuthInfo.create({
       username: targetOrg,
       accessTokenOptions: { accessToken: targetOrg, instanceUrl, loginUrl: instanceUrl },
@@ -58,6 +61,8 @@ export const connectOrg = async (
     throw sfError;
   }
   const connection = org.getConnection(version);
+  // A login stored with a plain-http instance URL (sf org login access-token --instance-url http://…) is refused too.
+  checkOrgUrl(connection.instanceUrl, `the instance URL of the sf login ${targetOrg}`);
   return {
     targetOrg,
     username: org.getUsername() ?? targetOrg,

@@ -10,3 +10,12 @@ export const loginFix = (targetOrg: string, instanceUrl: string): string => {
     return `sf org login web --instance-url ${instanceUrl} (it stores the login under ${targetOrg} again)`;
   return `sf org login web --alias ${targetOrg} --instance-url ${instanceUrl}`;
 };
+
+/**
+ * `-o <target>` as a command line to paste: an access token (shown only as its org id) cannot be
+ * printed, so the hint names what to put there; an alias or username is quoted when it needs it.
+ */
+export const orgFlagHint = (targetOrg: string): string => {
+  if (targetOrg.endsWith(' (access token)')) return '-o <access token> (with SF_ORG_INSTANCE_URL set)';
+  return /^[\w.@+-]+$/.test(targetOrg) ? `-o ${targetOrg}` : `-o '${targetOrg.replace(/'/g, "'\\''")}'`;
+};

@@ -3,6 +3,7 @@ import { readPrivateKeyPem } from '../../certificate/readPrivateKeyPem';
 import type { ExitCode } from '../../output/exitCodes';
 import { checkOutputPath, type OutputTarget } from '../../files';
 import { valueByRole, valuesInputs } from '../../values';
+import { checkOrgUrl } from '../read/orgUrl';
 import { Finding, findingFromProblem, findingsFrom } from '../findings';
 import { exitCodeOfRun, OrgFailure, runOrgs } from '../runOrgs';
 import { summariseChanges } from '../plan/formatPlan';
@@ -90,6 +91,8 @@ const findingsOf = (plan: OrgPlan, certWarnDays: number): Finding[] => {
 
 /** Reads back every intended setting in each org and says, finding by finding, whether it holds. */
 export const verifyOrgs = async (options: VerifyOptions): Promise<VerifyResult> => {
+  // The signed JWT goes to --login-url: https only (loopback aside), refused before anything is read or sent.
+  if (options.loginUrl !== undefined) checkOrgUrl(options.loginUrl, '--login-url');
   const prepared = await prepareVendors(options.projectDir, options.vendors, options.valuesFile);
   // Read and parsed before any org is contacted: a bad key is one named error, not a skipped login.
   const privateKeyPem =
