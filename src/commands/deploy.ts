@@ -13,7 +13,7 @@ import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
 const messages = loadMessages('deploy');
 
 type DeployArgs = GlobalArgs &
-  OrgFlags & { 'dry-run': boolean; resume: string | undefined; wait: string; junit: string | undefined };
+  OrgFlags & { 'dry-run': boolean; 'add-required-permissions': boolean; resume: string | undefined; wait: string; junit: string | undefined };
 
 export const deployCommand = defineCommand<DeployArgs>({
   command: 'deploy',
@@ -22,6 +22,11 @@ export const deployCommand = defineCommand<DeployArgs>({
   builder: (y) =>
     withOrgFlags(y)
       .option('dry-run', { type: 'boolean', default: false, describe: messages.getMessage('flags.dry-run') })
+      .option('add-required-permissions', {
+        type: 'boolean',
+        default: false,
+        describe: messages.getMessage('flags.add-required-permissions'),
+      })
       .option('resume', { type: 'string', describe: messages.getMessage('flags.resume') })
       .option('wait', { type: 'string', default: '33', describe: messages.getMessage('flags.wait') })
       .option('junit', { type: 'string', describe: messages.getMessage('flags.junit') })
@@ -54,6 +59,7 @@ export const deployCommand = defineCommand<DeployArgs>({
         vendors: args.vendor,
         valuesFile: args.values,
         dryRun: args['dry-run'],
+        addRequiredPermissions: args['add-required-permissions'],
         ...(args.resume === undefined ? {} : { resumeId: checkDeployId(args.resume, args['target-org']) }),
         concurrency: args.concurrency,
         waitMs: checkWaitMinutes(args.wait) * 60_000,

@@ -174,18 +174,45 @@ const addOrgClosure = (
     }
   }
   const queue = [...granted, ...extra];
+  const catalogue = permissionsOf(vendor);
   while (queue.length) {
     const name = queue.shift() as string;
-    for (const required of facts.dependencies.get(name) ?? []) {
+    for (const { required, source } of requirementsIn(facts, catalogue, name)) {
       if (granted.has(required) || extra.includes(required) || !facts.permissions.has(required)) continue;
       extra.push(required);
       queue.push(required);
       result.notes.push(
-        `${ref.name}: ${name} requires ${required} (${facts.permissions.get(required) ?? required}) in this org; added.`
+        `${ref.name}: ${name} requires ${required} (${facts.permissions.get(required) ?? required}) in this org (${
+          source === 'org' ? "the org's PermissionDependency" : 'the org has it and Setup adds it with ' + name
+        }); added.`
       );
     }
   }
   if (extra.length) result.extraPermissions.set(ref.name, extra);
+};
+
+/**
+ * What `name` requires in this org: the org's own PermissionDependency rows first, then what the
+ * catalogue says Setup adds with it (`requires` and `requiresWhereAvailable`) wherever the org's
+ * PermissionSet describe has that permission, whatever PermissionDependency says. A real org's
+ * deploy-time rule is not all in PermissionDependency (reference org-behaviour.md 2026-12-06: a
+ * public dump lists no ViewAllData edge, yet a Developer Edition org refused "Permission ViewAllData
+ * depends on permission(s): ViewEventLogFiles, ViewPublicDashboards, ViewPublicReports").
+ */
+const requirementsIn = (
+  facts: OrgFacts,
+  catalogue: ReturnType<typeof permissionsOf>,
+  name: string
+): Array<{ required: string; source: 'org' | 'catalogue' }> => {
+  const fromOrg = facts.dependencies.get(name) ?? [];
+  const info = catalogue[name];
+  const fromCatalogue = [...(info?.requires ?? []), ...(info?.requiresWhereAvailable ?? [])].filter(
+    (r) => !fromOrg.includes(r)
+  );
+  return [
+    ...fromOrg.map((required) => ({ required, source: 'org' as const })),
+    ...fromCatalogue.map((required) => ({ required, source: 'catalogue' as const })),
+  ];
 };
 
 /**
