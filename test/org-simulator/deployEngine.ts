@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import JSZip from 'jszip';
 import { applyDestructive } from './destructive';
 import { cloneState, holdComponent, licenceIdFor, newId, OrgState, rows } from './orgState';
+import { deployerProblems } from './rules/deployerRules';
 import { ecaProblems, policiesOf } from './rules/ecaRules';
 import { missingFileProblem, pathFor, TYPE_FILES, unknownTypeProblem } from './rules/packageRules';
 import { permissionSetProblems } from './rules/permissionSetRules';
@@ -122,7 +123,7 @@ export const applyDeploy = async (
       continue;
     }
     const { root, node } = parseXml(xml);
-    const problems = fileSchemaProblems(type, fullName, xml);
+    const problems = [...deployerProblems(work, type), ...fileSchemaProblems(type, fullName, xml)];
     if (!problems.length) {
       if (type === 'PermissionSet') problems.push(...permissionSetProblems(work, node));
       else if (type === 'Profile') problems.push(...profileProblems(work, fullName, node));

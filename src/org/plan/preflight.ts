@@ -1,10 +1,12 @@
 import type { Vendor } from '../../catalogue';
 import type { VendorMetadata } from '../../metadata/checkVendorMetadata';
+import { memberOf } from '../../metadata/checkMetadataFile';
 import { permissionsOf } from '../../metadata/permissionCatalogue';
 import type { Problem, Where } from '../../inputs/problem';
 import { problemsFrom } from '../../inputs/problems';
 import { fieldByRole, valueByRole, type OrgValues } from '../../values';
 import type { OrgFacts, ProfileFact, PslFact, UserFact, UserLicenseFact } from '../read/readOrgFacts';
+import { COMPONENT_RIGHTS } from './componentRights';
 import { FeatureGap, FeatureResolution, resolveOrgFeatures } from './orgFeatures';
 
 const problem = problemsFrom('plan');
@@ -72,6 +74,11 @@ export const preflight = (
     ...checkDeployer(
       facts,
       vendors.some((v) => v.user),
+      at
+    ),
+    ...checkComponentRights(
+      facts,
+      metadata.flatMap((m) => [...m.files.keys()].flatMap((file) => memberOf(file)?.type ?? [])),
       at
     )
   );
@@ -239,6 +246,31 @@ const checkDeployer = (facts: OrgFacts, usersToSetUp: boolean, at: At): Problem[
     problems.push(problem.error('DeployerCannotAssignPermissionSets', where));
   }
   return problems;
+};
+
+/**
+ * Every user permission the components deploy may send need (componentRights.ts), each one the
+ * deploying user lacks named with the type that needs it, before anything is sent. Unreadable
+ * rights are already a warning (checkDeployer); a permission the org lacks asks for nothing.
+ */
+const checkComponentRights = (facts: OrgFacts, types: string[], at: At): Problem[] => {
+  const held = facts.deployerPermissions;
+  if (!held) return [];
+  const needs = new Map<string, string[]>();
+  for (const type of [...new Set(types)].sort()) {
+    const right = COMPONENT_RIGHTS[type];
+    if (right && facts.permissions.has(right) && !held.has(right))
+      needs.set(right, [...(needs.get(right) ?? []), type]);
+  }
+  return [...needs].map(([right, needing]) => {
+    const label = facts.permissions.get(right) ?? right;
+    return problem.error(
+      'DeployerLacksPermissionForComponent',
+      at('deploying user', `permissions ${right}`),
+      [right, label, needing.join(', '), needing.join(' and ')],
+      [right, label]
+    );
+  });
 };
 
 type UserContext = {

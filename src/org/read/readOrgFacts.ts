@@ -51,6 +51,9 @@ const DEPLOYER_RIGHTS = [
   'ManageUsers',
   'ManageInternalUsers',
   'AssignPermissionSets',
+  // What the External Client App types' pages require (componentRights.ts).
+  'ExternalClientAppAdmin',
+  'ViewClientSecret',
 ];
 
 /** The deploying user's id when the users query did not find it: the auth record, else userinfo. */
