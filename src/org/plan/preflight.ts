@@ -5,7 +5,7 @@ import { permissionsOf } from '../../metadata/permissionCatalogue';
 import type { Problem, Where } from '../../inputs/problem';
 import { problemsFrom } from '../../inputs/problems';
 import { fieldByRole, valueByRole, type OrgValues } from '../../values';
-import type { OrgFacts, ProfileFact, PslFact, UserFact, UserLicenseFact } from '../read/readOrgFacts';
+import type { OrgFacts, ProfileFact, PslFact, SandboxName, UserFact, UserLicenseFact } from '../read/readOrgFacts';
 import { COMPONENT_RIGHTS } from './componentRights';
 import { FeatureGap, FeatureResolution, resolveOrgFeatures } from './orgFeatures';
 
@@ -356,6 +356,79 @@ const choosePsls = (facts: OrgFacts, context: UserContext, held: Set<string>, pr
   return psls;
 };
 
+/**
+ * The sandbox copy of `username` (Help, sandbox users and contacts): `<username>.<sandbox name>`,
+ * or, where that was taken, with "some characters and digits" prepended (`00x7Vquser@acme.com.test`).
+ * A prepended copy is reused only when its e-mail is the values file's (a copy's e-mail gets
+ * `.invalid` appended, Help); two such copies are an error naming both. Unverified: the prepended
+ * text's exact form (the Help shows one example); any letters and digits are taken. The federation
+ * id is not compared: the values file does not hold one.
+ */
+const sandboxCopy = (
+  facts: OrgFacts,
+  username: string,
+  email: string,
+  context: UserContext
+): { user?: UserFact; name?: SandboxName; problems: Problem[] } => {
+  for (const name of facts.sandbox?.naming ?? []) {
+    const copy = `${username}.${name.name}`.toLowerCase();
+    const plain = facts.users.find((u) => u.username.toLowerCase() === copy);
+    if (plain) return { user: plain, name, problems: [] };
+    const mail = email.toLowerCase();
+    const prefixed = facts.users.filter((u) => {
+      const lower = u.username.toLowerCase();
+      return (
+        lower.endsWith(copy) &&
+        /^[a-z0-9]+$/.test(lower.slice(0, lower.length - copy.length)) &&
+        [mail, `${mail}.invalid`].includes(u.email.toLowerCase())
+      );
+    });
+    if (prefixed.length > 1)
+      return {
+        problems: [
+          problem.error(
+            'SandboxCopyAmbiguous',
+            context.usernameWhere,
+            [username, prefixed.map((u) => u.username).join(', ')],
+            [prefixed.map((u) => u.username).join(' or ')]
+          ),
+        ],
+      };
+    if (prefixed[0]) return { user: prefixed[0], name, problems: [] };
+  }
+  return { problems: [] };
+};
+
+/**
+ * The user that already holds the integration user's place: the username itself, or in a sandbox
+ * its copy from production (reused, with a note saying where the sandbox name came from).
+ */
+const existingUser = (
+  facts: OrgFacts,
+  vendor: Vendor,
+  username: string,
+  email: string,
+  context: UserContext,
+  result: PreflightResult
+): UserFact | undefined | 'refused' => {
+  const exact = facts.users.find((u) => u.username.toLowerCase() === username.toLowerCase());
+  if (exact) return exact;
+  const copy = sandboxCopy(facts, username, email, context);
+  if (copy.problems.length) {
+    result.problems.push(...copy.problems);
+    return 'refused';
+  }
+  if (copy.user && copy.name)
+    result.notes.push(
+      `${vendor.name}: ${
+        copy.user.username
+      } is the sandbox copy of ${username}; it is used as the integration user (sandbox name ${copy.name.name} ${
+        copy.name.guess ? 'guessed from' : 'from'
+      } ${copy.name.from}).`
+    );
+  return copy.user;
+};
+
 const planUser = (facts: OrgFacts, vendor: Vendor, values: OrgValues, result: PreflightResult, at: At): void => {
   const user = vendor.user;
   // A vendor without an integration user (vendor.json has no integrationUser): nothing to plan.
@@ -377,18 +450,9 @@ const planUser = (facts: OrgFacts, vendor: Vendor, values: OrgValues, result: Pr
     );
     return;
   }
-  const exact = facts.users.find((u) => u.username.toLowerCase() === username.toLowerCase());
-  // In a sandbox, the user copied from production carries the sandbox name: reuse it.
-  const copied = exact
-    ? undefined
-    : facts.users.find((u) =>
-        (facts.sandbox?.names ?? []).some((n) => u.username.toLowerCase() === `${username}.${n}`.toLowerCase())
-      );
-  const existing = exact ?? copied;
-  if (copied)
-    result.notes.push(
-      `${vendor.name}: ${copied.username} is the sandbox copy of ${username}; it is used as the integration user.`
-    );
+  const found = existingUser(facts, vendor, username, email, context, result);
+  if (found === 'refused') return;
+  const existing = found;
   const { profile, problems } = chooseProfile(facts, context, licence, existing);
   result.problems.push(...problems);
   if (!profile) return;
