@@ -3,6 +3,7 @@ import type { Vendor } from '../../catalogue';
 import { PERMISSIONS } from '../../metadata/permissionCatalogue';
 import { BatchRead, batchRequests, BatchResult, Row, rowsOf, valueOf } from './batchRequests';
 import { isAccessToken } from './connectOrg';
+import { permissionNameForms, plainPermission } from './permissionNames';
 import { soqlIn, soqlString } from './soql';
 
 export type UserLicenseFact = { id: string; name: string; total: number; used: number };
@@ -97,10 +98,17 @@ const queryAll = async (connection: Connection, soql: string, tooling = false): 
 const str = (row: Row, key: string): string => String(row[key] ?? '');
 const num = (row: Row, key: string): number => Number(row[key] ?? 0);
 
+// Both name forms are asked for and read as the API name (permissionNames.ts, shared with probe).
 const dependencyQuery = (names: string[]): string =>
   `SELECT Permission, RequiredPermission FROM PermissionDependency WHERE PermissionType = 'User Permission' AND RequiredPermissionType = 'User Permission' AND Permission IN ${soqlIn(
-    names
+    permissionNameForms(names)
   )}`;
+
+/** A dependency row's two names as API names, whichever form the org wrote. */
+const edgeOf = (row: Row): [string, string] => [
+  plainPermission(str(row, 'Permission')),
+  plainPermission(str(row, 'RequiredPermission')),
+];
 
 /** `start` and what the static catalogue says they require, transitively: the likely closure. */
 const likelyClosure = (start: string[]): string[] => {
@@ -132,7 +140,10 @@ const walkDependencies = async (
   prefetched: Row[]
 ): Promise<Map<string, string[]>> => {
   const edges = new Map<string, string[]>(asked.map((name) => [name, []]));
-  for (const row of prefetched) edges.get(str(row, 'Permission'))?.push(str(row, 'RequiredPermission'));
+  for (const row of prefetched) {
+    const [from, to] = edgeOf(row);
+    edges.get(from)?.push(to);
+  }
   const dependencies = new Map<string, string[]>();
   let frontier = [...new Set(start)];
   for (let round = 0; frontier.length && round < 10; round++) {
@@ -140,8 +151,10 @@ const walkDependencies = async (
     if (missing.length) {
       for (const name of missing) edges.set(name, []);
       // eslint-disable-next-line no-await-in-loop -- each round of the closure asks for what the round before found
-      for (const row of await queryAll(connection, dependencyQuery(missing), true))
-        edges.get(str(row, 'Permission'))?.push(str(row, 'RequiredPermission'));
+      for (const row of await queryAll(connection, dependencyQuery(missing), true)) {
+        const [from, to] = edgeOf(row);
+        edges.get(from)?.push(to);
+      }
     }
     for (const name of frontier) if (!dependencies.has(name)) dependencies.set(name, edges.get(name) ?? []);
     frontier = [...new Set(frontier.flatMap((name) => edges.get(name) ?? []))].filter((p) => !dependencies.has(p));
