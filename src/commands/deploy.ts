@@ -13,7 +13,13 @@ import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
 const messages = loadMessages('deploy');
 
 type DeployArgs = GlobalArgs &
-  OrgFlags & { 'dry-run': boolean; 'add-required-permissions': boolean; resume: string | undefined; wait: string; junit: string | undefined };
+  OrgFlags & {
+    'dry-run': boolean;
+    'add-required-permissions': boolean;
+    resume: string | undefined;
+    wait: string;
+    junit: string | undefined;
+  };
 
 export const deployCommand = defineCommand<DeployArgs>({
   command: 'deploy',
