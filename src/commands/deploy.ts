@@ -16,7 +16,13 @@ import { targetOrgsOf } from './targetOrgs';
 const messages = loadMessages('deploy');
 
 type DeployArgs = GlobalArgs &
-  OrgFlags & { 'dry-run': boolean; resume: string | undefined; wait: string; junit: string | undefined };
+  OrgFlags & {
+    'dry-run': boolean;
+    'add-required-permissions': boolean;
+    resume: string | undefined;
+    wait: string;
+    junit: string | undefined;
+  };
 
 export const deployCommand = defineCommand<DeployArgs>({
   command: 'deploy',
@@ -25,6 +31,11 @@ export const deployCommand = defineCommand<DeployArgs>({
   builder: (y) =>
     withOrgFlags(y)
       .option('dry-run', { type: 'boolean', default: false, describe: messages.getMessage('flags.dry-run') })
+      .option('add-required-permissions', {
+        type: 'boolean',
+        default: false,
+        describe: messages.getMessage('flags.add-required-permissions'),
+      })
       .option('resume', { type: 'string', describe: messages.getMessage('flags.resume') })
       .option('wait', {
         type: 'string',
@@ -54,6 +65,7 @@ export const deployCommand = defineCommand<DeployArgs>({
           vendors: args.vendor,
           valuesFile: args.values,
           dryRun: args['dry-run'],
+          addRequiredPermissions: args['add-required-permissions'],
           ...(resumeId === undefined ? {} : { resumeId }),
           concurrency: args.concurrency,
           waitMs,

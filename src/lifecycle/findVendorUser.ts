@@ -78,7 +78,8 @@ export const findVendorUser = async (
         : {}),
     };
   const candidates = await candidatesOf(connection, footprint).catch(() => []);
-  const lookedFor = names.join(' or ');
+  // The copies were looked for only where the org says it is a sandbox: only those are named.
+  const lookedFor = (organization[0]?.IsSandbox === true ? names : [wanted]).join(' or ');
   return {
     ...footprint,
     username: wanted,

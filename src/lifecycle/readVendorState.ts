@@ -3,8 +3,11 @@ import { soqlString } from '../org/read/soql';
 import { findAppPolicy, AppPolicy } from './appPolicy';
 import type { VendorFootprint } from './footprint';
 
+/**
+ * One OAuth authorisation. No id: OauthToken.Id is "Reserved for future use. Currently, the value is
+ * always null" (Object Reference, OauthToken), so a token is named by its app and dates.
+ */
 export type TokenFact = {
-  id: string;
   app: string;
   deleteToken: string;
   created: string;
@@ -51,7 +54,7 @@ export const readVendorState = async (connection: Connection, footprint: VendorF
     queryAll(connection, `SELECT Id, UserId, IsFrozen FROM UserLogin WHERE UserId = ${soqlString(id)}`),
     queryAll(
       connection,
-      `SELECT Id, AppName, DeleteToken, CreatedDate, LastUsedDate, UseCount FROM OauthToken WHERE UserId = ${soqlString(
+      `SELECT AppName, DeleteToken, CreatedDate, LastUsedDate, UseCount FROM OauthToken WHERE UserId = ${soqlString(
         id
       )}`
     ),
@@ -65,7 +68,6 @@ export const readVendorState = async (connection: Connection, footprint: VendorF
       userLoginId: str(logins[0], 'Id'),
       isFrozen: logins[0]?.IsFrozen === true,
       tokens: tokens.map((t) => ({
-        id: str(t, 'Id'),
         app: str(t, 'AppName'),
         deleteToken: str(t, 'DeleteToken'),
         created: str(t, 'CreatedDate'),

@@ -4,7 +4,7 @@ import type { VendorFootprint } from './footprint';
 import type { Reversal } from './lifecycleRecord';
 import { attempt, LifecycleStep, step } from './lifecycleStep';
 import { deployStepOutcome, deleteRecord, revokeOauthToken, updateRecord } from './orgCalls';
-import { readVendorState, type VendorUserState } from './readVendorState';
+import { readVendorState, type TokenFact, type VendorUserState } from './readVendorState';
 import { TOKENS_HIDDEN } from './tokenVisibility';
 
 /** The most OauthToken rows one query returns, queryMore included. */
@@ -91,6 +91,13 @@ const disableApp = (
   return { pending: pending() };
 };
 
+/**
+ * A token as a person tells it apart: its dates and use (OauthToken.Id is always null, Object
+ * Reference; the app name is the step's target).
+ */
+const tokenLabel = (token: TokenFact): string =>
+  `created ${token.created || 'unknown'}, last used ${token.lastUsed || 'never'}, used ${token.useCount} time(s)`;
+
 /** What is said of the tokens when there are none to revoke, none visible, or maybe more than the org returned. */
 const tokenNotes = (footprint: VendorFootprint, user: VendorUserState, options: RunOptions): LifecycleStep[] => {
   const { vendor, username } = footprint;
@@ -148,9 +155,7 @@ export const suspendVendor = async (
       })
     );
   for (const token of user?.tokens ?? []) {
-    const revoke = planned(
-      step(vendor, 'revokeToken', token.app, 'planned', `token ${token.id}, last used ${token.lastUsed || 'never'}`)
-    );
+    const revoke = planned(step(vendor, 'revokeToken', token.app, 'planned', tokenLabel(token)));
     if (options.dryRun) ordered.push(revoke);
     else ordered.push(attempt(revoke, () => revokeOauthToken(connection, token.deleteToken), options.signal));
   }

@@ -1,19 +1,17 @@
 import type { Connection } from '@salesforce/core';
+import { permissionNameForms, plainPermission } from '../org/read/permissionNames';
 import { soqlIn } from '../org/read/soql';
 import type { DependencyRow } from './probeShape';
 import { chunks, queryRows, text } from './queryRows';
 
 const USER_PERMISSION = 'User Permission';
-const PREFIX = 'Permissions';
-
-/** A permission as the catalogue names it, whether the org wrote `ViewSetup` or `PermissionsViewSetup`. */
-const plain = (name: string): string => (name.startsWith(PREFIX) ? name.slice(PREFIX.length) : name);
+const plain = plainPermission;
 
 /**
  * Every Tooling PermissionDependency row reachable from `start`, filtered by Permission and walked
  * until the closure stops growing (reference permissions-users.md B.4: unfiltered reads are capped).
- * Unverified: whether the org writes Permission as the API name or as the PermissionSet field
- * name, so each name is asked in both forms and the rows are kept as the org returned them.
+ * The name forms are read as deploy reads them (permissionNames.ts); the rows are kept as the org
+ * returned them, so the probe records which form a real org uses.
  */
 export const readDependencyRows = async (connection: Connection, start: string[]): Promise<DependencyRow[]> => {
   const seen = new Set<string>();
@@ -23,7 +21,7 @@ export const readDependencyRows = async (connection: Connection, start: string[]
     frontier.forEach((p) => seen.add(p));
     for (const names of chunks(frontier, 50)) {
       const soql = `SELECT Permission, RequiredPermission, PermissionType, RequiredPermissionType FROM PermissionDependency WHERE Permission IN ${soqlIn(
-        names.flatMap((n) => [n, `${PREFIX}${n}`])
+        permissionNameForms(names)
       )}`;
       // eslint-disable-next-line no-await-in-loop -- each round asks for what the round before found; its chunks one after another
       for (const r of await queryRows(connection, soql, true)) {

@@ -5,8 +5,10 @@ import { chunks, queryRows, text } from './queryRows';
 
 /**
  * SetupEntityAccess rows of the vendors' permission sets, per SetupEntityType: how many, and which
- * of our permission sets (by name; no ids). Unverified: which SetupEntityType links a permission set
- * to an External Client App, and whether pre-authorising by permission set creates such a row.
+ * of our permission sets (by name; no ids). A grant of an External Client App shows as type
+ * 'ExternalClientApplication' (reference org-behaviour.md 2026-12-06); unverified whether deploying
+ * the OAuth policies' commaSeparatedPermissionSet creates that row: probed after a deploy, a real org
+ * answers it.
  */
 export const readSetupEntityAccess = async (
   connection: Connection,

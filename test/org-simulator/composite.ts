@@ -25,8 +25,54 @@ const lookUp = (value: unknown, path: string): unknown =>
       value
     );
 
+const REFERENCE = /@\{([\w]+)\.?([^}]*)\}/g;
+const referencesOf = (sub: Subrequest): string[] =>
+  [...`${sub.url} ${JSON.stringify(sub.body ?? '')}`.matchAll(REFERENCE)].map((r) => r[1] ?? '');
+
 /**
- * `POST /services/data/vXX.X/composite` (and `/tooling/composite`): subrequests run in order, each
+ * The order a collating org may run the subrequests in. REST API Developer Guide, Composite
+ * ("collateSubrequests"): "When subrequests are collated, the processing speed is faster, but the
+ * order of execution is not guaranteed (unless there is an explicit dependency between the
+ * subrequests). If collation is disabled, then the subrequests are executed in the order in which
+ * they are received." The default is true from API 49.0 (false in 48.0). The simulator takes the
+ * order least like the one sent that the explicit references (`@{ref…}`) allow: always the last
+ * subrequest whose references have run, so any reliance on mere order shows. Unverified: which
+ * reorderings a real org makes (the guide lists when subrequests can be collated: same method,
+ * same API version, under /sobjects, no HTTP headers); this is the worst the guide permits.
+ */
+const collatedOrder = (subrequests: Subrequest[]): Subrequest[] => {
+  const ids = new Set(subrequests.map((s) => s.referenceId));
+  const ran = new Set<string>();
+  const remaining = [...subrequests];
+  const order: Subrequest[] = [];
+  while (remaining.length) {
+    let pick = remaining.length - 1;
+    for (let i = remaining.length - 1; i >= 0; i--) {
+      if (referencesOf(remaining[i] as Subrequest).every((r) => ran.has(r) || !ids.has(r))) {
+        pick = i;
+        break;
+      }
+    }
+    const [next] = remaining.splice(pick, 1) as [Subrequest];
+    ran.add(next.referenceId);
+    order.push(next);
+  }
+  return order;
+};
+
+/** The answers in the order the subrequests were sent, whatever order they ran in. */
+const inOrderSent = <T extends { referenceId: string }>(answers: T[], sent: Subrequest[]): T[] => {
+  const position = new Map(sent.map((sub, i) => [sub.referenceId, i]));
+  return [...answers].sort((a, b) => (position.get(a.referenceId) ?? 0) - (position.get(b.referenceId) ?? 0));
+};
+
+/** The order the org runs them in: collated (the body's collateSubrequests, else true from API 49.0) or as sent. */
+const executionOrder = (subrequests: Subrequest[], collate: unknown, apiVersion: number): Subrequest[] =>
+  (typeof collate === 'boolean' ? collate : apiVersion >= 49) ? collatedOrder(subrequests) : subrequests;
+
+/**
+ * `POST /services/data/vXX.X/composite` (and `/tooling/composite`): subrequests run in order (or,
+ * collated, in any order their explicit references allow: collatedOrder), each
  * through the same routes as a request of its own; `@{referenceId.path}` in a later url or body is
  * replaced by that value of an earlier answer. With allOrNone, a failure rolls every change back
  * (`snapshot`/`restore`) and every other subrequest answers 400 PROCESSING_HALTED. The answer is
@@ -36,9 +82,10 @@ export const runComposite = async (
   requestBody: string,
   tooling: boolean,
   answer: (call: SubCall) => Promise<RestAnswer> | RestAnswer,
-  rollback: { snapshot: () => unknown; restore: (saved: unknown) => void }
+  rollback: { snapshot: () => unknown; restore: (saved: unknown) => void; rolledBack: () => void },
+  apiVersion = 64
 ): Promise<RestAnswer> => {
-  let parsed: { allOrNone?: boolean; compositeRequest?: Subrequest[] };
+  let parsed: { allOrNone?: boolean; collateSubrequests?: unknown; compositeRequest?: Subrequest[] };
   try {
     parsed = JSON.parse(requestBody || '{}') as typeof parsed;
   } catch {
@@ -69,8 +116,9 @@ export const runComposite = async (
     httpStatusCode: number;
     referenceId: string;
   }> = [];
-  // Subrequests run in order: a later one may reference an earlier one's result (@{ref.id}).
-  for (const sub of subrequests) {
+  const order = executionOrder(subrequests, parsed.collateSubrequests, apiVersion);
+  // A later one may reference an earlier one's result (@{ref.id}).
+  for (const sub of order) {
     const references = [...`${sub.url} ${JSON.stringify(sub.body ?? '')}`.matchAll(/@\{([\w]+)\.?([^}]*)\}/g)];
     const blocked = references.find((r) => failed.has(r[1] ?? '') || !results.has(r[1] ?? ''));
     if (blocked) {
@@ -122,9 +170,10 @@ export const runComposite = async (
   }
   if (parsed.allOrNone && failed.size) {
     rollback.restore(saved);
+    rollback.rolledBack();
     for (const entry of out)
       if (entry.httpStatusCode < 400)
         Object.assign(entry, { httpStatusCode: 400, body: [{ errorCode: 'PROCESSING_HALTED', message: HALTED }] });
   }
-  return { status: 200, body: JSON.stringify({ compositeResponse: out }) };
+  return { status: 200, body: JSON.stringify({ compositeResponse: inOrderSent(out, subrequests) }) };
 };

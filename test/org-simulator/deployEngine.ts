@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import JSZip from 'jszip';
 import { applyDestructive } from './destructive';
 import { cloneState, holdComponent, licenceIdFor, newId, OrgState, rows } from './orgState';
+import { deployerProblems } from './rules/deployerRules';
 import { ecaProblems, policiesOf } from './rules/ecaRules';
 import { missingFileProblem, pathFor, TYPE_FILES, unknownTypeProblem } from './rules/packageRules';
 import { permissionSetProblems } from './rules/permissionSetRules';
@@ -122,7 +123,7 @@ export const applyDeploy = async (
       continue;
     }
     const { root, node } = parseXml(xml);
-    const problems = fileSchemaProblems(type, fullName, xml);
+    const problems = [...deployerProblems(work, type), ...fileSchemaProblems(type, fullName, xml)];
     if (!problems.length) {
       if (type === 'PermissionSet') problems.push(...permissionSetProblems(work, node));
       else if (type === 'Profile') problems.push(...profileProblems(work, fullName, node));
@@ -156,6 +157,7 @@ export const applyDeploy = async (
         LicenseId: licenceIdFor(work, leaf(node, 'license')),
         License: leaf(node, 'license') ?? null,
       });
+    if (type === 'ExtlClntAppOauthConfigurablePolicies') grantSetupEntityAccess(work, node);
     if (type === 'ExternalClientApplication' && !held) {
       // The org mints the consumer key, and creates the app's OAuth policy record with defaults
       // when no policy comes with it (reference A.8.1: AllSelfAuthorized, Enforce).
@@ -185,6 +187,30 @@ export const applyDeploy = async (
   results.push(...applyDestructive(work, files, 'post'));
   const success = results.every((r) => r.success) && policiesUnique(work);
   return { results, state: success && !checkOnly ? work : state, success };
+};
+
+/**
+ * Pre-authorising by permission set shows as a SetupEntityAccess row of the set with SetupEntityType
+ * 'ExternalClientApplication' (reference org-behaviour.md 2026-12-06: CumulusCI's
+ * UpdateEcaOauthPolicy, a public script whose JWT grant is accepted). Unverified: whether the
+ * deploy itself creates the row or a separate insert is needed; probe records what a real org holds
+ * after a deploy. The simulator creates one per named set, once.
+ */
+const grantSetupEntityAccess = (state: OrgState, node: Node): void => {
+  for (const name of (leaf(node, 'commaSeparatedPermissionSet') ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean)) {
+    const set = rows(state, 'PermissionSet').find((p) => p.Name === name);
+    const table = rows(state, 'SetupEntityAccess');
+    if (!set || table.some((r) => r.ParentId === set.Id && r.SetupEntityType === 'ExternalClientApplication')) continue;
+    table.push({
+      Id: newId('0J0'),
+      ParentId: set.Id as string,
+      SetupEntityId: newId('0xI'),
+      SetupEntityType: 'ExternalClientApplication',
+    });
+  }
 };
 
 const policiesUnique = (state: OrgState): boolean =>

@@ -91,7 +91,8 @@ export const seedOauthToken = (
   token: { AppName: string; CreatedDate?: string; LastUsedDate?: string; UseCount?: number }
 ): Row => {
   const row: Row = {
-    Id: newId('0CQ'),
+    // Object Reference, OauthToken.Id: "Reserved for future use. Currently, the value is always null."
+    Id: null,
     UserId: userId(state, username),
     AppName: token.AppName,
     AppMenuItemId: null,

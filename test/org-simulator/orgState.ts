@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import { usernameOwner } from './usernames';
 import { fileSchemaProblems } from './rules/schemaRules';
 import { SCHEMA_SOURCE } from './schema';
 import { hasEventMonitoring, OrgShape, sandboxNameProblem, SHAPES } from './shapes';
@@ -197,11 +199,24 @@ export const createOrgState = (shapeOrName: string | OrgShape = 'enterprise', se
   state.records
     .get('PermissionSetAssignment')
     ?.push({ Id: newId('0Pa'), AssigneeId: admin.Id, PermissionSetId: adminProfileSet.Id });
-  const copies = (seed.productionUsers ?? []).map((u) => ({
-    ...u,
-    Username: `${u.Username}${suffix}`,
-    Email: `${u.Email ?? u.Username}.invalid`,
-  }));
+  // Help (sandbox users and contacts): the sandbox name is appended; "If the resulting username
+  // isn't unique, … some characters and digits are prepended" (e.g. 00x7Vquser@acme.com.test).
+  // Unverified: how many and which; the simulator prepends "00" and four letters or digits.
+  const copies = (seed.productionUsers ?? []).map((u) => {
+    const appended = `${u.Username}${suffix}`;
+    const taken = usernameOwner(appended) !== undefined || (seed.users ?? []).some((s) => s.Username === appended);
+    return {
+      ...u,
+      Username: taken
+        ? `00${crypto
+            .randomBytes(3)
+            .toString('base64')
+            .replace(/[^A-Za-z0-9]/g, 'x')
+            .slice(0, 4)}${appended}`
+        : appended,
+      Email: `${u.Email ?? u.Username}.invalid`,
+    };
+  });
   for (const user of [...(seed.users ?? []), ...copies]) {
     const profile = profiles.find((p) => p.Name === user.profile);
     if (!profile)

@@ -29,6 +29,8 @@ export type RequestLog = {
   status: number;
   members?: string[];
   subrequests?: Array<{ method: string; path: string; soql?: string }>;
+  /** A composite call with allOrNone whose subrequests were all rolled back (one of them failed). */
+  rolledBack?: true;
 };
 
 export type ServerOptions = {
@@ -345,7 +347,13 @@ export const startServer = async (
                       };
                     return answerRest(options.state, sessionUser, sub.method, sub.path, sub.searchParams, sub.body);
                   },
-                  recordsRollback(options.state)
+                  {
+                    ...recordsRollback(options.state),
+                    rolledBack: () => {
+                      log.rolledBack = true;
+                    },
+                  },
+                  Number(/\/v([\d.]+)\//.exec(path)?.[1] ?? 64)
                 )
               : answerRest(options.state, sessionUser, req.method ?? 'GET', path, url.searchParams, body, log);
           log.status = answer.status;

@@ -34,7 +34,7 @@ const UNKNOWABLE: Record<string, unknown> = {
   globalOauthRetrieve: undefined,
   setupEntityAccess: [],
 };
-const FIELDS = new Set(['name', 'source', 'probedAt', 'eventMonitoring', ...Object.keys(UNKNOWABLE)]);
+const FIELDS = new Set(['name', 'source', 'probedAt', 'eventMonitoring', 'deployRequires', ...Object.keys(UNKNOWABLE)]);
 
 class Checker {
   public readonly problems: string[] = [];
@@ -145,6 +145,18 @@ export const checkShape = (data: unknown, file: string): OrgShape => {
           c.fail(
             `dependencies.${name}`,
             `requires ${r}, which the shape does not list in permissions`,
+            `add ${r} to permissions`
+          );
+    }
+  }
+  if (shape.deployRequires !== undefined && c.object(shape.deployRequires, 'deployRequires')) {
+    for (const [name, required] of Object.entries(shape.deployRequires)) {
+      if (!c.names(required, `deployRequires.${name}`)) continue;
+      for (const r of [name, ...required])
+        if (!known(r))
+          c.fail(
+            `deployRequires.${name}`,
+            `names ${r}, which the shape does not list in permissions`,
             `add ${r} to permissions`
           );
     }

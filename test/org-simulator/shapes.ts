@@ -44,6 +44,14 @@ export type OrgShape = {
   /** User permission → the user permissions it requires (PermissionDependency). */
   dependencies: Record<string, string[]>;
   otherDependencies?: DependencyRow[];
+  /**
+   * What a permission set deploy refuses a permission without, beyond its PermissionDependency rows:
+   * a real org's rule is not all in that object (reference org-behaviour.md 2026-12-06: a public
+   * dump of a real org's rows lists no edge for ViewAllData, yet a Developer Edition org refused
+   * "Permission ViewAllData depends on permission(s): ViewEventLogFiles, ViewPublicDashboards,
+   * ViewPublicReports"). A probe cannot read it (only a refused deploy shows it): absent, none.
+   */
+  deployRequires?: Record<string, string[]>;
   /** sObjects the org has beyond the simulator's own tables (event stores, event objects, …). */
   objects: string[];
   userLicences: LicenceShape[];

@@ -15,8 +15,21 @@ export class RestError extends Error {
 
 type Condition = {
   field: string;
-  op: '=' | '!=' | 'IN' | '>=' | '<=' | '>' | '<';
+  op: '=' | '!=' | 'IN' | '>=' | '<=' | '>' | '<' | 'LIKE';
   values: Array<string | boolean | null>;
+};
+
+/**
+ * SOQL LIKE (SOQL reference, "Comparison Operators"): case-insensitive, `%` any run of characters,
+ * `_` one character, `\%` and `\_` themselves.
+ */
+const likeMatches = (pattern: string, value: string): boolean => {
+  const source = pattern.replace(
+    /\\([%_])|([%_])|([.*+?^${}()|[\]\\])/g,
+    (_all, escaped: string, wild: string, special: string) =>
+      escaped ? `\\${escaped}` : wild === '%' ? '.*' : wild === '_' ? '.' : `\\${special}`
+  );
+  return new RegExp(`^${source}$`, 'is').test(value);
 };
 
 const literal = (raw: string): string | boolean | null => {
@@ -31,15 +44,23 @@ const literal = (raw: string): string | boolean | null => {
  * The SOQL subset the product sends: SELECT fields FROM object [WHERE a = x AND b IN (…)]
  * [ORDER BY …] [LIMIT n]. Anything else is MALFORMED_QUERY, as an org would say for a typo.
  */
-export const parseSoql = (soql: string): { fields: string[]; object: string; where: Condition[] } => {
+export const parseSoql = (
+  soql: string
+): { fields: string[]; object: string; where: Condition[]; anyOf?: Condition[] } => {
   const m =
     /^\s*SELECT\s+(.+?)\s+FROM\s+(\w+)(?:\s+WHERE\s+(.+?))?(?:\s+ORDER\s+BY\s+.+?)?(?:\s+LIMIT\s+\d+)?\s*$/is.exec(
       soql
     );
   if (!m) throw new RestError(400, 'MALFORMED_QUERY', `unexpected token: ${soql.slice(0, 40)}`);
   const where: Condition[] = [];
-  for (const part of (m[3] ?? '').split(/\s+AND\s+/i).filter(Boolean)) {
-    const c = /^\s*([\w.]+)\s*(>=|<=|!=|=|>|<|IN)\s*(.+?)\s*$/is.exec(part);
+  // Either every condition (AND) or any of them (OR); SOQL needs parentheses to mix the two, which
+  // the product never sends.
+  const clause = m[3] ?? '';
+  const any = /\s+OR\s+/i.test(clause);
+  if (any && /\s+AND\s+/i.test(clause))
+    throw new RestError(400, 'MALFORMED_QUERY', 'unexpected token: AND (simulator: AND with OR needs parentheses)');
+  for (const part of clause.split(any ? /\s+OR\s+/i : /\s+AND\s+/i).filter(Boolean)) {
+    const c = /^\s*([\w.]+)\s*(>=|<=|!=|=|>|<|IN|LIKE)\s*(.+?)\s*$/is.exec(part);
     if (!c) throw new RestError(400, 'MALFORMED_QUERY', `unexpected token: ${part.trim().slice(0, 40)}`);
     const values =
       c[2]?.toUpperCase() === 'IN'
@@ -50,7 +71,8 @@ export const parseSoql = (soql: string): { fields: string[]; object: string; whe
         : [literal(c[3] ?? '')];
     where.push({ field: c[1] ?? '', op: (c[2]?.toUpperCase() ?? '=') as Condition['op'], values });
   }
-  return { fields: (m[1] ?? '').split(',').map((f) => f.trim()), object: m[2] ?? '', where };
+  const fields = (m[1] ?? '').split(',').map((f) => f.trim());
+  return any ? { fields, object: m[2] ?? '', where: [], anyOf: where } : { fields, object: m[2] ?? '', where };
 };
 
 const TOOLING_OBJECTS = new Set(['PermissionDependency']);
@@ -157,7 +179,7 @@ export const runQuery = (
   const q = parseSoql(resolveSemiJoins(state, soql, tooling));
   const table = tableOf(state, q.object, tooling);
   const columns = new Set(['Id', ...table.flatMap((r) => Object.keys(r))]);
-  for (const field of [...q.fields, ...q.where.map((w) => w.field)]) {
+  for (const field of [...q.fields, ...[...q.where, ...(q.anyOf ?? [])].map((w) => w.field)]) {
     if (table.length && !columns.has(field)) {
       throw new RestError(
         400,
@@ -166,23 +188,30 @@ export const runQuery = (
       );
     }
   }
+  const holds = (row: Row, w: Condition): boolean => {
+    const value = row[w.field] ?? null;
+    if (w.op === 'LIKE') return typeof value === 'string' && likeMatches(String(w.values[0] ?? ''), value);
+    return conditionHolds(value, w);
+  };
   const matches = table.filter((row) =>
-    q.where.every((w) => {
-      const value = row[w.field] ?? null;
-      // Dates and datetimes compare as ISO text (LoginTime >= 2026-11-24T00:00:00Z).
-      if (w.op.startsWith('>') || w.op.startsWith('<')) {
-        const [a, b] = [String(value ?? ''), String(w.values[0] ?? '')];
-        return value !== null && (w.op === '>=' ? a >= b : w.op === '<=' ? a <= b : w.op === '>' ? a > b : a < b);
-      }
-      const hit = w.values.some((v) =>
-        typeof v === 'string' && typeof value === 'string' ? v.toLowerCase() === value.toLowerCase() : v === value
-      );
-      return w.op === '!=' ? !hit : hit;
-    })
+    q.anyOf ? q.anyOf.some((w) => holds(row, w)) : q.where.every((w) => holds(row, w))
   );
   const records = matches.map((row) => ({
     attributes: { type: q.object },
     ...Object.fromEntries(q.fields.map((f) => [f, row[f] ?? null])),
   }));
   return { totalSize: records.length, done: true, records };
+};
+
+/** One comparison other than LIKE, as the org makes it. */
+const conditionHolds = (value: unknown, w: Condition): boolean => {
+  // Dates and datetimes compare as ISO text (LoginTime >= 2026-11-24T00:00:00Z).
+  if (w.op.startsWith('>') || w.op.startsWith('<')) {
+    const [a, b] = [String(value ?? ''), String(w.values[0] ?? '')];
+    return value !== null && (w.op === '>=' ? a >= b : w.op === '<=' ? a <= b : w.op === '>' ? a > b : a < b);
+  }
+  const hit = w.values.some((v) =>
+    typeof v === 'string' && typeof value === 'string' ? v.toLowerCase() === value.toLowerCase() : v === value
+  );
+  return w.op === '!=' ? !hit : hit;
 };

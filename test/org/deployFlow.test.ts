@@ -36,7 +36,7 @@ describe('deploy against an org that already has things', () => {
     expect(out).toContain('assigned SalesforceAPIIntegrationPsl, Reco_Integration');
     // The org's own dependency closure was added from PermissionDependency, not guessed.
     expect(out).toContain(
-      'note: ISPM_SFDC_integration_permission: ViewAllData requires ViewEventLogFiles (View Event Log Files) in this org; added.'
+      "note: ISPM_SFDC_integration_permission: ViewAllData requires ViewEventLogFiles (View Event Log Files) in this org (the org's PermissionDependency); added."
     );
     expect(sim().state.components.get('PermissionSet:ISPM_SFDC_integration_permission')?.xml).toContain(
       '<name>ViewEventLogFiles</name>'

@@ -5,6 +5,8 @@ describe('a refused JWT bearer login is named by why it was refused', () => {
   it.each([
     ['invalid_grant', "user hasn't approved this consumer", 'JwtNotPreAuthorized', /not pre-authorized/],
     ['invalid_grant', 'ip restricted', 'JwtIpRestricted', /outside the login IP ranges/],
+    // The same comparison verify's hardened-mode check uses: any case.
+    ['invalid_grant', 'IP Restricted', 'JwtIpRestricted', /outside the login IP ranges/],
     ['invalid_grant', 'audience is invalid', 'JwtAudienceWrong', /audience is wrong/],
     ['invalid_grant', 'invalid assertion', 'JwtSignatureMismatch', /signature does not match/],
     ['invalid_grant', 'expired authorization code', 'JwtExpired', /has expired/],

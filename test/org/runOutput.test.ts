@@ -197,7 +197,9 @@ describe('reports a person reads: one label, fingerprints not PEMs, a handoff th
     const staged = await run('stage', '-o', 'prod', ...VALUES, '--output-dir', 'out/s');
     const wait = /--wait (\d+)/.exec(staged.out)?.[1];
     const help = await run('deploy', '--help');
-    expect(help.out).toMatch(new RegExp(`--wait\\s[^\\n]*\\n?[^\\n]*\\[default: "${wait ?? 'none'}"\\]`));
+    // The --wait option's own lines: up to the next option (yargs wraps its description to the widest flag).
+    const waitOption = /\n\s+--wait\s[\s\S]*?(?=\n\s+-)/.exec(help.out)?.[0] ?? '';
+    expect(waitOption).toContain(`[default: "${wait ?? 'none'}"]`);
   });
 
   it('offboard’s dry run lists the real run’s steps in the real order', async () => {

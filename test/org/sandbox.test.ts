@@ -19,7 +19,9 @@ describe('a sandbox refreshed from production', () => {
     const { code, out } = await run('deploy', '-o', 'uat', ...VALUES);
     expect(code).toBe(0);
     expect(out).toContain(
-      `note: reco: ${RECO}.uat is the sandbox copy of ${RECO}; it is used as the integration user.`
+      `note: reco: ${RECO}.uat is the sandbox copy of ${RECO}; it is used as the integration user (sandbox name uat guessed from the end of the username ${
+        sim().username
+      }).`
     );
     expect(out).toContain(`user ${RECO}.uat: exists`);
     expect(out).toContain(`give reco: Integration username (log in as it to connect Reco): ${RECO}.uat`);

@@ -181,7 +181,7 @@ describe.each([
         const reco = copy.state.components.get('PermissionSet:Reco_Integration')?.xml ?? '';
         if (closureAdds) {
           expect(deploy.out).toContain(
-            `note: ISPM_SFDC_integration_permission: ViewAllData requires ${closureAdds} (View Event Log Files) in this org; added.`
+            `note: ISPM_SFDC_integration_permission: ViewAllData requires ${closureAdds} (View Event Log Files) in this org (the org's PermissionDependency); added.`
           );
           expect(reco).toContain('<object>ApiAnomalyEventStore</object>');
         } else {

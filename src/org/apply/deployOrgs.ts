@@ -24,6 +24,8 @@ export type DeployOrgsOptions = {
   vendors: string[];
   valuesFile: string;
   dryRun: boolean;
+  /** deployToOrg's addRequiredPermissions. */
+  addRequiredPermissions?: boolean;
   resumeId?: string;
   concurrency?: number;
   signal?: AbortSignal;
@@ -143,6 +145,7 @@ export const deployOrgs = async (options: DeployOrgsOptions): Promise<DeployOrgs
         ...prepared,
         org,
         dryRun: options.dryRun,
+        ...(options.addRequiredPermissions ? { addRequiredPermissions: true } : {}),
         ...(options.resumeId ? { resumeId: options.resumeId } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.onEvent ? { onEvent: options.onEvent } : {}),

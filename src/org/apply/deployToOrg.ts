@@ -12,6 +12,7 @@ import { buildDeployWorkspace, DeployWorkspace, WorkspacePlan } from '../plan/de
 import { loginFix } from '../read/loginFix';
 import type { FeatureGap } from '../plan/orgFeatures';
 import { applyHardening, withHardenedProfile } from './applyHardening';
+import { dependencyRefusals, DependencyRefusal } from './dependencyRefusals';
 import { buildHandoff, HandoffLine } from './handoff';
 import { INTERRUPTED, INTERRUPTED_BEFORE_DEPLOY, interruptedDuringUsers, unlessInterrupted } from './interruption';
 import { provisionUser, UserReport } from './provisionUsers';
@@ -44,6 +45,11 @@ export type DeployRequest = {
    * offboard restores): after the analysis, so it can reuse what the analysis retrieved.
    */
   beforeChange?: () => Promise<void>;
+  /**
+   * When the org refuses a permission set for want of permissions its PermissionDependency does not
+   * list, add them (only those this org has) and deploy once more.
+   */
+  addRequiredPermissions?: boolean;
 };
 
 export type ComponentOutcome = { type: string; fullName: string; state: string; error?: string };
@@ -210,6 +216,68 @@ const provisionAll = async (
   }
 };
 
+/**
+ * The refusals a failed deploy names that adding user permissions this org has would cure (those
+ * the closure did not already add: the org's rule lives outside PermissionDependency).
+ */
+const refusalsOf = (sent: Sent, analysis: OrgAnalysis): DependencyRefusal[] =>
+  dependencyRefusals(sent.deploy.components, analysis.facts.permissions)
+    .map((r) => ({
+      ...r,
+      required: r.required.filter((p) => !(analysis.workspace.extraPermissions.get(r.permissionSet) ?? []).includes(p)),
+    }))
+    .filter((r) => r.required.length);
+
+const refusalProblem = (targetOrg: string, request: DeployRequest, r: DependencyRefusal): Problem => {
+  const file = request.vendors
+    .flatMap((v) => v.permissionSets.filter((p) => p.name === r.permissionSet).map((p) => `${v.relDir}/${p.file}`))
+    .at(0);
+  return problem.error(
+    'OrgRefusedPermissionWithout',
+    { file: `${targetOrg}: ${file ?? r.permissionSet}`, field: `userPermissions ${r.permission}` },
+    [
+      r.permissionSet,
+      r.permission,
+      r.required.join(', '),
+      r.unresolved.length ? ` It also names ${r.unresolved.join(', ')}, which are no user permission of this org.` : '',
+    ],
+    [r.permissionSet, r.required.join(', '), file ?? r.permissionSet]
+  );
+};
+
+/**
+ * Sends the workspace; a deploy the org refused for want of user permissions it has but its
+ * PermissionDependency does not list is reported with the corrected set, or, with
+ * --add-required-permissions, sent once more with it (nothing of the refused one was saved:
+ * rollbackOnError).
+ */
+const sendCuringRefusals = async (
+  request: DeployRequest,
+  analysis: OrgAnalysis,
+  workspace: DeployWorkspace,
+  report: OrgDeployReport,
+  emit: Emit
+): Promise<Sent> => {
+  const sent = await sendMetadata(request, workspace, emit);
+  const refused = sent.notLanded === 'failed' ? refusalsOf(sent, analysis) : [];
+  if (!refused.length) return sent;
+  if (!request.addRequiredPermissions || request.signal?.aborted) {
+    report.problems.push(...refused.map((r) => refusalProblem(request.org.targetOrg, request, r)));
+    return sent;
+  }
+  for (const r of refused) {
+    const set = analysis.workspace.extraPermissions.get(r.permissionSet) ?? [];
+    analysis.workspace.extraPermissions.set(r.permissionSet, [...new Set([...set, ...r.required])]);
+    report.notes.push(
+      `${r.permissionSet}: the org refused ${r.permission} without ${r.required.join(
+        ', '
+      )} (its deploy error; its PermissionDependency does not list them); added and deployed again.`
+    );
+  }
+  const again = await changedWorkspace(request, analysis.workspace, report);
+  return again ? sendMetadata(request, again, emit) : sent;
+};
+
 /** Takes one org to what the vendor guides describe, keeping everything it already had. */
 export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployReport> => {
   const { org, vendors, values } = request;
@@ -260,7 +328,7 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
     return { ...report, outcome: 'canceled', notes: [...report.notes, INTERRUPTED_BEFORE_DEPLOY] };
   const workspace = built;
   if (workspace) {
-    const sent = await sendMetadata(request, workspace, emit);
+    const sent = await sendCuringRefusals(request, analysis, workspace, report, emit);
     report.deploy = sent.deploy;
     report.notes.push(...sent.notes);
     report.problems.push(...sent.problems);

@@ -1,10 +1,12 @@
 import type { Vendor } from '../../catalogue';
 import type { VendorMetadata } from '../../metadata/checkVendorMetadata';
+import { memberOf } from '../../metadata/checkMetadataFile';
 import { permissionsOf } from '../../metadata/permissionCatalogue';
 import type { Problem, Where } from '../../inputs/problem';
 import { problemsFrom } from '../../inputs/problems';
 import { fieldByRole, valueByRole, type OrgValues } from '../../values';
-import type { OrgFacts, ProfileFact, PslFact, UserFact, UserLicenseFact } from '../read/readOrgFacts';
+import type { OrgFacts, ProfileFact, PslFact, SandboxName, UserFact, UserLicenseFact } from '../read/readOrgFacts';
+import { COMPONENT_RIGHTS } from './componentRights';
 import { FeatureGap, FeatureResolution, resolveOrgFeatures } from './orgFeatures';
 
 const problem = problemsFrom('plan');
@@ -72,6 +74,11 @@ export const preflight = (
     ...checkDeployer(
       facts,
       vendors.some((v) => v.user),
+      at
+    ),
+    ...checkComponentRights(
+      facts,
+      metadata.flatMap((m) => [...m.files.keys()].flatMap((file) => memberOf(file)?.type ?? [])),
       at
     )
   );
@@ -174,18 +181,45 @@ const addOrgClosure = (
     }
   }
   const queue = [...granted, ...extra];
+  const catalogue = permissionsOf(vendor);
   while (queue.length) {
     const name = queue.shift() as string;
-    for (const required of facts.dependencies.get(name) ?? []) {
+    for (const { required, source } of requirementsIn(facts, catalogue, name)) {
       if (granted.has(required) || extra.includes(required) || !facts.permissions.has(required)) continue;
       extra.push(required);
       queue.push(required);
       result.notes.push(
-        `${ref.name}: ${name} requires ${required} (${facts.permissions.get(required) ?? required}) in this org; added.`
+        `${ref.name}: ${name} requires ${required} (${facts.permissions.get(required) ?? required}) in this org (${
+          source === 'org' ? "the org's PermissionDependency" : 'the org has it and Setup adds it with ' + name
+        }); added.`
       );
     }
   }
   if (extra.length) result.extraPermissions.set(ref.name, extra);
+};
+
+/**
+ * What `name` requires in this org: the org's own PermissionDependency rows first, then what the
+ * catalogue says Setup adds with it (`requires` and `requiresWhereAvailable`) wherever the org's
+ * PermissionSet describe has that permission, whatever PermissionDependency says. A real org's
+ * deploy-time rule is not all in PermissionDependency (reference org-behaviour.md 2026-12-06: a
+ * public dump lists no ViewAllData edge, yet a Developer Edition org refused "Permission ViewAllData
+ * depends on permission(s): ViewEventLogFiles, ViewPublicDashboards, ViewPublicReports").
+ */
+const requirementsIn = (
+  facts: OrgFacts,
+  catalogue: ReturnType<typeof permissionsOf>,
+  name: string
+): Array<{ required: string; source: 'org' | 'catalogue' }> => {
+  const fromOrg = facts.dependencies.get(name) ?? [];
+  const info = catalogue[name];
+  const fromCatalogue = [...(info?.requires ?? []), ...(info?.requiresWhereAvailable ?? [])].filter(
+    (r) => !fromOrg.includes(r)
+  );
+  return [
+    ...fromOrg.map((required) => ({ required, source: 'org' as const })),
+    ...fromCatalogue.map((required) => ({ required, source: 'catalogue' as const })),
+  ];
 };
 
 /**
@@ -212,6 +246,31 @@ const checkDeployer = (facts: OrgFacts, usersToSetUp: boolean, at: At): Problem[
     problems.push(problem.error('DeployerCannotAssignPermissionSets', where));
   }
   return problems;
+};
+
+/**
+ * Every user permission the components deploy may send need (componentRights.ts), each one the
+ * deploying user lacks named with the type that needs it, before anything is sent. Unreadable
+ * rights are already a warning (checkDeployer); a permission the org lacks asks for nothing.
+ */
+const checkComponentRights = (facts: OrgFacts, types: string[], at: At): Problem[] => {
+  const held = facts.deployerPermissions;
+  if (!held) return [];
+  const needs = new Map<string, string[]>();
+  for (const type of [...new Set(types)].sort()) {
+    const right = COMPONENT_RIGHTS[type];
+    if (right && facts.permissions.has(right) && !held.has(right))
+      needs.set(right, [...(needs.get(right) ?? []), type]);
+  }
+  return [...needs].map(([right, needing]) => {
+    const label = facts.permissions.get(right) ?? right;
+    return problem.error(
+      'DeployerLacksPermissionForComponent',
+      at('deploying user', `permissions ${right}`),
+      [right, label, needing.join(', '), needing.join(' and ')],
+      [right, label]
+    );
+  });
 };
 
 type UserContext = {
@@ -297,6 +356,79 @@ const choosePsls = (facts: OrgFacts, context: UserContext, held: Set<string>, pr
   return psls;
 };
 
+/**
+ * The sandbox copy of `username` (Help, sandbox users and contacts): `<username>.<sandbox name>`,
+ * or, where that was taken, with "some characters and digits" prepended (`00x7Vquser@acme.com.test`).
+ * A prepended copy is reused only when its e-mail is the values file's (a copy's e-mail gets
+ * `.invalid` appended, Help); two such copies are an error naming both. Unverified: the prepended
+ * text's exact form (the Help shows one example); any letters and digits are taken. The federation
+ * id is not compared: the values file does not hold one.
+ */
+const sandboxCopy = (
+  facts: OrgFacts,
+  username: string,
+  email: string,
+  context: UserContext
+): { user?: UserFact; name?: SandboxName; problems: Problem[] } => {
+  for (const name of facts.sandbox?.naming ?? []) {
+    const copy = `${username}.${name.name}`.toLowerCase();
+    const plain = facts.users.find((u) => u.username.toLowerCase() === copy);
+    if (plain) return { user: plain, name, problems: [] };
+    const mail = email.toLowerCase();
+    const prefixed = facts.users.filter((u) => {
+      const lower = u.username.toLowerCase();
+      return (
+        lower.endsWith(copy) &&
+        /^[a-z0-9]+$/.test(lower.slice(0, lower.length - copy.length)) &&
+        [mail, `${mail}.invalid`].includes(u.email.toLowerCase())
+      );
+    });
+    if (prefixed.length > 1)
+      return {
+        problems: [
+          problem.error(
+            'SandboxCopyAmbiguous',
+            context.usernameWhere,
+            [username, prefixed.map((u) => u.username).join(', ')],
+            [prefixed.map((u) => u.username).join(' or ')]
+          ),
+        ],
+      };
+    if (prefixed[0]) return { user: prefixed[0], name, problems: [] };
+  }
+  return { problems: [] };
+};
+
+/**
+ * The user that already holds the integration user's place: the username itself, or in a sandbox
+ * its copy from production (reused, with a note saying where the sandbox name came from).
+ */
+const existingUser = (
+  facts: OrgFacts,
+  vendor: Vendor,
+  username: string,
+  email: string,
+  context: UserContext,
+  result: PreflightResult
+): UserFact | undefined | 'refused' => {
+  const exact = facts.users.find((u) => u.username.toLowerCase() === username.toLowerCase());
+  if (exact) return exact;
+  const copy = sandboxCopy(facts, username, email, context);
+  if (copy.problems.length) {
+    result.problems.push(...copy.problems);
+    return 'refused';
+  }
+  if (copy.user && copy.name)
+    result.notes.push(
+      `${vendor.name}: ${
+        copy.user.username
+      } is the sandbox copy of ${username}; it is used as the integration user (sandbox name ${copy.name.name} ${
+        copy.name.guess ? 'guessed from' : 'from'
+      } ${copy.name.from}).`
+    );
+  return copy.user;
+};
+
 const planUser = (facts: OrgFacts, vendor: Vendor, values: OrgValues, result: PreflightResult, at: At): void => {
   const user = vendor.user;
   // A vendor without an integration user (vendor.json has no integrationUser): nothing to plan.
@@ -318,18 +450,9 @@ const planUser = (facts: OrgFacts, vendor: Vendor, values: OrgValues, result: Pr
     );
     return;
   }
-  const exact = facts.users.find((u) => u.username.toLowerCase() === username.toLowerCase());
-  // In a sandbox, the user copied from production carries the sandbox name: reuse it.
-  const copied = exact
-    ? undefined
-    : facts.users.find((u) =>
-        (facts.sandbox?.names ?? []).some((n) => u.username.toLowerCase() === `${username}.${n}`.toLowerCase())
-      );
-  const existing = exact ?? copied;
-  if (copied)
-    result.notes.push(
-      `${vendor.name}: ${copied.username} is the sandbox copy of ${username}; it is used as the integration user.`
-    );
+  const found = existingUser(facts, vendor, username, email, context, result);
+  if (found === 'refused') return;
+  const existing = found;
   const { profile, problems } = chooseProfile(facts, context, licence, existing);
   result.problems.push(...problems);
   if (!profile) return;

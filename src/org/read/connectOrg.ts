@@ -10,6 +10,9 @@ export const DEFAULT_API_VERSION = '64.0';
 // @salesforce/core's accessTokenRegex (util/sfdc.ts): an access token starts with the 15/18-char org id.
 const ACCESS_TOKEN = /^00D\w{12,15}![.\w]*$/;
 
+/** Whether `text` is an access token (never a username, never put in a query or a file name). */
+export const isAccessToken = (text: string): boolean => ACCESS_TOKEN.test(text);
+
 /** How an org is named in output and file names: an access token is never shown, only its org id. */
 export const orgLabel = (targetOrg: string): string =>
   ACCESS_TOKEN.test(targetOrg) ? `${targetOrg.split('!')[0] ?? 'org'} (access token)` : targetOrg;

@@ -2,6 +2,8 @@ import type { Connection } from '@salesforce/core';
 import type { Vendor } from '../../catalogue';
 import { PERMISSIONS } from '../../metadata/permissionCatalogue';
 import { BatchRead, batchRequests, BatchResult, Row, rowsOf, valueOf } from './batchRequests';
+import { isAccessToken } from './connectOrg';
+import { permissionNameForms, plainPermission } from './permissionNames';
 import { soqlIn, soqlString } from './soql';
 
 export type UserLicenseFact = { id: string; name: string; total: number; used: number };
@@ -38,7 +40,7 @@ export type OrgFacts = {
    * Set when the org is a sandbox (Organization.IsSandbox): the names it may go by, so users copied
    * from production (`<username>.<sandbox name>`, Help: sandbox users) are found and reused.
    */
-  sandbox?: { names: string[] };
+  sandbox?: { names: string[]; naming: SandboxName[] };
   /** User permissions the deploying user holds (its profile's and assigned permission sets'), if readable. */
   deployerPermissions?: Set<string>;
 };
@@ -51,6 +53,9 @@ const DEPLOYER_RIGHTS = [
   'ManageUsers',
   'ManageInternalUsers',
   'AssignPermissionSets',
+  // What the External Client App types' pages require (componentRights.ts).
+  'ExternalClientAppAdmin',
+  'ViewClientSecret',
 ];
 
 /** The deploying user's id when the users query did not find it: the auth record, else userinfo. */
@@ -93,10 +98,17 @@ const queryAll = async (connection: Connection, soql: string, tooling = false): 
 const str = (row: Row, key: string): string => String(row[key] ?? '');
 const num = (row: Row, key: string): number => Number(row[key] ?? 0);
 
+// Both name forms are asked for and read as the API name (permissionNames.ts, shared with probe).
 const dependencyQuery = (names: string[]): string =>
   `SELECT Permission, RequiredPermission FROM PermissionDependency WHERE PermissionType = 'User Permission' AND RequiredPermissionType = 'User Permission' AND Permission IN ${soqlIn(
-    names
+    permissionNameForms(names)
   )}`;
+
+/** A dependency row's two names as API names, whichever form the org wrote. */
+const edgeOf = (row: Row): [string, string] => [
+  plainPermission(str(row, 'Permission')),
+  plainPermission(str(row, 'RequiredPermission')),
+];
 
 /** `start` and what the static catalogue says they require, transitively: the likely closure. */
 const likelyClosure = (start: string[]): string[] => {
@@ -128,7 +140,10 @@ const walkDependencies = async (
   prefetched: Row[]
 ): Promise<Map<string, string[]>> => {
   const edges = new Map<string, string[]>(asked.map((name) => [name, []]));
-  for (const row of prefetched) edges.get(str(row, 'Permission'))?.push(str(row, 'RequiredPermission'));
+  for (const row of prefetched) {
+    const [from, to] = edgeOf(row);
+    edges.get(from)?.push(to);
+  }
   const dependencies = new Map<string, string[]>();
   let frontier = [...new Set(start)];
   for (let round = 0; frontier.length && round < 10; round++) {
@@ -136,8 +151,10 @@ const walkDependencies = async (
     if (missing.length) {
       for (const name of missing) edges.set(name, []);
       // eslint-disable-next-line no-await-in-loop -- each round of the closure asks for what the round before found
-      for (const row of await queryAll(connection, dependencyQuery(missing), true))
-        edges.get(str(row, 'Permission'))?.push(str(row, 'RequiredPermission'));
+      for (const row of await queryAll(connection, dependencyQuery(missing), true)) {
+        const [from, to] = edgeOf(row);
+        edges.get(from)?.push(to);
+      }
     }
     for (const name of frontier) if (!dependencies.has(name)) dependencies.set(name, edges.get(name) ?? []);
     frontier = [...new Set(frontier.flatMap((name) => edges.get(name) ?? []))].filter((p) => !dependencies.has(p));
@@ -145,24 +162,100 @@ const walkDependencies = async (
   return dependencies;
 };
 
+/** Where a sandbox name came from; `guess` when no field of the org states it. */
+export type SandboxName = { name: string; from: string; guess: boolean };
+
+// Labels that end a domain: generic TLDs a company domain commonly ends in; any two-letter label is
+// a country code top-level domain.
+const GENERIC_TLD = /^(com|org|net|edu|gov|mil|int|io|biz|info|app|dev|cloud|ai|tech|online|site|example|test)$/i;
+const COUNTRY = /^[a-z]{2}$/i;
+
 /**
- * The names a sandbox may go by: its My Domain URL's `--<name>.sandbox.` part, and the last part of
- * the deploying user's own username (a copied admin is `<production username>.<name>`). Neither is
- * a documented field; Organization has no sandbox-name field (unverified for every org: probe records IsSandbox).
+ * The sandbox name a username carries, if it reads as a copied one: `<production username>.<name>`
+ * (Help: sandbox users and contacts), so what is left before the name must still end like a domain
+ * (`admin@acme.com.uat`, `admin@acme.co.uk.uat`). A username that is only a domain carries none
+ * (`admin@acme.de` is not sandbox "de"), nor does a country domain under a second level
+ * (`admin@acme.co.uk`); a two-letter name is taken only after a generic TLD (`admin@acme.com.qa`,
+ * which may also be a Qatari domain). Always a guess, and said to be one.
  */
-export const sandboxNames = (instanceUrl: string, deployer: string): string[] => {
-  const fromUrl = /--([a-z0-9]+)\.sandbox\./i.exec(instanceUrl)?.[1];
-  const fromUser = /\.([a-z0-9]+)$/i.exec(deployer)?.[1];
-  return [
-    ...new Set(
-      [fromUrl, fromUser].filter((n): n is string => Boolean(n) && !/^(com|org|net|io|example)$/i.test(n as string))
-    ),
-  ];
+const nameInUsername = (username: string): string | undefined => {
+  const at = username.lastIndexOf('@');
+  if (at < 0) return undefined;
+  const labels = username.slice(at + 1).split('.');
+  const last = labels.at(-1) ?? '';
+  const before = labels.at(-2) ?? '';
+  if (labels.length < 3) return undefined;
+  // `admin@acme.example.com` is a domain, not `admin@acme.example` copied into sandbox "com": a
+  // last label that is one of the original generic TLDs is never read as a sandbox name (a sandbox
+  // called "dev" or "test" still is).
+  if (/^(com|org|net|edu|gov|mil|int)$/i.test(last)) return undefined;
+  if (COUNTRY.test(last) ? !GENERIC_TLD.test(before) : !GENERIC_TLD.test(before) && !COUNTRY.test(before))
+    return undefined;
+  // Help "Create a Sandbox": up to 10 letters or digits ("starting with a letter" unverified).
+  return /^[a-z][a-z0-9]{0,9}$/i.test(last) ? last : undefined;
 };
 
-const sandboxFrom = (connection: Connection, result: BatchResult | undefined): OrgFacts['sandbox'] => {
+/**
+ * The names a sandbox may go by, the org's own answers first: its My Domain URL's
+ * `--<name>.sandbox.` part (stated by the org), then, as a guess, the end of a username the org
+ * gave or that logged in (a copied admin is `<production username>.<name>`). Organization has no
+ * sandbox-name field (unverified for every org: probe records IsSandbox). `deployer` is undefined
+ * for an access token: a token is no username, so nothing is read from it.
+ */
+export const sandboxNaming = (instanceUrl: string, deployer: string | undefined): SandboxName[] => {
+  const fromUrl = /--([a-z0-9]+)\.sandbox\./i.exec(instanceUrl)?.[1];
+  if (fromUrl) return [{ name: fromUrl, from: 'its My Domain URL', guess: false }];
+  const fromUser = deployer ? nameInUsername(deployer) : undefined;
+  return fromUser ? [{ name: fromUser, from: `the end of the username ${deployer ?? ''}`, guess: true }] : [];
+};
+
+export const sandboxNames = (instanceUrl: string, deployer: string): string[] =>
+  sandboxNaming(instanceUrl, deployer).map((n) => n.name);
+
+/** The connected user's username, if the connection has one (an access token has none). */
+const deployerUsername = (connection: Connection): string | undefined => {
+  const name = connection.getUsername();
+  return name?.includes('@') && !isAccessToken(name) ? name : undefined;
+};
+
+/**
+ * Whether the org is a sandbox (Organization.IsSandbox) and the names it goes by. Without a name in
+ * the URL or a username, the token's own user is asked for (userinfo `preferred_username`).
+ */
+const sandboxFrom = async (connection: Connection, result: BatchResult | undefined): Promise<OrgFacts['sandbox']> => {
   if (!result?.ok || result.rows[0]?.IsSandbox !== true) return undefined;
-  return { names: sandboxNames(connection.instanceUrl, connection.getUsername() ?? '') };
+  const known = deployerUsername(connection);
+  let naming = sandboxNaming(connection.instanceUrl, known);
+  if (!naming.length && !known) {
+    const me = await connection
+      .request<{ preferred_username?: string }>('/services/oauth2/userinfo')
+      .catch(() => undefined);
+    naming = sandboxNaming(connection.instanceUrl, me?.preferred_username).map((n) => ({
+      ...n,
+      from: `${n.from} (the access token's own user)`,
+    }));
+  }
+  return { names: naming.map((n) => n.name), naming };
+};
+
+/** SOQL LIKE text: a string literal whose `%` and `_` match themselves (SOQL reference, LIKE). */
+const soqlLikeEnd = (value: string): string =>
+  `'%${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/%/g, '\\%').replace(/_/g, '\\_')}.%'`;
+
+/**
+ * A user that is one of `usernames`, or a sandbox copy of one: `<username>.<name>`, with letters and
+ * digits prepended or not (Help: sandbox users and contacts). Case-insensitive, as usernames are.
+ */
+export const isCandidate = (found: string, usernames: string[], names: string[]): boolean => {
+  const lower = found.toLowerCase();
+  return usernames.some(
+    (u) =>
+      lower === u.toLowerCase() ||
+      names.some((n) => {
+        const copy = `${u}.${n}`.toLowerCase();
+        return lower.endsWith(copy) && /^[a-z0-9]*$/.test(lower.slice(0, lower.length - copy.length));
+      })
+  );
 };
 
 /**
@@ -232,15 +325,11 @@ export const readOrgFacts = async (
   const ours = vendors.flatMap((v) => Object.values(v.guideRequiredPermissions).flat());
   const licenceNames = vendors.flatMap((v) => (v.user ? [v.user.userLicense] : []));
   const permsetNames = vendors.flatMap((v) => v.permissionSets.map((p) => p.name));
-  // Whether the org is a sandbox is read in the same round trip as the users, so the users query
-  // asks for every name a sandbox copy could have; only the names the answer allows are kept.
-  const possibleNames = sandboxNames(connection.instanceUrl, connection.getUsername() ?? '');
-  const maybeCandidates = [...usernames, ...usernames.flatMap((u) => possibleNames.map((n) => `${u}.${n}`))];
   const dependencySeeds = likelyClosure([...new Set(ours)]);
   // The deploying user's own row comes with the users (its id names its assignments); an access
   // token is no username and is never put in a query.
-  const deployer = connection.getUsername() ?? '';
-  const deployerInQuery = usernames.length > 0 && deployer.includes('@');
+  const deployer = deployerUsername(connection) ?? '';
+  const deployerInQuery = usernames.length > 0 && deployer !== '';
 
   const first: BatchRead[] = [
     { get: 'sobjects/PermissionSet/describe' },
@@ -253,11 +342,15 @@ export const readOrgFacts = async (
     ...(usernames.length
       ? [
           { query: 'SELECT IsSandbox FROM Organization' },
+          // Whether the org is a sandbox is read in the same round trip as the users, so the users
+          // query asks for every copy a sandbox could hold: `<username>.<name>`, or with "some
+          // characters and digits" prepended when that was taken (Help: sandbox users and contacts,
+          // e.g. 00x7Vquser@acme.com.test); only the names the answer allows are kept.
           {
             query: `SELECT Id, Username, IsActive, ProfileId, Email FROM User WHERE Username IN ${soqlIn([
-              ...maybeCandidates,
+              ...usernames,
               ...(deployerInQuery ? [deployer] : []),
-            ])}`,
+            ])}${usernames.map((u) => ` OR Username LIKE ${soqlLikeEnd(u)}`).join('')}`,
           },
         ]
       : []),
@@ -283,14 +376,9 @@ export const readOrgFacts = async (
   const licenceRows = rowsOf(licenceResult);
   const pslRows = rowsOf(pslResult);
   const permsetRows = rowsOf(permsetResult);
-  const sandbox = sandboxFrom(connection, sandboxResult);
-  const candidates = new Set(
-    [...usernames, ...usernames.flatMap((u) => (sandbox?.names ?? []).map((n) => `${u}.${n}`))].map((u) =>
-      u.toLowerCase()
-    )
-  );
+  const sandbox = await sandboxFrom(connection, sandboxResult);
   const userRows = usernames.length
-    ? rowsOf(userResult).filter((r) => candidates.has(str(r, 'Username').toLowerCase()))
+    ? rowsOf(userResult).filter((r) => isCandidate(str(r, 'Username'), usernames, sandbox?.names ?? []))
     : [];
   const deployerRow =
     deployerInQuery && userResult?.ok

@@ -138,7 +138,8 @@ export const verifyOrgs = async (options: VerifyOptions): Promise<VerifyResult> 
           });
           logins.push({ vendor: app.vendor, username, result });
           const hardened = plan.hardening.some((h) => h.vendor === app.vendor && h.on);
-          if (!result.ok && hardened && result.description === 'ip restricted') {
+          // One comparison for the refusal: jwtLogin's refusal code, which reads the description case-insensitively.
+          if (!result.ok && hardened && result.refusal === 'JwtIpRestricted') {
             // From outside the vendor's ranges the refusal is what hardened mode is for.
             findings.push(finding.pass('JwtLoginRefusedByIpRestriction', [username]));
             continue;

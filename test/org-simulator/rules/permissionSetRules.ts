@@ -23,7 +23,11 @@ export const permissionSetProblems = (state: OrgState, node: Node): string[] => 
       problems.push(`In field: name - no UserPermission named ${name} found`);
   }
   for (const name of enabled) {
-    const missing = (state.shape.dependencies[name] ?? []).filter((r) => !enabled.has(r));
+    // The rows PermissionDependency lists, then the rules only a deploy shows (shape.deployRequires).
+    const required = [
+      ...new Set([...(state.shape.dependencies[name] ?? []), ...(state.shape.deployRequires?.[name] ?? [])]),
+    ];
+    const missing = required.filter((r) => !enabled.has(r));
     if (missing.length && name in state.shape.permissions)
       problems.push(`Permission ${name} depends on permission(s): ${missing.join(', ')}`);
   }
