@@ -3,6 +3,7 @@ import { findProjectDir } from '../check/findProjectDir';
 import { junitTarget, writeJunit } from '../drift/junit';
 import { EXIT_CODES } from '../output/exitCodes';
 import { verifyJunit } from '../drift/verifyJunit';
+import { formatVerifyMarkdown } from '../org/verify/formatVerifyMarkdown';
 import { formatVerifyResult } from '../org/verify/formatVerifyResult';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { checkPathFlag, checkTextFlag, checkUrlFlag } from './flagChecks';
@@ -17,6 +18,7 @@ type VerifyArgs = GlobalArgs &
     'login-url': string | undefined;
     audience: string | undefined;
     junit: string | undefined;
+    format: 'text' | 'markdown';
   };
 
 export const verifyCommand = defineCommand<VerifyArgs>({
@@ -30,6 +32,11 @@ export const verifyCommand = defineCommand<VerifyArgs>({
       .option('login-url', { type: 'string', describe: messages.getMessage('flags.login-url') })
       .option('audience', { type: 'string', describe: messages.getMessage('flags.audience') })
       .option('junit', { type: 'string', describe: messages.getMessage('flags.junit') })
+      .option('format', {
+        choices: ['text', 'markdown'] as const,
+        default: 'text' as const,
+        describe: messages.getMessage('flags.format'),
+      })
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
@@ -56,7 +63,7 @@ export const verifyCommand = defineCommand<VerifyArgs>({
     return {
       exitCode: written && 'failure' in written ? EXIT_CODES.failed : result.exitCode,
       result,
-      human: formatVerifyResult(result),
+      human: args.format === 'markdown' ? formatVerifyMarkdown(result) : formatVerifyResult(result),
       warnings: [],
       notes: written && 'note' in written ? [written.note] : [],
       ...(written && 'failure' in written ? { errorsAfter: [written.failure] } : {}),

@@ -68,7 +68,8 @@ describe('vendor-access login: from an sfdx auth URL, with @salesforce/core (no 
     const verify = await cli(dir(), env, 'verify', '-o', 'org-b', '--values', 'config/orgs/example.json');
     expect(verify.code).toBe(1);
     expect(verify.out).toContain('org-b: NOT AS INTENDED');
-  });
+    // Three CLI processes, each compiling the source as it starts: slow on a busy machine, not timed.
+  }, 120_000);
 
   it('names the variable of a missing, malformed or refused auth URL, never its value, and logs the others in (exit 1)', async () => {
     const [a] = sims as [OrgSimulator];
@@ -99,7 +100,7 @@ describe('vendor-access login: from an sfdx auth URL, with @salesforce/core (no 
       /cannot log in old: The org refused the login of old from OLD: .*expired access\/refresh token/
     );
     expect(`${login.out}${login.err}`).not.toMatch(/secret-part|5AepRevoked|PlatformCLI/);
-  });
+  }, 120_000);
 
   it('refuses unpaired flags and a value where a variable name belongs, before any login', async () => {
     const unpaired = await run('login', '--alias', 'a', '--alias', 'b', '--auth-url-env', 'X');

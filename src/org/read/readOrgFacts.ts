@@ -7,7 +7,15 @@ import { soqlIn, soqlString } from './soql';
 export type UserLicenseFact = { id: string; name: string; total: number; used: number };
 export type PslFact = { id: string; developerName: string; masterLabel: string; total: number; used: number };
 export type ProfileFact = { id: string; name: string; userLicenseId: string };
-export type UserFact = { id: string; username: string; isActive: boolean; profileId: string; email: string };
+export type UserFact = {
+  id: string;
+  username: string;
+  isActive: boolean;
+  profileId: string;
+  email: string;
+  /** User.LastLoginDate: the last successful login; absent when the user never logged in. */
+  lastLoginDate?: string;
+};
 
 /** What preflight, plan and deploy need to know about one org, read once, read-only. */
 export type OrgFacts = {
@@ -254,7 +262,7 @@ export const readOrgFacts = async (
       ? [
           { query: 'SELECT IsSandbox FROM Organization' },
           {
-            query: `SELECT Id, Username, IsActive, ProfileId, Email FROM User WHERE Username IN ${soqlIn([
+            query: `SELECT Id, Username, IsActive, ProfileId, Email, LastLoginDate FROM User WHERE Username IN ${soqlIn([
               ...maybeCandidates,
               ...(deployerInQuery ? [deployer] : []),
             ])}`,
@@ -311,6 +319,7 @@ export const readOrgFacts = async (
     isActive: r.IsActive === true,
     profileId: str(r, 'ProfileId'),
     email: str(r, 'Email'),
+    ...(str(r, 'LastLoginDate') ? { lastLoginDate: str(r, 'LastLoginDate') } : {}),
   }));
   const second = secondReads(userLicenses, users, rights);
   const asked = second.flatMap((read, i) => (read ? [{ read, i }] : []));
