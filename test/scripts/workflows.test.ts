@@ -33,10 +33,11 @@ const unknownCommands = (run: string): string[] =>
     .filter(Boolean)
     .flatMap((line) => {
       const words = line.split(/\s+/);
-      // The product as installed from the fleet job's tarball.
-      if (words[0] === '"$VENDOR_ACCESS"') return commands.includes(words[1] ?? '') ? [] : [line];
+      // The product as the drift jobs run it: the fleet job's build beside production dependencies.
+      if (words[0] === 'node' && words[1] === 'bin/vendor-access.js')
+        return commands.includes(words[2] ?? '') ? [] : [line];
       if (words[0] === 'npm')
-        return ['ci', 'test', 'install', 'pack'].includes(words[1] ?? '') ||
+        return ['ci', 'test', 'install'].includes(words[1] ?? '') ||
           (words[1] === 'run' && scripts.includes(words[2] ?? ''))
           ? []
           : [line];
@@ -84,10 +85,11 @@ describe('GitHub workflows', () => {
       'npx vendor-access fleet --fleet config/fleet.json --orgs-per-job "$ORGS_PER_JOB" --github-output >> "$GITHUB_OUTPUT"'
     );
     expect(runs).toContain(
-      '"$VENDOR_ACCESS" verify $TARGETS --values "$VALUES" --concurrency 10 --junit "out/junit/drift-$SHARD.xml" --format markdown'
+      'node bin/vendor-access.js verify $TARGETS --values "$VALUES" --concurrency 10 --junit "out/junit/drift-$SHARD.xml" --format markdown'
     );
     expect(runs).toContain('cat "drift-$SHARD.md" >> "$GITHUB_STEP_SUMMARY"');
-    expect(runs).not.toMatch(/npm ci|--global/);
+    expect(runs).toContain('npm ci --omit=dev --ignore-scripts');
+    expect(runs).not.toMatch(/npm ci\n|--global|@salesforce\/cli/);
     expect(steps.map((s) => s.uses?.split('@')[0])).toEqual(
       expect.arrayContaining(['actions/upload-artifact', 'mikepenz/action-junit-report'])
     );
@@ -101,12 +103,12 @@ describe('GitHub workflows', () => {
     expect(workflowBreaches(text)).toEqual([]);
   });
 
-  it("drift watch gives each matrix job only its own orgs' secrets, and installs the packed product with production dependencies", () => {
+  it("drift watch gives each matrix job only its own orgs' secrets, and installs production dependencies only", () => {
     const text = texts.find(([f]) => f === 'drift-watch.yml')?.[1] ?? '';
     const secrets = text.match(/\$\{\{\s*secrets[^}]*\}\}/g) ?? [];
     expect(secrets).toHaveLength(10);
     for (const s of secrets) expect(s).toMatch(/^\$\{\{ secrets\[matrix\.secret_\d+\] \}\}$/);
-    expect(text).toContain('npm pack');
+    expect(text).toContain('name: vendor-access-lib');
     expect(text).toContain('--omit=dev');
   });
 
