@@ -55,6 +55,12 @@ describe('review: a Mermaid graph per permission set', () => {
     expect(markdown.match(/Manage MFA in API → Manage Users →/g)).toBeNull();
   });
 
+  it('the sample graphs in docs/drift-watch.md parse', () => {
+    const docs = mermaidBlocks(fs.readFileSync(path.join(PROJECT_ROOT, 'docs/drift-watch.md'), 'utf8'));
+    expect(docs).toHaveLength(2);
+    for (const block of docs) expect(mermaidFlowchartErrors(block)).toEqual([]);
+  });
+
   it('the grammar check catches what would not render: an undefined node, a node twice, a stray line', () => {
     expect(
       mermaidFlowchartErrors(
