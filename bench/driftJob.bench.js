@@ -162,8 +162,8 @@ module.exports = async () => {
       });
       const targets = sims.flatMap((_, i) => ['-o', `org${i + 1}`]);
       const verify = await timed(
-        bin,
-        ['verify', ...targets, ...VALUES, '--concurrency', '10', '--format', 'markdown'],
+        process.execPath,
+        ['bin/vendor-access.js', 'verify', ...targets, ...VALUES, '--concurrency', '10', '--format', 'markdown'],
         {
           cwd: dir,
           env: jobEnv,
