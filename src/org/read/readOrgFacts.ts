@@ -262,10 +262,9 @@ export const readOrgFacts = async (
       ? [
           { query: 'SELECT IsSandbox FROM Organization' },
           {
-            query: `SELECT Id, Username, IsActive, ProfileId, Email, LastLoginDate FROM User WHERE Username IN ${soqlIn([
-              ...maybeCandidates,
-              ...(deployerInQuery ? [deployer] : []),
-            ])}`,
+            query: `SELECT Id, Username, IsActive, ProfileId, Email, LastLoginDate FROM User WHERE Username IN ${soqlIn(
+              [...maybeCandidates, ...(deployerInQuery ? [deployer] : [])]
+            )}`,
           },
         ]
       : []),
