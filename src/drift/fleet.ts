@@ -137,7 +137,10 @@ const checkMatrixSize = (orgs: FleetOrg[], perJob: number): void => {
     throw messages.createError('error.FleetTooManyValuesFiles', [sizes.length, MAX_MATRIX_JOBS]);
   // The fewest orgs per job that fit: jobsFor only falls as perJob grows, and at the largest group it is sizes.length.
   let fits = Math.max(perJob + 1, Math.ceil(orgs.length / MAX_MATRIX_JOBS));
-  while (jobsFor(sizes, fits) > MAX_MATRIX_JOBS) fits += 1;
+  while (fits <= MAX_ORGS_PER_JOB && jobsFor(sizes, fits) > MAX_MATRIX_JOBS) fits += 1;
+  // Past MAX_ORGS_PER_JOB a job has no secret slot for its orgs: one workflow run cannot hold the fleet.
+  if (fits > MAX_ORGS_PER_JOB)
+    throw messages.createError('error.FleetTooLarge', [orgs.length, MAX_MATRIX_JOBS, MAX_ORGS_PER_JOB]);
   throw messages.createError('error.FleetMatrixTooLarge', [orgs.length, perJob, jobs, MAX_MATRIX_JOBS], [fits]);
 };
 

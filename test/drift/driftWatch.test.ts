@@ -88,7 +88,7 @@ describe('fleet: the drift-watch matrix', () => {
     });
     const tooMany = await run('fleet', '--orgs-per-job', '11');
     expect(tooMany.code).toBe(1);
-    expect(tooMany.out).toContain('--orgs-per-job 11 is not a whole number from 1 to 10.');
+    expect(tooMany.out).toContain('--orgs-per-job "11" is not a whole number from 1 to 10.');
   });
 
   it('lists every bad entry at once; nothing shell-like reaches the workflow', async () => {
