@@ -5,6 +5,7 @@ import type { CommandGroup, CommandSpec, GlobalArgs } from './commandSpec';
 import { deployCommand } from './deploy';
 import { envCommand } from './env';
 import { fleetCommand } from './fleet';
+import { loginCommand } from './login';
 import { offboardCommand } from './offboard';
 import { planCommand } from './plan';
 import { probeCommand } from './probe';
@@ -29,5 +30,6 @@ export const COMMANDS: Array<CommandSpec<GlobalArgs> | CommandGroup> = [
   reviewCommand,
   envCommand,
   fleetCommand,
+  loginCommand,
   probeCommand,
 ];

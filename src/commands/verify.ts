@@ -2,6 +2,7 @@ import { loadMessages } from '../messages/loadMessages';
 import { findProjectDir } from '../check/findProjectDir';
 import { junitTarget, writeJunit } from '../drift/junit';
 import { verifyJunit } from '../drift/verifyJunit';
+import { formatVerifyMarkdown } from '../org/verify/formatVerifyMarkdown';
 import { formatVerifyResult } from '../org/verify/formatVerifyResult';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { exitCodeHelp } from './exitCodeHelp';
@@ -19,6 +20,7 @@ type VerifyArgs = GlobalArgs &
     'login-url': string | undefined;
     audience: string | undefined;
     junit: string | undefined;
+    format: 'text' | 'markdown';
   };
 
 export const verifyCommand = defineCommand<VerifyArgs>({
@@ -32,6 +34,11 @@ export const verifyCommand = defineCommand<VerifyArgs>({
       .option('login-url', { type: 'string', describe: messages.getMessage('flags.login-url') })
       .option('audience', { type: 'string', describe: messages.getMessage('flags.audience') })
       .option('junit', { type: 'string', describe: messages.getMessage('flags.junit') })
+      .option('format', {
+        choices: ['text', 'markdown'] as const,
+        default: 'text' as const,
+        describe: messages.getMessage('flags.format'),
+      })
       .example(examplesFrom(messages.getMessages('examples')))
       .epilogue(exitCodeHelp('verify')),
   run: async (args, io) => {
@@ -57,7 +64,7 @@ export const verifyCommand = defineCommand<VerifyArgs>({
       ...(args.audience === undefined ? {} : { audience: checkTextFlag('--audience', args.audience) }),
     });
     const written = junit ? writeJunit(junit, projectDir, verifyJunit(result)) : undefined;
-    return orgCommandResult(result, formatVerifyResult, {
+    return orgCommandResult(result, args.format === 'markdown' ? formatVerifyMarkdown : formatVerifyResult, {
       notes: written && 'note' in written ? [written.note] : [],
       errorsAfter: written && 'failure' in written ? [written.failure] : [],
     });

@@ -11,8 +11,27 @@ const problem = problemsFrom('drift');
 
 /** One org of the fleet: its sf alias, its values file, and the repository secret holding its sfdx auth URL. */
 export type FleetOrg = { alias: string; values: string; secret: string };
-/** One GitHub Actions matrix job: orgs sharing a values file, verified in one run with --concurrency. */
-export type FleetShard = { shard: number; values: string; aliases: string; secrets: string; targets: string };
+/**
+ * At most this many orgs per matrix job (`--orgs-per-job`; one job runs one verify over its orgs):
+ * the drift-watch workflow gives each job this many secret
+ * slots (`AUTH_URL_n: secrets[matrix.secret_n]`), the only way to hand a job its own orgs' secrets
+ * and no others (GitHub has no expression that selects several secrets by a list of names).
+ */
+export const MAX_ORGS_PER_JOB = 10;
+
+/**
+ * One GitHub Actions matrix job: orgs sharing a values file, verified in one run with --concurrency.
+ * `secret_1`…`secret_10` name the secret of each alias in order ('' for an unused slot); `login` is
+ * the `vendor-access login` arguments pairing each alias with its slot's environment variable.
+ */
+export type FleetShard = {
+  shard: number;
+  values: string;
+  aliases: string;
+  secrets: string;
+  targets: string;
+  login: string;
+} & Record<`secret_${number}`, string>;
 
 // Matrix values reach `run:` lines of the workflow, so each must be a plain word (no shell or expression syntax).
 const ALIAS = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
@@ -21,8 +40,6 @@ const SECRET = /^[A-Z][A-Z0-9_]{0,99}$/;
 
 /** The most jobs one matrix may generate per workflow run (GitHub Actions' documented limit). */
 export const MAX_MATRIX_JOBS = 256;
-/** Our bound on `--orgs-per-job`: one job runs one verify over its orgs, within the job's time limit. */
-export const MAX_ORGS_PER_JOB = 1000;
 
 const invalid = (file: string, problems: Problem[]): Error => {
   // The message lists the first problems; --json carries them all (data.problems).
@@ -120,7 +137,10 @@ const checkMatrixSize = (orgs: FleetOrg[], perJob: number): void => {
     throw messages.createError('error.FleetTooManyValuesFiles', [sizes.length, MAX_MATRIX_JOBS]);
   // The fewest orgs per job that fit: jobsFor only falls as perJob grows, and at the largest group it is sizes.length.
   let fits = Math.max(perJob + 1, Math.ceil(orgs.length / MAX_MATRIX_JOBS));
-  while (jobsFor(sizes, fits) > MAX_MATRIX_JOBS) fits += 1;
+  while (fits <= MAX_ORGS_PER_JOB && jobsFor(sizes, fits) > MAX_MATRIX_JOBS) fits += 1;
+  // Past MAX_ORGS_PER_JOB a job has no secret slot for its orgs: one workflow run cannot hold the fleet.
+  if (fits > MAX_ORGS_PER_JOB)
+    throw messages.createError('error.FleetTooLarge', [orgs.length, MAX_MATRIX_JOBS, MAX_ORGS_PER_JOB]);
   throw messages.createError('error.FleetMatrixTooLarge', [orgs.length, perJob, jobs, MAX_MATRIX_JOBS], [fits]);
 };
 
@@ -133,12 +153,15 @@ export const shardFleet = (orgs: FleetOrg[], perJob: number): FleetShard[] => {
   for (const [values, members] of groups) {
     for (let i = 0; i < members.length; i += perJob) {
       const part = members.slice(i, i + perJob);
+      const slots = Array.from({ length: MAX_ORGS_PER_JOB }, (_, n) => [`secret_${n + 1}`, part[n]?.secret ?? '']);
       shards.push({
         shard: shards.length + 1,
         values,
         aliases: part.map((o) => o.alias).join(' '),
         secrets: part.map((o) => o.secret).join(' '),
         targets: part.map((o) => `-o ${o.alias}`).join(' '),
+        login: part.map((o, n) => `--alias ${o.alias} --auth-url-env AUTH_URL_${n + 1}`).join(' '),
+        ...(Object.fromEntries(slots) as Record<`secret_${number}`, string>),
       });
     }
   }

@@ -4,49 +4,71 @@ import { writeOutputFile, type OutputTarget } from '../files';
 import { escapeXml } from '../metadata/renderXml';
 import type { OrgError } from '../org/orgError';
 
-export type JunitCase = { name: string; classname: string; failure?: { message: string; detail: string } };
-export type JunitSuite = { name: string; cases: JunitCase[] };
+/**
+ * One test case. Its name says what was checked and never how it came out (reporters keep history
+ * by name); the outcome is a <failure>, a <skipped> (a warning: neither a pass nor a failure), or
+ * nothing (a pass). `time` in seconds.
+ */
+export type JunitCase = {
+  name: string;
+  classname: string;
+  failure?: { message: string; detail: string };
+  skipped?: { message: string };
+  time?: number;
+};
+export type JunitSuite = { name: string; cases: JunitCase[]; time?: number };
+
+const seconds = (time: number | undefined): string => (time === undefined ? '' : ` time="${time.toFixed(3)}"`);
+const count = (cases: JunitCase[], what: 'failure' | 'skipped'): number => cases.filter((c) => c[what]).length;
 
 /** The suite of an org the run could not get through: one failing case carrying the error and its actions. */
 export const failedOrgSuite = (
   targetOrg: string,
   classname: string,
   caseName: string,
-  error: OrgError
+  error: OrgError,
+  time?: number
 ): JunitSuite => ({
   name: targetOrg,
+  ...(time === undefined ? {} : { time }),
   cases: [
     {
       name: caseName,
       classname,
       failure: { message: `${error.name}: ${error.message}`, detail: error.actions.join('\n') },
+      ...(time === undefined ? {} : { time }),
     },
   ],
 });
 
 /** JUnit XML as CI systems read it (GitHub, GitLab, Jenkins): one testsuite per org, one testcase per intended setting. */
 export const renderJunit = (suites: JunitSuite[]): string => {
-  const total = suites.reduce((n, s) => n + s.cases.length, 0);
-  const failures = suites.reduce((n, s) => n + s.cases.filter((c) => c.failure).length, 0);
+  const all = suites.flatMap((s) => s.cases);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="vendor-access" tests="${total}" failures="${failures}">`,
+    `<testsuites name="vendor-access" tests="${all.length}" failures="${count(all, 'failure')}" skipped="${count(
+      all,
+      'skipped'
+    )}">`,
   ];
   for (const suite of suites) {
     lines.push(
-      `  <testsuite name="${escapeXml(suite.name)}" tests="${suite.cases.length}" failures="${
-        suite.cases.filter((c) => c.failure).length
-      }">`
+      `  <testsuite name="${escapeXml(suite.name)}" tests="${suite.cases.length}" failures="${count(
+        suite.cases,
+        'failure'
+      )}" skipped="${count(suite.cases, 'skipped')}"${seconds(suite.time)}>`
     );
     for (const c of suite.cases) {
-      const open = `    <testcase classname="${escapeXml(c.classname)}" name="${escapeXml(c.name)}"`;
-      if (!c.failure) lines.push(`${open}/>`);
-      else
+      const open = `    <testcase classname="${escapeXml(c.classname)}" name="${escapeXml(c.name)}"${seconds(c.time)}`;
+      if (c.failure)
         lines.push(
           `${open}>`,
           `      <failure message="${escapeXml(c.failure.message)}">${escapeXml(c.failure.detail)}</failure>`,
           '    </testcase>'
         );
+      else if (c.skipped)
+        lines.push(`${open}>`, `      <skipped message="${escapeXml(c.skipped.message)}"/>`, '    </testcase>');
+      else lines.push(`${open}/>`);
     }
     lines.push('  </testsuite>');
   }

@@ -8,6 +8,12 @@ import { fillExactly } from '../messages/fillExactly';
 export type Finding = {
   /** Stable name of what was checked and found (e.g. `ComponentDiffers`), listed as `# finding.<code>` in messages/; scripts match it in `--json`. */
   code: string;
+  /**
+   * What was checked, the same whatever was found (`component permissionsets/X.permissionset`,
+   * `certificate ISPM_App`): JUnit names its test case by it, so a reporter's history follows one
+   * check from passing to failing. The outcome is in `code` and `ok`, never here.
+   */
+  check?: string;
   ok: boolean;
   /** Passes, but worth a look (an optional feature left out, hardened mode off). */
   warning?: boolean;
@@ -52,9 +58,13 @@ export const findingsFrom = (bundle: string): FindingMaker => {
   };
 };
 
+/** The finding as the answer to one named check (see Finding.check). */
+export const forCheck = (check: string, f: Finding): Finding => ({ ...f, check });
+
 /** A problem the plan found, as a finding: it keeps the problem's code, message and fix. */
 export const findingFromProblem = (p: Problem): Finding => ({
   code: p.code,
+  check: `input ${p.file} ${p.field}`,
   ok: p.severity !== 'error',
   ...(p.severity === 'warning' ? { warning: true } : {}),
   what: `${p.file} ${p.field}: ${p.message}`,

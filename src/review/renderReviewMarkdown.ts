@@ -1,4 +1,5 @@
 import { TIER_RULES, RiskTier } from '../metadata/permissionCatalogue';
+import { permissionSetGraph } from './permissionGraph';
 import type { VendorReview } from './vendorReview';
 
 const tierText = (tier: RiskTier | undefined): string =>
@@ -16,6 +17,8 @@ export const renderReviewMarkdown = (review: VendorReview, context: { values?: s
   for (const set of review.permissionSets) {
     lines.push(`### Permission set \`${set.name}\` (${set.label})`, '');
     lines.push(`Licence: ${set.license ?? 'None'}. Assigned: ${set.assigned}.`, '');
+    // The graph for the eye (guide requests → what each implies, tier 0 and 1 highlighted); the table below says the same for screen readers.
+    lines.push(...permissionSetGraph(set), '');
     lines.push('| Permission (Setup label) | API name | Why | Tier |', '|---|---|---|---|');
     for (const row of set.permissions)
       lines.push(`| ${row.label} | \`${row.apiName}\` | ${row.why} | ${tierText(row.tier)} |`);

@@ -11,12 +11,13 @@ export const reviewProject = (projectDir: string, options: { vendors: string[]; 
   if (options.base === undefined) return { vendors, markdown: renderPullRequestReview(vendors) };
   const base = checkoutRevision(projectDir, options.base);
   try {
-    const changes = diffReviews(reviewTree(base.dir, options.vendors), vendors);
+    const baseReviews = reviewTree(base.dir, options.vendors);
+    const changes = diffReviews(baseReviews, vendors);
     return {
       base: options.base,
       changes,
       vendors,
-      markdown: renderPullRequestReview(vendors, { base: options.base, changes }),
+      markdown: renderPullRequestReview(vendors, { base: options.base, changes, baseReviews }),
     };
   } finally {
     base.cleanup();

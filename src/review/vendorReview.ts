@@ -10,7 +10,10 @@ export type PermissionRow = {
   apiName: string;
   label: string;
   tier: RiskTier | undefined;
+  /** Asked for by a step of the vendor's guide (the roots of the permission graph). */
+  askedByGuide: boolean;
   why: string;
+  /** The guide permission whose dependency chain brings this one in, and that chain (it first, this one last). */
   impliedBy?: string;
   chain?: string[];
 };
@@ -62,6 +65,7 @@ export const buildVendorReview = (
   const user = vendor.user;
   const catalogue = permissionsOf(vendor);
   const alerts: string[] = [];
+  const labelOf = (apiName: string): string => catalogue[apiName]?.label ?? apiName;
   const permissionSets = vendor.permissionSets.flatMap((ref): PermissionSetReview[] => {
     const set = metadata.permissionSets.get(ref.name);
     if (!set) return [];
@@ -70,20 +74,17 @@ export const buildVendorReview = (
     const rows = [...set.permissions].sort().map((apiName): PermissionRow => {
       const info = catalogue[apiName];
       const reason = reasons.get(apiName) ?? { kind: 'unexplained' as const };
-      const base = { apiName, label: info?.label ?? apiName, tier: info?.tier };
+      const base = { apiName, label: info?.label ?? apiName, tier: info?.tier, askedByGuide: reason.kind === 'guide' };
       if (reason.kind === 'guide') return { ...base, why: guideStepFor(vendor, ref.file, apiName) };
       if (reason.kind === 'dependency') {
-        const chain = reason.chain.map((p) => catalogue[p]?.label ?? p).join(' → ');
-        if (info && info.tier <= 1) {
-          alerts.push(
-            `${info.label} (${apiName}, tier ${info.tier}) on ${
-              ref.name
-            } is not asked for by the guide: it is implied by ${catalogue[reason.of]?.label ?? reason.of} (${chain}).`
-          );
-        }
+        // Only the link that brings it in: the whole chain is told once, by the rows above it and the graph.
+        const parent = reason.chain[reason.chain.length - 2] ?? reason.of;
         return {
           ...base,
-          why: `added by dependency of ${catalogue[reason.of]?.label ?? reason.of} (${chain})`,
+          why:
+            parent === reason.of
+              ? `required by ${labelOf(parent)} (asked by the guide)`
+              : `required by ${labelOf(parent)}, which ${labelOf(reason.of)} brings in`,
           impliedBy: reason.of,
           chain: reason.chain,
         };
@@ -95,6 +96,22 @@ export const buildVendorReview = (
           : 'not asked for by the guide and required by nothing: review it',
       };
     });
+    // One alert per guide permission that pulls in tier 0-1 permissions the guide does not ask for.
+    for (const root of [...new Set(rows.flatMap((r) => (r.impliedBy ? [r.impliedBy] : [])))]) {
+      const powerful = rows.filter((r) => r.impliedBy === root && r.tier !== undefined && r.tier <= 1);
+      if (!powerful.length) continue;
+      const list = powerful
+        .map((r) => {
+          const via = (r.chain ?? []).slice(1, -1).map(labelOf);
+          return `${r.label} (${r.apiName}, tier ${r.tier ?? '?'}${via.length ? `, through ${via.join(' → ')}` : ''})`;
+        })
+        .join('; ');
+      alerts.push(
+        `On ${ref.name}, ${labelOf(root)} (${root}, asked by the guide) implies ${
+          powerful.length
+        } tier 0-1 permission(s) the guide does not ask for: ${list}.`
+      );
+    }
     const assigned = !user
       ? 'by a person, to the user the vendor connects as (the vendor has no integration user of its own)'
       : ref.assign === 'always'

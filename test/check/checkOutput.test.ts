@@ -133,10 +133,10 @@ describe('check on the example values', () => {
   it('explains in the review that Manage MFA in API pulls in Manage Users (tier 0)', () => {
     const review = fs.readFileSync(path.join(dir, 'out/ispm/review.md'), 'utf8');
     expect(review).toContain(
-      '> - Manage Users (ManageUsers, tier 0) on ISPM_SFDC_integration_permission is not asked for by the guide: it is implied by Manage MFA in API (Manage MFA in API → Manage Users).'
+      '> - On ISPM_SFDC_integration_permission, Manage MFA in API (ManageTwoFactor, asked by the guide) implies 4 tier 0-1 permission(s) the guide does not ask for: Assign Permission Sets (AssignPermissionSets, tier 0, through Manage Users); Manage Internal Users (ManageInternalUsers, tier 0, through Manage Users); Manage Profiles and Permission Sets (ManageProfilesPermissionsets, tier 0, through Manage Users); Manage Users (ManageUsers, tier 0).'
     );
     expect(review).toContain(
-      '| Manage Users | `ManageUsers` | added by dependency of Manage MFA in API (Manage MFA in API → Manage Users) | **0** |'
+      '| Manage Users | `ManageUsers` | required by Manage MFA in API (asked by the guide) | **0** |'
     );
   });
 });

@@ -1,6 +1,4 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../helpers/projectCopy';
 import { useProjectCopyAsCwd } from '../helpers/projectCwd';
@@ -24,7 +22,7 @@ describe('verify --junit and deploy --junit', () => {
     expect(clean.code).toBe(0);
     expect(clean.out).toContain('JUnit report: out/junit/verify.xml');
     expect(fs.readFileSync(path.join(dir(), 'out/junit/verify.xml'), 'utf8')).toMatch(
-      /<testsuites name="vendor-access" tests="\d+" failures="0">/
+      /<testsuites name="vendor-access" tests="\d+" failures="0" skipped="\d+">/
     );
     // Someone turns View All Data off in the org: drift.
     const held = sim().state.components.get('PermissionSet:ISPM_SFDC_integration_permission');
@@ -34,7 +32,7 @@ describe('verify --junit and deploy --junit', () => {
     const xml = fs.readFileSync(path.join(dir(), 'out/junit/verify.xml'), 'utf8');
     expect(xml).toMatch(/failures="1"/);
     expect(xml).toMatch(
-      /<testcase classname="verify.prod" name="permissionsets\/ISPM_SFDC_integration_permission.permissionset differs">\n\s+<failure message="[^"]+">[^<]*ViewAllData[^<]*\nFix: Run vendor-access deploy; then verify again.<\/failure>/
+      /<testcase classname="verify.prod" name="component permissionsets\/ISPM_SFDC_integration_permission.permissionset" time="\d+\.\d{3}">\n\s+<failure message="[^"]+">[^<]*ViewAllData[^<]*\nFix: Run vendor-access deploy; then verify again.<\/failure>/
     );
   });
 });
@@ -54,6 +52,9 @@ describe('fleet: the drift-watch matrix', () => {
     ]);
     const { code, out } = await run('fleet', '--orgs-per-job', '2', '--github-output');
     expect(code).toBe(0);
+    // secret_1…secret_10: the workflow hands a job only these secrets (unused slots are '').
+    const slots = (...names: string[]): Record<string, string> =>
+      Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`secret_${i + 1}`, names[i] ?? '']));
     expect(JSON.parse(out.replace(/^matrix=/, ''))).toEqual({
       include: [
         {
@@ -62,11 +63,32 @@ describe('fleet: the drift-watch matrix', () => {
           aliases: 'a c',
           secrets: 'AUTH_A AUTH_C',
           targets: '-o a -o c',
+          login: '--alias a --auth-url-env AUTH_URL_1 --alias c --auth-url-env AUTH_URL_2',
+          ...slots('AUTH_A', 'AUTH_C'),
         },
-        { shard: 2, values: 'config/orgs/example.json', aliases: 'd', secrets: 'AUTH_D', targets: '-o d' },
-        { shard: 3, values: 'config/orgs/other.json', aliases: 'b', secrets: 'AUTH_B', targets: '-o b' },
+        {
+          shard: 2,
+          values: 'config/orgs/example.json',
+          aliases: 'd',
+          secrets: 'AUTH_D',
+          targets: '-o d',
+          login: '--alias d --auth-url-env AUTH_URL_1',
+          ...slots('AUTH_D'),
+        },
+        {
+          shard: 3,
+          values: 'config/orgs/other.json',
+          aliases: 'b',
+          secrets: 'AUTH_B',
+          targets: '-o b',
+          login: '--alias b --auth-url-env AUTH_URL_1',
+          ...slots('AUTH_B'),
+        },
       ],
     });
+    const tooMany = await run('fleet', '--orgs-per-job', '11');
+    expect(tooMany.code).toBe(1);
+    expect(tooMany.out).toContain('--orgs-per-job "11" is not a whole number from 1 to 10.');
   });
 
   it('lists every bad entry at once; nothing shell-like reaches the workflow', async () => {
@@ -97,61 +119,5 @@ describe('fleet: the drift-watch matrix', () => {
 
   it('the committed fleet file is valid', async () => {
     expect((await run('fleet', '--fleet', path.join(PROJECT_ROOT, 'config/fleet.json'))).code).toBe(0);
-  });
-});
-
-describe('scripts/fleet-login.sh', () => {
-  const SCRIPT = path.join(PROJECT_ROOT, 'scripts/fleet-login.sh');
-  const fakeSf = (): { bin: string; log: string } => {
-    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-sf-'));
-    const log = path.join(bin, 'calls.log');
-    // Logs its arguments and the auth URL it was given; the file must be private to the user.
-    fs.writeFileSync(
-      path.join(bin, 'sf'),
-      `#!/usr/bin/env bash\nfile="$5"\necho "sf $1 $2 $3 alias=$7 url=$(cat "$file") mode=$(stat -c %a "$file")" >> "${log}"\n[ "$7" != "broken" ]\n`,
-      { mode: 0o755 }
-    );
-    return { bin, log };
-  };
-  const runLogin = (
-    bin: string,
-    secrets: Record<string, string>,
-    args: string[]
-  ): { status: number | null; out: string } => {
-    const r = spawnSync('bash', [SCRIPT, ...args], {
-      env: { PATH: `${bin}:${path.dirname(process.execPath)}:/usr/bin:/bin`, SECRETS_JSON: JSON.stringify(secrets) },
-      encoding: 'utf8',
-    });
-    return { status: r.status, out: `${r.stdout}${r.stderr}` };
-  };
-
-  it('logs each alias in with its secret through a 0600 file, and never prints the auth URL', () => {
-    const { bin, log } = fakeSf();
-    const { status, out } = runLogin(
-      bin,
-      { AUTH_A: 'force://a@x.my.salesforce.com', AUTH_C: 'force://c@y.my.salesforce.com' },
-      ['a c', 'AUTH_A AUTH_C']
-    );
-    expect(status).toBe(0);
-    expect(out).toBe('logged in: a\nlogged in: c\n');
-    expect(fs.readFileSync(log, 'utf8')).toBe(
-      'sf org login sfdx-url alias=a url=force://a@x.my.salesforce.com mode=600\nsf org login sfdx-url alias=c url=force://c@y.my.salesforce.com mode=600\n'
-    );
-  });
-
-  it('names a missing secret and a failed login, logs in the others, exits 4', () => {
-    const { bin } = fakeSf();
-    const { status, out } = runLogin(bin, { AUTH_B: 'force://b@z' }, ['a broken', 'AUTH_A AUTH_B']);
-    expect(status).toBe(4);
-    expect(out).toContain('error: repository secret AUTH_A (for a) is missing or empty');
-    expect(out).toContain('error: login to broken with secret AUTH_B failed');
-    expect(out).not.toContain('force://');
-  });
-
-  it('refuses mismatched lists (exit 2)', () => {
-    expect(runLogin(fakeSf().bin, {}, ['a b', 'AUTH_A'])).toMatchObject({
-      status: 2,
-      out: expect.stringContaining('2 alias(es) but 1 secret name(s)'),
-    });
   });
 });

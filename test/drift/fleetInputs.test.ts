@@ -112,28 +112,35 @@ describe('fleet --orgs-per-job', () => {
       })
     );
 
-  it.each(['abc', '0', '-1', '1.5', '', '1001'])('refuses %p instead of a matrix that drops orgs', async (given) => {
+  it.each(['abc', '0', '-1', '1.5', '', '11'])('refuses %p instead of a matrix that drops orgs', async (given) => {
     write(3);
     const { code, out } = await run('fleet', '--orgs-per-job', given);
     expect(code).toBe(1);
-    expect(out).toContain(
-      `Error (BadOrgsPerJobError): --orgs-per-job "${given}" is not a whole number from 1 to 1000.`
-    );
+    expect(out).toContain(`Error (BadOrgsPerJobError): --orgs-per-job "${given}" is not a whole number from 1 to 10.`);
   });
 
   it("refuses a matrix past GitHub's 256 jobs, naming the smallest --orgs-per-job that fits", async () => {
-    write(10_000);
-    const { code, out } = await run('fleet');
+    write(2000);
+    const { code, out } = await run('fleet', '--orgs-per-job', '5');
     expect(code).toBe(1);
     expect(out).toContain(
-      "Error (FleetMatrixTooLargeError): The fleet's 10000 orgs at --orgs-per-job 10 make 1000 jobs; a GitHub Actions matrix runs at most 256 jobs per workflow run."
+      "Error (FleetMatrixTooLargeError): The fleet's 2000 orgs at --orgs-per-job 5 make 400 jobs; a GitHub Actions matrix runs at most 256 jobs per workflow run."
     );
-    expect(out).toContain('Pass --orgs-per-job 40 or more');
-    const fits = await run('fleet', '--orgs-per-job', '40', '--json');
+    expect(out).toContain('Pass --orgs-per-job 8 or more');
+    const fits = await run('fleet', '--orgs-per-job', '8', '--json');
     expect(fits.code).toBe(0);
     const include = (JSON.parse(fits.out) as { result: { include: Array<{ aliases: string }> } }).result.include;
     expect(include).toHaveLength(250);
     // Every org is in exactly one job.
-    expect(include.flatMap((j) => j.aliases.split(' '))).toHaveLength(10_000);
+    expect(include.flatMap((j) => j.aliases.split(' '))).toHaveLength(2000);
+  });
+
+  it('refuses a fleet no workflow run can hold (more than 256 jobs of 10 orgs), saying to split it', async () => {
+    write(3000);
+    const { code, out } = await run('fleet');
+    expect(code).toBe(1);
+    expect(out).toContain(
+      "Error (FleetTooLargeError): The fleet's 3000 orgs do not fit one workflow run: a GitHub Actions matrix runs at most 256 jobs, and a drift-watch job verifies at most 10 orgs (one secret slot each)."
+    );
   });
 });

@@ -27,12 +27,19 @@ describe('hardening findings: each has its code, its text and (on a failure) its
   it('hardened mode on and as intended: three passes', () => {
     expect(hardeningFindings([on()], { ispm: true })).toEqual([
       {
+        check: 'hardened mode ispm: profile',
         code: 'HardenedProfileRangesAsIntended',
         ok: true,
         what: `ispm: profile ${PROFILE}'s login IP ranges equal the vendor's 1 range(s)`,
       },
-      { code: 'HardenedUserOnProfile', ok: true, what: `ispm: ${USER} is on profile ${PROFILE}` },
       {
+        check: 'hardened mode ispm: user on profile',
+        code: 'HardenedUserOnProfile',
+        ok: true,
+        what: `ispm: ${USER} is on profile ${PROFILE}`,
+      },
+      {
+        check: 'hardened mode ispm: app enforces IP restrictions',
         code: 'AppEnforcesIpRestrictions',
         ok: true,
         what: "ispm: the External Client App enforces IP restrictions, so the profile's ranges bind its OAuth logins",
@@ -43,6 +50,7 @@ describe('hardening findings: each has its code, its text and (on a failure) its
   it('hardened mode on and drifted: ranges, user and app policy each fail with their fix', () => {
     expect(hardeningFindings([on({ orgRanges: [], userProfileId: '00e000000000002' })], { ispm: false })).toEqual([
       {
+        check: 'hardened mode ispm: profile',
         code: 'HardenedProfileRangesDrifted',
         ok: false,
         what: `ispm: profile ${PROFILE}'s login IP ranges differ from the vendor's`,
@@ -50,12 +58,14 @@ describe('hardening findings: each has its code, its text and (on a failure) its
         fix: 'Run vendor-access deploy: the profile is deployed whole, its ranges replaced.',
       },
       {
+        check: 'hardened mode ispm: user on profile',
         code: 'HardenedUserNotOnProfile',
         ok: false,
         what: `ispm: ${USER} is not on profile ${PROFILE}, so its logins are not limited to the vendor's ranges`,
         fix: 'Run vendor-access deploy: it moves the user.',
       },
       {
+        check: 'hardened mode ispm: app enforces IP restrictions',
         code: 'AppRelaxesIpRestrictions',
         ok: false,
         what: "ispm: the External Client App relaxes IP restrictions, so the profile's ranges do not bind its OAuth logins",
@@ -63,6 +73,7 @@ describe('hardening findings: each has its code, its text and (on a failure) its
       },
     ]);
     expect(hardeningFindings([on({}, 'userProfileId')], {})).toContainEqual({
+      check: 'hardened mode ispm: user on profile',
       code: 'HardenedUserMissing',
       ok: false,
       what: `ispm: integration user ${USER} does not exist`,
@@ -70,6 +81,7 @@ describe('hardening findings: each has its code, its text and (on a failure) its
     });
     expect(hardeningFindings([on({}, 'orgProfile')], { ispm: true })).toEqual([
       {
+        check: 'hardened mode ispm: profile',
         code: 'HardenedProfileMissing',
         ok: false,
         what: `ispm: hardened-mode profile ${PROFILE} is missing`,
@@ -81,6 +93,7 @@ describe('hardening findings: each has its code, its text and (on a failure) its
   it('hardened mode off: a warning, or what the org still holds', () => {
     expect(hardeningFindings([on({ on: false }, 'orgProfile')], {})).toEqual([
       {
+        check: 'hardened mode ispm: profile',
         code: 'HardenedModeOff',
         ok: true,
         warning: true,
@@ -90,6 +103,7 @@ describe('hardening findings: each has its code, its text and (on a failure) its
     const fix = 'Run vendor-access deploy: it moves the user back and removes the profile.';
     expect(hardeningFindings([on({ on: false, removeProfile: true })], {})).toEqual([
       {
+        check: 'hardened mode ispm: profile',
         code: 'HardenedModeOffProfileRemains',
         ok: false,
         what: `ispm: hardened mode is off, but the org still holds profile ${PROFILE}`,
@@ -98,6 +112,7 @@ describe('hardening findings: each has its code, its text and (on a failure) its
     ]);
     expect(hardeningFindings([on({ on: false, moveUser: 'back', removeProfile: true })], {})).toEqual([
       {
+        check: 'hardened mode ispm: profile',
         code: 'HardenedModeOffUserOnProfile',
         ok: false,
         what: `ispm: hardened mode is off, but the org still holds profile ${PROFILE} and ${USER} is on it`,

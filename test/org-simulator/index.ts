@@ -27,6 +27,8 @@ export type OrgSimulatorOptions = {
   deployPolls?: number;
   /** Stop by itself after this long without a request (used by `npm run simulator`). */
   idleTimeoutMs?: number;
+  /** Serve HTTPS with this key and certificate: needed to log in from `sfdxAuthUrl`, which always means https. */
+  tls?: { key: string; cert: string };
 };
 
 export type OrgSimulator = {
@@ -37,6 +39,11 @@ export type OrgSimulator = {
   /** Informational: the My Domain URL a real org of this kind has (`<domain>--<sandbox>.sandbox.my.salesforce.com`). */
   myDomainUrl: string;
   state: OrgState;
+  /**
+   * The admin's sfdx auth URL (`force://PlatformCLI::<refresh token>@127.0.0.1:<port>`), as `sf org
+   * display --verbose` prints one; it logs in only when the simulator serves HTTPS (`tls`).
+   */
+  sfdxAuthUrl: string;
   requests: RequestLog[];
   /** Round trips this org received since it started (or since `requests` was last emptied), by kind. */
   requestCounts: () => RequestCounts;
@@ -62,6 +69,7 @@ export const startOrgSimulator = async (options: OrgSimulatorOptions = {}): Prom
   for (const u of usernames) claimUsername(u, state.orgId);
   // The token must match core's access-token pattern (00D + 12-15 chars + '!'), toolchain 4.1.
   const accessToken = `${state.orgId}!AQ${crypto.randomBytes(24).toString('base64url').replace(/[^\w]/g, 'x')}`;
+  const refreshToken = `5Aep861${crypto.randomBytes(24).toString('base64url').replace(/[^\w]/g, 'x')}`;
   let faults: FaultPlan = options.faults ?? {};
   let stopped = false;
   const server = await startServer({
@@ -69,6 +77,8 @@ export const startOrgSimulator = async (options: OrgSimulatorOptions = {}): Prom
     accessToken,
     deployPolls: options.deployPolls ?? 1,
     faults: () => faults,
+    refreshToken,
+    ...(options.tls ? { tls: options.tls } : {}),
     ...(options.idleTimeoutMs ? { idleTimeoutMs: options.idleTimeoutMs, onIdle: () => void stop() } : {}),
   });
   const stop = async (): Promise<void> => {
@@ -86,6 +96,7 @@ export const startOrgSimulator = async (options: OrgSimulatorOptions = {}): Prom
       ? `https://simulated-org--${state.shape.sandbox.name.toLowerCase()}.sandbox.my.salesforce.com`
       : 'https://simulated-org.my.salesforce.com',
     state,
+    sfdxAuthUrl: `force://PlatformCLI::${refreshToken}@${server.url.replace(/^https?:\/\//, '')}`,
     requests: server.requests,
     requestCounts: () => countRequests(server.requests),
     faults: { set: (plan) => (faults = plan), clear: () => (faults = {}) },

@@ -139,6 +139,10 @@ export const seedLogin = (
     LoginType: login.LoginType ?? 'Remote Access 2.0',
   };
   rows(state, 'LoginHistory').push(row);
+  // A successful login is also the user's LastLoginDate (User: "The date and time when the user last successfully logged in").
+  const user = rows(state, 'User').find((u) => u.Id === row.UserId);
+  if (user && row.Status === 'Success' && String(user.LastLoginDate ?? '') < String(row.LoginTime))
+    user.LastLoginDate = login.LoginTime;
   return row;
 };
 

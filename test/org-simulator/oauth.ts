@@ -105,3 +105,37 @@ export const jwtBearerGrant = (
     },
   };
 };
+
+/**
+ * The OAuth 2.0 refresh token grant (Salesforce Help "OAuth 2.0 Refresh Token Flow for Renewed
+ * Sessions"), as `sf org login sfdx-url` and AuthInfo.create({ oauth2Options }) send it: grant_type
+ * refresh_token, client_id, refresh_token. The org's one refresh token belongs to its admin, and the
+ * answer carries the admin's session. The response fields are the documented ones (access_token,
+ * instance_url, id, issued_at, signature, token_type, scope). "expired access/refresh token" is the
+ * error_description Salesforce is widely reported to give a revoked or unknown refresh token; no
+ * Salesforce page we found quotes it.
+ */
+export const refreshTokenGrant = (
+  state: OrgState,
+  form: URLSearchParams,
+  refreshToken: string,
+  accessToken: string,
+  instanceUrl: string
+): TokenAnswer => {
+  if (!form.get('client_id')) return fail('invalid_client_id', 'client identifier invalid');
+  if (form.get('refresh_token') !== refreshToken) return fail('invalid_grant', 'expired access/refresh token');
+  const admin = rows(state, 'User')[0];
+  const issuedAt = String(Date.now());
+  return {
+    status: 200,
+    body: {
+      access_token: accessToken,
+      signature: crypto.createHmac('sha256', refreshToken).update(issuedAt).digest('base64'),
+      scope: 'refresh_token api',
+      instance_url: instanceUrl,
+      id: `${instanceUrl}/id/${state.orgId}/${String(admin?.Id)}`,
+      token_type: 'Bearer',
+      issued_at: issuedAt,
+    },
+  };
+};

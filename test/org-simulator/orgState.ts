@@ -158,6 +158,8 @@ export const createOrgState = (shapeOrName: string | OrgShape = 'enterprise', se
     Alias: 'admin',
     ProfileId: profiles[0]?.Id ?? null,
     IsActive: true,
+    // User.LastLoginDate: the last successful login, null until the first (seedLogin sets it).
+    LastLoginDate: null,
   };
   state.records.set('UserLicense', licences);
   state.records.set('Profile', profiles);
@@ -235,6 +237,7 @@ export const createOrgState = (shapeOrName: string | OrgShape = 'enterprise', se
       Alias: 'seed',
       ProfileId: profile.Id,
       IsActive: user.IsActive ?? true,
+      LastLoginDate: null,
     });
   }
   for (const range of seed.loginIpRanges ?? []) {

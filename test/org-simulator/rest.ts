@@ -66,7 +66,7 @@ export const createRecord = (
     takeSeat(licence, licence.Name);
     claimUsername(String(body.Username), state.orgId);
     const id = newId('005');
-    rows(state, 'User').push({ Id: id, IsActive: true, ...(body as Row) });
+    rows(state, 'User').push({ Id: id, IsActive: true, LastLoginDate: null, ...(body as Row) });
     return { id, success: true, errors: [] };
   }
   if (object === 'PermissionSetLicenseAssign') {

@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { decideFault, FaultPlan } from './faults';
 import { lifecycleRecordRequest, logFileBody, revokeToken, syncUserLogins } from './lifecycle';
-import { jwtBearerGrant } from './oauth';
+import { jwtBearerGrant, refreshTokenGrant } from './oauth';
 import { appEnforcesIp, CALLER_IP_HEADER, enforcesEveryRequest, outsideLoginRanges } from './rules/loginIpRules';
 import type { OrgState } from './orgState';
 import { rows } from './orgState';
@@ -40,6 +41,10 @@ export type ServerOptions = {
   faults: () => FaultPlan;
   idleTimeoutMs?: number;
   onIdle?: () => void;
+  /** The refresh token of the admin's sfdx auth URL (the refresh-token grant answers with accessToken). */
+  refreshToken: string;
+  /** Serve HTTPS with this key and certificate (an sfdx auth URL always means https://). */
+  tls?: { key: string; cert: string };
 };
 
 const readBody = (req: http.IncomingMessage): Promise<string> =>
@@ -186,7 +191,7 @@ export const startServer = async (
     clearTimeout(idleTimer);
     idleTimer = setTimeout(() => options.onIdle?.(), options.idleTimeoutMs);
   };
-  const server = http.createServer((req, res) => {
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     touch();
     // eslint-disable-next-line complexity -- a router: one branch per endpoint family (OAuth, SOAP, REST, composite)
     void (async (): Promise<void> => {
@@ -250,6 +255,10 @@ export const startServer = async (
 
       if (req.method === 'POST' && path === '/services/oauth2/token') {
         const form = new URLSearchParams(body);
+        if (form.get('grant_type') === 'refresh_token') {
+          const answer = refreshTokenGrant(options.state, form, options.refreshToken, options.accessToken, instanceUrl);
+          return send(answer.status, JSON.stringify(answer.body), 'application/json');
+        }
         if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer')
           return send(
             400,
@@ -381,9 +390,10 @@ export const startServer = async (
         );
       }
     })();
-  });
+  };
+  const server = options.tls ? https.createServer(options.tls, handler) : http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  instanceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  instanceUrl = `${options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   touch();
   return {
     url: instanceUrl,

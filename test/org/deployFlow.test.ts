@@ -117,6 +117,7 @@ describe('deploy against an org that already has things', () => {
     };
     const findings = envelope.result.orgs[0]?.findings ?? [];
     expect(findings).toContainEqual({
+      check: 'integration user ispm.integration@example.com.vendoraccess',
       code: 'IntegrationUserMissing',
       ok: false,
       what: 'integration user ispm.integration@example.com.vendoraccess does not exist',
@@ -138,6 +139,7 @@ describe('deploy against an org that already has things', () => {
     expect(drifted.code).toBe(1);
     const after = (drifted.json() as typeof envelope).result.orgs[0]?.findings ?? [];
     expect(after).toContainEqual({
+      check: 'component permissionsets/ISPM_SFDC_integration_permission.permissionset',
       code: 'ComponentDiffers',
       ok: false,
       what: 'permissionsets/ISPM_SFDC_integration_permission.permissionset differs',
@@ -145,12 +147,14 @@ describe('deploy against an org that already has things', () => {
       fix: 'Run vendor-access deploy; then verify again.',
     });
     expect(after).toContainEqual({
+      check: 'component permissionsets/Reco_Integration.permissionset',
       code: 'ComponentAsIntended',
       ok: true,
       what: 'permissionsets/Reco_Integration.permissionset as intended',
     });
     expect(after).toContainEqual(expect.objectContaining({ code: 'IntegrationUserAsIntended', ok: true }));
     expect(after).toContainEqual({
+      check: 'trusted IP ranges',
       code: 'TrustedRangesPresent',
       ok: true,
       what: 'every vendor trusted IP range is present',

@@ -65,6 +65,7 @@ describe('verify logs in as the integration user through the JWT bearer flow', (
     const findings =
       (verify.json() as { result: { orgs: Array<{ findings: unknown[] }> } }).result.orgs[0]?.findings ?? [];
     expect(findings).toContainEqual({
+      check: 'JWT login ISPM_SFDC_Integration',
       code: 'JwtLoginFailed',
       ok: false,
       what: 'JWT bearer login as ispm.integration@example.com.vendoraccess failed: The signature does not match the certificate on the External Client App.',

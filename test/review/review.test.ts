@@ -20,10 +20,10 @@ describe('vendor-access review: golden reports', () => {
   it('shows the implied tier-0 permissions loudly, never hidden', () => {
     const { markdown } = reviewProject(PROJECT_ROOT, { vendors: ['ispm'] });
     expect(markdown).toContain(
-      '> - Manage Users (ManageUsers, tier 0) on ISPM_SFDC_integration_permission is not asked for by the guide: it is implied by Manage MFA in API (Manage MFA in API → Manage Users).'
+      '> - On ISPM_SFDC_integration_permission, Manage MFA in API (ManageTwoFactor, asked by the guide) implies 4 tier 0-1 permission(s) the guide does not ask for: Assign Permission Sets (AssignPermissionSets, tier 0, through Manage Users); Manage Internal Users (ManageInternalUsers, tier 0, through Manage Users); Manage Profiles and Permission Sets (ManageProfilesPermissionsets, tier 0, through Manage Users); Manage Users (ManageUsers, tier 0).'
     );
     expect(markdown).toContain(
-      '| Reset User Passwords and Unlock Users | `ResetPasswords` | added by dependency of Manage MFA in API (Manage MFA in API → Manage Users → Reset User Passwords and Unlock Users) | 2 |'
+      '| Reset User Passwords and Unlock Users | `ResetPasswords` | required by Manage Users, which Manage MFA in API brings in | 2 |'
     );
     expect(markdown).toContain('- Tier 0: can take over the org');
     expect(markdown.length).toBeLessThan(MAX_COMMENT_CHARS);

@@ -93,7 +93,7 @@ describe('a third vendor described by data only', () => {
         '| View Health Check | `ViewHealthCheck` | Acme Posture guide, Grant read access: Select View Health Check. | 3 |'
       );
       expect(out).toContain(
-        '| View Roles and Role Hierarchy | `ViewRoles` | added by dependency of View Setup and Configuration'
+        '| View Roles and Role Hierarchy | `ViewRoles` | required by View Setup and Configuration (asked by the guide)'
       );
       expect(out).toContain('Assigned: by a person, to the user the vendor connects as');
       expect(out).toMatch(/### Integration user\n\nNone: this vendor needs no integration user in the org\./);

@@ -1,5 +1,5 @@
 import { sameRanges } from '../../metadata/checkHardenedProfile';
-import { Finding, findingsFrom } from '../findings';
+import { Finding, findingsFrom, forCheck } from '../findings';
 import type { HardeningPlan } from './planHardening';
 
 const finding = findingsFrom('verify');
@@ -9,11 +9,15 @@ const list = (ranges: Array<{ start: string; end: string }>): string =>
 
 /** Hardened mode off: the org should hold no hardened profile (a warning that the mode is off, else what remains). */
 const offFindings = (h: Omit<HardeningPlan, 'profileFile'>): Finding[] => {
-  if (!h.orgProfile) return [finding.warn('HardenedModeOff', [h.vendor])];
+  const check = `hardened mode ${h.vendor}: profile`;
+  if (!h.orgProfile) return [forCheck(check, finding.warn('HardenedModeOff', [h.vendor]))];
   return [
-    h.moveUser === 'back'
-      ? finding.fail('HardenedModeOffUserOnProfile', [h.vendor, h.profileName, h.username])
-      : finding.fail('HardenedModeOffProfileRemains', [h.vendor, h.profileName]),
+    forCheck(
+      check,
+      h.moveUser === 'back'
+        ? finding.fail('HardenedModeOffUserOnProfile', [h.vendor, h.profileName, h.username])
+        : finding.fail('HardenedModeOffProfileRemains', [h.vendor, h.profileName])
+    ),
   ];
 };
 
@@ -28,28 +32,39 @@ export const hardeningFindings = (
 ): Finding[] =>
   plans.flatMap((h): Finding[] => {
     if (!h.on) return offFindings(h);
-    if (!h.orgProfile) return [finding.fail('HardenedProfileMissing', [h.vendor, h.profileName])];
+    const check = `hardened mode ${h.vendor}`;
+    if (!h.orgProfile)
+      return [forCheck(`${check}: profile`, finding.fail('HardenedProfileMissing', [h.vendor, h.profileName]))];
     const findings: Finding[] = [
-      sameRanges(h.orgRanges, h.vendorRanges)
-        ? finding.pass('HardenedProfileRangesAsIntended', [h.vendor, h.profileName, h.vendorRanges.length])
-        : finding.fail(
-            'HardenedProfileRangesDrifted',
-            [h.vendor, h.profileName],
-            [],
-            `org: ${list(h.orgRanges) || '(none: any address)'}; vendor: ${list(h.vendorRanges)}`
-          ),
-      h.userProfileId === undefined
-        ? finding.fail('HardenedUserMissing', [h.vendor, h.username])
-        : h.userProfileId === h.orgProfile.id
-        ? finding.pass('HardenedUserOnProfile', [h.vendor, h.username, h.profileName])
-        : finding.fail('HardenedUserNotOnProfile', [h.vendor, h.username, h.profileName]),
+      forCheck(
+        `${check}: profile`,
+        sameRanges(h.orgRanges, h.vendorRanges)
+          ? finding.pass('HardenedProfileRangesAsIntended', [h.vendor, h.profileName, h.vendorRanges.length])
+          : finding.fail(
+              'HardenedProfileRangesDrifted',
+              [h.vendor, h.profileName],
+              [],
+              `org: ${list(h.orgRanges) || '(none: any address)'}; vendor: ${list(h.vendorRanges)}`
+            )
+      ),
+      forCheck(
+        `${check}: user on profile`,
+        h.userProfileId === undefined
+          ? finding.fail('HardenedUserMissing', [h.vendor, h.username])
+          : h.userProfileId === h.orgProfile.id
+          ? finding.pass('HardenedUserOnProfile', [h.vendor, h.username, h.profileName])
+          : finding.fail('HardenedUserNotOnProfile', [h.vendor, h.username, h.profileName])
+      ),
     ];
     const enforced = appEnforcesIp[h.vendor];
     if (enforced !== undefined)
       findings.push(
-        enforced
-          ? finding.pass('AppEnforcesIpRestrictions', [h.vendor])
-          : finding.fail('AppRelaxesIpRestrictions', [h.vendor])
+        forCheck(
+          `${check}: app enforces IP restrictions`,
+          enforced
+            ? finding.pass('AppEnforcesIpRestrictions', [h.vendor])
+            : finding.fail('AppRelaxesIpRestrictions', [h.vendor])
+        )
       );
     return findings;
   });

@@ -23,7 +23,14 @@ const withoutProfileFile = (h: HardeningPlan): Omit<HardeningPlan, 'profileFile'
   return shown;
 };
 
-export type UserChange = { vendor: string; username: string; action: 'create' | 'none'; assign: string[] };
+export type UserChange = {
+  vendor: string;
+  username: string;
+  action: 'create' | 'none';
+  assign: string[];
+  /** The user's last successful login (User.LastLoginDate), when it has one. */
+  lastLogin?: string;
+};
 
 /** The certificate and consumer key the org actually holds on a vendor's External Client App. */
 export type OrgAppFacts = {
@@ -73,7 +80,13 @@ export const planOrg = async (
         const id = analysis.facts.permissionSets.get(name);
         return !id || !held.has(id);
       });
-      return { vendor: plan.vendor, username: plan.username, action: plan.existing ? 'none' : 'create', assign };
+      return {
+        vendor: plan.vendor,
+        username: plan.username,
+        action: plan.existing ? 'none' : 'create',
+        assign,
+        ...(plan.existing?.lastLoginDate ? { lastLogin: plan.existing.lastLoginDate } : {}),
+      };
     });
     const apps = prepared.vendors.flatMap((vendor): OrgAppFacts[] => {
       const eca = vendor.externalClientApp;

@@ -9,7 +9,15 @@ import { soqlIn, soqlString } from './soql';
 export type UserLicenseFact = { id: string; name: string; total: number; used: number };
 export type PslFact = { id: string; developerName: string; masterLabel: string; total: number; used: number };
 export type ProfileFact = { id: string; name: string; userLicenseId: string };
-export type UserFact = { id: string; username: string; isActive: boolean; profileId: string; email: string };
+export type UserFact = {
+  id: string;
+  username: string;
+  isActive: boolean;
+  profileId: string;
+  email: string;
+  /** User.LastLoginDate: the last successful login; absent when the user never logged in. */
+  lastLoginDate?: string;
+};
 
 /** What preflight, plan and deploy need to know about one org, read once, read-only. */
 export type OrgFacts = {
@@ -347,10 +355,9 @@ export const readOrgFacts = async (
           // characters and digits" prepended when that was taken (Help: sandbox users and contacts,
           // e.g. 00x7Vquser@acme.com.test); only the names the answer allows are kept.
           {
-            query: `SELECT Id, Username, IsActive, ProfileId, Email FROM User WHERE Username IN ${soqlIn([
-              ...usernames,
-              ...(deployerInQuery ? [deployer] : []),
-            ])}${usernames.map((u) => ` OR Username LIKE ${soqlLikeEnd(u)}`).join('')}`,
+            query: `SELECT Id, Username, IsActive, ProfileId, Email, LastLoginDate FROM User WHERE Username IN ${soqlIn(
+              [...usernames, ...(deployerInQuery ? [deployer] : [])]
+            )}${usernames.map((u) => ` OR Username LIKE ${soqlLikeEnd(u)}`).join('')}`,
           },
         ]
       : []),
@@ -399,6 +406,7 @@ export const readOrgFacts = async (
     isActive: r.IsActive === true,
     profileId: str(r, 'ProfileId'),
     email: str(r, 'Email'),
+    ...(str(r, 'LastLoginDate') ? { lastLoginDate: str(r, 'LastLoginDate') } : {}),
   }));
   const second = secondReads(userLicenses, users, rights);
   const asked = second.flatMap((read, i) => (read ? [{ read, i }] : []));

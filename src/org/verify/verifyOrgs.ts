@@ -4,7 +4,7 @@ import type { ExitCode } from '../../output/exitCodes';
 import { checkOutputPath, type OutputTarget } from '../../files';
 import { valueByRole, valuesInputs } from '../../values';
 import { checkOrgUrl } from '../read/orgUrl';
-import { Finding, findingFromProblem, findingsFrom } from '../findings';
+import { Finding, findingFromProblem, findingsFrom, forCheck } from '../findings';
 import { exitCodeOfRun, OrgFailure, runOrgs } from '../runOrgs';
 import { summariseChanges } from '../plan/formatPlan';
 import { describeGap } from '../plan/orgFeatures';
@@ -37,11 +37,17 @@ export type OrgVerification = {
   ok: boolean;
   findings: Finding[];
   logins: Array<{ vendor: string; username: string; result: JwtLoginResult }>;
+  /** Each vendor app's certificate as the org holds it: days left, absent when unreadable. */
+  certificates: Array<{ vendor: string; app: string; daysLeft?: number }>;
+  /** Each integration user's last successful login (User.LastLoginDate), absent when it never logged in. */
+  vendorUsers: Array<{ vendor: string; username: string; exists: boolean; lastLogin?: string }>;
+  /** Wall time of this org's read and comparison. */
+  seconds: number;
 };
 export type VerifyResult = {
   exitCode: ExitCode;
   /** An org that could not be read is an OrgFailure, `ok: false` like a drifted one. */
-  orgs: Array<OrgVerification | (OrgFailure & { ok: false })>;
+  orgs: Array<OrgVerification | (OrgFailure & { ok: false; seconds?: number })>;
   /** Every warning of the run, each once with its orgs; the command moves them to the output's warnings. */
   warnings: string[];
 };
@@ -50,26 +56,35 @@ const finding = findingsFrom('verify');
 
 const certificateFinding = (app: OrgPlan['apps'][number], certWarnDays: number): Finding => {
   const cert = app.certificate;
-  if (!cert) return finding.fail('AppCertificateUnreadable', [app.app]);
-  if (cert.daysLeft < 0) return finding.fail('AppCertificateExpired', [app.app, cert.notAfter.slice(0, 10)]);
+  const check = (f: Finding): Finding => forCheck(`certificate ${app.app}`, f);
+  if (!cert) return check(finding.fail('AppCertificateUnreadable', [app.app]));
+  if (cert.daysLeft < 0) return check(finding.fail('AppCertificateExpired', [app.app, cert.notAfter.slice(0, 10)]));
   const tokens = [app.app, cert.sha256Fingerprint.slice(0, 23), cert.daysLeft];
-  return cert.daysLeft < certWarnDays
-    ? finding.pass('AppCertificateRenewSoon', tokens)
-    : finding.pass('AppCertificateValid', tokens);
+  // Renew soon is a warning: it passes, but no reporter should count it as a plain pass.
+  return check(
+    cert.daysLeft < certWarnDays
+      ? finding.warn('AppCertificateRenewSoon', tokens)
+      : finding.pass('AppCertificateValid', tokens)
+  );
 };
 
 const componentFinding = (c: OrgPlan['components'][number]): Finding => {
-  if (c.action === 'none') return finding.pass('ComponentAsIntended', [c.component]);
+  const check = (f: Finding): Finding => forCheck(`component ${c.component}`, f);
+  if (c.action === 'none') return check(finding.pass('ComponentAsIntended', [c.component]));
   const detail = summariseChanges(c.changes).join('; ');
-  return c.action === 'create'
-    ? finding.fail('ComponentMissing', [c.component], [], detail)
-    : finding.fail('ComponentDiffers', [c.component], [], detail);
+  return check(
+    c.action === 'create'
+      ? finding.fail('ComponentMissing', [c.component], [], detail)
+      : finding.fail('ComponentDiffers', [c.component], [], detail)
+  );
 };
 
 const userFinding = (u: OrgPlan['users'][number]): Finding => {
-  if (u.action === 'create') return finding.fail('IntegrationUserMissing', [u.username]);
-  if (u.assign.length) return finding.fail('IntegrationUserLacksPermissionSets', [u.username, u.assign.join(', ')]);
-  return finding.pass('IntegrationUserAsIntended', [u.username]);
+  const check = (f: Finding): Finding => forCheck(`integration user ${u.username}`, f);
+  if (u.action === 'create') return check(finding.fail('IntegrationUserMissing', [u.username]));
+  if (u.assign.length)
+    return check(finding.fail('IntegrationUserLacksPermissionSets', [u.username, u.assign.join(', ')]));
+  return check(finding.pass('IntegrationUserAsIntended', [u.username]));
 };
 
 const findingsOf = (plan: OrgPlan, certWarnDays: number): Finding[] => {
@@ -77,15 +92,20 @@ const findingsOf = (plan: OrgPlan, certWarnDays: number): Finding[] => {
   const findings: Finding[] = plan.problems.filter((p) => p.severity === 'error').map(findingFromProblem);
   findings.push(...plan.components.map(componentFinding));
   if (plan.trustedRanges) {
+    // One check for the whole list: its missing ranges are one failing test case, not one case each.
     for (const r of plan.trustedRanges.add)
-      findings.push(finding.fail('TrustedRangeMissing', [r.start, r.end, r.description ?? '']));
-    if (!plan.trustedRanges.add.length) findings.push(finding.pass('TrustedRangesPresent'));
+      findings.push(
+        forCheck('trusted IP ranges', finding.fail('TrustedRangeMissing', [r.start, r.end, r.description ?? '']))
+      );
+    if (!plan.trustedRanges.add.length)
+      findings.push(forCheck('trusted IP ranges', finding.pass('TrustedRangesPresent')));
   }
   findings.push(...plan.users.map(userFinding));
   findings.push(...hardeningFindings(plan.hardening, plan.appEnforcesIp));
   findings.push(...plan.apps.map((app) => certificateFinding(app, certWarnDays)));
   // Left out on purpose (the org lacks an optional feature): a warning, not drift.
-  for (const g of plan.featureGaps) findings.push(finding.warn('OrgFeatureLeftOut', [describeGap(g)]));
+  for (const g of plan.featureGaps)
+    findings.push(forCheck(`org feature ${describeGap(g)}`, finding.warn('OrgFeatureLeftOut', [describeGap(g)])));
   return findings;
 };
 
@@ -115,6 +135,7 @@ export const verifyOrgs = async (options: VerifyOptions): Promise<VerifyResult> 
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     },
     async (org, { warn }): Promise<OrgVerification> => {
+      const started = Date.now();
       const plan = await planOrg(options.projectDir, prepared, org);
       for (const p of plan.problems) if (p.severity === 'warning') warn(p);
       const findings = findingsOf(plan, options.certWarnDays ?? 30);
@@ -125,7 +146,7 @@ export const verifyOrgs = async (options: VerifyOptions): Promise<VerifyResult> 
           const username = vendor ? valueByRole(vendor, prepared.values, 'integrationUsername') : '';
           const consumerKey = options.consumerKey ?? app.consumerKey;
           if (!consumerKey) {
-            findings.push(finding.fail('JwtLoginWithoutConsumerKey', [app.app]));
+            findings.push(forCheck(`JWT login ${app.app}`, finding.fail('JwtLoginWithoutConsumerKey', [app.app])));
             continue;
           }
           // eslint-disable-next-line no-await-in-loop -- one JWT login after another, in the order of the apps
@@ -141,22 +162,42 @@ export const verifyOrgs = async (options: VerifyOptions): Promise<VerifyResult> 
           // One comparison for the refusal: jwtLogin's refusal code, which reads the description case-insensitively.
           if (!result.ok && hardened && result.refusal === 'JwtIpRestricted') {
             // From outside the vendor's ranges the refusal is what hardened mode is for.
-            findings.push(finding.pass('JwtLoginRefusedByIpRestriction', [username]));
+            findings.push(forCheck(`JWT login ${app.app}`, finding.pass('JwtLoginRefusedByIpRestriction', [username])));
             continue;
           }
           findings.push(
-            result.ok
-              ? finding.pass('JwtLoginSucceeded', [username])
-              : finding.fail(
-                  'JwtLoginFailed',
-                  [username, result.diagnosis],
-                  [result.fix],
-                  `${result.error}: ${result.description}`
-                )
+            forCheck(
+              `JWT login ${app.app}`,
+              result.ok
+                ? finding.pass('JwtLoginSucceeded', [username])
+                : finding.fail(
+                    'JwtLoginFailed',
+                    [username, result.diagnosis],
+                    [result.fix],
+                    `${result.error}: ${result.description}`
+                  )
+            )
           );
         }
       }
-      return { targetOrg: plan.targetOrg, ok: findings.every((f) => f.ok), findings, logins };
+      return {
+        targetOrg: plan.targetOrg,
+        ok: findings.every((f) => f.ok),
+        findings,
+        logins,
+        certificates: plan.apps.map((a) => ({
+          vendor: a.vendor,
+          app: a.app,
+          ...(a.certificate ? { daysLeft: a.certificate.daysLeft } : {}),
+        })),
+        vendorUsers: plan.users.map((u) => ({
+          vendor: u.vendor,
+          username: u.username,
+          exists: u.action === 'none',
+          ...(u.lastLogin ? { lastLogin: u.lastLogin } : {}),
+        })),
+        seconds: (Date.now() - started) / 1000,
+      };
     }
   );
   const orgs = run.orgs.map((o) => ('error' in o ? { ...o, ok: false as const } : o));
