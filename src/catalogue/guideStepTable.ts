@@ -3,8 +3,9 @@ import type { Vendor } from './vendorEntry';
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /**
- * The README's table mapping every guide step to what implements it, built from vendor.json so
- * the documentation cannot drift from the catalogue (a test compares it with README.md).
+ * The table in docs/guide-steps.md mapping every guide step to what implements it, built from
+ * vendor.json so the documentation cannot drift from the catalogue (test/docs/readme.test.ts
+ * compares them).
  */
 export const renderGuideStepTable = (vendors: Vendor[]): string => {
   const lines: string[] = [];

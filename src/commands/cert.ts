@@ -62,7 +62,7 @@ const inspect = defineCommand<InspectArgs>({
       .positional('file', { type: 'string', demandOption: true, describe: flag('file') })
       .option('private-key', { type: 'string', describe: flag('privateKey') })
       .option('warn-days', { type: 'string', default: String(DEFAULT_CERT_WARN_DAYS), describe: flag('warnDays') })
-      .example('$0 cert inspect config/certs/server.crt', messages.getMessage('examples.Inspect'))
+      .example('$0 cert inspect out/certs/server.crt', messages.getMessage('examples.Inspect'))
       .example(
         '$0 cert inspect out/certs/server.crt --private-key out/certs/server.key --warn-days 60',
         messages.getMessage('examples.InspectKey')

@@ -22,7 +22,7 @@ const ANY = (vendor: Vendor): string =>
 
 /**
  * The credential section of a vendor's review: "any address" unless hardened mode is on, then the
- * vendor's ranges, with the risk that remains either way (facts in README "Hardened mode").
+ * vendor's ranges, with the risk that remains either way (facts in docs/hardened-mode.md).
  */
 export const credentialExposure = (
   vendor: Vendor,

@@ -165,7 +165,17 @@ describe('npm run simulator -- --shape-file', () => {
     new Promise((resolve) => {
       const child = spawn(
         process.execPath,
-        ['scripts/run-ts.js', 'test/org-simulator/serve.ts', '--shape-file', file, '--idle-minutes', '1'],
+        [
+          'scripts/run-ts.js',
+          'test/org-simulator/serve.ts',
+          '--shape-file',
+          file,
+          '--idle-minutes',
+          '1',
+          // Not the project's out/simulator.env: a simulator the developer is running may own it.
+          '--exports-file',
+          path.join(os.tmpdir(), `simulator-${process.pid}.env`),
+        ],
         { cwd: PROJECT }
       );
       let out = '';

@@ -1,18 +1,18 @@
 #!/usr/bin/env node
 'use strict';
-// Rewrites the guide-step table in README.md from force-app/*/vendor.json (run after `npm run build`).
+// Rewrites the guide-step table in docs/guide-steps.md from force-app/*/vendor.json (run after `npm run build`).
 const fs = require('node:fs');
 const path = require('node:path');
 const { loadVendors } = require('../lib/catalogue');
 const { renderGuideStepTable } = require('../lib/catalogue/guideStepTable');
 
 const root = path.join(__dirname, '..');
-const readme = path.join(root, 'README.md');
-const text = fs.readFileSync(readme, 'utf8');
+const page = path.join(root, 'docs', 'guide-steps.md');
+const text = fs.readFileSync(page, 'utf8');
 const start = '<!-- guide-steps:start -->';
 const end = '<!-- guide-steps:end -->';
 const [before, rest] = text.split(start);
 const after = rest.split(end)[1];
 const table = renderGuideStepTable(loadVendors(root).vendors);
-fs.writeFileSync(readme, `${before}${start}\n${table}${end}${after}`);
-process.stdout.write('README.md guide-step table updated\n');
+fs.writeFileSync(page, `${before}${start}\n${table}${end}${after}`);
+process.stdout.write('docs/guide-steps.md guide-step table updated\n');
