@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Connection } from '@salesforce/core';
 import { diffMetadata, ValueChange } from '../../metadata/metadataDiff';
 import { ORG_FIELDS } from '../../metadata/orgMetadataFields';
@@ -29,10 +27,10 @@ export const compareWithOrg = async (
   const current = takeRetrieved(connection, members) ?? (await retrieveOrgMetadata(connection, members));
   const components = list.flatMap((c): ComponentPlan[] => {
     const rel = `${c.type.directoryName}/${c.fullName}.${c.type.suffix ?? ''}`;
-    const file = path.join(workspace.metadataDir, rel);
-    if (!fs.existsSync(file)) return [];
+    const ours = workspace.contents.get(rel);
+    if (ours === undefined) return [];
     const orgXml = current.get(rel);
-    const changes = diffMetadata(orgXml, fs.readFileSync(file, 'utf8'), c.type.name === 'PermissionSet');
+    const changes = diffMetadata(orgXml, ours, c.type.name === 'PermissionSet');
     return [
       {
         component: rel,
