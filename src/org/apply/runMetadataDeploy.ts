@@ -7,6 +7,7 @@ import {
   RequestStatus,
 } from '@salesforce/source-deploy-retrieve';
 import { DEFAULT_API_VERSION } from '../read/connectOrg';
+import { sdrRegistry } from '../read/sdrRegistry';
 import { pollDelayMs } from './pollDelay';
 
 /** Progress of one Metadata API deploy, as the org reports it. */
@@ -92,6 +93,7 @@ const progressOf = (s: MetadataApiDeployStatus): DeployProgress => ({
 export const runMetadataDeploy = async (connection: Connection, options: DeployRunOptions): Promise<DeployOutcome> => {
   const deploy = new MetadataApiDeploy({
     usernameOrConnection: connection,
+    registry: sdrRegistry(),
     components: options.components,
     ...(options.zipPath ? { zipPath: options.zipPath } : {}),
     ...(options.resumeId ? { id: options.resumeId } : {}),

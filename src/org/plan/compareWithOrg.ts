@@ -13,6 +13,22 @@ export type ComponentPlan = {
   changes: ValueChange[];
 };
 
+// Orgs of a fleet mostly hold the same XML for the same component, and all get the same from us:
+// each distinct pair is parsed and compared once (bounded, so a long process keeps little).
+const MAX_DIFFS = 512;
+const diffs = new Map<string, ValueChange[]>();
+const diffOnce = (orgXml: string | undefined, ours: string, whole: boolean): ValueChange[] => {
+  const key = `${whole ? 'whole' : 'fields'}\u0000${orgXml ?? '\u0000absent'}\u0000${ours}`;
+  let changes = diffs.get(key);
+  if (!changes) {
+    changes = diffMetadata(orgXml, ours, whole);
+    diffs.set(key, changes);
+    if (diffs.size > MAX_DIFFS) diffs.delete(diffs.keys().next().value as string);
+  }
+  // Copies: a caller may change what it gets.
+  return changes.map((c) => ({ ...c }));
+};
+
 /**
  * Retrieves, once, every component a workspace would deploy and compares it value by value with
  * what would be sent. Permission sets are replaced whole on deploy, so what only the org has is a
@@ -30,7 +46,7 @@ export const compareWithOrg = async (
     const ours = workspace.contents.get(rel);
     if (ours === undefined) return [];
     const orgXml = current.get(rel);
-    const changes = diffMetadata(orgXml, ours, c.type.name === 'PermissionSet');
+    const changes = diffOnce(orgXml, ours, c.type.name === 'PermissionSet');
     return [
       {
         component: rel,
