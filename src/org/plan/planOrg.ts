@@ -90,15 +90,12 @@ export const planOrg = async (
     const appEnforcesIp: Record<string, boolean> = {};
     for (const vendor of prepared.vendors) {
       const eca = vendor.externalClientApp;
+      // Only the OAuth policies are parsed (the retrieve holds every component of the vendors).
       const policy = eca
         ? [...current]
-            .map(([rel, xml]) => ({ rel, parsed: parseMetadataXml(xml) }))
-            .find(
-              (x) =>
-                x.rel.startsWith('extlClntAppOauthPolicies/') &&
-                x.parsed.ok &&
-                selectText(x.parsed.node, ORG_FIELDS.policyApp.path) === eca.name
-            )?.parsed
+            .filter(([rel]) => rel.startsWith('extlClntAppOauthPolicies/'))
+            .map(([, xml]) => parseMetadataXml(xml))
+            .find((parsed) => parsed.ok && selectText(parsed.node, ORG_FIELDS.policyApp.path) === eca.name)
         : undefined;
       if (policy?.ok)
         appEnforcesIp[vendor.name] = ['Enforce', 'Enforce_RelaxRefresh'].includes(
