@@ -88,6 +88,20 @@ const emptyIgnore = (base: SharedConversion): ForceIgnore => {
   return found;
 };
 
+// Orgs that receive the same files get the same zip: deflated once (bounded).
+const MAX_ZIPS = 16;
+const zips = new Map<string, Buffer>();
+const zipOf = (contents: Map<string, string>): Buffer => {
+  const sorted = [...contents].sort(([a], [b]) => (a < b ? -1 : 1));
+  const key = JSON.stringify(sorted);
+  const found = zips.get(key);
+  if (found) return found;
+  const zip = writeZip(sorted.map(([name, text]) => ({ name, data: Buffer.from(text, 'utf8') })));
+  zips.set(key, zip);
+  if (zips.size > MAX_ZIPS) zips.delete(zips.keys().next().value as string);
+  return zip;
+};
+
 /**
  * Exactly what one org receives: the vendors' metadata, org-resolved permissions added, ECA
  * satellites under the names the org already uses, the Event Manager entities it offers, and the
@@ -205,10 +219,7 @@ export const buildDeployWorkspace = async (projectDir: string, plan: WorkspacePl
     get zipPath(): string {
       if (!zipDir) {
         zipDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vendor-access-deploy-'));
-        const entries = [...contents]
-          .sort(([a], [b]) => (a < b ? -1 : 1))
-          .map(([name, text]) => ({ name, data: Buffer.from(text, 'utf8') }));
-        fs.writeFileSync(path.join(zipDir, 'deploy.zip'), writeZip(entries));
+        fs.writeFileSync(path.join(zipDir, 'deploy.zip'), zipOf(contents));
       }
       return path.join(zipDir, 'deploy.zip');
     },
