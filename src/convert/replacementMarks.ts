@@ -9,6 +9,9 @@ import {
   stringToRegex,
 } from '@salesforce/source-deploy-retrieve/lib/src/convert/replacements';
 import type { VendorValues } from '../values/orgValues';
+import { loadMessages } from '../messages/loadMessages';
+
+const internal = loadMessages('internal');
 
 /**
  * SDR 12.37.2 takes replacement values from two places only (convert/replacements.js): a
@@ -62,9 +65,7 @@ export const replacementMarker = (projectDir: string, values: VendorValues[]): R
       if (value !== undefined) return value;
       if (r.allowUnsetEnvVariable) return '';
       // SDR's own words for this case (getEnvValue in convert/replacements.js).
-      throw new Error(
-        `"${r.replaceWithEnv}" is in sfdx-project.json as a value for "replaceWithEnv" property, but it's not set in your environment.`
-      );
+      throw internal.createError('error.ReplacementVariableUnset', [r.replaceWithEnv]);
     }
     const file = (r as { replaceWithFile: string }).replaceWithFile;
     return fileValues.get(path.resolve(file)) ?? getContentsOfReplacementFile(file);

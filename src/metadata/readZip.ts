@@ -1,4 +1,8 @@
 import zlib from 'node:zlib';
+import { loadMessages } from '../messages/loadMessages';
+
+const internal = loadMessages('internal');
+const unreadable = (why: string): Error => internal.createError('error.RetrievedZipUnreadable', [why]);
 
 /**
  * The files of a zip archive held in memory (PKWARE APPNOTE 4.3: the end record, the central
@@ -17,12 +21,12 @@ export const readZip = (zip: Buffer): Map<string, Buffer> => {
       break;
     }
   }
-  if (end < 0) throw new Error('not a zip archive (no end of central directory record)');
+  if (end < 0) throw unreadable('not a zip archive (no end of central directory record)');
   const count = zip.readUInt16LE(end + 10);
   let at = zip.readUInt32LE(end + 16);
   const files = new Map<string, Buffer>();
   for (let n = 0; n < count; n++) {
-    if (zip.readUInt32LE(at) !== 0x02_01_4b_50) throw new Error('zip central directory entry expected');
+    if (zip.readUInt32LE(at) !== 0x02_01_4b_50) throw unreadable('zip central directory entry expected');
     const method = zip.readUInt16LE(at + 10);
     const compressedSize = zip.readUInt32LE(at + 20);
     const nameLength = zip.readUInt16LE(at + 28);
@@ -36,7 +40,7 @@ export const readZip = (zip: Buffer): Map<string, Buffer> => {
     const data = zip.subarray(start, start + compressedSize);
     if (method === 0) files.set(name, Buffer.from(data));
     else if (method === 8) files.set(name, zlib.inflateRawSync(data));
-    else throw new Error(`zip entry ${name}: compression method ${method} is not supported`);
+    else throw unreadable(`zip entry ${name}: compression method ${method} is not supported`);
   }
   return files;
 };
