@@ -15,7 +15,7 @@ import { listFiles, toPosix } from '../../src/metadata/listFiles';
 import { loadOrgValues } from '../../src/values';
 import { run, useSimulatedOrg } from '../helpers/simulatedOrg';
 import { useProjectCopyAsCwd } from '../helpers/projectCwd';
-import { PROJECT_ROOT } from '../helpers/projectCopy';
+import { copyProject, PROJECT_ROOT, removeProject } from '../helpers/projectCopy';
 
 /**
  * The oracle: what one org received before conversions were shared. A copy of the project per org
@@ -246,5 +246,62 @@ describe('a deploy to orgs that differ: each receives its own XML from one conve
         '<contactEmail>security-team@example.com</contactEmail>'
       );
     expect(process.env.ISPM_CONTACT_EMAIL).toBeUndefined();
+  });
+});
+
+describe('replacements the values do not carry are read as SDR reads them', () => {
+  let dir: string;
+  let plan: WorkspacePlan;
+  beforeEach(async () => {
+    dir = copyProject();
+    const vendors = loadVendors(dir).vendors;
+    const { values } = await loadOrgValues('config/orgs/example.json', vendors, {
+      projectDir: dir,
+      env: { ISPM_CONTACT_EMAIL: 'security-team@example.com' },
+    });
+    if (!values) throw new Error('example values invalid');
+    plan = {
+      vendors,
+      values: Object.values(values.vendors),
+      extraPermissions: new Map(),
+      renames: new Map(),
+      trustedRanges: [{ start: '198.51.100.0', end: '198.51.100.255', description: 'Head office' }],
+    };
+  });
+  afterEach(() => {
+    removeProject(dir);
+    delete process.env.VENDOR_ACCESS_TEST_OFFICE;
+  });
+
+  const addReplacement = (entry: Record<string, unknown>): void => {
+    const file = path.join(dir, 'sfdx-project.json');
+    const project = JSON.parse(fs.readFileSync(file, 'utf8')) as { replacements: unknown[] };
+    project.replacements.push(entry);
+    fs.writeFileSync(file, JSON.stringify(project, undefined, 2));
+  };
+
+  it('a replaceWithEnv variable nobody set is a named error in SDR’s words', async () => {
+    addReplacement({
+      glob: '**/Security.settings-meta.xml',
+      stringToReplace: 'Head office',
+      replaceWithEnv: 'VENDOR_ACCESS_TEST_OFFICE',
+    });
+    await expect(buildDeployWorkspace(dir, plan)).rejects.toMatchObject({
+      name: 'ReplacementVariableUnsetError',
+      message:
+        '"VENDOR_ACCESS_TEST_OFFICE" is in sfdx-project.json as a value for "replaceWithEnv" property, but it\'s not set in your environment.',
+    });
+  });
+
+  it('a variable the user set applies to the generated trusted-range list too, as it did in the workspace', async () => {
+    addReplacement({
+      glob: '**/Security.settings-meta.xml',
+      stringToReplace: 'Head office',
+      replaceWithEnv: 'VENDOR_ACCESS_TEST_OFFICE',
+    });
+    process.env.VENDOR_ACCESS_TEST_OFFICE = 'Main office';
+    const ws = await buildDeployWorkspace(dir, plan);
+    expect(ws.contents.get('settings/Security.settings')).toContain('<description>Main office</description>');
+    expect(ws.contents.get('settings/Security.settings')).not.toContain('Head office');
   });
 });
