@@ -13,8 +13,12 @@ import {
 import type { MarkedReplacement } from '@salesforce/source-deploy-retrieve/lib/src/convert/types';
 import type { Vendor } from '../catalogue';
 import { listFiles, toPosix } from '../metadata/listFiles';
+import { readZip } from '../metadata/readZip';
+import { loadMessages } from '../messages/loadMessages';
 import type { VendorValues } from '../values/orgValues';
 import { ReplacementMarker, replacementMarker } from './replacementMarks';
+
+const internal = loadMessages('internal');
 
 /** Where org-resolved files (merged trusted ranges, hardened profiles) sit in a workspace. */
 export const GENERATED = 'vendor-access-generated';
@@ -135,7 +139,13 @@ const convert = async (
     const mergedRules = path.join(dir, 'merged.forceignore');
     fs.writeFileSync(mergedRules, workspaceForceignore(projectRules, vendors, true));
     const mergedIgnore = new ForceIgnore(mergedRules);
-    for (const vendor of vendors) fs.cpSync(vendor.dir, path.join(dir, vendor.relDir), { recursive: true });
+    // Linked, not copied (a junction on Windows needs no privilege): SDR resolves through the links
+    // with the workspace's paths and rules, and
+    // nothing is written into the vendors' folders (the conversion reads them and writes nothing).
+    for (const vendor of vendors) {
+      fs.mkdirSync(path.dirname(path.join(dir, vendor.relDir)), { recursive: true });
+      fs.symlinkSync(path.resolve(vendor.dir), path.join(dir, vendor.relDir), 'junction');
+    }
     const profilesDir = path.join(dir, GENERATED, 'main', 'default', 'profiles');
     if (profiles.length) fs.mkdirSync(profilesDir, { recursive: true });
     for (const file of profiles) fs.copyFileSync(file, path.join(profilesDir, path.basename(file)));
@@ -156,17 +166,17 @@ const convert = async (
       }
       if (Object.keys(marked).length) c.replacements = marked;
     }
-    // The workspace's own project, without `replacements`: SDR keeps the marks above.
+    // The workspace's own project, without `replacements`: SDR keeps the marks above (a zip
+    // conversion re-marks from the project's sfdx-project.json, which here has none).
     set.projectDirectory = dir;
     const registry = new RegistryAccess(undefined, dir);
-    const metadataDir = path.join(dir, 'metadata');
-    await new MetadataConverter(registry).convert(set, 'metadata', {
-      type: 'directory',
-      outputDirectory: metadataDir,
-      genUniqueDir: false,
-    });
+    // To a zip in memory, read back in memory: no folder of files to write and remove.
+    const { zipBuffer } = await new MetadataConverter(registry).convert(set, 'metadata', { type: 'zip' });
+    if (!zipBuffer) throw internal.createError('error.ConversionFailed', [packageDirectories.join(', ')]);
     const converted = new Map(
-      listFiles(metadataDir).map((f) => [toPosix(path.relative(metadataDir, f)), fs.readFileSync(f, 'utf8')] as const)
+      [...readZip(zipBuffer)]
+        .filter(([name]) => name !== 'package.xml')
+        .map(([name, data]) => [name, data.toString('utf8')] as const)
     );
     const components = sources.map((c): ConvertedComponent => {
       const rel = `${c.type.directoryName}/${c.fullName}.${c.type.suffix ?? ''}`;
