@@ -16,6 +16,7 @@ import { listFiles, toPosix } from '../metadata/listFiles';
 import { readZip } from '../metadata/readZip';
 import { loadMessages } from '../messages/loadMessages';
 import type { VendorValues } from '../values/orgValues';
+import { sdrRegistry } from './sdrRegistry';
 import { ReplacementMarker, replacementMarker } from './replacementMarks';
 
 const internal = loadMessages('internal');
@@ -49,8 +50,8 @@ export type SharedConversion = {
   registry: RegistryAccess;
   /** Marks the replacements of a file an org adds or renames, as SDR would at that path. */
   mark: ReplacementMarker;
-  /** The rules where an org gets the merged trusted-range list (workspaceForceignore). */
-  mergedIgnore: ForceIgnore;
+  /** The rules where an org gets the merged trusted-range list (workspaceForceignore), parsed on first use. */
+  readonly mergedIgnore: ForceIgnore;
 };
 
 const SECURITY_RULE = '**/settings/Security.settings-meta.xml';
@@ -136,9 +137,8 @@ const convert = async (
     );
     const projectRules = readText(path.join(projectDir, '.forceignore'));
     fs.writeFileSync(path.join(dir, '.forceignore'), projectRules);
-    const mergedRules = path.join(dir, 'merged.forceignore');
-    fs.writeFileSync(mergedRules, workspaceForceignore(projectRules, vendors, true));
-    const mergedIgnore = new ForceIgnore(mergedRules);
+    const mergedText = workspaceForceignore(projectRules, vendors, true);
+    let mergedIgnore: ForceIgnore | undefined;
     // Linked, not copied (a junction on Windows needs no privilege): SDR resolves through the links
     // with the workspace's paths and rules, and
     // nothing is written into the vendors' folders (the conversion reads them and writes nothing).
@@ -169,7 +169,8 @@ const convert = async (
     // The workspace's own project, without `replacements`: SDR keeps the marks above (a zip
     // conversion re-marks from the project's sfdx-project.json, which here has none).
     set.projectDirectory = dir;
-    const registry = new RegistryAccess(undefined, dir);
+    // The project's registry: the workspace's sfdx-project.json carries the same registry settings.
+    const registry = sdrRegistry(projectDir);
     // To a zip in memory, read back in memory: no folder of files to write and remove.
     const { zipBuffer } = await new MetadataConverter(registry).convert(set, 'metadata', { type: 'zip' });
     if (!zipBuffer) throw internal.createError('error.ConversionFailed', [packageDirectories.join(', ')]);
@@ -205,7 +206,20 @@ const convert = async (
       ...(set.apiVersion ? { apiVersion: set.apiVersion } : {}),
       registry,
       mark,
-      mergedIgnore,
+      // SDR's ForceIgnore reads its rules from a file and matches paths relative to its folder: the
+      // file is written where the workspace was, only when an org needs the rules, and removed.
+      get mergedIgnore(): ForceIgnore {
+        if (!mergedIgnore) {
+          fs.mkdirSync(dir, { recursive: true });
+          try {
+            fs.writeFileSync(path.join(dir, '.forceignore'), mergedText);
+            mergedIgnore = new ForceIgnore(path.join(dir, '.forceignore'));
+          } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+          }
+        }
+        return mergedIgnore;
+      },
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import {
   RequestStatus,
 } from '@salesforce/source-deploy-retrieve';
 import { DEFAULT_API_VERSION } from '../read/connectOrg';
-import { sdrRegistry } from '../read/sdrRegistry';
+import { sdrRegistry } from '../../convert/sdrRegistry';
 import { pollDelayMs } from './pollDelay';
 
 /** Progress of one Metadata API deploy, as the org reports it. */

@@ -5,8 +5,8 @@ import type { Connection } from '@salesforce/core';
 import { ComponentSet, RequestStatus } from '@salesforce/source-deploy-retrieve';
 import { readZip } from '../../metadata/readZip';
 import { loadMessages } from '../../messages/loadMessages';
+import { sdrRegistry } from '../../convert/sdrRegistry';
 import { DEFAULT_API_VERSION } from './connectOrg';
-import { sdrRegistry } from './sdrRegistry';
 
 const internal = loadMessages('internal');
 
