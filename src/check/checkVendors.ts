@@ -83,7 +83,15 @@ export const checkVendors = async (options: CheckOptions): Promise<CheckResult> 
   }
   for (const [i, vendor] of selected.entries()) {
     // eslint-disable-next-line no-await-in-loop -- one vendor after another; all share one conversion
-    result.vendors.push(await writeVendorOutput(projectDir, outDir, vendor, metadata[i] as VendorMetadata, values, selected));
+    const written = await writeVendorOutput(
+      projectDir,
+      outDir,
+      vendor,
+      metadata[i] as VendorMetadata,
+      values,
+      selected
+    );
+    result.vendors.push(written);
   }
   result.ok = true;
   return result;
