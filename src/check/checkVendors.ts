@@ -82,8 +82,16 @@ export const checkVendors = async (options: CheckOptions): Promise<CheckResult> 
     return result;
   }
   for (const [i, vendor] of selected.entries()) {
-    // eslint-disable-next-line no-await-in-loop -- one vendor at a time: each conversion owns SDR's replacement environment
-    result.vendors.push(await writeVendorOutput(projectDir, outDir, vendor, metadata[i] as VendorMetadata, values));
+    // eslint-disable-next-line no-await-in-loop -- one vendor after another; all share one conversion
+    const written = await writeVendorOutput(
+      projectDir,
+      outDir,
+      vendor,
+      metadata[i] as VendorMetadata,
+      values,
+      selected
+    );
+    result.vendors.push(written);
   }
   result.ok = true;
   return result;
@@ -94,9 +102,10 @@ const writeVendorOutput = async (
   outDir: string,
   vendor: Vendor,
   metadata: VendorMetadata,
-  values: OrgValues
+  values: OrgValues,
+  together: Vendor[]
 ): Promise<CheckedVendor> => {
-  const built = await buildPackage(projectDir, vendor, outDir, Object.values(values.vendors));
+  const built = await buildPackage(projectDir, vendor, outDir, Object.values(values.vendors), together);
   const review = buildVendorReview(
     vendor,
     metadata,

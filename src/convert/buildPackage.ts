@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ComponentSet } from '@salesforce/source-deploy-retrieve';
 import type { Vendor } from '../catalogue';
 import type { VendorValues } from '../values/orgValues';
+import { stageReplacements } from '../values/stageReplacements';
 import { writeZip, ZipEntry } from '../metadata/writeZip';
-import { convertSource } from './convertSource';
+import { sharedConversion } from './sharedConversion';
 
 /** What `check` writes for one vendor: the metadata-format package, replacements applied. */
 export type BuiltPackage = {
@@ -19,40 +21,47 @@ export type BuiltPackage = {
 };
 
 /**
- * Converts a vendor's source to a metadata-format package under `out/<vendor>/`, through the one
- * conversion path (replacements and .forceignore applied as for `sf project deploy start`).
+ * Writes a vendor's metadata-format package under `out/<vendor>/`, from the one conversion path
+ * (replacements and .forceignore applied as for `sf project deploy start`). `together` are the
+ * vendors checked in the same run: they share one conversion, of which this vendor's part is taken.
  */
 export const buildPackage = async (
   projectDir: string,
   vendor: Vendor,
   outDir: string,
-  values: VendorValues[]
+  values: VendorValues[],
+  together: Vendor[] = [vendor]
 ): Promise<BuiltPackage> => {
   const target = path.join(outDir, vendor.name);
   // checkVendors checked this folder first: outside the source, holding only what check writes.
   fs.rmSync(target, { recursive: true, force: true });
   fs.mkdirSync(target);
-  // One conversion, to a folder; the zip is then written from that folder, so it holds exactly the
-  // files of the readable copy, without a second conversion and SDR's JS zip (writeZip.ts).
+  // The staged certificate stays where sfdx-project.json's replaceWithFile reads it, for a raw
+  // `sf project deploy start` (the conversion itself takes the values from memory).
+  stageReplacements(projectDir, values, {});
+  const base = await sharedConversion(projectDir, together, values);
+  const own = base.components.filter((c) => c.vendor === vendor.name);
+  const set = new ComponentSet(
+    own.map((c) => c.component),
+    base.registry
+  );
+  if (base.sourceApiVersion) set.sourceApiVersion = base.sourceApiVersion;
+  if (base.apiVersion) set.apiVersion = base.apiVersion;
+  const contents = new Map<string, string>([['package.xml', await set.getPackageXml()]]);
+  for (const c of own) for (const [k, v] of c.files) contents.set(k, v);
+  const sorted = [...contents].sort(([a], [b]) => (a < b ? -1 : 1));
   const metadataDir = path.join(target, 'metadata');
-  const components = await convertSource({ projectDir, sourcepaths: [vendor.dir], values, metadataDir });
-  const packageXmlPath = path.join(target, 'package.xml');
-  fs.copyFileSync(path.join(metadataDir, 'package.xml'), packageXmlPath);
-  const contents = new Map<string, string>();
   const entries: ZipEntry[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else {
-        const name = path.relative(metadataDir, full).split(path.sep).join('/');
-        const data = fs.readFileSync(full);
-        contents.set(name, data.toString('utf8'));
-        entries.push({ name, data });
-      }
-    }
-  };
-  walk(metadataDir);
+  for (const [name, text] of sorted) {
+    const file = path.join(metadataDir, ...name.split('/'));
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const data = Buffer.from(text, 'utf8');
+    fs.writeFileSync(file, data);
+    entries.push({ name, data });
+  }
+  const packageXmlPath = path.join(target, 'package.xml');
+  fs.writeFileSync(packageXmlPath, contents.get('package.xml') ?? '');
+  // The zip holds exactly the files of the readable copy (writeZip.ts).
   const zipPath = path.join(target, `${vendor.name}.zip`);
   fs.writeFileSync(zipPath, writeZip(entries));
   const rel = (p: string): string => path.relative(projectDir, p).split(path.sep).join('/');
@@ -61,10 +70,7 @@ export const buildPackage = async (
     zipPath: rel(zipPath),
     packageXmlPath: rel(packageXmlPath),
     metadataDir: rel(metadataDir),
-    components: components
-      .toArray()
-      .map((c) => `${c.type.name}:${c.fullName}`)
-      .sort(),
-    contents,
+    components: own.map((c) => `${c.component.type.name}:${c.component.fullName}`).sort(),
+    contents: new Map(sorted),
   };
 };

@@ -1,4 +1,4 @@
 export type { BuiltPackage } from './buildPackage';
 export { buildPackage } from './buildPackage';
-export type { ConvertRequest } from './convertSource';
-export { convertSource } from './convertSource';
+export type { ConvertedComponent, SharedConversion } from './sharedConversion';
+export { sharedConversion } from './sharedConversion';

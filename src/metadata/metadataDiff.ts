@@ -44,12 +44,24 @@ export type ValueChange = { path: string; from?: string; to?: string };
  */
 const REPLACED_LISTS = ['loginIpRanges'];
 
-export const diffMetadata = (orgXml: string | undefined, desiredXml: string, whole: boolean): ValueChange[] => {
+// What we deploy is the same text for every org of a fleet: flattened once (bounded; read-only below).
+const MAX_DESIRED = 256;
+const flattenedDesired = new Map<string, Map<string, string>>();
+const flattenDesired = (desiredXml: string): Map<string, string> => {
+  const found = flattenedDesired.get(desiredXml);
+  if (found) return found;
   const desired = parseMetadataXml(desiredXml);
   if (!desired.ok) throw internal.createError('error.UnparsableGeneratedMetadata', [desired.message]);
+  const flat = flattenXml(desired.node);
+  flattenedDesired.set(desiredXml, flat);
+  if (flattenedDesired.size > MAX_DESIRED) flattenedDesired.delete(flattenedDesired.keys().next().value as string);
+  return flat;
+};
+
+export const diffMetadata = (orgXml: string | undefined, desiredXml: string, whole: boolean): ValueChange[] => {
+  const after = flattenDesired(desiredXml);
   const org = orgXml ? parseMetadataXml(orgXml) : undefined;
   const before = org?.ok ? flattenXml(org.node) : new Map<string, string>();
-  const after = flattenXml(desired.node);
   const changes: ValueChange[] = [];
   for (const [path, to] of after) {
     const from = before.get(path);

@@ -7,6 +7,7 @@ import {
   RequestStatus,
 } from '@salesforce/source-deploy-retrieve';
 import { DEFAULT_API_VERSION } from '../read/connectOrg';
+import { sdrRegistry } from '../../convert/sdrRegistry';
 import { orgError } from '../orgError';
 import { pollDelayMs } from './pollDelay';
 
@@ -93,6 +94,7 @@ const progressOf = (s: MetadataApiDeployStatus): DeployProgress => ({
 export const runMetadataDeploy = async (connection: Connection, options: DeployRunOptions): Promise<DeployOutcome> => {
   const deploy = new MetadataApiDeploy({
     usernameOrConnection: connection,
+    registry: sdrRegistry(),
     components: options.components,
     ...(options.zipPath ? { zipPath: options.zipPath } : {}),
     ...(options.resumeId ? { id: options.resumeId } : {}),

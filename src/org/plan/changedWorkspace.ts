@@ -28,7 +28,7 @@ export const buildChangedWorkspace = async (
     return { notes, unchanged };
   }
   // Everything differs (a first deploy): the workspace compared is the one to send, so it is not
-  // built and converted a second time (conversions run one at a time across orgs).
+  // built a second time.
   if (unchanged.length === 0) return { workspace: full, notes, unchanged };
   full.cleanup();
   const workspace = await buildDeployWorkspace(projectDir, {

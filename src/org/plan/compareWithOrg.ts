@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Connection } from '@salesforce/core';
 import { diffMetadata, ValueChange } from '../../metadata/metadataDiff';
 import { ORG_FIELDS } from '../../metadata/orgMetadataFields';
@@ -13,6 +11,22 @@ export type ComponentPlan = {
   member: string;
   action: 'create' | 'update' | 'none';
   changes: ValueChange[];
+};
+
+// Orgs of a fleet mostly hold the same XML for the same component, and all get the same from us:
+// each distinct pair is parsed and compared once (bounded, so a long process keeps little).
+const MAX_DIFFS = 512;
+const diffs = new Map<string, ValueChange[]>();
+const diffOnce = (orgXml: string | undefined, ours: string, whole: boolean): ValueChange[] => {
+  const key = `${whole ? 'whole' : 'fields'}\u0000${orgXml ?? '\u0000absent'}\u0000${ours}`;
+  let changes = diffs.get(key);
+  if (!changes) {
+    changes = diffMetadata(orgXml, ours, whole);
+    diffs.set(key, changes);
+    if (diffs.size > MAX_DIFFS) diffs.delete(diffs.keys().next().value as string);
+  }
+  // Copies: a caller may change what it gets.
+  return changes.map((c) => ({ ...c }));
 };
 
 /**
@@ -29,10 +43,10 @@ export const compareWithOrg = async (
   const current = takeRetrieved(connection, members) ?? (await retrieveOrgMetadata(connection, members));
   const components = list.flatMap((c): ComponentPlan[] => {
     const rel = `${c.type.directoryName}/${c.fullName}.${c.type.suffix ?? ''}`;
-    const file = path.join(workspace.metadataDir, rel);
-    if (!fs.existsSync(file)) return [];
+    const ours = workspace.contents.get(rel);
+    if (ours === undefined) return [];
     const orgXml = current.get(rel);
-    const changes = diffMetadata(orgXml, fs.readFileSync(file, 'utf8'), c.type.name === 'PermissionSet');
+    const changes = diffOnce(orgXml, ours, c.type.name === 'PermissionSet');
     return [
       {
         component: rel,

@@ -1,17 +1,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ComponentSet } from '@salesforce/source-deploy-retrieve';
+import { ComponentSet, ForceIgnore, SourceComponent } from '@salesforce/source-deploy-retrieve';
 import type { Vendor } from '../../catalogue';
-import { convertSource } from '../../convert/convertSource';
+import { applyMarks } from '../../convert/replacementMarks';
+import { ConvertedComponent, GENERATED, SharedConversion, sharedConversion } from '../../convert/sharedConversion';
 import {
   addUserPermissions,
   removePermissions,
   renderRealTimeEventSettings,
   renderSecuritySettings,
 } from '../../metadata/renderXml';
+import { writeZip } from '../../metadata/writeZip';
 import type { IpRange } from '../../network';
 import type { VendorValues } from '../../values';
+
+export { workspaceForceignore } from '../../convert/sharedConversion';
 
 /** What one org receives beyond the committed files: everything the org itself decided. */
 export type WorkspacePlan = {
@@ -31,132 +35,196 @@ export type WorkspacePlan = {
   hardenedProfiles?: string[];
   /** Components to leave out of this deploy, as `Type:fullName`. */
   exclude?: Set<string>;
-  /** Also write a readable metadata-format copy (for plan's diff) under `<dir>/metadata`. */
+  /** No longer needed: the package's files are always in memory (`contents`). Accepted and ignored. */
   metadataDir?: boolean;
 };
 
 export type DeployWorkspace = {
-  dir: string;
+  /** The components as SDR knows them (what a deploy reports on). */
   components: ComponentSet;
-  zipPath: string;
-  metadataDir: string;
+  /** Package path → content, package.xml included: exactly what the zip holds. */
+  contents: Map<string, string>;
+  /** The zip a deploy sends, written on first use. */
+  readonly zipPath: string;
   cleanup: () => void;
 };
 
-const GENERATED = 'vendor-access-generated';
+const packageXmls = new WeakMap<SharedConversion, Map<string, Promise<string>>>();
+
+/** package.xml for this set of members, made once per distinct set from SDR's own manifest writer. */
+const packageXmlFor = (base: SharedConversion, components: ComponentSet): Promise<string> => {
+  const key = components
+    .toArray()
+    .map((c) => `${c.type.name}:${c.fullName}`)
+    .join('\n');
+  const cache = packageXmls.get(base) ?? new Map<string, Promise<string>>();
+  packageXmls.set(base, cache);
+  const found = cache.get(key);
+  if (found) return found;
+  const made = components.getPackageXml();
+  cache.set(key, made);
+  return made;
+};
+
+const renamed = (
+  base: SharedConversion,
+  c: ConvertedComponent,
+  to: string
+): { xml: string; component: SourceComponent } => {
+  const xml = c.component.xml ?? '';
+  const name = path.basename(xml);
+  const suffix = name.slice(c.component.fullName.length);
+  const target = path.join(path.dirname(xml), `${to}${suffix}`);
+  return {
+    xml: target,
+    component: new SourceComponent({ name: to, type: c.component.type, xml: target }, undefined, emptyIgnore(base)),
+  };
+};
+
+const ignores = new WeakMap<SharedConversion, ForceIgnore>();
+const emptyIgnore = (base: SharedConversion): ForceIgnore => {
+  const found = ignores.get(base) ?? new ForceIgnore();
+  ignores.set(base, found);
+  return found;
+};
+
+// Orgs that receive the same files get the same zip: deflated once (bounded).
+const MAX_ZIPS = 16;
+const zips = new Map<string, Buffer>();
+const zipOf = (contents: Map<string, string>): Buffer => {
+  const sorted = [...contents].sort(([a], [b]) => (a < b ? -1 : 1));
+  const key = JSON.stringify(sorted);
+  const found = zips.get(key);
+  if (found) return found;
+  const zip = writeZip(sorted.map(([name, text]) => ({ name, data: Buffer.from(text, 'utf8') })));
+  zips.set(key, zip);
+  if (zips.size > MAX_ZIPS) zips.delete(zips.keys().next().value as string);
+  return zip;
+};
 
 /**
- * A throwaway copy of the project holding exactly what one org receives: the vendors' metadata,
- * org-resolved permissions added, ECA satellites under the names the org already uses, and the
- * merged SecuritySettings. Converted by SDR (replacements applied) to a zip; force-app is never
- * written to.
+ * Exactly what one org receives: the vendors' metadata, org-resolved permissions added, ECA
+ * satellites under the names the org already uses, the Event Manager entities it offers, and the
+ * merged SecuritySettings. The vendors' source is converted by SDR once per distinct input and
+ * shared (sharedConversion.ts); this org's changes are made on that result, each file edited
+ * before its replacements are applied, as SDR would have done on an edited copy of the source.
+ * Nothing is written to disk until a deploy asks for the zip; force-app is never written to.
+ */
+/** This org's edits to the vendors' files, by workspace-relative source path: made on the source text. */
+const orgEdits = (plan: WorkspacePlan): Map<string, (xml: string) => string> => {
+  const edits = new Map<string, (xml: string) => string>();
+  for (const vendor of plan.vendors) {
+    for (const ref of vendor.permissionSets) {
+      const extra = plan.extraPermissions.get(ref.name) ?? [];
+      const omitted = plan.omitted?.get(ref.name);
+      if (!extra.length && !omitted) continue;
+      edits.set(`${vendor.relDir}/${ref.file}`, (xml) => {
+        const kept = omitted ? removePermissions(xml, omitted.permissions, omitted.objects) : xml;
+        return extra.length ? addUserPermissions(kept, extra) : kept;
+      });
+    }
+    const events = plan.eventManager?.get(vendor.name);
+    if (events) edits.set(`${vendor.relDir}/${events.file}`, () => renderRealTimeEventSettings(events.entities));
+  }
+  return edits;
+};
+
+/**
+ * One converted component as this org receives it: under the name the org holds it by, with the
+ * org's edit made to its source and then its replacements applied (as SDR would on an edited copy).
+ */
+const forOrg = async (
+  base: SharedConversion,
+  c: ConvertedComponent,
+  plan: WorkspacePlan,
+  edit: ((xml: string) => string) | undefined
+): Promise<{ component: SourceComponent; files: Map<string, string> }> => {
+  // A name from the org becomes a file name only if it is an API name (letters, digits, _).
+  const to = c.vendor ? plan.renames.get(c.component.fullName) : undefined;
+  const target = to !== undefined && /^[A-Za-z][A-Za-z0-9_]{0,79}$/.test(to) ? to : undefined;
+  if (target) {
+    const moved = renamed(base, c, target);
+    // Marked as SDR would mark the file at its new path.
+    const marks = await base.mark(moved.xml);
+    const from = `${c.component.type.directoryName}/${c.component.fullName}`;
+    const toPrefix = `${c.component.type.directoryName}/${target}`;
+    const files = new Map([...c.files].map(([k, v]) => [k.replace(from, toPrefix), v]));
+    files.set(c.rel.replace(from, toPrefix), await applyMarks(edit ? edit(c.sourceText) : c.sourceText, marks));
+    return { component: moved.component, files };
+  }
+  if (!edit) return { component: c.component, files: c.files };
+  const files = new Map(c.files);
+  files.set(c.rel, await applyMarks(edit(c.sourceText), c.marks));
+  return { component: c.component, files };
+};
+
+/** The merged trusted-range list, where the org gets it and the project's rules let it through. */
+const mergedSecurity = async (
+  base: SharedConversion,
+  plan: WorkspacePlan
+): Promise<{ component: SourceComponent; rel: string; text: string } | undefined> => {
+  if (!plan.trustedRanges || plan.exclude?.has('Settings:Security')) return undefined;
+  const xml = path.join(base.dir, GENERATED, 'main', 'default', 'settings', 'Security.settings-meta.xml');
+  if (base.mergedIgnore.denies(xml)) return undefined;
+  const type = base.registry.getTypeByName('Settings');
+  return {
+    component: new SourceComponent({ name: 'Security', type, xml }, undefined, emptyIgnore(base)),
+    rel: `${type.directoryName}/Security.${type.suffix ?? ''}`,
+    text: await applyMarks(renderSecuritySettings(plan.trustedRanges), await base.mark(xml)),
+  };
+};
+
+/**
+ * Exactly what one org receives: the vendors' metadata, org-resolved permissions added, ECA
+ * satellites under the names the org already uses, the Event Manager entities it offers, and the
+ * merged SecuritySettings. The vendors' source is converted by SDR once per distinct input and
+ * shared (sharedConversion.ts); this org's changes are made on that result, each file edited
+ * before its replacements are applied, as SDR would have done on an edited copy of the source.
+ * Nothing is written to disk until a deploy asks for the zip; force-app is never written to.
  */
 export const buildDeployWorkspace = async (projectDir: string, plan: WorkspacePlan): Promise<DeployWorkspace> => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vendor-access-deploy-'));
-  const cleanup = (): void => fs.rmSync(dir, { recursive: true, force: true });
-  try {
-    const project = JSON.parse(fs.readFileSync(path.join(projectDir, 'sfdx-project.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >;
-    const packageDirectories = plan.vendors.map((v) => ({ path: v.relDir }));
-    if (plan.trustedRanges !== undefined || plan.hardenedProfiles?.length) packageDirectories.push({ path: GENERATED });
-    fs.writeFileSync(
-      path.join(dir, 'sfdx-project.json'),
-      JSON.stringify(
-        { ...project, packageDirectories: packageDirectories.map((p, i) => (i === 0 ? { ...p, default: true } : p)) },
-        undefined,
-        2
-      )
-    );
-    fs.writeFileSync(
-      path.join(dir, '.forceignore'),
-      workspaceForceignore(
-        fs.readFileSync(path.join(projectDir, '.forceignore'), 'utf8'),
-        plan.vendors,
-        plan.trustedRanges !== undefined
-      )
-    );
-    for (const vendor of plan.vendors) {
-      fs.cpSync(vendor.dir, path.join(dir, vendor.relDir), { recursive: true });
-      for (const ref of vendor.permissionSets) {
-        const extra = plan.extraPermissions.get(ref.name) ?? [];
-        const omitted = plan.omitted?.get(ref.name);
-        if (!extra.length && !omitted) continue;
-        const file = path.join(dir, vendor.relDir, ref.file);
-        let xml = fs.readFileSync(file, 'utf8');
-        if (omitted) xml = removePermissions(xml, omitted.permissions, omitted.objects);
-        if (extra.length) xml = addUserPermissions(xml, extra);
-        fs.writeFileSync(file, xml);
-      }
-      const events = plan.eventManager?.get(vendor.name);
-      if (events)
-        fs.writeFileSync(path.join(dir, vendor.relDir, events.file), renderRealTimeEventSettings(events.entities));
-      renameComponents(path.join(dir, vendor.relDir), plan.renames);
-    }
-    if (plan.trustedRanges) {
-      const settingsDir = path.join(dir, GENERATED, 'main', 'default', 'settings');
-      fs.mkdirSync(settingsDir, { recursive: true });
-      fs.writeFileSync(
-        path.join(settingsDir, 'Security.settings-meta.xml'),
-        renderSecuritySettings(plan.trustedRanges)
-      );
-    }
-    if (plan.hardenedProfiles?.length) {
-      // The vendors' hardened/ folders stay ignored; only the profiles this org turns on are sent.
-      const profilesDir = path.join(dir, GENERATED, 'main', 'default', 'profiles');
-      fs.mkdirSync(profilesDir, { recursive: true });
-      for (const file of plan.hardenedProfiles) fs.copyFileSync(file, path.join(profilesDir, path.basename(file)));
-    }
-    const zipPath = path.join(dir, 'deploy.zip');
-    const components = await convertSource({
-      projectDir: dir,
-      sourcepaths: packageDirectories.map((p) => path.join(dir, p.path)),
-      values: plan.values,
-      ...(plan.exclude ? { exclude: plan.exclude } : {}),
-      zipPath,
-      ...(plan.metadataDir ? { metadataDir: path.join(dir, 'metadata') } : {}),
-    });
-    return { dir, components, zipPath, metadataDir: path.join(dir, 'metadata'), cleanup };
-  } catch (err) {
-    cleanup();
-    throw err;
+  const base = await sharedConversion(projectDir, plan.vendors, plan.values, plan.hardenedProfiles ?? []);
+  const merged = plan.trustedRanges !== undefined;
+  const chosenProfiles = new Set((plan.hardenedProfiles ?? []).map((f) => path.basename(f)));
+  const edits = orgEdits(plan);
+  const chosen: SourceComponent[] = [];
+  const contents = new Map<string, string>();
+  for (const c of base.components) {
+    // The generated folder holds every hardened profile: only those this org turns on go.
+    if (!c.vendor && !chosenProfiles.has(path.basename(c.component.xml ?? ''))) continue;
+    // Where the merged list goes in, the vendors' own range files stay out (workspaceForceignore).
+    if (merged && c.component.xml && base.mergedIgnore.denies(c.component.xml)) continue;
+    // eslint-disable-next-line no-await-in-loop -- in memory: an edited file's replacements
+    const { component, files } = await forOrg(base, c, plan, edits.get(c.sourceRel));
+    if (plan.exclude?.has(`${component.type.name}:${component.fullName}`)) continue;
+    chosen.push(component);
+    for (const [k, v] of files) contents.set(k, v);
   }
-};
+  const security = await mergedSecurity(base, plan);
+  if (security) {
+    chosen.push(security.component);
+    contents.set(security.rel, security.text);
+  }
 
-const SECURITY_RULE = '**/settings/Security.settings-meta.xml';
+  const components = new ComponentSet(chosen, base.registry);
+  components.projectDirectory = projectDir;
+  if (base.sourceApiVersion) components.sourceApiVersion = base.sourceApiVersion;
+  if (base.apiVersion) components.apiVersion = base.apiVersion;
+  contents.set('package.xml', await packageXmlFor(base, components));
 
-/**
- * The workspace's .forceignore, generated rule by rule from the project's: every rule kept, except
- * that where this org gets the merged SecuritySettings the catch-all trusted-range rule becomes one
- * rule per vendor folder, so the vendors' own range files stay out and the generated list goes in.
- */
-export const workspaceForceignore = (projectRules: string, vendors: Vendor[], mergedRanges: boolean): string => {
-  const rules = projectRules.replace(/\s+$/, '').split(/\r?\n/);
-  const out = rules.flatMap((rule) =>
-    mergedRanges && rule.trim() === SECURITY_RULE
-      ? vendors.map((v) => `${v.relDir}/**/settings/Security.settings-meta.xml`)
-      : [rule]
-  );
-  // A project without the catch-all still never sends a vendor's own range file.
-  if (mergedRanges && !rules.some((r) => r.trim() === SECURITY_RULE))
-    out.push(...vendors.map((v) => `${v.relDir}/**/settings/Security.settings-meta.xml`));
-  return `${out.join('\n').replace(/\n*$/, '')}\n`;
-};
-
-/** Renames source files whose fullName the org holds under another name (`<old>.<suffix>-meta.xml`). */
-const renameComponents = (vendorDir: string, renames: Map<string, string>): void => {
-  if (!renames.size) return;
-  const walk = (current: string): void => {
-    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) walk(full);
-      const match = /^(.+?)(\.[A-Za-z]+-meta\.xml)$/.exec(entry.name);
-      const named = match ? renames.get(match[1] as string) : undefined;
-      // The new name comes from the org; only an API name (letters, digits, _) may become a file name.
-      const target = named !== undefined && /^[A-Za-z][A-Za-z0-9_]{0,79}$/.test(named) ? named : undefined;
-      if (entry.isFile() && match && target) fs.renameSync(full, path.join(current, `${target}${match[2] as string}`));
-    }
+  let zipDir: string | undefined;
+  return {
+    components,
+    contents,
+    get zipPath(): string {
+      if (!zipDir) {
+        zipDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vendor-access-deploy-'));
+        fs.writeFileSync(path.join(zipDir, 'deploy.zip'), zipOf(contents));
+      }
+      return path.join(zipDir, 'deploy.zip');
+    },
+    cleanup: (): void => {
+      if (zipDir) fs.rmSync(zipDir, { recursive: true, force: true });
+    },
   };
-  walk(vendorDir);
 };

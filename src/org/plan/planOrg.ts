@@ -102,15 +102,12 @@ export const planOrg = async (
     const appEnforcesIp: Record<string, boolean> = {};
     for (const vendor of prepared.vendors) {
       const eca = vendor.externalClientApp;
+      // Only the OAuth policies are parsed (the retrieve holds every component of the vendors).
       const policy = eca
         ? [...current]
-            .map(([rel, xml]) => ({ rel, parsed: parseMetadataXml(xml) }))
-            .find(
-              (x) =>
-                x.rel.startsWith('extlClntAppOauthPolicies/') &&
-                x.parsed.ok &&
-                selectText(x.parsed.node, ORG_FIELDS.policyApp.path) === eca.name
-            )?.parsed
+            .filter(([rel]) => rel.startsWith('extlClntAppOauthPolicies/'))
+            .map(([, xml]) => parseMetadataXml(xml))
+            .find((parsed) => parsed.ok && selectText(parsed.node, ORG_FIELDS.policyApp.path) === eca.name)
         : undefined;
       if (policy?.ok)
         appEnforcesIp[vendor.name] = ['Enforce', 'Enforce_RelaxRefresh'].includes(
@@ -142,6 +139,21 @@ export const planOrg = async (
   }
 };
 
+// A fleet's orgs hold the same certificate: each distinct one is inspected once a day (daysLeft).
+const MAX_CERTIFICATES = 64;
+const certificates = new Map<string, NonNullable<OrgAppFacts['certificate']>>();
+const certificateFacts = (pem: string): NonNullable<OrgAppFacts['certificate']> => {
+  const key = `${new Date().toISOString().slice(0, 10)}\u0000${pem}`;
+  let facts = certificates.get(key);
+  if (!facts) {
+    const report = inspectCertificate(pem, { source: 'the certificate the org holds' });
+    facts = { sha256Fingerprint: report.sha256Fingerprint, notAfter: report.notAfter, daysLeft: report.daysLeft };
+    certificates.set(key, facts);
+    if (certificates.size > MAX_CERTIFICATES) certificates.delete(certificates.keys().next().value as string);
+  }
+  return { ...facts };
+};
+
 const readAppFacts = (xml: string | undefined): Omit<OrgAppFacts, 'vendor' | 'app'> => {
   if (!xml) return {};
   const parsed = parseMetadataXml(xml);
@@ -151,12 +163,7 @@ const readAppFacts = (xml: string | undefined): Omit<OrgAppFacts, 'vendor' | 'ap
   let certificate: OrgAppFacts['certificate'];
   try {
     if (pem) {
-      const report = inspectCertificate(pem, { source: 'the certificate the org holds' });
-      certificate = {
-        sha256Fingerprint: report.sha256Fingerprint,
-        notAfter: report.notAfter,
-        daysLeft: report.daysLeft,
-      };
+      certificate = certificateFacts(pem);
     }
   } catch {
     // An unreadable certificate in the org is reported as absent; verify then fails on the diff.

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { SfError, SfProject } from '@salesforce/core';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
@@ -108,7 +109,7 @@ const stageIn = async (
   } else {
     try {
       makeFolder(outputDir, STAGE_OUTPUT_LABEL, options.outputDir);
-      await writeSourceProject(changed.workspace.metadataDir, outputDir);
+      await writeSourceProject(changed.workspace.contents, outputDir);
     } finally {
       changed.workspace.cleanup();
     }
@@ -151,8 +152,21 @@ const stageIn = async (
   return result;
 };
 
-/** Converts the metadata-format copy (replacements applied by SDR) to a source-format sf project. */
-const writeSourceProject = async (metadataDir: string, outputDir: string): Promise<void> => {
+/** Converts the metadata-format package (replacements applied) to a source-format sf project. */
+const writeSourceProject = async (contents: Map<string, string>, outputDir: string): Promise<void> => {
+  const metadataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vendor-access-stage-'));
+  try {
+    for (const [rel, text] of contents) {
+      fs.mkdirSync(path.dirname(path.join(metadataDir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(metadataDir, rel), text);
+    }
+    await writeSourceFrom(metadataDir, outputDir);
+  } finally {
+    fs.rmSync(metadataDir, { recursive: true, force: true });
+  }
+};
+
+const writeSourceFrom = async (metadataDir: string, outputDir: string): Promise<void> => {
   // The folder's own .forceignore, written first: SDR skips output paths the nearest .forceignore
   // ignores, and the project's one ignores SecuritySettings, which here is the merged list to send.
   fs.writeFileSync(

@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Connection } from '@salesforce/core';
 import { ComponentSet, RequestStatus } from '@salesforce/source-deploy-retrieve';
-import { listFiles, toPosix } from '../../metadata/listFiles';
+import { readZip } from '../../metadata/readZip';
 import { loadMessages } from '../../messages/loadMessages';
+import { sdrRegistry } from '../../convert/sdrRegistry';
 import { DEFAULT_API_VERSION } from './connectOrg';
 
 const internal = loadMessages('internal');
@@ -22,14 +23,15 @@ export const retrieveOrgMetadata = async (
 ): Promise<Map<string, string>> => {
   const output = fs.mkdtempSync(path.join(os.tmpdir(), 'vendor-access-retrieve-'));
   try {
-    const set = new ComponentSet(members);
+    const set = new ComponentSet(members, sdrRegistry());
     set.sourceApiVersion = DEFAULT_API_VERSION;
     set.apiVersion = connection.getApiVersion();
     const retrieve = await set.retrieve({
       usernameOrConnection: connection,
       output,
       format: 'metadata',
-      unzip: true,
+      // The package is read from the response in memory (readZip), not unzipped to files.
+      unzip: false,
       singlePackage: true,
       zipFileName: 'retrieve.zip',
     });
@@ -43,10 +45,12 @@ export const retrieveOrgMetadata = async (
       throw internal.createError('error.RetrieveFailed', [result.response.status, messages.join('; ') || 'no detail']);
     }
     const files = new Map<string, string>();
-    for (const file of listFiles(output)) {
-      const rel = toPosix(path.relative(output, file));
-      if (rel.endsWith('.zip') || rel.endsWith('package.xml')) continue;
-      files.set(rel.replace(/^(unpackaged|retrieve)\//, ''), fs.readFileSync(file, 'utf8'));
+    const zip = result.response.zipFile
+      ? readZip(Buffer.from(result.response.zipFile, 'base64'))
+      : new Map<string, Buffer>();
+    for (const [rel, data] of zip) {
+      if (rel.endsWith('package.xml')) continue;
+      files.set(rel.replace(/^(unpackaged|retrieve)\//, ''), data.toString('utf8'));
     }
     return files;
   } finally {
