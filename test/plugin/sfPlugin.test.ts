@@ -1,6 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { recordingIo } from '../../src/output/io';
+import { setJson } from '../helpers/projectCopy';
 import { useProjectCopyAsCwd } from '../helpers/projectCwd';
 import { useSimulatedOrg } from '../helpers/simulatedOrg';
 
@@ -46,7 +47,7 @@ const bothJson = async (...argv: string[]): Promise<{ sf: unknown; standalone: u
 };
 
 describe('sf vendor-access: the plugin is the same CLI', () => {
-  useProjectCopyAsCwd();
+  const project = useProjectCopyAsCwd();
 
   it('check --json: the same envelope and exit code', async () => {
     const { sf, standalone, codes } = await bothJson('check', '--values', 'config/orgs/example.json');
@@ -59,6 +60,25 @@ describe('sf vendor-access: the plugin is the same CLI', () => {
     const { sf, standalone, codes } = await bothJson('check', '--values', 'no-such-values.json');
     expect(codes).toEqual([1, 1]);
     expect(sf).toEqual(standalone);
+  });
+
+  it('a project written for a newer vendor.json format: both refuse it, naming the file, the format and the fix', async () => {
+    setJson(project(), 'force-app/ispm/vendor.json', 'formatVersion', 2);
+    setJson(project(), 'force-app/ispm/vendor.json', 'appsV2', []);
+    const { sf, standalone, codes } = await bothJson('check', '--values', 'config/orgs/example.json');
+    expect(codes).toEqual([1, 1]);
+    expect(sf).toEqual(standalone);
+    const problems = (sf as { data?: { problems?: unknown[] } }).data?.problems ?? [];
+    // What is said of that file is its format, not a list of keys this version does not know.
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        code: 'VendorJsonFormatUnknown',
+        file: 'force-app/ispm/vendor.json',
+        field: 'formatVersion',
+      })
+    );
+    expect(problems).not.toContainEqual(expect.objectContaining({ code: 'CatalogueKeyUnknown' }));
+    expect(JSON.stringify(problems)).toContain('is vendor.json format 2; this vendor-access reads format 1');
   });
 
   it('help lists the library spec: its flags with their words, and its examples', async () => {
