@@ -1,5 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
+import { describeCommands } from '../../src/commands/describeCommands';
 import { recordingIo } from '../../src/output/io';
 import { setJson } from '../helpers/projectCopy';
 import { useProjectCopyAsCwd } from '../helpers/projectCwd';
@@ -91,6 +93,25 @@ describe('sf vendor-access: the plugin is the same CLI', () => {
     expect(text).toContain('--wait=<value> Minutes to wait for the deploy');
     expect(text).toContain('$ sf vendor-access deploy -o prod');
     expect(text).toContain('--flags-dir=<value>');
+  });
+});
+
+describe('the plugin has one command file per library command', () => {
+  it('lists exactly the commands describeCommands gives, so a new command cannot be left out of sf', () => {
+    const root = path.join(PLUGIN, 'lib', 'commands', 'vendor-access');
+    const files = (dir: string, prefix: string[] = []): string[] =>
+      fs
+        .readdirSync(path.join(root, ...prefix), { withFileTypes: true })
+        .flatMap((entry) =>
+          entry.isDirectory()
+            ? files(dir, [...prefix, entry.name])
+            : [[...prefix, entry.name.replace(/\.js$/, '')].join(' ')]
+        );
+    expect(files(root).sort()).toEqual(
+      describeCommands()
+        .map((c) => c.words.join(' '))
+        .sort()
+    );
   });
 });
 
