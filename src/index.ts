@@ -65,3 +65,7 @@ export type { ExitCode } from './output/exitCodes';
 
 /** Runs the CLI on argv and returns its exit code (never exits the process). */
 export { main } from './cli';
+
+/** Every command, its flags, arguments and examples as data: what the sf plugin declares to oclif. */
+export { describeCommands } from './commands/describeCommands';
+export type { CommandDescription, FlagDescription } from './commands/describeCommands';

@@ -6,13 +6,16 @@ import type { Problem } from '../inputs/problem';
 import { problemFromError, problemsFrom } from '../inputs/problems';
 import { catalogueSchema } from './schemas';
 import { checkAgainstSchema, Schema } from './schemaCheck';
-import { ShapeCheck } from './shapeCheck';
+import { describe, ShapeCheck } from './shapeCheck';
 import type { IntegrationUserDefinition, Vendor, VendorEntry } from './vendorEntry';
 import { checkVendorRules } from './vendorRules';
 
 export type LoadedCatalogue = { vendors: Vendor[]; problems: Problem[] };
 
 const problem = problemsFrom('catalogue');
+
+/** The vendor.json format this vendor-access reads (schemas/vendor.schema.json `formatVersion`). */
+export const VENDOR_JSON_FORMAT = 1;
 
 const readJson = (file: string, rel: string, problems: Problem[]): unknown => {
   let text: string;
@@ -69,6 +72,13 @@ const withoutSchemaKey = <T extends object>(data: T): T => {
 /** vendor.json against schemas/vendor.schema.json, then the rules across its keys (vendorRules.ts); typed only when both pass. */
 const checkEntry = (data: unknown, rel: string, dirName: string): { entry?: VendorEntry; problems: Problem[] } => {
   const c = new ShapeCheck(rel);
+  const format =
+    data !== null && typeof data === 'object' ? (data as { formatVersion?: unknown }).formatVersion : undefined;
+  if (format !== undefined && format !== VENDOR_JSON_FORMAT) {
+    // A newer format's keys would read as a list of unknown keys: the one thing to say is the format.
+    c.error('VendorJsonFormatUnknown', 'formatVersion', [describe(format)]);
+    return { problems: c.problems };
+  }
   checkAgainstSchema(catalogueSchema('vendor'), data, c);
   checkVendorRules(c, data, dirName);
   if (c.problems.length) return { problems: c.problems };

@@ -151,6 +151,8 @@ export type HardeningSpec = { restrictLoginToVendorRanges: RestrictLoginSpec };
  * test/catalogue/vendorSchema.test.ts holds.
  */
 export type VendorEntry = {
+  /** The vendor.json format (VENDOR_JSON_FORMAT); absent in files written before the key existed, which are format 1. */
+  formatVersion?: 1;
   name: string;
   title: string;
   guide: string;

@@ -193,6 +193,7 @@ describe('the schema describes every key of vendor.json and users/*.json', () =>
       [
         'VendorEntry',
         keysOf({
+          formatVersion: true,
           name: true,
           title: true,
           guide: true,

@@ -12,6 +12,7 @@ describe('the package is usable as a library by its name', () => {
         'activityOrgs',
         'checkVendors',
         'deployOrgs',
+        'describeCommands',
         'generateCertificateFiles',
         'inspectCertificateFile',
         'loadOrgValues',

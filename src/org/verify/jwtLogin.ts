@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { fillExactly } from '../../messages/fillExactly';
+import { postForm } from '../http';
 
 const fill = fillExactly('verify', 'FindingTokensError');
 
@@ -67,23 +68,28 @@ export const diagnoseGrantError = (
   return { refusal, diagnosis: fill(`jwt.${refusal}`, tokens), fix: fill(`jwt.${refusal}.fix`, []) };
 };
 
+type TokenAnswer = { instance_url?: string; error?: string; error_description?: string };
+
+/** The token endpoint's JSON, or nothing usable (an HTML error page from a proxy, say). */
+const parsedAnswer = (body: string): TokenAnswer => {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return typeof parsed === 'object' && parsed !== null ? (parsed as TokenAnswer) : {};
+  } catch {
+    return {};
+  }
+};
+
 /** Logs in as the integration user with the JWT bearer flow: the same login the vendor will make. */
 export const jwtLogin = async (options: JwtLoginOptions): Promise<JwtLoginResult> => {
-  const body = new URLSearchParams({
+  // Through the proxy the environment names, as every other call to the org (Node's fetch ignores it).
+  const response = await postForm(`${options.tokenUrl.replace(/\/+$/, '')}/services/oauth2/token`, {
     grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
     assertion: buildAssertion(options),
   });
-  const response = await fetch(`${options.tokenUrl.replace(/\/+$/, '')}/services/oauth2/token`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  });
-  const json = (await response.json().catch(() => ({}))) as {
-    instance_url?: string;
-    error?: string;
-    error_description?: string;
-  };
-  if (response.ok && json.instance_url) return { ok: true, instanceUrl: json.instance_url };
+  const json = parsedAnswer(response.body);
+  if (response.status >= 200 && response.status < 300 && json.instance_url)
+    return { ok: true, instanceUrl: json.instance_url };
   const error = json.error ?? `HTTP ${response.status}`;
   const description = json.error_description ?? '';
   return { ok: false, error, description, ...diagnoseGrantError(error, description) };

@@ -1,0 +1,3 @@
+import { commandFromLibrary } from '../../commandFromLibrary.js';
+
+export default commandFromLibrary(['probe']);

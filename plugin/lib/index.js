@@ -1,0 +1,2 @@
+// The plugin's commands are files under lib/commands/ (oclif finds them there); nothing else is exported.
+export {};
