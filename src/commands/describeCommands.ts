@@ -52,13 +52,22 @@ const built = (
   const examples: Array<[string, string]> = [];
   const parser = yargs([]) as Argv<GlobalArgs>;
   const example = parser.example.bind(parser);
+  // yargs' example() of a list calls example() again for each row: only the outer call is recorded.
+  let inside = false;
   parser.example = ((command: ExampleArg, description?: string) => {
-    const rows = Array.isArray(command) ? command : [[command, description]];
-    for (const row of rows as Array<readonly [string, string?] | string>) {
-      const [line, what] = typeof row === 'string' ? [row, ''] : row;
-      examples.push([line.replace(/^\$0\s+/, ''), what ?? '']);
+    if (!inside) {
+      const rows = Array.isArray(command) ? command : [[command, description]];
+      for (const row of rows as Array<readonly [string, string?] | string>) {
+        const [line, what] = typeof row === 'string' ? [row, ''] : row;
+        examples.push([line.replace(/^\$0\s+/, ''), what ?? '']);
+      }
     }
-    return example(command as string, description ?? '');
+    inside = true;
+    try {
+      return example(command as string, description ?? '');
+    } finally {
+      inside = false;
+    }
   }) as typeof parser.example;
   const configured = spec.builder(parser) as unknown as ParserInternals;
   const descriptions = configured.getInternalMethods().getUsageInstance().getDescriptions();

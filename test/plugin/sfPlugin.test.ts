@@ -91,7 +91,9 @@ describe('sf vendor-access: the plugin is the same CLI', () => {
     expect(text).toContain('-o, --target-org=<value>...');
     expect(text).toContain('--[no-]dry-run Validate only: a check-only deploy after preflight');
     expect(text).toContain('--wait=<value> Minutes to wait for the deploy');
-    expect(text).toContain('$ sf vendor-access deploy -o prod');
+    expect(text).toContain('Validate first, nothing saved: $ sf vendor-access deploy -o <alias>');
+    // Each example once.
+    expect(text.split('Validate first, nothing saved:')).toHaveLength(2);
     expect(text).toContain('--flags-dir=<value>');
   });
 });
