@@ -1,6 +1,6 @@
 import type { Connection } from '@salesforce/core';
 import { loadMessages } from '../messages/loadMessages';
-import { sandboxNames } from '../org/read/readOrgFacts';
+import { sandboxNames, soqlLikeEnd } from '../org/read/readOrgFacts';
 import { soqlIn } from '../org/read/soql';
 import type { VendorFootprint } from './footprint';
 
@@ -37,6 +37,26 @@ const candidatesOf = async (connection: Connection, footprint: VendorFootprint):
 };
 
 /**
+ * Copies of `wanted` with letters and digits in front of `<wanted>.<sandbox>` whose e-mail is the
+ * values' own (or with `.invalid` appended, as a sandbox copy's e-mail gets): deploy's rule for reuse.
+ * Without an e-mail in the values nothing is taken on the name alone.
+ */
+const prefixedCopies = (rows: Row[], wanted: string, suffixes: string[], email: string | undefined): string[] => {
+  if (!email) return [];
+  const mail = email.toLowerCase();
+  return rows
+    .filter((r) => [mail, `${mail}.invalid`].includes(str(r, 'Email').toLowerCase()))
+    .map((r) => str(r, 'Username'))
+    .filter((u) =>
+      suffixes.some((s) => {
+        const copy = `${wanted}.${s}`.toLowerCase();
+        const lower = u.toLowerCase();
+        return lower.endsWith(copy) && /^[a-z0-9]+$/.test(lower.slice(0, lower.length - copy.length));
+      })
+    );
+};
+
+/**
  * Finds the vendor's integration user the way deploy does (src/org/plan/preflight.ts planUser): the
  * values file's username, or in a sandbox its copy `<username>.<sandbox name>` (Help: sandbox users
  * and contacts); `--username` names it outright. Returns the footprint with the username the org
@@ -54,18 +74,37 @@ export const findVendorUser = async (
   const wanted = override ?? footprint.username;
   const suffixes = override ? [] : sandboxNames(org.instanceUrl, org.username);
   const names = [wanted, ...suffixes.map((s) => `${wanted}.${s}`)];
+  // In a sandbox the copy may also carry "some characters and digits" in front when
+  // `<username>.<sandbox>` was taken (Help: sandbox users and contacts, e.g. 00x7Vquser@acme.com.test):
+  // asked for in the same query, and reused only as deploy reuses it (src/org/plan/preflight.ts).
   const [rows, organization] = await Promise.all([
-    query(connection, `SELECT Id, Username FROM User WHERE Username IN ${soqlIn(names)}`),
+    query(
+      connection,
+      `SELECT Id, Username, Email FROM User WHERE Username IN ${soqlIn(names)}${
+        suffixes.length ? ` OR Username LIKE ${soqlLikeEnd(wanted)}` : ''
+      }`
+    ),
     suffixes.length ? query(connection, 'SELECT IsSandbox FROM Organization') : Promise.resolve([]),
   ]);
   const held = (name: string): string | undefined =>
     rows.map((r) => str(r, 'Username')).find((u) => u.toLowerCase() === name.toLowerCase());
   const exact = held(wanted);
   // A copy counts only where the org says it is a sandbox, as in deploy.
-  const copy =
-    exact !== undefined || organization[0]?.IsSandbox !== true
-      ? undefined
-      : suffixes.map((s) => held(`${wanted}.${s}`)).find((u): u is string => u !== undefined);
+  const inSandbox = exact === undefined && organization[0]?.IsSandbox === true;
+  const prefixed = inSandbox ? prefixedCopies(rows, wanted, suffixes, footprint.userEmail) : [];
+  if (prefixed.length > 1)
+    return {
+      ...footprint,
+      userMissing: messages.getMessage('info.UserCopyAmbiguous', [
+        wanted,
+        prefixed.join(', '),
+        footprint.usernameSource,
+        footprint.vendor,
+      ]),
+    };
+  const copy = inSandbox
+    ? suffixes.map((s) => held(`${wanted}.${s}`)).find((u): u is string => u !== undefined) ?? prefixed[0]
+    : undefined;
   const found = exact ?? copy;
   if (found)
     return {

@@ -14,6 +14,8 @@ export type VendorFootprint = {
   username: string;
   /** Where the username comes from, for messages: the values file and field, or the environment variable. */
   usernameSource: string;
+  /** The integration user's e-mail from the values: a prefixed sandbox copy is recognised by it. */
+  userEmail?: string;
   /** Set by findVendorUser when the org's user is not the values' own name (a sandbox copy, --username). */
   userNote?: string;
   /** Set by findVendorUser when the org holds no such user: what was looked for, candidates and the fix. */
@@ -63,6 +65,9 @@ export const footprintOf = (
     hasUser: vendor.user !== undefined,
     username: valueByRole(vendor, values, 'integrationUsername'),
     usernameSource: usernameSourceOf(vendor, values),
+    ...(specByRole(vendor, 'integrationUserEmail')
+      ? { userEmail: valueByRole(vendor, values, 'integrationUserEmail') }
+      : {}),
     permissionSets: vendor.permissionSets.map((p) => p.name),
     permissionSetLicenses: vendor.user?.permissionSetLicenses ?? [],
     ...(vendor.externalClientApp ? { app: vendor.externalClientApp.name } : {}),

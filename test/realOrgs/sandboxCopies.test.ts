@@ -83,6 +83,44 @@ describe('a sandbox whose copy of the integration user got a prefix', () => {
   });
 });
 
+describe('the kill switch in a sandbox whose copy got a prefix', () => {
+  useProjectCopyAsCwd();
+  const loginOf = (sim: OrgSimulator, username: string): Record<string, unknown> | undefined => {
+    const user = rows(sim.state, 'User').find((u) => u.Username === username);
+    return rows(sim.state, 'UserLogin').find((l) => l.UserId === user?.Id);
+  };
+
+  it('suspend freezes the prefixed copy deploy reuses (its e-mail is the values file’s), and says which', async () => {
+    await withOrgs([holder, uat()], async (sims) => {
+      const sim = sims.uat as OrgSimulator;
+      const [copy] = recoUsers(sim);
+      expect((await run('deploy', '-o', 'uat', ...VALUES, '--vendor', 'reco')).code).toBe(0);
+      const { code, out } = await run('suspend', '-o', 'uat', ...VALUES, '--vendor', 'reco');
+      expect(out).toContain(`reco: its integration user is ${copy ?? ''}, the sandbox copy of ${RECO}.`);
+      expect(code).toBe(0);
+      expect(loginOf(sim, copy ?? '')?.IsFrozen).toBe(true);
+    });
+  });
+
+  it('suspend touches neither of two prefixed copies that carry the e-mail, names both, and fails', async () => {
+    const second = `00Ab12${RECO}.uat`;
+    await withOrgs(
+      [holder, uat({ users: [{ Username: second, profile: API_ONLY, Email: `${RECO_MAIL}.invalid` }] })],
+      async (sims) => {
+        const sim = sims.uat as OrgSimulator;
+        const copies = recoUsers(sim);
+        const { code, out } = await run('suspend', '-o', 'uat', ...VALUES, '--vendor', 'reco');
+        expect(code).toBe(1);
+        expect(out).toContain(`this sandbox holds more than one copy of ${RECO} (`);
+        for (const name of copies) {
+          expect(out).toContain(name);
+          expect(loginOf(sim, name)?.IsFrozen ?? false).toBe(false);
+        }
+      }
+    );
+  });
+});
+
 describe('the sandbox name read from a username', () => {
   it.each([
     ['admin@acme.de', []],

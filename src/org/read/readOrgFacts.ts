@@ -247,7 +247,7 @@ const sandboxFrom = async (connection: Connection, result: BatchResult | undefin
 };
 
 /** SOQL LIKE text: a string literal whose `%` and `_` match themselves (SOQL reference, LIKE). */
-const soqlLikeEnd = (value: string): string =>
+export const soqlLikeEnd = (value: string): string =>
   `'%${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/%/g, '\\%').replace(/_/g, '\\_')}.%'`;
 
 /**
