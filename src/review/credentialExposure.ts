@@ -30,7 +30,7 @@ export const credentialExposure = (
   hardened: boolean | undefined
 ): CredentialExposure => {
   const spec = vendor.hardening?.restrictLoginToVendorRanges;
-  const owner = vendor.trustedRanges.owner;
+  const owner = vendor.trustedRanges?.owner ?? vendor.title;
   const revoke = 'A stolen token works until it is revoked (Setup > Connected Apps OAuth Usage) or expires.';
   if (!spec?.applies) {
     return {

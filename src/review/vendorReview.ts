@@ -126,7 +126,7 @@ export const buildVendorReview = (
   }
   const ranges = [...metadata.fixedRanges, ...perOrgRanges].map((r) => ({
     ...r,
-    owner: vendor.trustedRanges.owner,
+    owner: vendor.trustedRanges?.owner ?? vendor.title,
     size: rangeSizeText(r),
   }));
   return {

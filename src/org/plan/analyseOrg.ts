@@ -100,7 +100,7 @@ export const analyseOrg = async (
   const eventManager = vendors.some((v) => v.orgFeatures?.some((f) => f.eventManager));
   const owned: OwnedRanges[] = vendors.flatMap((v, i) => {
     const ranges = [...(metadata[i]?.fixedRanges ?? []), ...(values.vendors[v.name]?.trustedRanges ?? [])];
-    return ranges.length
+    return ranges.length && v.trustedRanges
       ? [{ owner: v.trustedRanges.owner, descriptionPrefix: v.trustedRanges.descriptionPrefix, ranges }]
       : [];
   });
