@@ -83,13 +83,12 @@ export type TrustedRangesSpec = {
 
 /**
  * How the vendor gets its tokens through the app (its OAuth flow). Each flow needs its own elements
- * in the app's files and refuses the others' (check's checkOauthFlow):
- * - `jwtBearer`: a certificate on the global OAuth settings; the vendor signs with its private key;
- * - `clientCredentials`: `isClientCredentialsFlowEnabled` in the global OAuth settings and the OAuth
- *   policies, and `clientCredentialsFlowUser` (the run-as user, always the vendor's integration user);
- *   the vendor holds the consumer key and secret; no certificate (it would be a second way in);
- * - `webServer`: a person consents in a browser at the callback URL; no certificate, no client
- *   credentials.
+ * in the app's files and refuses the others' (check's checkOauthFlow). `jwtBearer`: a certificate
+ * on the global OAuth settings; the vendor signs with its private key. `clientCredentials`:
+ * `isClientCredentialsFlowEnabled` in the global OAuth settings and the OAuth policies, and
+ * `clientCredentialsFlowUser` (the run-as user, always the vendor's integration user); the vendor
+ * holds the consumer key and secret; no certificate (it would be a second way in). `webServer`: a
+ * person consents in a browser at the callback URL; no certificate, no client credentials.
  */
 export type OauthFlow = 'jwtBearer' | 'clientCredentials' | 'webServer';
 export const OAUTH_FLOWS: OauthFlow[] = ['jwtBearer', 'clientCredentials', 'webServer'];
