@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decideFault, FaultPlan } from './faults';
 import { lifecycleRecordRequest, logFileBody, revokeToken, syncUserLogins } from './lifecycle';
-import { jwtBearerGrant } from './oauth';
+import { clientCredentialsGrant, jwtBearerGrant } from './oauth';
 import { appEnforcesIp, CALLER_IP_HEADER, enforcesEveryRequest, outsideLoginRanges } from './rules/loginIpRules';
 import type { OrgState } from './orgState';
 import { rows } from './orgState';
@@ -248,6 +248,22 @@ export const startServer = async (
 
       if (req.method === 'POST' && path === '/services/oauth2/token') {
         const form = new URLSearchParams(body);
+        if (form.get('grant_type') === 'client_credentials') {
+          // Form fields, or HTTP Basic with the consumer key and secret (RFC 6749 2.3.1).
+          const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+          const [basicId, basicSecret] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':') : [];
+          const answer = clientCredentialsGrant(
+            options.state,
+            {
+              clientId: form.get('client_id') ?? decodeURIComponent(basicId ?? ''),
+              clientSecret: form.get('client_secret') ?? decodeURIComponent(basicSecret ?? ''),
+            },
+            instanceUrl,
+            (userId, app) => mintSession(options.state, userId, app),
+            callerAddress
+          );
+          return send(answer.status, JSON.stringify(answer.body), 'application/json');
+        }
         if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer')
           return send(
             400,

@@ -12,6 +12,7 @@ import {
 } from '../../metadata/renderXml';
 import type { IpRange } from '../../network';
 import type { VendorValues } from '../../values';
+import { RunAs, withRunAsUser } from './runAsUser';
 
 /** What one org receives beyond the committed files: everything the org itself decided. */
 export type WorkspacePlan = {
@@ -29,6 +30,8 @@ export type WorkspacePlan = {
   eventManager?: Map<string, { file: string; entities: string[] }>;
   /** Hardened mode: source files of the dedicated profiles to send (kept out of raw deploys by .forceignore). */
   hardenedProfiles?: string[];
+  /** Client-credentials apps: the run-as user written into each OAuth policy (or the flow off, pending). */
+  runAs?: RunAs[];
   /** Components to leave out of this deploy, as `Type:fullName`. */
   exclude?: Set<string>;
   /** Also write a readable metadata-format copy (for plan's diff) under `<dir>/metadata`. */
@@ -92,6 +95,10 @@ export const buildDeployWorkspace = async (projectDir: string, plan: WorkspacePl
       const events = plan.eventManager?.get(vendor.name);
       if (events)
         fs.writeFileSync(path.join(dir, vendor.relDir, events.file), renderRealTimeEventSettings(events.entities));
+      for (const runAs of (plan.runAs ?? []).filter((r) => r.vendor === vendor.name)) {
+        const file = path.join(dir, vendor.relDir, runAs.file);
+        fs.writeFileSync(file, withRunAsUser(fs.readFileSync(file, 'utf8'), runAs));
+      }
       renameComponents(path.join(dir, vendor.relDir), plan.renames);
     }
     if (plan.trustedRanges) {

@@ -15,6 +15,7 @@ export type { ComponentPlan } from './compareWithOrg';
 import type { FeatureGap } from './orgFeatures';
 import { buildDeployWorkspace } from './deployWorkspace';
 import { planVerdict } from './formatPlan';
+import type { RunAs } from './runAsUser';
 
 /** A hardening plan as the plan shows it: without profileFile, an absolute path of this machine. */
 const withoutProfileFile = (h: HardeningPlan): Omit<HardeningPlan, 'profileFile'> => {
@@ -49,6 +50,8 @@ export type OrgPlan = {
   hardeningChanges: string[];
   /** Vendor → whether its External Client App's OAuth policy, as the org holds it, enforces IP restrictions. */
   appEnforcesIp: Record<string, boolean>;
+  /** Client-credentials apps and the user each runs as in this org (the sandbox copy included). */
+  runAs: RunAs[];
   /** True when a deploy would change nothing. */
   inSync: boolean;
 };
@@ -117,6 +120,7 @@ export const planOrg = async (
       hardening: analysis.hardening.map(withoutProfileFile),
       hardeningChanges: changes,
       appEnforcesIp,
+      runAs: analysis.runAs,
       inSync:
         components.every((c) => c.action === 'none') &&
         add.length === 0 &&

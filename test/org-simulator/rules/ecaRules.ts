@@ -1,4 +1,4 @@
-import type { OrgState } from '../orgState';
+import { rows, type OrgState } from '../orgState';
 import { leaf, Node, parseXml } from '../xml';
 
 const POLICY_TYPES = ['ExtlClntAppOauthConfigurablePolicies', 'ExtlClntAppConfigurablePolicies'];
@@ -50,6 +50,11 @@ export const ecaProblems = (
     if (other) problems.push(`duplicate value found: ExternalClientApplicationId duplicates value on ${other}`);
   }
   if (type === 'ExtlClntAppOauthConfigurablePolicies') {
+    // The run-as user must be a user of this org (public deploy scripts create the user first and
+    // name it by username); the wording of the refusal is unverified.
+    const runAs = leaf(node, 'clientCredentialsFlowUser');
+    if (runAs && !rows(state, 'User').some((u) => String(u.Username).toLowerCase() === runAs.toLowerCase()))
+      problems.push(`In field: clientCredentialsFlowUser - no User named ${runAs} found`);
     for (const name of (leaf(node, 'commaSeparatedPermissionSet') ?? '')
       .split(',')
       .map((s) => s.trim())
