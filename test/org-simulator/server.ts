@@ -28,6 +28,8 @@ export type RequestLog = {
   soql?: string;
   status: number;
   members?: string[];
+  /** A token request's grant_type (never its credentials). */
+  grantType?: string;
   subrequests?: Array<{ method: string; path: string; soql?: string }>;
 };
 
@@ -248,6 +250,7 @@ export const startServer = async (
 
       if (req.method === 'POST' && path === '/services/oauth2/token') {
         const form = new URLSearchParams(body);
+        log.grantType = form.get('grant_type') ?? '';
         if (form.get('grant_type') === 'client_credentials') {
           // Form fields, or HTTP Basic with the consumer key and secret (RFC 6749 2.3.1).
           const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];

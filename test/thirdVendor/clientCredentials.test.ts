@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { run } from '../helpers/simulatedOrg';
+import { calls, run, snapshot, useSimulatedOrg } from '../helpers/simulatedOrg';
+import type { OrgSimulator } from '../org-simulator';
 import { useClientCredentialsProjectAsCwd } from '../helpers/thirdVendor';
 
 /**
@@ -9,8 +10,6 @@ import { useClientCredentialsProjectAsCwd } from '../helpers/thirdVendor';
  * Client App that runs as that user, no certificate and no published ranges.
  */
 const LUMEN = ['--values', 'config/orgs/lumen.json', '--vendor', 'lumen'];
-const POLICY = 'force-app/lumen/main/default/extlClntAppOauthPolicies/Lumen_Audit_oauthPlcy.ecaOauthPlcy-meta.xml';
-const GLOBAL = 'force-app/lumen/main/default/extlClntAppGlobalOauthSets/Lumen_Audit_glbloauth.ecaGlblOauth-meta.xml';
 
 type Problems = Array<{ code?: string; file: string; field: string; message: string; severity?: string }>;
 
@@ -29,6 +28,177 @@ describe('a client-credentials vendor described by data only', () => {
         'utf8'
       );
       expect(emitted).toContain('<clientCredentialsFlowUser>lumen.integration@example.com</clientCredentialsFlowUser>');
+    });
+  });
+
+  /** The consumer secret Setup would show, in a file of the given mode (never a flag value). */
+  const secretFile = (sim: OrgSimulator, mode = 0o600, secret?: string): string => {
+    const file = path.join(project(), 'lumen.secret');
+    fs.writeFileSync(file, `${secret ?? sim.state.consumerSecrets.get('Lumen_Audit') ?? ''}\n`, { mode });
+    fs.chmodSync(file, mode);
+    return 'lumen.secret';
+  };
+  const policyXml = (sim: OrgSimulator): string =>
+    [...sim.state.components.values()].find((c) => c.type === 'ExtlClntAppOauthConfigurablePolicies')?.xml ?? '';
+
+  describe('against a simulated production org', () => {
+    const sim = useSimulatedOrg('prod', () => ({ shape: 'enterprise' }));
+
+    it('plan shows the run-as user and that the policy naming it comes after the user; deploy creates the user before the policy names it', async () => {
+      const plan = await run('plan', '-o', 'prod', ...LUMEN);
+      expect(plan.code).toBe(0);
+      expect(plan.out).toContain('create user lumen.integration@example.com (lumen)');
+      expect(plan.out).toContain(
+        "note: lumen: Lumen_Audit runs as lumen.integration@example.com (client credentials flow), who does not exist yet: the app's OAuth policy goes with the flow off, and a second deploy names lumen.integration@example.com once the user is set up."
+      );
+      const from = sim().requests.length;
+      const deploy = await run('deploy', '-o', 'prod', ...LUMEN);
+      expect(deploy.code).toBe(0);
+      expect(deploy.out).toContain('SUCCEEDED');
+      expect(deploy.out).toMatch(/Lumen_Audit now runs as lumen\.integration@example\.com \(deploy \w+\)/);
+      // Order: the first deploy (flow off, nobody named), the user, then a deploy of the policy naming it.
+      const sent = sim().requests.slice(from);
+      const deploys = sent.flatMap((r, i) => (r.soapOp === 'deploy' ? [i] : []));
+      const userAt = sent.findIndex((r) =>
+        (r.subrequests ?? [r]).some((x) => x.method === 'POST' && x.path.endsWith('/sobjects/User'))
+      );
+      expect(deploys).toHaveLength(2);
+      expect(deploys[0]).toBeLessThan(userAt);
+      expect(deploys[1]).toBeGreaterThan(userAt);
+      expect(sent[deploys[1] ?? 0]?.members).toEqual(['ExtlClntAppOauthConfigurablePolicies:Lumen_Audit_oauthPlcy']);
+      expect(policyXml(sim())).toContain(
+        '<clientCredentialsFlowUser>lumen.integration@example.com</clientCredentialsFlowUser>'
+      );
+      expect(policyXml(sim())).toContain('<isClientCredentialsFlowEnabled>true</isClientCredentialsFlowEnabled>');
+      // The handoff: My Domain URL, the consumer key, where to copy the secret; never the secret; no email step.
+      expect(deploy.out).toContain(`give lumen: My Domain URL (Lumen asks for its tokens there): ${sim().instanceUrl}`);
+      expect(deploy.out).toContain(
+        `give lumen: Consumer key of the Lumen Audit External Client App: ${
+          sim().state.consumerKeys.get('Lumen_Audit') ?? ''
+        }`
+      );
+      expect(deploy.out).toMatch(
+        /Consumer secret of the Lumen Audit External Client App.*Setup > External Client Apps/s
+      );
+      expect(deploy.out).not.toContain(sim().state.consumerSecrets.get('Lumen_Audit') ?? 'no secret');
+      expect(deploy.out).not.toMatch(/verification email|emailed/);
+      const again = await run('plan', '-o', 'prod', ...LUMEN);
+      expect(again.out).toContain('prod: in sync, a deploy would change nothing');
+      expect(again.out).toContain(
+        'note: lumen: Lumen_Audit runs as lumen.integration@example.com (client credentials flow).'
+      );
+    });
+
+    it('verify logs in with the consumer secret from a 0600 file and proves the token runs as the run-as user; the secret is never printed', async () => {
+      expect((await run('deploy', '-o', 'prod', ...LUMEN)).code).toBe(0);
+      const file = secretFile(sim());
+      const verify = await run('verify', '-o', 'prod', ...LUMEN, '--consumer-secret-file', file, '--json');
+      const secret = sim().state.consumerSecrets.get('Lumen_Audit') ?? 'no secret';
+      expect(JSON.stringify(verify.json())).not.toContain(secret);
+      const org = (
+        verify.json().result as { orgs: Array<{ ok: boolean; findings: Array<{ code: string; what: string }> }> }
+      ).orgs[0];
+      expect(
+        org?.findings.filter((f) => f.code.startsWith('ClientCredentials') || f.code.startsWith('AppCertificate'))
+      ).toEqual([
+        {
+          code: 'ClientCredentialsLoginSucceeded',
+          ok: true,
+          what: "client credentials login to Lumen_Audit succeeded and runs as lumen.integration@example.com, the app's run-as user",
+        },
+      ]);
+      expect(verify.code).toBe(0);
+      const tokenCalls = sim().requests.filter((r) => r.path === '/services/oauth2/token');
+      expect(tokenCalls.map((r) => r.grantType)).toEqual(['client_credentials']);
+    });
+
+    it('verify refuses a secret file others can read, before contacting the org, and names a wrong secret as invalid_client', async () => {
+      expect((await run('deploy', '-o', 'prod', ...LUMEN)).code).toBe(0);
+      const before = sim().requests.length;
+      const open = await run('verify', '-o', 'prod', ...LUMEN, '--consumer-secret-file', secretFile(sim(), 0o644));
+      expect(open.code).toBe(1);
+      expect(open.out).toContain('lumen.secret can be read by others (mode 644)');
+      expect(open.out).toContain('chmod 600 lumen.secret');
+      expect(sim().requests.length).toBe(before);
+      const wrong = await run(
+        'verify',
+        '-o',
+        'prod',
+        ...LUMEN,
+        '--consumer-secret-file',
+        secretFile(sim(), 0o600, 'NOT-THE-SECRET'),
+        '--json'
+      );
+      expect(wrong.code).toBe(1);
+      expect(JSON.stringify(wrong.json())).toContain('invalid_client: invalid client credentials');
+      expect(JSON.stringify(wrong.json())).toContain('"refusal":"ClientCredentialsSecretWrong"');
+      expect(JSON.stringify(wrong.json())).not.toContain('NOT-THE-SECRET');
+    });
+
+    it('suspend disables the app and freezes the run-as user (the vendor cannot get a token); resume lets it in again; offboard removes the app', async () => {
+      expect((await run('deploy', '-o', 'prod', ...LUMEN)).code).toBe(0);
+      const file = secretFile(sim());
+      const suspend = await run('suspend', '-o', 'prod', ...LUMEN);
+      expect(suspend.code).toBe(0);
+      expect(suspend.out).toMatch(/\[done\] lumen: freeze user lumen\.integration@example\.com/);
+      expect(suspend.out).toMatch(/\[done\] lumen: disable External Client App Lumen_Audit/);
+      const refused = await run('verify', '-o', 'prod', ...LUMEN, '--consumer-secret-file', file, '--json');
+      expect(refused.code).toBe(1);
+      expect(JSON.stringify(refused.json())).toContain('"refusal":"ClientCredentialsConsumerKeyUnknown"');
+      const resume = await run('resume', '-o', 'prod', ...LUMEN);
+      expect(resume.code).toBe(0);
+      expect(resume.out).toContain('Nothing to redo: Lumen asks for a new token');
+      const back = await run('verify', '-o', 'prod', ...LUMEN, '--consumer-secret-file', file);
+      expect(back.code).toBe(0);
+      const offboard = await run('offboard', '-o', 'prod', ...LUMEN);
+      expect(offboard.code).toBe(0);
+      expect(offboard.out).toMatch(/\[done\] lumen: delete ExternalClientApplication:Lumen_Audit/);
+      expect(offboard.out).toMatch(/\[done\] lumen: deactivate user lumen\.integration@example\.com/);
+      expect([...sim().state.components.keys()].filter((k) => k.includes('Lumen'))).toEqual([]);
+    });
+
+    it('stage writes the policy with the flow off and nobody named while the user does not exist, and changes nothing', async () => {
+      const before = snapshot(sim());
+      const { code, out } = await run('stage', '-o', 'prod', ...LUMEN, '--output-dir', 'out/stage/prod');
+      expect(code).toBe(0);
+      expect(out).toContain(
+        'Lumen_Audit runs as lumen.integration@example.com (client credentials flow), who does not exist yet'
+      );
+      expect(snapshot(sim())).toBe(before);
+      const staged = fs.readFileSync(
+        path.join(
+          project(),
+          'out/stage/prod/force-app/main/default/extlClntAppOauthPolicies/Lumen_Audit_oauthPlcy.ecaOauthPlcy-meta.xml'
+        ),
+        'utf8'
+      );
+      expect(staged).not.toContain('clientCredentialsFlowUser');
+      expect(staged).toContain('<isClientCredentialsFlowEnabled>false</isClientCredentialsFlowEnabled>');
+    });
+  });
+
+  describe('against a sandbox refreshed from production', () => {
+    const COPY = 'lumen.integration@example.com.uat';
+    const sim = useSimulatedOrg('uat', () => ({
+      shape: 'enterprise-sandbox',
+      sandbox: { name: 'uat' },
+      seed: {
+        productionUsers: [
+          { Username: 'lumen.integration@example.com', profile: 'Minimum Access - API Only Integrations' },
+        ],
+      },
+    }));
+
+    it('the app runs as the sandbox copy deploy reuses, in one deploy (the user exists), and verify proves it', async () => {
+      const plan = await run('plan', '-o', 'uat', ...LUMEN);
+      expect(plan.out).toContain(`note: lumen: Lumen_Audit runs as ${COPY} (client credentials flow).`);
+      const deploy = await run('deploy', '-o', 'uat', ...LUMEN);
+      expect(deploy.code).toBe(0);
+      expect(calls(sim()).filter((c) => c === 'deploy')).toHaveLength(1);
+      expect(policyXml(sim())).toContain(`<clientCredentialsFlowUser>${COPY}</clientCredentialsFlowUser>`);
+      const verify = await run('verify', '-o', 'uat', ...LUMEN, '--consumer-secret-file', secretFile(sim()));
+      expect(verify.out).toContain(`client credentials login to Lumen_Audit succeeded and runs as ${COPY}`);
+      expect(verify.code).toBe(0);
     });
   });
 });

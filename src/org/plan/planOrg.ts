@@ -1,4 +1,5 @@
 import { inspectCertificate } from '../../certificate';
+import { flowOf, OauthFlow } from '../../catalogue/vendorEntry';
 import { selectText } from '../../metadata/elementPath';
 import { ORG_FIELDS } from '../../metadata/orgMetadataFields';
 import { parseMetadataXml } from '../../metadata/xml';
@@ -30,6 +31,8 @@ export type UserChange = { vendor: string; username: string; action: 'create' | 
 export type OrgAppFacts = {
   vendor: string;
   app: string;
+  /** The app's OAuth flow (vendor.json): the certificate matters to JWT bearer only. */
+  flow: OauthFlow;
   certificate?: { sha256Fingerprint: string; notAfter: string; daysLeft: number };
   consumerKey?: string;
 };
@@ -82,7 +85,7 @@ export const planOrg = async (
       const eca = vendor.externalClientApp;
       if (!eca) return [];
       const xml = current.get(eca.globalOauthSettings.replace(/^main\/default\//, '').replace(/-meta\.xml$/, ''));
-      return [{ vendor: vendor.name, app: eca.name, ...readAppFacts(xml) }];
+      return [{ vendor: vendor.name, app: eca.name, flow: flowOf(eca), ...readAppFacts(xml) }];
     });
     const add = analysis.merge?.added ?? [];
     const changes = hardeningChanges(
@@ -133,7 +136,7 @@ export const planOrg = async (
   }
 };
 
-const readAppFacts = (xml: string | undefined): Omit<OrgAppFacts, 'vendor' | 'app'> => {
+const readAppFacts = (xml: string | undefined): Omit<OrgAppFacts, 'vendor' | 'app' | 'flow'> => {
   if (!xml) return {};
   const parsed = parseMetadataXml(xml);
   if (!parsed.ok) return {};
