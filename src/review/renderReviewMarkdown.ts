@@ -37,6 +37,20 @@ export const renderReviewMarkdown = (review: VendorReview, context: { values?: s
     for (const [key, value] of Object.entries(eca.policies)) lines.push(`- ${key}: \`${value}\``);
     lines.push('');
   }
+  if (review.vendorApp) {
+    const app = review.vendorApp;
+    lines.push(
+      `### The vendor's own app: ${app.name}`,
+      '',
+      `The org consents to ${review.title}'s app; its guide (${app.source}) says it requests these OAuth scopes:`,
+      '',
+      '| Scope | Lets the app |',
+      '|---|---|'
+    );
+    for (const s of app.scopes) lines.push(`| \`${s.scope}\` | ${s.lets} |`);
+    lines.push('');
+    if (app.policies) lines.push(`Policies set by hand: ${app.policies}`, '');
+  }
   lines.push('### Trusted IP ranges', '');
   if (review.trustedRanges.length) {
     lines.push('| Owner | Description | Start | End | Addresses |', '|---|---|---|---|---|');
@@ -60,15 +74,24 @@ export const renderReviewMarkdown = (review: VendorReview, context: { values?: s
     c.mode === 'per org'
       ? `chosen per org in the values file (vendors.${review.vendor}.hardening.restrictLoginToVendorRanges), off by default`
       : c.mode;
+  const k = review.credential;
   lines.push(
     '### Who can use these credentials',
+    '',
+    `OAuth flow: ${k.flow}.`,
+    '',
+    `Credential that grants access: ${k.credential}`,
+    '',
+    `Held by: ${k.holder}`,
+    '',
+    `What the org limits: ${k.limits}`,
     '',
     `Hardened mode: ${mode}. ${c.why}`,
     '',
     `Addresses: ${c.addresses}`,
     '',
     'Risk that remains:',
-    ...c.risks.map((r) => `- ${r}`),
+    ...[...new Set([...c.risks, ...k.risks])].map((r) => `- ${r}`),
     ''
   );
   lines.push('<details><summary>Risk tiers</summary>', '');

@@ -10,6 +10,8 @@ import { useClientCredentialsProjectAsCwd } from '../helpers/thirdVendor';
  * Client App that runs as that user, no certificate and no published ranges.
  */
 const LUMEN = ['--values', 'config/orgs/lumen.json', '--vendor', 'lumen'];
+const POLICY = 'force-app/lumen/main/default/extlClntAppOauthPolicies/Lumen_Audit_oauthPlcy.ecaOauthPlcy-meta.xml';
+const GLOBAL = 'force-app/lumen/main/default/extlClntAppGlobalOauthSets/Lumen_Audit_glbloauth.ecaGlblOauth-meta.xml';
 
 type Problems = Array<{ code?: string; file: string; field: string; message: string; severity?: string }>;
 
@@ -28,6 +30,93 @@ describe('a client-credentials vendor described by data only', () => {
         'utf8'
       );
       expect(emitted).toContain('<clientCredentialsFlowUser>lumen.integration@example.com</clientCredentialsFlowUser>');
+    });
+    it('check refuses a certificate on the client-credentials app (a second way in) and the flow off, naming file, field and fix', async () => {
+      const global = path.join(project(), GLOBAL);
+      fs.writeFileSync(
+        global,
+        fs
+          .readFileSync(global, 'utf8')
+          .replace('<isClientCredentialsFlowEnabled>true<', '<isClientCredentialsFlowEnabled>false<')
+          .replace(
+            '<externalClientApplication>',
+            '<certificate>__LUMEN_SERVER_CRT__</certificate>\n    <externalClientApplication>'
+          )
+      );
+      const { code, json } = await run('check', ...LUMEN, '--json');
+      expect(code).toBe(1);
+      const problems = (json().data as { problems: Problems }).problems.filter((p) => p.file === GLOBAL);
+      expect(problems.map(({ code: c, field, message }) => ({ code: c, field, message }))).toEqual([
+        {
+          code: 'PlaceholderWithoutReplacement',
+          field: '__LUMEN_SERVER_CRT__',
+          message: 'is a placeholder no sfdx-project.json replacement fills',
+        },
+        {
+          code: 'OauthFlowNeedsTrue',
+          field: 'isClientCredentialsFlowEnabled',
+          message: 'must be true for the client credentials flow that force-app/lumen/vendor.json names',
+        },
+        {
+          code: 'OauthFlowRefusesElement',
+          field: 'certificate',
+          message:
+            "must not be there: the app's flow is client credentials (force-app/lumen/vendor.json), and this element would open another way in",
+        },
+      ]);
+    });
+
+    it('check refuses a username written into the run-as element: the run-as user is the integration user, filled by deploy', async () => {
+      const policy = path.join(project(), POLICY);
+      fs.writeFileSync(
+        policy,
+        fs.readFileSync(policy, 'utf8').replace('__LUMEN_INTEGRATION_USERNAME__', 'someone@example.com')
+      );
+      const { code, json } = await run('check', ...LUMEN, '--json');
+      expect(code).toBe(1);
+      const problems = (json().data as { problems: Problems }).problems;
+      expect(problems.map((p) => [p.code, p.file, p.field])).toEqual([
+        ['RunAsUserNotFromIntegrationUser', POLICY, 'clientCredentialsFlowUser'],
+        ['GuideStepValueNotFromValue', 'force-app/lumen/vendor.json', 'guideSteps[7].implementedBy[1]'],
+      ]);
+    });
+
+    it("check proves each guide step's claim: a step naming an element that is not there fails", async () => {
+      const file = path.join(project(), 'force-app/lumen/vendor.json');
+      const entry = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+        guideSteps: Array<{ implementedBy?: Array<Record<string, string>> }>;
+      };
+      const claim = entry.guideSteps[1]?.implementedBy?.[0] as Record<string, string>;
+      claim.path = 'userPermissions[name=ModifyAllData]/enabled';
+      fs.writeFileSync(file, JSON.stringify(entry));
+      const { code, json } = await run('check', ...LUMEN, '--json');
+      expect(code).toBe(1);
+      expect((json().data as { problems: Problems }).problems).toEqual([
+        expect.objectContaining({
+          code: 'GuideStepElementMissing',
+          file: 'force-app/lumen/vendor.json',
+          field: 'guideSteps[1].implementedBy[0]',
+          message:
+            'claims step lumen-ps-ApiEnabled is implemented at userPermissions[name=ModifyAllData]/enabled, which force-app/lumen/main/default/permissionsets/Lumen_Audit_Reader.permissionset-meta.xml does not have',
+        }),
+      ]);
+    });
+
+    it('review names the flow, the credential (consumer key and secret), who holds it and what the org limits', async () => {
+      const { code, out } = await run('review', '--vendor', 'lumen');
+      expect(code).toBe(0);
+      expect(out).toContain(
+        'OAuth flow: OAuth 2.0 client credentials (External Client App Lumen_Audit, run as the integration user).'
+      );
+      expect(out).toContain(
+        'Credential that grants access: the consumer key and consumer secret of Lumen_Audit: whoever holds both gets a token as the run-as user'
+      );
+      expect(out).toContain("What the org limits: the integration user's permission sets (Lumen_Audit_Reader)");
+      expect(out).toContain('a stolen consumer key and secret or token works from anywhere');
+      expect(out).not.toContain('stolen private key');
+      expect(out).toContain(
+        '- clientCredentialsFlowUser: `the integration user deploy sets up (in a sandbox, its copy)`'
+      );
     });
   });
 
