@@ -4,6 +4,24 @@ import type { VendorReview } from './vendorReview';
 const tierText = (tier: RiskTier | undefined): string =>
   tier === undefined ? '?' : tier <= 1 ? `**${tier}**` : String(tier);
 
+/** The vendor's own app and the OAuth scopes its guide says it requests. */
+const vendorAppLines = (review: VendorReview): string[] => {
+  const app = review.vendorApp;
+  if (!app) return [];
+  const lines = [
+    `### The vendor's own app: ${app.name}`,
+    '',
+    `The org consents to ${review.title}'s app; its guide (${app.source}) says it requests these OAuth scopes:`,
+    '',
+    '| Scope | Lets the app |',
+    '|---|---|',
+    ...app.scopes.map((s) => `| \`${s.scope}\` | ${s.lets} |`),
+    '',
+  ];
+  if (app.policies) lines.push(`Policies set by hand: ${app.policies}`, '');
+  return lines;
+};
+
 /** The review as Markdown, suitable for a pull-request comment. */
 export const renderReviewMarkdown = (review: VendorReview, context: { values?: string } = {}): string => {
   const lines: string[] = [`## ${review.title}: permission review`, ''];
@@ -37,20 +55,7 @@ export const renderReviewMarkdown = (review: VendorReview, context: { values?: s
     for (const [key, value] of Object.entries(eca.policies)) lines.push(`- ${key}: \`${value}\``);
     lines.push('');
   }
-  if (review.vendorApp) {
-    const app = review.vendorApp;
-    lines.push(
-      `### The vendor's own app: ${app.name}`,
-      '',
-      `The org consents to ${review.title}'s app; its guide (${app.source}) says it requests these OAuth scopes:`,
-      '',
-      '| Scope | Lets the app |',
-      '|---|---|'
-    );
-    for (const s of app.scopes) lines.push(`| \`${s.scope}\` | ${s.lets} |`);
-    lines.push('');
-    if (app.policies) lines.push(`Policies set by hand: ${app.policies}`, '');
-  }
+  lines.push(...vendorAppLines(review));
   lines.push('### Trusted IP ranges', '');
   if (review.trustedRanges.length) {
     lines.push('| Owner | Description | Start | End | Addresses |', '|---|---|---|---|---|');
