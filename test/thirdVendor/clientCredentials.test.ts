@@ -31,6 +31,15 @@ describe('a client-credentials vendor described by data only', () => {
       );
       expect(emitted).toContain('<clientCredentialsFlowUser>lumen.integration@example.com</clientCredentialsFlowUser>');
     });
+    it('env exports the run-as user from the integration username itself (one value, no second copy), for a raw sf deploy', async () => {
+      const { code, io } = await run('env', ...LUMEN);
+      expect(code).toBe(0);
+      expect(io.out.join('\n').split('\n')).toEqual([
+        "export LUMEN_CONTACT_EMAIL='salesforce-admins@example.com'",
+        "export LUMEN_INTEGRATION_USERNAME='lumen.integration@example.com'",
+      ]);
+    });
+
     it('check refuses a certificate on the client-credentials app (a second way in) and the flow off, naming file, field and fix', async () => {
       const global = path.join(project(), GLOBAL);
       fs.writeFileSync(
