@@ -38,7 +38,8 @@ export const credentialOf = (vendor: Vendor): Credential => {
   if (app && flowOf(app) === 'webServer')
     return {
       flow: `OAuth 2.0 web-server consent (External Client App ${app.name})`,
-      credential: 'the tokens issued when a user consents at the app\'s callback URL, with the app\'s consumer key and secret.',
+      credential:
+        "the tokens issued when a user consents at the app's callback URL, with the app's consumer key and secret.",
       holder: `${vendor.title}, which receives the tokens after consent.`,
       limits: userLimits(vendor),
       risks: ['A refresh token keeps minting access tokens until revoked or the refresh token policy ends it.'],
