@@ -81,6 +81,18 @@ export type TrustedRangesSpec = {
   fromValue?: string;
 };
 
+/**
+ * How the vendor gets its tokens through the app (its OAuth flow). Each flow needs its own elements
+ * in the app's files and refuses the others' (check's checkOauthFlow). `jwtBearer`: a certificate
+ * on the global OAuth settings; the vendor signs with its private key. `clientCredentials`:
+ * `isClientCredentialsFlowEnabled` in the global OAuth settings and the OAuth policies, and
+ * `clientCredentialsFlowUser` (the run-as user, always the vendor's integration user); the vendor
+ * holds the consumer key and secret; no certificate (it would be a second way in). `webServer`: a
+ * person consents in a browser at the callback URL; no certificate, no client credentials.
+ */
+export type OauthFlow = 'jwtBearer' | 'clientCredentials' | 'webServer';
+export const OAUTH_FLOWS: OauthFlow[] = ['jwtBearer', 'clientCredentials', 'webServer'];
+
 export type ExternalClientAppSpec = {
   name: string;
   file: string;
@@ -88,6 +100,27 @@ export type ExternalClientAppSpec = {
   oauthSettings: string;
   oauthPolicies: string;
   policies: string;
+  /** The app's OAuth flow; absent means `jwtBearer` (the flow vendor-access started with). */
+  flow?: OauthFlow;
+};
+
+/** The flow of a vendor's app: `jwtBearer` when vendor.json does not say. */
+export const flowOf = (app: ExternalClientAppSpec): OauthFlow => app.flow ?? 'jwtBearer';
+
+/** One OAuth scope a vendor's own app requests, in its guide's words, and what it lets the app do. */
+export type VendorAppScope = { scope: string; lets: string };
+
+/**
+ * The vendor's own connected app (it lives in the vendor's org, not ours): the org only consents to
+ * it and sets its policies by hand. Described so the review can say what the consent grants.
+ */
+export type VendorAppSpec = {
+  name: string;
+  /** Where the guide lists the scopes (section title). */
+  source: string;
+  scopes: VendorAppScope[];
+  /** The policy the guide asks the org to set on the app, in the guide's words. */
+  policies?: string;
 };
 
 /**
@@ -117,10 +150,12 @@ export type OrgFeatureSpec = {
 
 /**
  * A handoff item's source: `values.<role>` (a value the vendor declares with that role; for
- * `integrationUsername` the user actually set up) or `org.consumerKey` (read from the org, needs
- * an External Client App). The loader refuses any other text.
+ * `integrationUsername` the user actually set up), `org.consumerKey` (read from the org, needs an
+ * External Client App), `org.consumerSecret` (never read: the handoff says where to copy it; needs
+ * an app) or `org.myDomainUrl` (the org's My Domain URL, where a client-credentials vendor asks
+ * for its tokens). The loader refuses any other text.
  */
-export type HandoffFrom = `values.${string}` | 'org.consumerKey';
+export type HandoffFrom = `values.${string}` | 'org.consumerKey' | 'org.consumerSecret' | 'org.myDomainUrl';
 export type HandoffItem = { item: string; from: HandoffFrom; where?: string };
 
 /**
@@ -170,7 +205,15 @@ export type VendorEntry = {
    * user of its own in the org (then no user is planned, created, verified or handed off).
    */
   integrationUser?: string;
-  trustedRanges: TrustedRangesSpec;
+  /** Absent for a vendor that publishes no addresses and takes none per org: no ranges, no warning. */
+  trustedRanges?: TrustedRangesSpec;
+  /** The vendor's own app the org consents to (no External Client App of ours). */
+  vendorApp?: VendorAppSpec;
+  /**
+   * True when the vendor's guide has the new integration user finish its setup from Salesforce's
+   * verification email: the handoff then asks for it. Absent or false: no such step.
+   */
+  newUserVerifiesEmail?: boolean;
   /**
    * Org features (Salesforce add-ons such as Event Monitoring) that parts of this vendor's setup
    * need. The org decides at run time whether each listed part exists; an optional feature's

@@ -67,14 +67,22 @@ const checkRoles = (c: ShapeCheck, { get, length }: Sound): Map<string, number> 
   return roleAt;
 };
 
-/** `trustedRanges.fromValue` names a value of type ipRanges. */
+/**
+ * `trustedRanges.fromValue` names a value of type ipRanges; without trustedRanges (a vendor that
+ * publishes no addresses) no value may hold ranges: they would have no owner or description prefix.
+ */
 const checkRangesValue = (c: ShapeCheck, { get, length }: Sound): void => {
-  const fromValue = get<string>('trustedRanges.fromValue');
-  if (fromValue === undefined) return;
   const values = Array.from({ length: length('values') }, (_, i) => ({
     key: get<string>(`values[${i}].key`),
     type: get<ValueType>(`values[${i}].type`),
   }));
+  if (get('trustedRanges') === undefined) {
+    const at = values.findIndex((v) => v.type === 'ipRanges');
+    if (at >= 0) c.error('VendorJsonRangesValueWithoutSpec', `values[${at}].type`);
+    return;
+  }
+  const fromValue = get<string>('trustedRanges.fromValue');
+  if (fromValue === undefined) return;
   if (values.some((v) => v.key === fromValue && v.type === 'ipRanges')) return;
   const keys = values.filter((v) => v.type === 'ipRanges').map((v) => String(v.key));
   if (keys.length)
@@ -92,9 +100,15 @@ const checkUserValues = (c: ShapeCheck, { get }: Sound, roleAt: Map<string, numb
   }
   if (!hasUser && get<boolean>('hardening.restrictLoginToVendorRanges.applies') === true)
     c.error('VendorJsonHardeningWithoutUser', 'hardening.restrictLoginToVendorRanges.applies');
+  // A client-credentials app runs as the vendor's integration user: there must be one.
+  if (!hasUser && get<string>('externalClientApp.flow') === 'clientCredentials')
+    c.error('VendorJsonRunAsWithoutUser', 'externalClientApp.flow');
 };
 
-/** `handoff[].from` is `values.<role>` of a role some value has, or `org.consumerKey` of a vendor with an app. */
+/**
+ * `handoff[].from` is `values.<role>` of a role some value has, `org.consumerKey` or
+ * `org.consumerSecret` (with `where`: it is never read) of a vendor with an app, or `org.myDomainUrl`.
+ */
 const checkHandoff = (c: ShapeCheck, { get, length }: Sound, roleAt: Map<string, number>): void => {
   for (let i = 0; i < length('handoff'); i++) {
     const from = get<string>(`handoff[${i}].from`);
@@ -102,6 +116,12 @@ const checkHandoff = (c: ShapeCheck, { get, length }: Sound, roleAt: Map<string,
     const role = /^values\.(\w+)$/.exec(from)?.[1];
     if (from === 'org.consumerKey') {
       if (get('externalClientApp') === undefined) c.error('VendorJsonHandoffKeyWithoutApp', `handoff[${i}].from`);
+    } else if (from === 'org.consumerSecret') {
+      if (get('externalClientApp') === undefined) c.error('VendorJsonHandoffSecretWithoutApp', `handoff[${i}].from`);
+      if (get(`handoff[${i}].where`) === undefined)
+        c.error('VendorJsonHandoffSecretWithoutWhere', `handoff[${i}].where`);
+    } else if (from === 'org.myDomainUrl') {
+      // Always known: the URL of the org the run is connected to.
     } else if (role === undefined) {
       c.error('VendorJsonHandoffFromInvalid', `handoff[${i}].from`, [from], [[...roleAt.keys()].join(', ') || 'none']);
     } else if (!roleAt.has(role)) {

@@ -35,7 +35,9 @@ const crossVendorRangeProblems = (values: OrgValues, metadata: VendorMetadata[])
   const fixed: Array<Keyed<Fixed>> = metadata.flatMap((m) =>
     m.fixedRanges.flatMap((r) => {
       const c = checkRange(r.start, r.end);
-      return c.ok ? [{ key: { owner: m.vendor.trustedRanges.owner, range: r }, range: c.range }] : [];
+      return c.ok
+        ? [{ key: { owner: m.vendor.trustedRanges?.owner ?? m.vendor.title, range: r }, range: c.range }]
+        : [];
     })
   );
   const problems: Problem[] = [];

@@ -17,6 +17,7 @@ type VerifyArgs = GlobalArgs &
   OrgFlags & {
     'private-key': string | undefined;
     'consumer-key': string | undefined;
+    'consumer-secret-file': string | undefined;
     'login-url': string | undefined;
     audience: string | undefined;
     junit: string | undefined;
@@ -31,6 +32,10 @@ export const verifyCommand = defineCommand<VerifyArgs>({
     withOrgFlags(y)
       .option('private-key', { type: 'string', describe: messages.getMessage('flags.private-key') })
       .option('consumer-key', { type: 'string', describe: messages.getMessage('flags.consumer-key') })
+      .option('consumer-secret-file', {
+        type: 'string',
+        describe: messages.getMessage('flags.consumer-secret-file'),
+      })
       .option('login-url', { type: 'string', describe: messages.getMessage('flags.login-url') })
       .option('audience', { type: 'string', describe: messages.getMessage('flags.audience') })
       .option('junit', { type: 'string', describe: messages.getMessage('flags.junit') })
@@ -60,6 +65,9 @@ export const verifyCommand = defineCommand<VerifyArgs>({
       ...(args['consumer-key'] === undefined
         ? {}
         : { consumerKey: checkTextFlag('--consumer-key', args['consumer-key']) }),
+      ...(args['consumer-secret-file'] === undefined
+        ? {}
+        : { consumerSecretFile: checkPathFlag('--consumer-secret-file', args['consumer-secret-file']) }),
       ...(args['login-url'] === undefined ? {} : { loginUrl: checkUrlFlag('--login-url', args['login-url']) }),
       ...(args.audience === undefined ? {} : { audience: checkTextFlag('--audience', args.audience) }),
     });

@@ -24,8 +24,9 @@ export type VendorFootprint = {
   permissionSetLicenses: string[];
   /** The vendor's External Client App, when it has one (a vendor may connect through its own connected app). */
   app?: string;
-  rangeOwner: string;
-  rangePrefix: string;
+  /** Absent for a vendor without trusted ranges (vendor.json has no trustedRanges): no range is ever removed. */
+  rangeOwner?: string;
+  rangePrefix?: string;
   /** The vendor's ranges: fixed ones from its metadata and per-org ones from the values file. */
   ranges: IpRange[];
   /** Settings other than SecuritySettings the vendor deploys (Event Monitoring): name → absolute file. */
@@ -71,8 +72,9 @@ export const footprintOf = (
     permissionSets: vendor.permissionSets.map((p) => p.name),
     permissionSetLicenses: vendor.user?.permissionSetLicenses ?? [],
     ...(vendor.externalClientApp ? { app: vendor.externalClientApp.name } : {}),
-    rangeOwner: vendor.trustedRanges.owner,
-    rangePrefix: vendor.trustedRanges.descriptionPrefix,
+    ...(vendor.trustedRanges
+      ? { rangeOwner: vendor.trustedRanges.owner, rangePrefix: vendor.trustedRanges.descriptionPrefix }
+      : {}),
     ranges: [...(metadata?.fixedRanges ?? []), ...(vendorValues?.trustedRanges ?? [])],
     settings,
     settingsFiles,

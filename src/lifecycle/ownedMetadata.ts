@@ -58,6 +58,8 @@ export const readOwnedMetadata = async (
   let remaining = orgRanges;
   const removed: IpRange[] = [];
   for (const f of footprints) {
+    // A vendor without trusted ranges owns no description prefix: nothing of the org's list is its.
+    if (f.rangeOwner === undefined || f.rangePrefix === undefined) continue;
     const result = removeOwnedRanges(remaining, {
       owner: f.rangeOwner,
       descriptionPrefix: f.rangePrefix,

@@ -119,7 +119,7 @@ const loginRangeProblems = (vendor: Vendor, file: CheckedFile, rel: string, fixe
     if (!result.ok) problems.push(rangeProblem(result.fault, { file: rel, field: `loginIpRanges[${i}]` }));
   });
   const where = { file: rel, field: 'loginIpRanges' };
-  const { owner, source } = vendor.trustedRanges;
+  const { owner, source } = vendor.trustedRanges ?? { owner: vendor.title, source: 'vendor.json' };
   if (!ranges.length) problems.push(problem.error('HardenedProfileWithoutLoginRanges', where, [], [owner]));
   else if (!sameRanges(ranges, fixedRanges)) {
     problems.push(
@@ -129,7 +129,7 @@ const loginRangeProblems = (vendor: Vendor, file: CheckedFile, rel: string, fixe
         [owner, source],
         [
           vendor.relDir,
-          vendor.trustedRanges.file ?? 'vendor.json',
+          vendor.trustedRanges?.file ?? 'vendor.json',
           fixedRanges.map((r) => `${r.start}-${r.end}`).join(', '),
         ]
       )

@@ -8,7 +8,9 @@ import type { IpRange, ParsedRange } from '../network';
 import type { Problem } from '../inputs/problem';
 import { problemFromError, problemsFrom } from '../inputs/problems';
 import { checkHardenedProfile } from './checkHardenedProfile';
+import { checkGuideSteps } from './checkGuideSteps';
 import { checkMetadataFile, CheckedFile } from './checkMetadataFile';
+import { checkOauthFlow } from './checkOauthFlow';
 import { selectText } from './elementPath';
 import { linkProblems } from './linkProblems';
 import { listFiles, toPosix } from './listFiles';
@@ -146,7 +148,8 @@ export const checkVendorMetadata = (
   }
   problems.push(
     ...checkPermissionSets(vendor, metadata),
-    ...checkExternalClientApp(vendor, metadata),
+    ...checkExternalClientApp(vendor, metadata, replacements),
+    ...checkGuideSteps(vendor, metadata.files, replacements),
     ...checkTrustedRangeFile(vendor, metadata),
     ...checkHardenedProfile(vendor, metadata.files, metadata.fixedRanges)
   );
@@ -296,7 +299,11 @@ const checkPermissionSet = (vendor: Vendor, metadata: VendorMetadata, ref: Permi
   return problems;
 };
 
-const checkExternalClientApp = (vendor: Vendor, metadata: VendorMetadata): Problem[] => {
+const checkExternalClientApp = (
+  vendor: Vendor,
+  metadata: VendorMetadata,
+  replacements: ReplacementEntry[]
+): Problem[] => {
   const eca = vendor.externalClientApp;
   if (!eca) return [];
   const problems: Problem[] = [];
@@ -343,19 +350,12 @@ const checkExternalClientApp = (vendor: Vendor, metadata: VendorMetadata): Probl
         problem.error('OauthConsumerCredentialInSource', { file: global.rel, field: secret }, [secret], [secret])
       );
   }
-  if (global && !/^__[A-Z0-9_]+__$/.test(selectText(global.node, 'certificate') ?? '')) {
-    problems.push(
-      problem.error(
-        'OauthCertificateNotPlaceholder',
-        { file: global.rel, field: 'certificate' },
-        [],
-        [vendor.name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')]
-      )
-    );
-  }
+  const policy = metadata.files.get(eca.oauthPolicies);
+  problems.push(
+    ...checkOauthFlow(vendor, { ...(global ? { global } : {}), ...(policy ? { policy } : {}) }, replacements)
+  );
   const oauth = metadata.files.get(eca.oauthSettings);
   if (oauth?.node.oauthLink) problems.push(problem.error('OauthLinkInSource', { file: oauth.rel, field: 'oauthLink' }));
-  const policy = metadata.files.get(eca.oauthPolicies);
   for (const name of (selectText(policy?.node ?? {}, 'commaSeparatedPermissionSet') ?? '')
     .split(',')
     .map((s) => s.trim())
@@ -377,7 +377,7 @@ const checkExternalClientApp = (vendor: Vendor, metadata: VendorMetadata): Probl
 /** The vendor's published ranges, each checked on its own, against the ranges its SecuritySettings file holds. */
 const publishedRangeProblems = (vendor: Vendor, metadata: VendorMetadata, rel: string): Problem[] => {
   const spec = vendor.trustedRanges;
-  if (!spec.published) return [];
+  if (!spec?.published) return [];
   // Each published entry is checked on its own and named when bad, so a typo in vendor.json is
   // never reported as a correct range being "missing" or "extra".
   const catalogue = `${vendor.relDir}/vendor.json`;
@@ -425,7 +425,7 @@ const publishedRangeProblems = (vendor: Vendor, metadata: VendorMetadata, rel: s
 
 const checkTrustedRangeFile = (vendor: Vendor, metadata: VendorMetadata): Problem[] => {
   const spec = vendor.trustedRanges;
-  if (!spec.file) return [];
+  if (!spec?.file) return [];
   const file = metadata.files.get(spec.file);
   const rel = `${vendor.relDir}/${spec.file}`;
   if (!file) {

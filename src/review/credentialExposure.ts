@@ -1,4 +1,4 @@
-import type { Vendor } from '../catalogue';
+import { flowOf, type Vendor } from '../catalogue/vendorEntry';
 import type { IpRange } from '../network';
 
 /** Who can use a vendor's integration credentials, and what risk remains. */
@@ -15,10 +15,19 @@ export type CredentialExposure = {
 const list = (ranges: IpRange[]): string =>
   ranges.map((r) => (r.start === r.end ? r.start : `${r.start}-${r.end}`)).join(', ');
 
+/** What a thief would hold, per flow: the JWT text is the one the review always had. */
+const stolen = (vendor: Vendor): string => {
+  const app = vendor.externalClientApp;
+  if (!app) return '';
+  if (flowOf(app) === 'clientCredentials') return 'consumer key and secret or ';
+  if (flowOf(app) === 'webServer') return 'refresh token or ';
+  return 'private key (with the consumer key and username) or ';
+};
+
 const ANY = (vendor: Vendor): string =>
-  `any address: a stolen ${
-    vendor.externalClientApp ? 'private key (with the consumer key and username) or ' : ''
-  }token works from anywhere. The trusted IP ranges only spare everyone logging in from them a verification challenge; they restrict nothing.`;
+  `any address: a stolen ${stolen(
+    vendor
+  )}token works from anywhere. The trusted IP ranges only spare everyone logging in from them a verification challenge; they restrict nothing.`;
 
 /**
  * The credential section of a vendor's review: "any address" unless hardened mode is on, then the
@@ -30,7 +39,7 @@ export const credentialExposure = (
   hardened: boolean | undefined
 ): CredentialExposure => {
   const spec = vendor.hardening?.restrictLoginToVendorRanges;
-  const owner = vendor.trustedRanges.owner;
+  const owner = vendor.trustedRanges?.owner ?? vendor.title;
   const revoke = 'A stolen token works until it is revoked (Setup > Connected Apps OAuth Usage) or expires.';
   if (!spec?.applies) {
     return {

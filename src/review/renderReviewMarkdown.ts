@@ -5,6 +5,24 @@ import type { VendorReview } from './vendorReview';
 const tierText = (tier: RiskTier | undefined): string =>
   tier === undefined ? '?' : tier <= 1 ? `**${tier}**` : String(tier);
 
+/** The vendor's own app and the OAuth scopes its guide says it requests. */
+const vendorAppLines = (review: VendorReview): string[] => {
+  const app = review.vendorApp;
+  if (!app) return [];
+  const lines = [
+    `### The vendor's own app: ${app.name}`,
+    '',
+    `The org consents to ${review.title}'s app; its guide (${app.source}) says it requests these OAuth scopes:`,
+    '',
+    '| Scope | Lets the app |',
+    '|---|---|',
+    ...app.scopes.map((s) => `| \`${s.scope}\` | ${s.lets} |`),
+    '',
+  ];
+  if (app.policies) lines.push(`Policies set by hand: ${app.policies}`, '');
+  return lines;
+};
+
 /** The review as Markdown, suitable for a pull-request comment. */
 export const renderReviewMarkdown = (review: VendorReview, context: { values?: string } = {}): string => {
   const lines: string[] = [`## ${review.title}: permission review`, ''];
@@ -40,6 +58,7 @@ export const renderReviewMarkdown = (review: VendorReview, context: { values?: s
     for (const [key, value] of Object.entries(eca.policies)) lines.push(`- ${key}: \`${value}\``);
     lines.push('');
   }
+  lines.push(...vendorAppLines(review));
   lines.push('### Trusted IP ranges', '');
   if (review.trustedRanges.length) {
     lines.push('| Owner | Description | Start | End | Addresses |', '|---|---|---|---|---|');
@@ -63,15 +82,24 @@ export const renderReviewMarkdown = (review: VendorReview, context: { values?: s
     c.mode === 'per org'
       ? `chosen per org in the values file (vendors.${review.vendor}.hardening.restrictLoginToVendorRanges), off by default`
       : c.mode;
+  const k = review.credential;
   lines.push(
     '### Who can use these credentials',
+    '',
+    `OAuth flow: ${k.flow}.`,
+    '',
+    `Credential that grants access: ${k.credential}`,
+    '',
+    `Held by: ${k.holder}`,
+    '',
+    `What the org limits: ${k.limits}`,
     '',
     `Hardened mode: ${mode}. ${c.why}`,
     '',
     `Addresses: ${c.addresses}`,
     '',
     'Risk that remains:',
-    ...c.risks.map((r) => `- ${r}`),
+    ...[...new Set([...c.risks, ...k.risks])].map((r) => `- ${r}`),
     ''
   );
   lines.push('<details><summary>Risk tiers</summary>', '');

@@ -4,6 +4,8 @@ import { selectText } from '../metadata/elementPath';
 import { OBJECT_VIEW_ALL_TIER, permissionsOf, RiskTier } from '../metadata/permissionCatalogue';
 import { explainPermissions } from '../metadata/permissionClosure';
 import { checkRange, IpRange, rangeSize } from '../network';
+import type { VendorAppSpec } from '../catalogue/vendorEntry';
+import { Credential, credentialOf } from './credentialOf';
 import { CredentialExposure, credentialExposure } from './credentialExposure';
 
 export type PermissionRow = {
@@ -35,6 +37,10 @@ export type VendorReview = {
   permissionSets: PermissionSetReview[];
   resolvedAtDeploy: string[];
   externalClientApp?: { name: string; scopes: string; policies: Record<string, string> };
+  /** The vendor's own app the org consents to, with the scopes its guide says it requests. */
+  vendorApp?: VendorAppSpec;
+  /** The credential that grants access, who holds it, what the org limits, per OAuth flow. */
+  credential: Credential;
   trustedRanges: Array<IpRange & { owner: string; size: string }>;
   /** Absent for a vendor without an integration user. */
   integrationUser?: { userLicense: string; profile: string; permissionSetLicenses: string[]; permissionSets: string[] };
@@ -133,17 +139,21 @@ export const buildVendorReview = (
   const oauthFile = eca ? metadata.files.get(eca.oauthSettings) : undefined;
   const policies: Record<string, string> = {};
   for (const key of [
+    'clientCredentialsFlowUser',
     'permittedUsersPolicyType',
     'commaSeparatedPermissionSet',
     'refreshTokenPolicyType',
     'ipRelaxationPolicyType',
   ]) {
     const value = policyFile ? selectText(policyFile.node, key) : undefined;
-    if (value !== undefined) policies[key] = value;
+    // The run-as user is a placeholder in source: deploy writes the user it actually sets up there.
+    if (value !== undefined)
+      policies[key] =
+        key === 'clientCredentialsFlowUser' ? 'the integration user deploy sets up (in a sandbox, its copy)' : value;
   }
   const ranges = [...metadata.fixedRanges, ...perOrgRanges].map((r) => ({
     ...r,
-    owner: vendor.trustedRanges.owner,
+    owner: vendor.trustedRanges?.owner ?? vendor.title,
     size: rangeSizeText(r),
   }));
   return {
@@ -176,5 +186,7 @@ export const buildVendorReview = (
         }
       : {}),
     credentials: credentialExposure(vendor, [...metadata.fixedRanges, ...perOrgRanges], hardened),
+    credential: credentialOf(vendor),
+    ...(vendor.vendorApp ? { vendorApp: vendor.vendorApp } : {}),
   };
 };

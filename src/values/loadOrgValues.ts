@@ -150,14 +150,14 @@ const vendorValues = (vendor: Vendor, given: Record<string, unknown>, context: C
     problems.push(...checked.problems);
     if (checked.hardened) out.hardened = true;
   }
-  const fromValue = vendor.trustedRanges.fromValue;
+  const fromValue = vendor.trustedRanges?.fromValue;
   if (fromValue && !out.trustedRanges.length && !problems.some((p) => p.field.startsWith(`${base}.${fromValue}`))) {
     problems.push(
       problem.warning(
         'NoTrustedRanges',
         { file: rel, field: `${base}.${fromValue}` },
         [vendor.title],
-        [vendor.trustedRanges.source]
+        [vendor.trustedRanges?.source ?? '']
       )
     );
   }
@@ -273,9 +273,9 @@ const checkTyped = (vendor: Vendor, spec: ValueSpec, value: unknown, where: Wher
       return { features: checked.features };
     }
     case 'ipRanges': {
-      const checked = checkIpRanges(value, where, vendor.trustedRanges.descriptionPrefix);
+      const checked = checkIpRanges(value, where, vendor.trustedRanges?.descriptionPrefix ?? '');
       problems.push(...checked.problems);
-      return vendor.trustedRanges.fromValue === spec.key ? { trustedRanges: checked.ranges } : {};
+      return vendor.trustedRanges?.fromValue === spec.key ? { trustedRanges: checked.ranges } : {};
     }
   }
 };

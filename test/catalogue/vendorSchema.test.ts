@@ -6,6 +6,8 @@ import { loadVendors, VALUE_TYPES } from '../../src/catalogue';
 import type {
   ElementAssertion,
   ExternalClientAppSpec,
+  VendorAppScope,
+  VendorAppSpec,
   Feature,
   GuideStep,
   HandoffItem,
@@ -205,6 +207,8 @@ describe('the schema describes every key of vendor.json and users/*.json', () =>
           runtimePermissions: true,
           permissions: true,
           externalClientApp: true,
+          vendorApp: true,
+          newUserVerifiesEmail: true,
           integrationUser: true,
           trustedRanges: true,
           orgFeatures: true,
@@ -258,8 +262,19 @@ describe('the schema describes every key of vendor.json and users/*.json', () =>
           oauthSettings: true,
           oauthPolicies: true,
           policies: true,
+          flow: true,
         } satisfies Record<keyof ExternalClientAppSpec, true>),
         props('externalClientApp'),
+      ],
+      [
+        'VendorAppSpec',
+        keysOf({ name: true, source: true, scopes: true, policies: true } satisfies Record<keyof VendorAppSpec, true>),
+        props('vendorApp'),
+      ],
+      [
+        'VendorAppScope',
+        keysOf({ scope: true, lets: true } satisfies Record<keyof VendorAppScope, true>),
+        props('vendorAppScope'),
       ],
       [
         'TrustedRangesSpec',

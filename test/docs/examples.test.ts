@@ -27,11 +27,13 @@ import { copyProject, PROJECT_ROOT, removeProject } from '../helpers/projectCopy
  */
 
 const PRIVATE_KEY = path.join(os.tmpdir(), `examples-test-${process.pid}.key`);
+const CONSUMER_SECRET = path.join(os.tmpdir(), `examples-test-${process.pid}.secret`);
 
 /** What each placeholder a doc may use stands for here. A placeholder not listed fails the test. */
 const PLACEHOLDERS: Record<string, string> = {
   '<your values file>': 'config/orgs/example.json',
   '<your private key>': PRIVATE_KEY,
+  '<your consumer secret file>': CONSUMER_SECRET,
   '<consumer key>': '3MVG9examplekey',
   '<shape file>': path.join(PROJECT_ROOT, 'test/org-simulator/shapes/developer.json'),
   '<org id>': '00D000000000001',
@@ -39,7 +41,7 @@ const PLACEHOLDERS: Record<string, string> = {
 const ALIAS = /<[^<>]*alias[^<>]*>/g;
 
 /** Flags whose value is a file the command reads (not one it writes). */
-const INPUT_FILES = ['values', 'private-key', 'file', 'fleet'];
+const INPUT_FILES = ['values', 'private-key', 'consumer-secret-file', 'file', 'fleet'];
 /** Commands that need no org: they run for real. Org commands are parsed (see above). */
 const OFFLINE = new Set(['check', 'cert', 'review', 'env', 'fleet']);
 /** npm's own commands the docs may use; every other `npm run X` must be a script of package.json. */
@@ -291,6 +293,7 @@ describe('every command line in README.md and docs/*.md runs as written', () => 
     Lifecycle.getInstance().onWarning(async () => {});
     const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
     fs.writeFileSync(PRIVATE_KEY, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    fs.writeFileSync(CONSUMER_SECRET, 'example-consumer-secret\n', { mode: 0o600 });
   });
   beforeEach(() => {
     cwd = copyProject();
@@ -300,7 +303,10 @@ describe('every command line in README.md and docs/*.md runs as written', () => 
     process.chdir(home);
     removeProject(cwd);
   });
-  afterAll(() => fs.rmSync(PRIVATE_KEY, { force: true }));
+  afterAll(() => {
+    fs.rmSync(PRIVATE_KEY, { force: true });
+    fs.rmSync(CONSUMER_SECRET, { force: true });
+  });
 
   it('finds the README simulator walk-through it must run (plan, deploy, verify with the token)', () => {
     const lines = bashLines(fs.readFileSync(path.join(PROJECT_ROOT, 'README.md'), 'utf8'));

@@ -162,6 +162,8 @@ export const applyDeploy = async (
       // The org mints the consumer key, and creates the app's OAuth policy record with defaults
       // when no policy comes with it (reference A.8.1: AllSelfAuthorized, Enforce).
       work.consumerKeys.set(fullName, `3MVG9${crypto.randomBytes(30).toString('base64url')}`);
+      // A 64-hex-digit secret, the form Setup shows (format unverified; only equality matters here).
+      work.consumerSecrets.set(fullName, crypto.randomBytes(32).toString('hex').toUpperCase());
       if (
         !members.some(
           (m) =>

@@ -89,6 +89,7 @@ export const applyDestructive = (
         continue;
       }
       work.consumerKeys.delete(fullName);
+      work.consumerSecrets.delete(fullName);
     }
     work.components.delete(key);
     results.push({ componentType: type, fullName, fileName, success: true, deleted: true });

@@ -4,7 +4,7 @@ import { rows } from './orgState';
 import { isFrozen } from './lifecycle';
 import { policiesOf } from './rules/ecaRules';
 import { appEnforcesIp, outsideLoginRanges } from './rules/loginIpRules';
-import { leaf, parseXml } from './xml';
+import { leaf, Node, parseXml } from './xml';
 
 export type TokenAnswer = { status: number; body: Record<string, unknown> };
 
@@ -136,6 +136,99 @@ export const refreshTokenGrant = (
       id: `${instanceUrl}/id/${state.orgId}/${String(admin?.Id)}`,
       token_type: 'Bearer',
       issued_at: issuedAt,
+    },
+  };
+};
+
+/** The app's global OAuth settings and its OAuth policy record, parsed. */
+const appNodes = (state: OrgState, app: string): { global: Node; policy: Node; enabled: boolean } => {
+  const global = [...state.components.values()].find(
+    (x) =>
+      x.type === 'ExtlClntAppGlobalOauthSettings' && leaf(parseXml(x.xml).node, 'externalClientApplication') === app
+  );
+  const policy = policiesOf(state, 'ExtlClntAppOauthConfigurablePolicies', app)[0];
+  const settings = policiesOf(state, 'ExtlClntAppConfigurablePolicies', app)[0];
+  const enabled = settings
+    ? leaf(
+        parseXml(state.components.get(`ExtlClntAppConfigurablePolicies:${settings}`)?.xml ?? '').node,
+        'isEnabled'
+      ) !== 'false'
+    : true;
+  return {
+    global: global ? parseXml(global.xml).node : {},
+    policy: policy
+      ? parseXml(state.components.get(`ExtlClntAppOauthConfigurablePolicies:${policy}`)?.xml ?? '').node
+      : {},
+    enabled,
+  };
+};
+
+/** Whether the user holds one of the permission sets the policy names (admin-approved, pre-authorized). */
+const preAuthorized = (state: OrgState, policy: Node, userId: unknown): boolean => {
+  const named = (leaf(policy, 'commaSeparatedPermissionSet') ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  const held = rows(state, 'PermissionSetAssignment')
+    .filter((a) => a.AssigneeId === userId)
+    .map((a) => rows(state, 'PermissionSet').find((p) => p.Id === a.PermissionSetId)?.Name);
+  return (
+    leaf(policy, 'permittedUsersPolicyType') !== 'AdminApprovedPreAuthorized' || named.some((n) => held.includes(n))
+  );
+};
+
+/**
+ * The OAuth 2.0 client credentials grant (Salesforce Help "OAuth 2.0 Client Credentials Flow for
+ * Server-to-Server Integration"): POST to the org's My Domain token endpoint with grant_type
+ * client_credentials and the app's consumer key and secret (form fields, or HTTP Basic); the token is
+ * issued for the run-as user the app's OAuth policy names (clientCredentialsFlowUser), without a
+ * refresh token. Answers, as public integration guides quote Salesforce: unknown key
+ * `invalid_client_id` "client identifier invalid"; wrong or missing secret `invalid_client` "invalid
+ * client credentials"; no run-as user or the flow off in the policy `invalid_grant` "no client
+ * credentials user enabled"; a run-as user not pre-authorized `invalid_app_access` "user is not admin
+ * approved to access this app". Approximated (no source settles them): the flow off in the global
+ * settings answers `invalid_grant` "client credentials flow not enabled" (one guide quotes the
+ * description with a prefix it elides); a disabled app answers like an unknown key; an inactive or
+ * frozen run-as user answers like the JWT grant's "user is not active or invalid"; the order of the
+ * checks; the simulator is only ever the org's My Domain (login.salesforce.com answers "request not
+ * supported on this domain").
+ */
+export const clientCredentialsGrant = (
+  state: OrgState,
+  credentials: { clientId: string; clientSecret: string },
+  instanceUrl: string,
+  mintToken: (userId: string, app: string) => string,
+  callerAddress: string
+): TokenAnswer => {
+  const app = [...state.consumerKeys].find(([, key]) => key === credentials.clientId)?.[0];
+  if (!app) return fail('invalid_client_id', 'client identifier invalid');
+  const { global, policy, enabled } = appNodes(state, app);
+  if (!enabled) return fail('invalid_client_id', 'client identifier invalid');
+  const secret = state.consumerSecrets.get(app) ?? '';
+  const given = Buffer.from(credentials.clientSecret);
+  if (!secret || given.length !== secret.length || !crypto.timingSafeEqual(given, Buffer.from(secret)))
+    return fail('invalid_client', 'invalid client credentials');
+  if (leaf(global, 'isClientCredentialsFlowEnabled') !== 'true')
+    return fail('invalid_grant', 'client credentials flow not enabled');
+  const runAs = leaf(policy, 'clientCredentialsFlowUser');
+  if (leaf(policy, 'isClientCredentialsFlowEnabled') !== 'true' || !runAs)
+    return fail('invalid_grant', 'no client credentials user enabled');
+  const user = rows(state, 'User').find((u) => String(u.Username).toLowerCase() === runAs.toLowerCase());
+  if (!user || user.IsActive !== true || isFrozen(state, user.Id))
+    return fail('invalid_grant', 'user is not active or invalid');
+  if (!preAuthorized(state, policy, user.Id))
+    return fail('invalid_app_access', 'user is not admin approved to access this app');
+  if (appEnforcesIp(state, app) && outsideLoginRanges(state, user, callerAddress))
+    return fail('invalid_grant', 'ip restricted');
+  return {
+    status: 200,
+    body: {
+      access_token: mintToken(String(user.Id), app),
+      instance_url: instanceUrl,
+      id: `${instanceUrl}/id/${state.orgId}/${String(user.Id)}`,
+      token_type: 'Bearer',
+      scope: 'api',
+      issued_at: String(Date.now()),
     },
   };
 };

@@ -18,6 +18,8 @@ export type OrgState = {
   records: Map<string, Row[]>;
   /** Consumer keys the org minted per External Client App. */
   consumerKeys: Map<string, string>;
+  /** Consumer secrets the org minted per External Client App (Setup shows them; tests read them here). */
+  consumerSecrets: Map<string, string>;
   /** Whether a retrieve of ExtlClntAppGlobalOauthSettings includes the consumer key. */
   releaseConsumerKey: boolean;
   /** Whether a retrieve of ExtlClntAppGlobalOauthSettings includes the certificate. */
@@ -134,6 +136,7 @@ export const createOrgState = (shapeOrName: string | OrgShape = 'enterprise', se
     components: new Map(),
     records: new Map(),
     consumerKeys: new Map(),
+    consumerSecrets: new Map(),
     releaseConsumerKey: seed.releaseConsumerKey ?? shape.globalOauthRetrieve?.consumerKey ?? true,
     releaseCertificate: shape.globalOauthRetrieve?.certificate ?? true,
   };
@@ -317,6 +320,7 @@ export const cloneState = (state: OrgState): OrgState => ({
   components: new Map([...state.components].map(([k, v]) => [k, { ...v }])),
   records: new Map([...state.records].map(([k, rows]) => [k, rows.map((r) => ({ ...r }))])),
   consumerKeys: new Map(state.consumerKeys),
+  consumerSecrets: new Map(state.consumerSecrets),
 });
 
 /**

@@ -4,7 +4,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { decideFault, FaultPlan } from './faults';
 import { lifecycleRecordRequest, logFileBody, revokeToken, syncUserLogins } from './lifecycle';
-import { jwtBearerGrant, refreshTokenGrant } from './oauth';
+import { clientCredentialsGrant, jwtBearerGrant, refreshTokenGrant } from './oauth';
 import { appEnforcesIp, CALLER_IP_HEADER, enforcesEveryRequest, outsideLoginRanges } from './rules/loginIpRules';
 import type { OrgState } from './orgState';
 import { rows } from './orgState';
@@ -29,6 +29,8 @@ export type RequestLog = {
   soql?: string;
   status: number;
   members?: string[];
+  /** A token request's grant_type (never its credentials). */
+  grantType?: string;
   subrequests?: Array<{ method: string; path: string; soql?: string }>;
   /** A composite call with allOrNone whose subrequests were all rolled back (one of them failed). */
   rolledBack?: true;
@@ -255,8 +257,25 @@ export const startServer = async (
 
       if (req.method === 'POST' && path === '/services/oauth2/token') {
         const form = new URLSearchParams(body);
+        log.grantType = form.get('grant_type') ?? '';
         if (form.get('grant_type') === 'refresh_token') {
           const answer = refreshTokenGrant(options.state, form, options.refreshToken, options.accessToken, instanceUrl);
+          return send(answer.status, JSON.stringify(answer.body), 'application/json');
+        }
+        if (form.get('grant_type') === 'client_credentials') {
+          // Form fields, or HTTP Basic with the consumer key and secret (RFC 6749 2.3.1).
+          const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+          const [basicId, basicSecret] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':') : [];
+          const answer = clientCredentialsGrant(
+            options.state,
+            {
+              clientId: form.get('client_id') ?? decodeURIComponent(basicId ?? ''),
+              clientSecret: form.get('client_secret') ?? decodeURIComponent(basicSecret ?? ''),
+            },
+            instanceUrl,
+            (userId, app) => mintSession(options.state, userId, app),
+            callerAddress
+          );
           return send(answer.status, JSON.stringify(answer.body), 'application/json');
         }
         if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer')

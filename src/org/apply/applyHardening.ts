@@ -68,7 +68,9 @@ export const applyHardening = async (
     if (plan.existing && plan.existing.profileId !== plan.profile.id) {
       await moveUser(connection, userId, plan.username, plan.profile);
       done.push(
-        `${plan.username} moved to profile ${plan.profile.name} (hardened mode: logins only from ${vendor.trustedRanges.owner}'s ranges).`
+        `${plan.username} moved to profile ${plan.profile.name} (hardened mode: logins only from ${
+          vendor.trustedRanges?.owner ?? vendor.title
+        }'s ranges).`
       );
     }
     return { done };

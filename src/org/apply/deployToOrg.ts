@@ -4,6 +4,7 @@ import type { VendorMetadata } from '../../metadata/checkVendorMetadata';
 import type { RangeMerge } from '../../network';
 import type { Problem } from '../../inputs/problem';
 import { problemsFrom } from '../../inputs/problems';
+import { loadMessages } from '../../messages/loadMessages';
 import type { OrgValues } from '../../values';
 import { analyseOrg, OrgAnalysis } from '../plan/analyseOrg';
 import type { OrgConnection } from '../read/connectOrg';
@@ -20,6 +21,7 @@ import { provisionUsersInOneCall } from './provisionUsersInOneCall';
 import { DeployProgress, runMetadataDeploy } from './runMetadataDeploy';
 
 const problem = problemsFrom('deploy');
+const orgMessages = loadMessages('org');
 
 export type DeployEvent = {
   org: string;
@@ -69,6 +71,8 @@ export type OrgDeployReport = {
   notes: string[];
   trustedRanges?: Pick<RangeMerge, 'added' | 'alreadyTrusted' | 'stale'> & { kept: number; total: number };
   deploy?: { id: string; status: string; checkOnly: boolean; components: ComponentOutcome[]; errorMessage?: string };
+  /** The second deploy: client-credentials apps' OAuth policies naming run-as users this run set up. */
+  runAsDeploy?: NonNullable<OrgDeployReport['deploy']>;
   /** What each vendor will not get in this org (an optional org feature it lacks), and why. */
   featureGaps: FeatureGap[];
   users: UserReport[];
@@ -278,6 +282,41 @@ const sendCuringRefusals = async (
   return again ? sendMetadata(request, again, emit) : sent;
 };
 
+/**
+ * A client-credentials app whose run-as user did not exist went with the flow off; now that the
+ * user is set up, its OAuth policy names the user (only what differs from the org is sent).
+ */
+const nameRunAsUsers = async (
+  request: DeployRequest,
+  analysis: OrgAnalysis,
+  report: OrgDeployReport,
+  emit: Emit
+): Promise<OrgDeployReport['deploy']> => {
+  const runAs = analysis.workspace.runAs ?? [];
+  const pending = runAs.filter((r) => r.pending);
+  if (!pending.length) return undefined;
+  const named = runAs.map((r) => ({ ...r, pending: false }));
+  const workspace = await changedWorkspace(request, { ...analysis.workspace, runAs: named }, report);
+  if (!workspace) return undefined;
+  const users = pending.map((r) => r.username).join(', ');
+  emit('deploy', `naming the run-as user(s) ${users} in the OAuth policies`);
+  const sent = await sendMetadata(request, workspace, emit);
+  report.problems.push(...sent.problems);
+  if (sent.notLanded) {
+    const errors = sent.deploy.components.flatMap((c) => (c.error ? [`${c.fullName}: ${c.error}`] : []));
+    const e = orgMessages.createError('error.RunAsDeployFailed', [
+      sent.deploy.id,
+      users,
+      sent.notLanded,
+      errors.length ? ` (${errors.join('; ')})` : '',
+    ]);
+    e.setData({ field: 'clientCredentialsFlowUser' });
+    throw e;
+  }
+  report.notes.push(...pending.map((r) => `${r.app} now runs as ${r.username} (deploy ${sent.deploy.id}).`));
+  return sent.deploy;
+};
+
 /** Takes one org to what the vendor guides describe, keeping everything it already had. */
 export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployReport> => {
   const { org, vendors, values } = request;
@@ -358,6 +397,8 @@ export const deployToOrg = async (request: DeployRequest): Promise<OrgDeployRepo
       report.notes.push(interruptedDuringUsers(deployId, report.users, pending));
       return report;
     }
+    const runAsDeploy = await nameRunAsUsers(request, analysis, report, emit);
+    if (runAsDeploy) report.runAsDeploy = runAsDeploy;
     emit('handoff', 'what to give the vendors');
     report.handoff = await buildHandoff(org.connection, vendors, values, report.users, report.featureGaps);
     report.outcome = 'succeeded';

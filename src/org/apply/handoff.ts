@@ -55,6 +55,16 @@ export const buildHandoff = async (
         lines.push(
           key ? { ...base, value: key, fromOrg: true } : { ...base, ...(item.where ? { where: item.where } : {}) }
         );
+      } else if (item.from === 'org.consumerSecret' && vendor.externalClientApp) {
+        // Never read, never printed: only where a person copies it from (the loader requires `where`).
+        lines.push({
+          vendor: vendor.name,
+          kind: 'give',
+          item: item.item,
+          ...(item.where ? { where: item.where } : {}),
+        });
+      } else if (item.from === 'org.myDomainUrl') {
+        lines.push({ vendor: vendor.name, kind: 'give', item: item.item, value: connection.instanceUrl });
       }
     }
     // The handoff never asks for what it just printed: with the org's consumer key given above, the

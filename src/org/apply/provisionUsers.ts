@@ -98,9 +98,11 @@ export const provisionUser = async (
   if (!plan.existing && u) {
     report.userId = await createUser(connection, vendor, u, plan, valuesFile);
     report.created = true;
-    report.nextSteps.push(
-      `Salesforce emailed ${plan.email} to verify the new user ${plan.username}: open that email and follow it to finish the user (${vendor.title} guide).`
-    );
+    // Only where the vendor's guide has the new user finish its setup from the verification email.
+    if (vendor.newUserVerifiesEmail)
+      report.nextSteps.push(
+        `Salesforce emailed ${plan.email} to verify the new user ${plan.username}: open that email and follow it to finish the user (${vendor.title} guide).`
+      );
   }
   for (const psl of plan.permissionSetLicenses) {
     if (stop()) return report;

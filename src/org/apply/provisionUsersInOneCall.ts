@@ -146,9 +146,11 @@ export const provisionUsersInOneCall = async (
     report.userId = String((byRef.get(`user${k}`)?.body as { id?: string } | undefined)?.id ?? '');
     report.created = true;
     const vendor = vendors.find((v) => v.name === plan.vendor) as Vendor;
-    report.nextSteps.push(
-      `Salesforce emailed ${plan.email} to verify the new user ${plan.username}: open that email and follow it to finish the user (${vendor.title} guide).`
-    );
+    // Only where the vendor's guide has the new user finish its setup from the verification email.
+    if (vendor.newUserVerifiesEmail)
+      report.nextSteps.push(
+        `Salesforce emailed ${plan.email} to verify the new user ${plan.username}: open that email and follow it to finish the user (${vendor.title} guide).`
+      );
   }
   for (const item of pending)
     (item.kind === 'psl' ? item.report.permissionSetLicensesAssigned : item.report.permissionSetsAssigned).push(

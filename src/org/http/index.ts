@@ -1,3 +1,3 @@
 export type { FormResponse, PostFormOptions } from './postForm';
-export { postForm } from './postForm';
+export { httpRequest, postForm } from './postForm';
 export { proxyFor } from './proxyFor';

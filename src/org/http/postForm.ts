@@ -17,39 +17,55 @@ export type PostFormOptions = {
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
- * POSTs an `application/x-www-form-urlencoded` body and reads the answer, through the proxy the
- * environment names (see proxyFor): an http target is sent in absolute form to the proxy, an https
- * target through a CONNECT tunnel, so the proxy never sees the TLS payload. Node's global `fetch`
- * ignores HTTPS_PROXY, which is why the logins use this instead.
+ * One HTTP request and its answer, through the proxy the environment names (see proxyFor): an http
+ * target is sent in absolute form to the proxy, an https target through a CONNECT tunnel, so the
+ * proxy never sees the TLS payload. Node's global `fetch` ignores HTTPS_PROXY, which is why the
+ * logins vendor-access makes itself use this instead.
  */
-export const postForm = async (
+export const httpRequest = async (
   url: string,
-  fields: Record<string, string>,
+  request: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string },
   options: PostFormOptions = {}
 ): Promise<FormResponse> => {
   const target = new URL(url);
-  const body = new URLSearchParams(fields).toString();
+  const body = request.body ?? '';
   const headers = {
-    'content-type': 'application/x-www-form-urlencoded',
-    'content-length': String(Buffer.byteLength(body)),
     accept: 'application/json',
+    ...(request.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }),
+    ...request.headers,
   };
   const proxy = proxyFor(target, options.env);
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const request =
+  const sent =
     proxy === undefined
-      ? direct(target, headers, options.ca)
+      ? direct(target, request.method, headers, options.ca)
       : target.protocol === 'https:'
-      ? await tunnelled(target, proxy, headers, timeoutMs, options.ca)
-      : forwarded(target, proxy, headers);
-  return send(request, body, timeoutMs);
+      ? await tunnelled(target, proxy, request.method, headers, timeoutMs, options.ca)
+      : forwarded(target, proxy, request.method, headers);
+  return send(sent, body, timeoutMs);
 };
+
+/** POSTs an `application/x-www-form-urlencoded` body and reads the answer (httpRequest). */
+export const postForm = (
+  url: string,
+  fields: Record<string, string>,
+  options: PostFormOptions = {}
+): Promise<FormResponse> =>
+  httpRequest(
+    url,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    },
+    options
+  );
 
 type Headers = Record<string, string>;
 
-const direct = (target: URL, headers: Headers, ca: string | undefined): http.ClientRequest =>
+const direct = (target: URL, method: string, headers: Headers, ca: string | undefined): http.ClientRequest =>
   (target.protocol === 'https:' ? https : http).request(target, {
-    method: 'POST',
+    method,
     headers,
     ...(ca === undefined ? {} : { ca }),
   });
@@ -67,11 +83,11 @@ const proxyAuthorization = (proxy: URL): Headers =>
 const proxyPort = (proxy: URL): number => Number(proxy.port || (proxy.protocol === 'https:' ? 443 : 80));
 
 /** Plain http through a forward proxy: the request line carries the absolute URL. */
-const forwarded = (target: URL, proxy: URL, headers: Headers): http.ClientRequest =>
+const forwarded = (target: URL, proxy: URL, method: string, headers: Headers): http.ClientRequest =>
   http.request({
     host: proxy.hostname.replace(/^\[|\]$/g, ''),
     port: proxyPort(proxy),
-    method: 'POST',
+    method,
     path: target.href,
     headers: { ...headers, host: target.host, ...proxyAuthorization(proxy) },
   });
@@ -80,6 +96,7 @@ const forwarded = (target: URL, proxy: URL, headers: Headers): http.ClientReques
 const tunnelled = (
   target: URL,
   proxy: URL,
+  method: string,
   headers: Headers,
   timeoutMs: number,
   ca: string | undefined
@@ -109,7 +126,7 @@ const tunnelled = (
       }
       resolve(
         https.request(target, {
-          method: 'POST',
+          method,
           headers,
           createConnection: () =>
             tls.connect({ socket, servername: target.hostname, ...(ca === undefined ? {} : { ca }) }),

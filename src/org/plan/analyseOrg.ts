@@ -14,6 +14,7 @@ import { listOrgMetadata, retrieveOrgMetadata } from '../read/retrieveOrgMetadat
 import { keepRetrieved } from '../read/retrievedOnce';
 import { preflight, PreflightResult } from './preflight';
 import type { WorkspacePlan } from './deployWorkspace';
+import { RunAs, runAsNote, runAsUsers } from './runAsUser';
 
 /** Everything deploy and plan learn from an org before changing anything. */
 export type OrgAnalysis = {
@@ -27,6 +28,8 @@ export type OrgAnalysis = {
   workspace: WorkspacePlan;
   /** Hardened mode per vendor that offers it. */
   hardening: HardeningPlan[];
+  /** Client-credentials apps and the user each runs as in this org. */
+  runAs: RunAs[];
 };
 
 /** The org's trusted ranges as the retrieved SecuritySettings lists them. */
@@ -100,7 +103,7 @@ export const analyseOrg = async (
   const eventManager = vendors.some((v) => v.orgFeatures?.some((f) => f.eventManager));
   const owned: OwnedRanges[] = vendors.flatMap((v, i) => {
     const ranges = [...(metadata[i]?.fixedRanges ?? []), ...(values.vendors[v.name]?.trustedRanges ?? [])];
-    return ranges.length
+    return ranges.length && v.trustedRanges
       ? [{ owner: v.trustedRanges.owner, descriptionPrefix: v.trustedRanges.descriptionPrefix, ranges }]
       : [];
   });
@@ -141,6 +144,8 @@ export const analyseOrg = async (
     return found ? [found] : [];
   });
   const hardening = planHardening(facts, vendors, values, metadata);
+  const runAs = runAsUsers(vendors, pre.users);
+  notes.push(...runAs.map(runAsNote));
   const hardenedProfiles = hardening.filter((h) => h.on).map((h) => h.profileFile);
   return {
     facts,
@@ -161,7 +166,9 @@ export const analyseOrg = async (
       ...(merge?.added.length ? { trustedRanges: merge.ranges } : {}),
       renames,
       ...(hardenedProfiles.length ? { hardenedProfiles } : {}),
+      ...(runAs.length ? { runAs } : {}),
     },
     hardening,
+    runAs,
   };
 };

@@ -14,6 +14,7 @@ import {
 import { writeZip } from '../../metadata/writeZip';
 import type { IpRange } from '../../network';
 import type { VendorValues } from '../../values';
+import { RunAs, withRunAsUser } from './runAsUser';
 
 export { workspaceForceignore } from '../../convert/sharedConversion';
 
@@ -33,6 +34,8 @@ export type WorkspacePlan = {
   eventManager?: Map<string, { file: string; entities: string[] }>;
   /** Hardened mode: source files of the dedicated profiles to send (kept out of raw deploys by .forceignore). */
   hardenedProfiles?: string[];
+  /** Client-credentials apps: the run-as user written into each OAuth policy (or the flow off, pending). */
+  runAs?: RunAs[];
   /** Components to leave out of this deploy, as `Type:fullName`. */
   exclude?: Set<string>;
   /** No longer needed: the package's files are always in memory (`contents`). Accepted and ignored. */
@@ -125,6 +128,12 @@ const orgEdits = (plan: WorkspacePlan): Map<string, (xml: string) => string> => 
     }
     const events = plan.eventManager?.get(vendor.name);
     if (events) edits.set(`${vendor.relDir}/${events.file}`, () => renderRealTimeEventSettings(events.entities));
+    // A client-credentials app's OAuth policy names the run-as user this org gets (or goes with the flow off).
+    for (const runAs of (plan.runAs ?? []).filter((r) => r.vendor === vendor.name)) {
+      const file = `${vendor.relDir}/${runAs.file}`;
+      const before = edits.get(file);
+      edits.set(file, (xml) => withRunAsUser(before ? before(xml) : xml, runAs));
+    }
   }
   return edits;
 };

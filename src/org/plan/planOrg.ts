@@ -1,4 +1,5 @@
 import { inspectCertificate } from '../../certificate';
+import { flowOf, OauthFlow } from '../../catalogue/vendorEntry';
 import { selectText } from '../../metadata/elementPath';
 import { ORG_FIELDS } from '../../metadata/orgMetadataFields';
 import { parseMetadataXml } from '../../metadata/xml';
@@ -15,6 +16,7 @@ export type { ComponentPlan } from './compareWithOrg';
 import type { FeatureGap } from './orgFeatures';
 import { buildDeployWorkspace } from './deployWorkspace';
 import { planVerdict } from './formatPlan';
+import type { RunAs } from './runAsUser';
 
 /** A hardening plan as the plan shows it: without profileFile, an absolute path of this machine. */
 const withoutProfileFile = (h: HardeningPlan): Omit<HardeningPlan, 'profileFile'> => {
@@ -36,6 +38,8 @@ export type UserChange = {
 export type OrgAppFacts = {
   vendor: string;
   app: string;
+  /** The app's OAuth flow (vendor.json): the certificate matters to JWT bearer only. */
+  flow: OauthFlow;
   certificate?: { sha256Fingerprint: string; notAfter: string; daysLeft: number };
   consumerKey?: string;
 };
@@ -56,6 +60,8 @@ export type OrgPlan = {
   hardeningChanges: string[];
   /** Vendor → whether its External Client App's OAuth policy, as the org holds it, enforces IP restrictions. */
   appEnforcesIp: Record<string, boolean>;
+  /** Client-credentials apps and the user each runs as in this org (the sandbox copy included). */
+  runAs: RunAs[];
   /** True when a deploy would change nothing. */
   inSync: boolean;
 };
@@ -92,7 +98,7 @@ export const planOrg = async (
       const eca = vendor.externalClientApp;
       if (!eca) return [];
       const xml = current.get(eca.globalOauthSettings.replace(/^main\/default\//, '').replace(/-meta\.xml$/, ''));
-      return [{ vendor: vendor.name, app: eca.name, ...readAppFacts(xml) }];
+      return [{ vendor: vendor.name, app: eca.name, flow: flowOf(eca), ...readAppFacts(xml) }];
     });
     const add = analysis.merge?.added ?? [];
     const changes = hardeningChanges(
@@ -127,6 +133,7 @@ export const planOrg = async (
       hardening: analysis.hardening.map(withoutProfileFile),
       hardeningChanges: changes,
       appEnforcesIp,
+      runAs: analysis.runAs,
       inSync:
         components.every((c) => c.action === 'none') &&
         add.length === 0 &&
@@ -154,7 +161,7 @@ const certificateFacts = (pem: string): NonNullable<OrgAppFacts['certificate']> 
   return { ...facts };
 };
 
-const readAppFacts = (xml: string | undefined): Omit<OrgAppFacts, 'vendor' | 'app'> => {
+const readAppFacts = (xml: string | undefined): Omit<OrgAppFacts, 'vendor' | 'app' | 'flow'> => {
   if (!xml) return {};
   const parsed = parseMetadataXml(xml);
   if (!parsed.ok) return {};

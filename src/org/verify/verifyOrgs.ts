@@ -11,7 +11,9 @@ import { describeGap } from '../plan/orgFeatures';
 import { hardeningFindings } from '../hardening';
 import { OrgPlan, planOrg } from '../plan/planOrg';
 import { prepareVendors } from '../read/prepareVendors';
+import { clientCredentialsLogin, ClientCredentialsLoginResult } from './clientCredentialsLogin';
 import { jwtLogin, JwtLoginResult } from './jwtLogin';
+import { readConsumerSecret } from './readConsumerSecret';
 
 export type VerifyOptions = {
   projectDir: string;
@@ -21,6 +23,8 @@ export type VerifyOptions = {
   concurrency?: number;
   /** With a private key, log in as each integration user through the JWT bearer flow. */
   privateKeyFile?: string;
+  /** With a consumer secret (in a 0600 file), log in to each client-credentials app and prove its run-as user. */
+  consumerSecretFile?: string;
   consumerKey?: string;
   /** Token endpoint host (default: the org's instance URL) and JWT audience (default login.salesforce.com). */
   loginUrl?: string;
@@ -36,7 +40,10 @@ export type OrgVerification = {
   targetOrg: string;
   ok: boolean;
   findings: Finding[];
-  logins: Array<{ vendor: string; username: string; result: JwtLoginResult }>;
+  logins: Array<
+    | { vendor: string; username: string; result: JwtLoginResult }
+    | { vendor: string; username: string; flow: 'clientCredentials'; result: ClientCredentialsLoginResult }
+  >;
   /** Each vendor app's certificate as the org holds it: days left, absent when unreadable. */
   certificates: Array<{ vendor: string; app: string; daysLeft?: number }>;
   /** Each integration user's last successful login (User.LastLoginDate), absent when it never logged in. */
@@ -102,11 +109,57 @@ const findingsOf = (plan: OrgPlan, certWarnDays: number): Finding[] => {
   }
   findings.push(...plan.users.map(userFinding));
   findings.push(...hardeningFindings(plan.hardening, plan.appEnforcesIp));
-  findings.push(...plan.apps.map((app) => certificateFinding(app, certWarnDays)));
+  // Only a JWT bearer app holds a certificate; another flow's app has none to expire.
+  findings.push(...plan.apps.filter((a) => a.flow === 'jwtBearer').map((app) => certificateFinding(app, certWarnDays)));
   // Left out on purpose (the org lacks an optional feature): a warning, not drift.
   for (const g of plan.featureGaps)
     findings.push(forCheck(`org feature ${describeGap(g)}`, finding.warn('OrgFeatureLeftOut', [describeGap(g)])));
   return findings;
+};
+
+/**
+ * Logs in to each client-credentials app the way its vendor does, and proves the token's user is the
+ * app's run-as user in this org (the integration user deploy set up, its sandbox copy included).
+ */
+const clientCredentialsLogins = async (
+  plan: OrgPlan,
+  options: VerifyOptions,
+  consumerSecret: string,
+  findings: Finding[],
+  logins: OrgVerification['logins']
+): Promise<void> => {
+  for (const runAs of plan.runAs) {
+    const check = `client credentials login ${runAs.app}`;
+    const consumerKey = options.consumerKey ?? plan.apps.find((a) => a.app === runAs.app)?.consumerKey;
+    if (!consumerKey) {
+      findings.push(forCheck(check, finding.fail('ClientCredentialsWithoutConsumerKey', [runAs.app])));
+      continue;
+    }
+    // eslint-disable-next-line no-await-in-loop -- one login after another, in the order of the apps
+    const result = await clientCredentialsLogin({
+      tokenUrl: options.loginUrl ?? plan.instanceUrl,
+      consumerKey,
+      consumerSecret,
+    });
+    logins.push({ vendor: runAs.vendor, username: runAs.username, flow: 'clientCredentials', result });
+    if (!result.ok)
+      findings.push(
+        forCheck(
+          check,
+          finding.fail(
+            'ClientCredentialsLoginFailed',
+            [runAs.app, result.diagnosis],
+            [result.fix],
+            `${result.error}: ${result.description}`
+          )
+        )
+      );
+    else if (result.username.toLowerCase() !== runAs.username.toLowerCase())
+      findings.push(
+        forCheck(check, finding.fail('ClientCredentialsRunsAsOther', [runAs.app, result.username, runAs.username]))
+      );
+    else findings.push(forCheck(check, finding.pass('ClientCredentialsLoginSucceeded', [runAs.app, runAs.username])));
+  }
 };
 
 /** Reads back every intended setting in each org and says, finding by finding, whether it holds. */
@@ -119,10 +172,18 @@ export const verifyOrgs = async (options: VerifyOptions): Promise<VerifyResult> 
     options.privateKeyFile === undefined
       ? undefined
       : readPrivateKeyPem(path.resolve(options.privateKeyFile), options.privateKeyFile);
+  // Read before any org is contacted, like the key; never printed.
+  const consumerSecret =
+    options.consumerSecretFile === undefined
+      ? undefined
+      : readConsumerSecret(path.resolve(options.consumerSecretFile), options.consumerSecretFile);
   const reads = [
     ...valuesInputs(prepared.values),
     ...(options.privateKeyFile
       ? [{ file: path.resolve(options.privateKeyFile), what: 'the private key (--private-key)' }]
+      : []),
+    ...(options.consumerSecretFile
+      ? [{ file: path.resolve(options.consumerSecretFile), what: 'the consumer secret (--consumer-secret-file)' }]
       : []),
   ];
   for (const output of options.outputs ?? []) checkOutputPath(output, { projectDir: options.projectDir, reads });
@@ -140,8 +201,9 @@ export const verifyOrgs = async (options: VerifyOptions): Promise<VerifyResult> 
       for (const p of plan.problems) if (p.severity === 'warning') warn(p);
       const findings = findingsOf(plan, options.certWarnDays ?? 30);
       const logins: OrgVerification['logins'] = [];
+      if (consumerSecret !== undefined) await clientCredentialsLogins(plan, options, consumerSecret, findings, logins);
       if (privateKeyPem) {
-        for (const app of plan.apps) {
+        for (const app of plan.apps.filter((a) => a.flow === 'jwtBearer')) {
           const vendor = prepared.vendors.find((v) => v.name === app.vendor);
           const username = vendor ? valueByRole(vendor, prepared.values, 'integrationUsername') : '';
           const consumerKey = options.consumerKey ?? app.consumerKey;

@@ -1,4 +1,4 @@
-import type { OrgState } from '../orgState';
+import { rows, type OrgState } from '../orgState';
 import { leaf, Node, parseXml } from '../xml';
 
 const POLICY_TYPES = ['ExtlClntAppOauthConfigurablePolicies', 'ExtlClntAppConfigurablePolicies'];
@@ -49,14 +49,32 @@ export const ecaProblems = (
     const other = policiesOf(state, type, app).find((n) => n !== fullName);
     if (other) problems.push(`duplicate value found: ExternalClientApplicationId duplicates value on ${other}`);
   }
-  if (type === 'ExtlClntAppOauthConfigurablePolicies') {
-    for (const name of (leaf(node, 'commaSeparatedPermissionSet') ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean)) {
-      if (!state.components.has(`PermissionSet:${name}`) && !sameDeploy.permissionSets.has(name))
-        problems.push(`In field: commaSeparatedPermissionSet - no PermissionSet named ${name} found`);
-    }
+  if (type === 'ExtlClntAppOauthConfigurablePolicies') problems.push(...oauthPolicyProblems(state, node, sameDeploy));
+  return problems;
+};
+
+/**
+ * An OAuth policy record's references: the run-as user must be a user of this org (public deploy
+ * scripts create the user first and name it by username; the refusal's wording is unverified), and
+ * the permission sets it names must exist (wording unverified).
+ */
+const oauthPolicyProblems = (
+  state: OrgState,
+  node: Node,
+  sameDeploy: { apps: Set<string>; permissionSets: Set<string> }
+): string[] => {
+  const problems: string[] = [];
+  // The run-as user must be a user of this org (public deploy scripts create the user first and
+  // name it by username); the wording of the refusal is unverified.
+  const runAs = leaf(node, 'clientCredentialsFlowUser');
+  if (runAs && !rows(state, 'User').some((u) => String(u.Username).toLowerCase() === runAs.toLowerCase()))
+    problems.push(`In field: clientCredentialsFlowUser - no User named ${runAs} found`);
+  for (const name of (leaf(node, 'commaSeparatedPermissionSet') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    if (!state.components.has(`PermissionSet:${name}`) && !sameDeploy.permissionSets.has(name))
+      problems.push(`In field: commaSeparatedPermissionSet - no PermissionSet named ${name} found`);
   }
   return problems;
 };
