@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { prepareOutputFolder } from '../files/writeOutput';
 import { exitCodeOfRun, OrgFailure, runOrgs } from '../org/runOrgs';
-import { writeRunRecord } from '../org/runRecord';
+import { prepareRecordFolder, writeRunRecord } from '../org/runRecord';
 import type { ExitCode } from '../output/exitCodes';
 import { findVendorUser } from './findVendorUser';
 import { prepareLifecycle } from './prepareLifecycle';
@@ -34,16 +33,10 @@ export const activityOrgs = async (options: ActivityOptions): Promise<ActivityRe
   const { footprints, warnings } = await prepareLifecycle(options.projectDir, options.vendors, options.valuesFile);
   const dir = path.resolve(options.outDir ?? path.join(options.projectDir, 'out'), 'activity');
   // Checked and made before any org is read: a read that cannot be kept is not made.
-  prepareOutputFolder(
-    {
-      label: 'the activity records',
-      given: path.relative(options.projectDir, dir).split(path.sep).join('/'),
-      absolute: dir,
-      kind: 'folder',
-      existing: { holds: 'anything' },
-    },
-    { projectDir: options.projectDir, reads: [{ file: options.valuesFile, what: 'the values file' }] }
-  );
+  prepareRecordFolder(dir, 'the activity records', {
+    projectDir: options.projectDir,
+    reads: [{ file: options.valuesFile, what: 'the values file' }],
+  });
   const run = await runOrgs(
     {
       targetOrgs: options.targetOrgs,

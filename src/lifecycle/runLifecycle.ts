@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { pollIntervalMs } from '../config/envVars';
-import { prepareOutputFolder } from '../files/writeOutput';
 import type { OrgConnection } from '../org/read/connectOrg';
 import { exitCodeOfRun, OrgFailure, runOrgs } from '../org/runOrgs';
+import { prepareRecordFolder } from '../org/runRecord';
 import type { ExitCode } from '../output/exitCodes';
 import { loadMessages } from '../messages/loadMessages';
 import { lifecycleVerdict } from './lifecycleVerdict';
@@ -110,16 +110,10 @@ export const runLifecycle = async (
   const outDir = path.resolve(options.outDir ?? path.join(options.projectDir, 'out'));
   // The record folder is checked and made before any org is contacted: the records are what resume
   // reverses, and a folder that cannot hold them must stop the run before anything changes.
-  prepareOutputFolder(
-    {
-      label: 'the lifecycle records',
-      given: path.relative(options.projectDir, path.join(outDir, 'lifecycle')).split(path.sep).join('/'),
-      absolute: path.join(outDir, 'lifecycle'),
-      kind: 'folder',
-      existing: { holds: 'anything' },
-    },
-    { projectDir: options.projectDir, reads: [{ file: options.valuesFile, what: 'the values file' }] }
-  );
+  prepareRecordFolder(path.join(outDir, 'lifecycle'), 'the lifecycle records', {
+    projectDir: options.projectDir,
+    reads: [{ file: options.valuesFile, what: 'the values file' }],
+  });
   const run = await runOrgs(
     {
       targetOrgs: options.targetOrgs,

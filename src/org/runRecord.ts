@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { writeOutputFile } from '../files/writeOutput';
+import type { OutputContext } from '../files/outputPath';
+import { prepareOutputFolder, writeOutputFile } from '../files/writeOutput';
 
 /**
  * The one writer of run records (out/deploys/, out/lifecycle/, out/activity/): `<id>-<kind>-<time>.json`
@@ -30,3 +31,19 @@ export const writeRunRecord = (
   );
   return given;
 };
+
+/**
+ * Checks a record folder by the one output rule and makes it, before any org is contacted: a run
+ * whose records cannot be kept stops before anything changes. Returns the folder's real path.
+ */
+export const prepareRecordFolder = (dir: string, label: string, context: OutputContext): string =>
+  prepareOutputFolder(
+    {
+      label,
+      given: path.relative(context.projectDir, dir).split(path.sep).join('/'),
+      absolute: dir,
+      kind: 'folder',
+      existing: { holds: 'anything' },
+    },
+    context
+  );

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { loadMessages } from '../../messages/loadMessages';
 import { inspectCertificateFile } from '../../certificate';
 import { pollIntervalMs } from '../../config/envVars';
-import { checkOutputPath, OutputTarget, prepareOutputFolder } from '../../files';
+import { checkOutputPath, OutputTarget } from '../../files';
 import type { ExitCode } from '../../output/exitCodes';
 import { valueByRole, valuesInputs } from '../../values';
 import { connectOrg, orgLabel } from '../read/connectOrg';
@@ -10,7 +10,7 @@ import { mapWithConcurrency } from '../mapWithConcurrency';
 import { prepareVendors } from '../read/prepareVendors';
 import { refuseUsernameCollisions } from '../plan/usernameCollisions';
 import { exitCodeOfRun, OrgFailure, runOrgs } from '../runOrgs';
-import { writeRunRecord } from '../runRecord';
+import { prepareRecordFolder, writeRunRecord } from '../runRecord';
 import { deployVerdict } from './deployVerdict';
 import { recordSettingsBefore, vendorSettingsNames } from './settingsBefore';
 import { DeployEvent, deployToOrg, OrgDeployReport } from './deployToOrg';
@@ -71,16 +71,7 @@ export const deployOrgs = async (options: DeployOrgsOptions): Promise<DeployOrgs
   // the source, onto an input or a file in the way fails the run here, not after the metadata landed.
   const context = { projectDir: options.projectDir, reads: valuesInputs(prepared.values) };
   const recordFolder = (name: string, label: string): string =>
-    prepareOutputFolder(
-      {
-        label,
-        given: path.relative(options.projectDir, path.join(outDir, name)).split(path.sep).join('/'),
-        absolute: path.join(outDir, name),
-        kind: 'folder',
-        existing: { holds: 'anything' },
-      },
-      context
-    );
+    prepareRecordFolder(path.join(outDir, name), label, context);
   recordFolder('deploys', 'the deploy records');
   if (!options.dryRun) recordFolder('lifecycle', "the org's settings before the deploy");
   for (const output of options.outputs ?? []) checkOutputPath(output, context);
