@@ -45,8 +45,8 @@ export { verifyOrgs } from './org/verify/verifyOrgs';
 export type { VerifyOptions, VerifyResult } from './org/verify/verifyOrgs';
 
 /** Writes a source-format folder holding exactly what deploy would send to one org. Reads the org. */
-export { stageOrg } from './org/plan/stageOrg';
-export type { StageOptions, StageResult } from './org/plan/stageOrg';
+export { stageOrg } from './stage/stageOrg';
+export type { StageOptions, StageResult } from './stage/stageOrg';
 
 /** After onboarding: the kill switch and its undo, clean removal, and what the vendor did. */
 export { activityOrgs, offboardOrgs, resumeOrgs, suspendOrgs } from './lifecycle';

@@ -1,5 +1,5 @@
-import type { Problem } from '../inputs/problem';
-import { problemsFrom } from '../inputs/problems';
+import type { Problem } from '../problems/problem';
+import { problemsFrom } from '../problems/problems';
 
 const problem = problemsFrom('catalogue');
 

@@ -5,11 +5,11 @@ import type { Vendor } from '../catalogue';
 import { checkOutputPath, prepareOutputFolder, shownPath } from '../files';
 import { buildPackage } from '../convert/buildPackage';
 import type { VendorMetadata } from '../metadata/checkVendorMetadata';
-import { errorsIn, Problem } from '../inputs/problem';
-import { problemFromError } from '../inputs/problems';
+import { errorsIn, Problem } from '../problems/problem';
+import { problemFromError } from '../problems/problems';
 import { buildVendorReview, renderReviewMarkdown } from '../review';
 import { valuesInputs, type OrgValues } from '../values';
-import { InputOptions, loadInputs } from './loadInputs';
+import { InputOptions, loadInputs } from '../project/loadInputs';
 
 export type CheckOptions = InputOptions & {
   /** Where packages and reviews go (default `<project>/out`): `--output-dir`, read from the working folder. */

@@ -1,10 +1,10 @@
 import { loadMessages } from '../messages/loadMessages';
-import { findProjectDir } from '../check/findProjectDir';
+import { findProjectDir } from '../project/findProjectDir';
 import { formatCheckSuccess } from '../check/formatCheckResult';
-import { checkFailedError } from '../inputs/checkFailed';
+import { checkFailedError } from '../problems/checkFailed';
 import { EXIT_CODES } from '../output/exitCodes';
 import { keepCoreLogInMemory } from '../output/keepCoreLogInMemory';
-import { errorsIn } from '../inputs/problem';
+import { errorsIn } from '../problems/problem';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { checkDaysFlag, checkPathFlag, resolveValuesPath } from './flagChecks';
 import { examplesFrom } from './orgFlags';

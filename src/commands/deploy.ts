@@ -1,7 +1,7 @@
 import { loadMessages } from '../messages/loadMessages';
-import { findProjectDir } from '../check/findProjectDir';
-import { deployJunit } from '../drift/deployJunit';
-import { junitTarget, writeJunit } from '../drift/junit';
+import { findProjectDir } from '../project/findProjectDir';
+import { deployJunit } from '../junit/deployJunit';
+import { junitTarget, writeJunit } from '../junit/junit';
 import type { DeployEvent } from '../org/apply/deployToOrg';
 import { formatDeployResult } from '../org/apply/formatDeployResult';
 import { DEFAULT_WAIT_MINUTES } from '../org/deployWait';

@@ -1,6 +1,6 @@
 import { loadMessages } from '../messages/loadMessages';
-import { findProjectDir } from '../check/findProjectDir';
-import { checkOrgsPerJob, loadFleet, shardFleet } from '../drift/fleet';
+import { findProjectDir } from '../project/findProjectDir';
+import { checkOrgsPerJob, loadFleet, shardFleet } from '../fleet/fleet';
 import { EXIT_CODES } from '../output/exitCodes';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { checkPathFlag } from './flagChecks';

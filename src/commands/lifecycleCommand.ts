@@ -1,5 +1,5 @@
 import { loadMessages } from '../messages/loadMessages';
-import { findProjectDir } from '../check/findProjectDir';
+import { findProjectDir } from '../project/findProjectDir';
 import { formatLifecycleResult } from '../lifecycle/formatLifecycle';
 import type { LifecycleOptions, LifecycleResult } from '../lifecycle/runLifecycle';
 import { CommandSpec, defineCommand, GlobalArgs } from './commandSpec';

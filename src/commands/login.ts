@@ -6,7 +6,7 @@ const messages = loadMessages('login');
 
 type LoginArgs = GlobalArgs & { alias: string[]; 'auth-url-env': string[] };
 
-// As the fleet file's aliases (src/drift/fleet.ts), and a POSIX environment variable name.
+// As the fleet file's aliases (src/fleet/fleet.ts), and a POSIX environment variable name.
 const ALIAS = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
 

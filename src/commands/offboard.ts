@@ -1,5 +1,5 @@
 import { loadMessages } from '../messages/loadMessages';
-import { findProjectDir } from '../check/findProjectDir';
+import { findProjectDir } from '../project/findProjectDir';
 import { formatLifecycleResult } from '../lifecycle/formatLifecycle';
 import { defineCommand } from './commandSpec';
 import { exitCodeHelp } from './exitCodeHelp';

@@ -1,5 +1,5 @@
 import { loadMessages } from '../messages/loadMessages';
-import { findProjectDir } from '../check/findProjectDir';
+import { findProjectDir } from '../project/findProjectDir';
 import { formatPlan } from '../org/plan/formatPlan';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { exitCodeHelp } from './exitCodeHelp';

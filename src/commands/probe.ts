@@ -1,5 +1,5 @@
 import { loadMessages } from '../messages/loadMessages';
-import { findProjectDir } from '../check/findProjectDir';
+import { findProjectDir } from '../project/findProjectDir';
 import { formatProbeResult } from '../probe/formatProbeResult';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { checkPathFlag, checkTargetOrgs } from './flagChecks';

@@ -1,5 +1,5 @@
 import { loadMessages } from '../messages/loadMessages';
-import { findProjectDir } from '../check/findProjectDir';
+import { findProjectDir } from '../project/findProjectDir';
 import { EXIT_CODES } from '../output/exitCodes';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { examplesFrom } from './orgFlags';

@@ -1,5 +1,5 @@
-import { findProjectDir } from '../check/findProjectDir';
-import { formatStageResult } from '../org/plan/formatStageResult';
+import { findProjectDir } from '../project/findProjectDir';
+import { formatStageResult } from '../stage/formatStageResult';
 import { loadMessages } from '../messages/loadMessages';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { exitCodeHelp } from './exitCodeHelp';
@@ -28,7 +28,7 @@ export const stageCommand = defineCommand<StageArgs>({
       .epilogue(exitCodeHelp('stage')),
   run: async (args, io) => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
-    const { stageOrg } = require('../org/plan/stageOrg') as typeof import('../org/plan/stageOrg');
+    const { stageOrg } = require('../stage/stageOrg') as typeof import('../stage/stageOrg');
     const result = await stageOrg({
       projectDir: findProjectDir(),
       targetOrg: (await targetOrgsOf(args['target-org'], io, args.json))[0] as string,

@@ -1,7 +1,7 @@
 import { loadMessages } from '../messages/loadMessages';
-import { findProjectDir } from '../check/findProjectDir';
-import { junitTarget, writeJunit } from '../drift/junit';
-import { verifyJunit } from '../drift/verifyJunit';
+import { findProjectDir } from '../project/findProjectDir';
+import { junitTarget, writeJunit } from '../junit/junit';
+import { verifyJunit } from '../junit/verifyJunit';
 import { formatVerifyMarkdown } from '../org/verify/formatVerifyMarkdown';
 import { formatVerifyResult } from '../org/verify/formatVerifyResult';
 import { defineCommand, GlobalArgs } from './commandSpec';

@@ -1,6 +1,6 @@
-import { loadInputs } from '../check/loadInputs';
-import { errorsIn, type Problem } from '../inputs/problem';
-import { checkFailedError } from '../inputs/checkFailed';
+import { loadInputs } from '../project/loadInputs';
+import { errorsIn, type Problem } from '../problems/problem';
+import { checkFailedError } from '../problems/checkFailed';
 import { footprintOf, VendorFootprint } from './footprint';
 
 /** The offline checks of the lifecycle commands: every problem is reported before any org is contacted. */

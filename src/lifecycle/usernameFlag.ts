@@ -1,5 +1,5 @@
-import { checkFailedError } from '../inputs/checkFailed';
-import { problemsFrom } from '../inputs/problems';
+import { checkFailedError } from '../problems/checkFailed';
+import { problemsFrom } from '../problems/problems';
 import { loadMessages } from '../messages/loadMessages';
 import { checkEmail } from '../values/validateValue';
 import { firstNonXmlCharacter } from '../values/xmlCharacter';

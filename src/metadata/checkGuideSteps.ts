@@ -1,6 +1,6 @@
 import type { ElementAssertion, Vendor } from '../catalogue/vendorEntry';
-import type { Problem } from '../inputs/problem';
-import { problemsFrom } from '../inputs/problems';
+import type { Problem } from '../problems/problem';
+import { problemsFrom } from '../problems/problems';
 import type { CheckedFile } from './checkMetadataFile';
 import { selectValues } from './elementPath';
 import { replacementApplies } from './replacementsConfig';

@@ -1,6 +1,6 @@
 import { flowOf, OauthFlow, Vendor } from '../catalogue/vendorEntry';
-import type { Problem } from '../inputs/problem';
-import { problemsFrom } from '../inputs/problems';
+import type { Problem } from '../problems/problem';
+import { problemsFrom } from '../problems/problems';
 import type { CheckedFile } from './checkMetadataFile';
 import { selectText } from './elementPath';
 import { replacementApplies } from './replacementsConfig';

@@ -1,5 +1,5 @@
-import type { Problem, Where } from '../inputs/problem';
-import { problemsFrom } from '../inputs/problems';
+import type { Problem, Where } from '../problems/problem';
+import { problemsFrom } from '../problems/problems';
 import type { RangeFault } from './ipRange';
 
 const problem = problemsFrom('network');

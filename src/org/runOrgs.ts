@@ -1,7 +1,7 @@
-import type { Problem } from '../inputs/problem';
+import type { Problem } from '../problems/problem';
 import { loadMessages } from '../messages/loadMessages';
 import { exitCodeOf, ExitCode, Verdict } from '../output/exitCodes';
-import { RunWarnings } from '../inputs/runWarnings';
+import { RunWarnings } from '../problems/runWarnings';
 import { mapWithConcurrency } from './mapWithConcurrency';
 import { orgError, type OrgError } from './orgError';
 import { connectOrg, orgLabel, type OrgConnection } from './read/connectOrg';

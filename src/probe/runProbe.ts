@@ -3,8 +3,8 @@ import { checkOutputPath, prepareOutputFolder, writeOutputFile, type OutputTarge
 import { loadMessages } from '../messages/loadMessages';
 import { loadVendors } from '../catalogue';
 import { connectOrg } from '../org/read/connectOrg';
-import { errorsIn } from '../inputs/problem';
-import { checkFailedError } from '../inputs/checkFailed';
+import { errorsIn } from '../problems/problem';
+import { checkFailedError } from '../problems/checkFailed';
 import { ProbeStep, probeOrg } from './probeOrg';
 import { ProbeShape, unknownFacts } from './probeShape';
 import { shapeFileText } from './shapeFileText';

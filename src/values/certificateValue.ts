@@ -5,8 +5,8 @@ import { certificateProblems } from '../certificate/certificateProblems';
 import { inspectCertificate } from '../certificate/inspectCertificate';
 import { readCertificateInput } from '../certificate/readCertificateInput';
 import { singlePemCertificate } from '../certificate/singlePemCertificate';
-import type { Problem } from '../inputs/problem';
-import { problemFromError } from '../inputs/problems';
+import type { Problem } from '../problems/problem';
+import { problemFromError } from '../problems/problems';
 
 export type CertificateValueOptions = {
   projectDir: string;

@@ -1,6 +1,6 @@
 import type { Vendor } from '../catalogue';
-import type { Problem } from '../inputs/problem';
-import { problemsFrom } from '../inputs/problems';
+import type { Problem } from '../problems/problem';
+import { problemsFrom } from '../problems/problems';
 
 const problem = problemsFrom('values');
 

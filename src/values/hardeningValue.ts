@@ -1,7 +1,7 @@
 import type { Vendor } from '../catalogue';
 import { describe } from '../catalogue/shapeCheck';
-import type { Problem, Where } from '../inputs/problem';
-import { problemsFrom } from '../inputs/problems';
+import type { Problem, Where } from '../problems/problem';
+import { problemsFrom } from '../problems/problems';
 
 const problem = problemsFrom('values');
 

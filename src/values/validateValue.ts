@@ -1,5 +1,5 @@
-import type { Problem, Where } from '../inputs/problem';
-import { problemsFrom } from '../inputs/problems';
+import type { Problem, Where } from '../problems/problem';
+import { problemsFrom } from '../problems/problems';
 import { describe } from '../catalogue/shapeCheck';
 import { echo } from '../messages/echo';
 import type { Vendor } from '../catalogue';

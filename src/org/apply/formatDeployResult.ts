@@ -1,4 +1,4 @@
-import { problemText } from '../../inputs/problemText';
+import { problemText } from '../../problems/problemText';
 import { runSummary } from '../../output/runSummary';
 import { orgHeading } from '../read/orgHeading';
 import { describeGap } from '../plan/orgFeatures';

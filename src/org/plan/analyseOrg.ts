@@ -5,7 +5,7 @@ import { selectValues } from '../../metadata/elementPath';
 import { ORG_FIELDS } from '../../metadata/orgMetadataFields';
 import { parseMetadataXml, textOf } from '../../metadata/xml';
 import { IpRange, mergeTrustedRanges, OwnedRanges, RangeMerge } from '../../network';
-import type { Problem } from '../../inputs/problem';
+import type { Problem } from '../../problems/problem';
 import { valueByRole, type OrgValues, type VendorValues } from '../../values';
 import type { OrgConnection } from '../read/connectOrg';
 import { HardeningPlan, planHardening } from '../hardening';

@@ -1,6 +1,6 @@
 import { inspectCertificate } from '../../certificate';
 import type { ValueChange } from '../../metadata/metadataDiff';
-import { problemText } from '../../inputs/problemText';
+import { problemText } from '../../problems/problemText';
 import type { Verdict } from '../../output/exitCodes';
 import { runSummary } from '../../output/runSummary';
 import { describeGap } from './orgFeatures';

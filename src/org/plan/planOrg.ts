@@ -4,7 +4,7 @@ import { selectText } from '../../metadata/elementPath';
 import { ORG_FIELDS } from '../../metadata/orgMetadataFields';
 import { parseMetadataXml } from '../../metadata/xml';
 import type { IpRange } from '../../network';
-import type { Problem } from '../../inputs/problem';
+import type { Problem } from '../../problems/problem';
 import type { ExitCode } from '../../output/exitCodes';
 import type { OrgConnection } from '../read/connectOrg';
 import { exitCodeOfRun, OrgFailure, runOrgs } from '../runOrgs';

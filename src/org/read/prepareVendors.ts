@@ -1,8 +1,8 @@
 import type { Vendor } from '../../catalogue';
-import { loadInputs } from '../../check/loadInputs';
+import { loadInputs } from '../../project/loadInputs';
 import type { VendorMetadata } from '../../metadata/checkVendorMetadata';
-import { errorsIn, Problem } from '../../inputs/problem';
-import { checkFailedError } from '../../inputs/checkFailed';
+import { errorsIn, Problem } from '../../problems/problem';
+import { checkFailedError } from '../../problems/checkFailed';
 import type { OrgValues } from '../../values';
 
 export type PreparedVendors = { vendors: Vendor[]; metadata: VendorMetadata[]; values: OrgValues; warnings: Problem[] };

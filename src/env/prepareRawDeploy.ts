@@ -1,10 +1,10 @@
 import { loadMessages } from '../messages/loadMessages';
-import { errorsIn, Problem } from '../inputs/problem';
-import { problemsFrom } from '../inputs/problems';
-import { problemList } from '../inputs/checkFailed';
+import { errorsIn, Problem } from '../problems/problem';
+import { problemsFrom } from '../problems/problems';
+import { problemList } from '../problems/checkFailed';
 import { replacementTextFor } from '../values/replacementText';
 import { formatEnvExports, stageReplacements } from '../values/stageReplacements';
-import { loadInputs } from './loadInputs';
+import { loadInputs } from '../project/loadInputs';
 
 const problem = problemsFrom('check');
 

@@ -3,8 +3,8 @@ import type { Vendor } from '../catalogue';
 import { checkVendorMetadata, VendorMetadata } from '../metadata/checkVendorMetadata';
 import { checkRange, findOverlapsBetween } from '../network';
 import type { IpRange, Keyed } from '../network';
-import type { Problem } from '../inputs/problem';
-import { problemsFrom } from '../inputs/problems';
+import type { Problem } from '../problems/problem';
+import { problemsFrom } from '../problems/problems';
 import { loadOrgValues } from '../values/loadOrgValues';
 import type { OrgValues } from '../values/orgValues';
 

@@ -1,0 +1,2 @@
+export type { FleetOrg, FleetShard } from './fleet';
+export { loadFleet, shardFleet } from './fleet';

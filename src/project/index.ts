@@ -1,0 +1,3 @@
+export { findProjectDir } from './findProjectDir';
+export type { InputOptions, Inputs } from './loadInputs';
+export { loadInputs } from './loadInputs';
