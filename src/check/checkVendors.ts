@@ -4,7 +4,7 @@ import { SfError } from '@salesforce/core/sfError';
 import type { Vendor } from '../catalogue';
 import { checkOutputPath, prepareOutputFolder, shownPath } from '../files';
 import { buildPackage } from '../convert/buildPackage';
-import type { VendorMetadata } from '../metadata/checkVendorMetadata';
+import type { VendorMetadata } from '../metadata/vendorMetadata';
 import { errorsIn, Problem } from '../problems/problem';
 import { problemFromError } from '../problems/problems';
 import { buildVendorReview, renderReviewMarkdown } from '../review';

@@ -1,6 +1,7 @@
 import { loadVendors, selectVendors } from '../catalogue';
 import type { Vendor } from '../catalogue';
-import { checkVendorMetadata, VendorMetadata } from '../metadata/checkVendorMetadata';
+import { checkVendorMetadata } from '../metadata/checkVendorMetadata';
+import type { VendorMetadata } from '../metadata/vendorMetadata';
 import { checkRange, findOverlapsBetween } from '../network';
 import type { IpRange, Keyed } from '../network';
 import type { Problem } from '../problems/problem';

@@ -1,5 +1,5 @@
 import type { Vendor } from '../catalogue';
-import type { VendorMetadata } from '../metadata/checkVendorMetadata';
+import type { VendorMetadata } from '../metadata/vendorMetadata';
 import { selectText } from '../metadata/elementPath';
 import { OBJECT_VIEW_ALL_TIER, permissionsOf, RiskTier } from '../metadata/permissionCatalogue';
 import { explainPermissions } from '../metadata/permissionClosure';

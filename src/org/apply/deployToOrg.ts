@@ -1,6 +1,6 @@
 import { SfError } from '@salesforce/core/sfError';
 import type { Vendor } from '../../catalogue';
-import type { VendorMetadata } from '../../metadata/checkVendorMetadata';
+import type { VendorMetadata } from '../../metadata/vendorMetadata';
 import type { RangeMerge } from '../../network';
 import type { Problem } from '../../problems/problem';
 import { problemsFrom } from '../../problems/problems';

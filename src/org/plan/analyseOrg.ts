@@ -1,5 +1,5 @@
 import type { Vendor } from '../../catalogue';
-import type { VendorMetadata } from '../../metadata/checkVendorMetadata';
+import type { VendorMetadata } from '../../metadata/vendorMetadata';
 import { memberOf } from '../../metadata/checkMetadataFile';
 import { selectValues } from '../../metadata/elementPath';
 import { ORG_FIELDS } from '../../metadata/orgMetadataFields';

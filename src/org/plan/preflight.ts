@@ -1,5 +1,5 @@
 import type { Vendor } from '../../catalogue';
-import type { VendorMetadata } from '../../metadata/checkVendorMetadata';
+import type { VendorMetadata } from '../../metadata/vendorMetadata';
 import { memberOf } from '../../metadata/checkMetadataFile';
 import { permissionsOf } from '../../metadata/permissionCatalogue';
 import type { Problem, Where } from '../../problems/problem';

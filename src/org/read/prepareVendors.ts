@@ -1,6 +1,6 @@
 import type { Vendor } from '../../catalogue';
 import { loadInputs } from '../../project/loadInputs';
-import type { VendorMetadata } from '../../metadata/checkVendorMetadata';
+import type { VendorMetadata } from '../../metadata/vendorMetadata';
 import { errorsIn, Problem } from '../../problems/problem';
 import { checkFailedError } from '../../problems/checkFailed';
 import type { OrgValues } from '../../values';
