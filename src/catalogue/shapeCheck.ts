@@ -1,5 +1,4 @@
-import type { Problem } from '../problems/problem';
-import { problemsFrom } from '../problems/problems';
+import { type Problem, problemsFrom } from '../problems';
 
 const problem = problemsFrom('catalogue');
 

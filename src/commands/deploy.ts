@@ -1,10 +1,8 @@
-import { loadMessages } from '../messages/loadMessages';
-import { findProjectDir } from '../project/findProjectDir';
-import { deployJunit } from '../junit/deployJunit';
-import { junitTarget, writeJunit } from '../junit/junit';
-import type { DeployEvent } from '../org/apply/deployToOrg';
-import { formatDeployResult } from '../org/apply/formatDeployResult';
-import { DEFAULT_WAIT_MINUTES } from '../org/deployWait';
+import { loadMessages } from '../messages';
+import { findProjectDir } from '../project';
+import { deployJunit, junitTarget, writeJunit } from '../junit';
+import type { DeployEvent } from '../org/apply';
+import { DEFAULT_WAIT_MINUTES } from '../org';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { exitCodeHelp } from './exitCodeHelp';
 import { checkDeployId, checkPathFlag, checkWaitMinutes } from './flagChecks';
@@ -47,7 +45,7 @@ export const deployCommand = defineCommand<DeployArgs>({
       .epilogue(exitCodeHelp('deploy')),
   run: async (args, io) => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
-    const { deployOrgs } = require('../org/apply/deployOrgs') as typeof import('../org/apply/deployOrgs');
+    const { deployOrgs, formatDeployResult } = require('../org/apply') as typeof import('../org/apply');
     const targetOrgs = await targetOrgsOf(args['target-org'], io, args.json);
     const resumeId = args.resume === undefined ? undefined : checkDeployId(args.resume, targetOrgs);
     const waitMs = checkWaitMinutes(args.wait) * 60_000;

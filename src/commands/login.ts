@@ -1,4 +1,4 @@
-import { loadMessages } from '../messages/loadMessages';
+import { loadMessages } from '../messages';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { examplesFrom } from './orgFlags';
 
@@ -39,7 +39,7 @@ export const loginCommand = defineCommand<LoginArgs>({
     const badVariable = variables.find((v) => !ENV_NAME.test(v));
     if (badVariable !== undefined) throw messages.createError('error.BadAuthUrlEnv', [badVariable.slice(0, 100)]);
     // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load core (test/startup)
-    const { loginFromAuthUrls } = require('../login/loginFromAuthUrl') as typeof import('../login/loginFromAuthUrl');
+    const { loginFromAuthUrls } = require('../login') as typeof import('../login');
     const result = await loginFromAuthUrls(aliases.map((alias, i) => ({ alias, authUrlEnv: variables[i] as string })));
     return {
       exitCode: result.exitCode,

@@ -1,10 +1,7 @@
-import { loadMessages } from '../messages/loadMessages';
-import { errorsIn, Problem } from '../problems/problem';
-import { problemsFrom } from '../problems/problems';
-import { problemList } from '../problems/checkFailed';
-import { replacementTextFor } from '../values/replacementText';
-import { formatEnvExports, stageReplacements } from '../values/stageReplacements';
-import { loadInputs } from '../project/loadInputs';
+import { loadMessages } from '../messages';
+import { errorsIn, Problem, problemsFrom, problemList } from '../problems';
+import { replacementTextFor, formatEnvExports, stageReplacements } from '../values';
+import { loadInputs } from '../project';
 
 const problem = problemsFrom('check');
 

@@ -1,6 +1,5 @@
-import { loadInputs } from '../project/loadInputs';
-import { errorsIn, type Problem } from '../problems/problem';
-import { checkFailedError } from '../problems/checkFailed';
+import { loadInputs } from '../project';
+import { errorsIn, type Problem, checkFailedError } from '../problems';
 import { footprintOf, VendorFootprint } from './footprint';
 
 /** The offline checks of the lifecycle commands: every problem is reported before any org is contacted. */

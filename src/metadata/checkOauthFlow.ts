@@ -1,10 +1,8 @@
-import { flowOf, OauthFlow, Vendor } from '../catalogue/vendorEntry';
-import type { Problem } from '../problems/problem';
-import { problemsFrom } from '../problems/problems';
+import { flowOf, OauthFlow, Vendor } from '../catalogue';
+import { type Problem, problemsFrom } from '../problems';
 import type { CheckedFile } from './checkMetadataFile';
 import { selectText } from './elementPath';
-import { replacementApplies } from './replacementsConfig';
-import type { ReplacementEntry } from './replacementsConfig';
+import { replacementApplies, type ReplacementEntry } from './replacementsConfig';
 
 const problem = problemsFrom('metadata');
 

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Vendor } from '../catalogue';
-import type { Problem } from '../problems/problem';
-import { problemsFrom } from '../problems/problems';
+import { type Problem, problemsFrom } from '../problems';
 import type { CheckedFile } from './checkMetadataFile';
 import { PERMISSIONS, permissionsOf } from './permissionCatalogue';
 import { findMissingRequirements } from './permissionClosure';

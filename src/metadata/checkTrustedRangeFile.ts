@@ -2,10 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Vendor } from '../catalogue';
 import { INPUT_LIMITS } from '../files';
-import { checkRange, parseRangeSpec, rangeProblem } from '../network';
-import type { IpRange, ParsedRange } from '../network';
-import type { Problem } from '../problems/problem';
-import { problemsFrom } from '../problems/problems';
+import { checkRange, parseRangeSpec, rangeProblem, type IpRange, type ParsedRange } from '../network';
+import { type Problem, problemsFrom } from '../problems';
 import type { VendorMetadata } from './vendorMetadata';
 import { textOf } from './xml';
 

@@ -1,5 +1,5 @@
-import type { Problem } from '../problems/problem';
-import { fillExactly } from '../messages/fillExactly';
+import type { Problem } from '../problems';
+import { fillExactly } from '../messages';
 
 /**
  * One setting verify read back from an org, and whether it holds. A passing finding has a code too,

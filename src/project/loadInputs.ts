@@ -1,13 +1,8 @@
-import { loadVendors, selectVendors } from '../catalogue';
-import type { Vendor } from '../catalogue';
-import { checkVendorMetadata } from '../metadata/checkVendorMetadata';
-import type { VendorMetadata } from '../metadata/vendorMetadata';
-import { checkRange, findOverlapsBetween } from '../network';
-import type { IpRange, Keyed } from '../network';
-import type { Problem } from '../problems/problem';
-import { problemsFrom } from '../problems/problems';
-import { loadOrgValues } from '../values/loadOrgValues';
-import type { OrgValues } from '../values/orgValues';
+import { loadVendors, selectVendors, type Vendor } from '../catalogue';
+import { checkVendorMetadata, type VendorMetadata } from '../metadata';
+import { checkRange, findOverlapsBetween, type IpRange, type Keyed } from '../network';
+import { type Problem, problemsFrom } from '../problems';
+import { loadOrgValues, type OrgValues } from '../values';
 
 const problem = problemsFrom('check');
 

@@ -4,17 +4,13 @@ import path from 'node:path';
 import { SfError, SfProject } from '@salesforce/core';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import { checkOutputPath, makeFolder } from '../files';
-import { listFiles, toPosix } from '../metadata/listFiles';
+import { listFiles, toPosix } from '../metadata';
 import { valuesInputs } from '../values';
-import { EXIT_CODES, ExitCode } from '../output/exitCodes';
-import type { Problem } from '../problems/problem';
-import type { OrgConnection } from '../org/read/connectOrg';
-import { prepareVendors, type PreparedVendors } from '../org/read/prepareVendors';
-import { isOrgFailure, runOrgs } from '../org/runOrgs';
-import { DEFAULT_WAIT_MINUTES } from '../org/deployWait';
-import { analyseOrg } from '../org/plan/analyseOrg';
-import { buildChangedWorkspace } from '../org/plan/changedWorkspace';
-import type { FeatureGap } from '../org/plan/orgFeatures';
+import { EXIT_CODES, ExitCode } from '../output';
+import type { Problem } from '../problems';
+import { type OrgConnection, prepareVendors, type PreparedVendors } from '../org/read';
+import { isOrgFailure, runOrgs, DEFAULT_WAIT_MINUTES } from '../org';
+import { analyseOrg, buildChangedWorkspace, type FeatureGap } from '../org/plan';
 
 export type StageOptions = {
   projectDir: string;

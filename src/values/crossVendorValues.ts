@@ -1,6 +1,5 @@
 import type { Vendor } from '../catalogue';
-import type { Problem } from '../problems/problem';
-import { problemsFrom } from '../problems/problems';
+import { type Problem, problemsFrom } from '../problems';
 
 const problem = problemsFrom('values');
 

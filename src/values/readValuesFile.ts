@@ -1,7 +1,6 @@
 import { SfError } from '@salesforce/core/sfError';
 import { decodeText, INPUT_LIMITS, readRegularFile } from '../files';
-import type { Problem } from '../problems/problem';
-import { problemFromError, problemsFrom } from '../problems/problems';
+import { type Problem, problemFromError, problemsFrom } from '../problems';
 
 const problem = problemsFrom('values');
 

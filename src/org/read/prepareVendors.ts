@@ -1,8 +1,7 @@
 import type { Vendor } from '../../catalogue';
-import { loadInputs } from '../../project/loadInputs';
-import type { VendorMetadata } from '../../metadata/vendorMetadata';
-import { errorsIn, Problem } from '../../problems/problem';
-import { checkFailedError } from '../../problems/checkFailed';
+import { loadInputs } from '../../project';
+import type { VendorMetadata } from '../../metadata';
+import { errorsIn, Problem, checkFailedError } from '../../problems';
 import type { OrgValues } from '../../values';
 
 export type PreparedVendors = { vendors: Vendor[]; metadata: VendorMetadata[]; values: OrgValues; warnings: Problem[] };
