@@ -8,7 +8,7 @@ import type { VendorMetadata } from '../metadata';
 import { errorsIn, Problem, problemFromError } from '../problems';
 import { buildVendorReview, renderReviewMarkdown } from '../review';
 import { valuesInputs, type OrgValues } from '../values';
-import { InputOptions, loadInputs } from '../project';
+import { InputOptions, loadInputs } from '../inputs';
 
 export type CheckOptions = InputOptions & {
   /** Where packages and reviews go (default `<project>/out`): `--output-dir`, read from the working folder. */

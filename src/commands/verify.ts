@@ -1,6 +1,5 @@
 import { loadMessages } from '../messages';
 import { findProjectDir } from '../project';
-import { junitTarget, writeJunit, verifyJunit } from '../junit';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { exitCodeHelp } from './exitCodeHelp';
 import { checkPathFlag, checkTextFlag, checkUrlFlag } from './flagChecks';
@@ -47,6 +46,8 @@ export const verifyCommand = defineCommand<VerifyArgs>({
     // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
     const verifyFace = require('../org/verify') as typeof import('../org/verify');
     const { formatVerifyMarkdown, formatVerifyResult, verifyOrgs } = verifyFace;
+    // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: the JUnit writer reaches metadata/'s face, which --help never needs (test/startup)
+    const { junitTarget, verifyJunit, writeJunit } = require('../junit') as typeof import('../junit');
     const junit = args.junit === undefined ? undefined : junitTarget(checkPathFlag('--junit', args.junit));
     const projectDir = findProjectDir();
     const result = await verifyOrgs({

@@ -1,7 +1,7 @@
 import { loadMessages } from '../messages';
 import { errorsIn, Problem, problemsFrom, problemList } from '../problems';
 import { replacementTextFor, formatEnvExports, stageReplacements } from '../values';
-import { loadInputs } from '../project';
+import { loadInputs } from '../inputs';
 
 const problem = problemsFrom('check');
 

@@ -1,4 +1,4 @@
-import { loadInputs } from '../project';
+import { loadInputs } from '../inputs';
 import { errorsIn, type Problem, checkFailedError } from '../problems';
 import { footprintOf, VendorFootprint } from './footprint';
 

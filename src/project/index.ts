@@ -1,3 +1,1 @@
 export { findProjectDir } from './findProjectDir';
-export type { InputOptions, Inputs } from './loadInputs';
-export { loadInputs } from './loadInputs';

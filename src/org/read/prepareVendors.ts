@@ -1,5 +1,5 @@
 import type { Vendor } from '../../catalogue';
-import { loadInputs } from '../../project';
+import { loadInputs } from '../../inputs';
 import type { VendorMetadata } from '../../metadata';
 import { errorsIn, Problem, checkFailedError } from '../../problems';
 import type { OrgValues } from '../../values';
