@@ -1,15 +1,18 @@
 import yargs from 'yargs';
 import { SfError } from '@salesforce/core/sfError';
-import { loadMessages } from './messages/loadMessages';
-import { COMMANDS } from './commands';
-import { exitCodeTable } from './commands/exitCodeHelp';
-import { ENV_VARS } from './config/envVars';
-import type { CommandSpec, GlobalArgs } from './commands/commandSpec';
-import type { CommandResult } from './output/commandResult';
-import { collectCoreWarnings } from './output/collectCoreWarnings';
-import { EXIT_CODES } from './output/exitCodes';
-import { formatErrorJson, formatErrorText, toSfError } from './output/formatError';
-import { Io, processIo } from './output/io';
+import { loadMessages } from './messages';
+import { COMMANDS, exitCodeTable, type CommandSpec, type GlobalArgs } from './commands';
+import { ENV_VARS } from './config';
+import {
+  type CommandResult,
+  collectCoreWarnings,
+  EXIT_CODES,
+  formatErrorJson,
+  formatErrorText,
+  toSfError,
+  Io,
+  processIo,
+} from './output';
 
 const messages = loadMessages('cli');
 

@@ -30,23 +30,23 @@ export { generateCertificateFiles, inspectCertificateFile } from './certificate'
 export type { CertificateReport } from './certificate';
 
 /** What a deploy would change in each org, value by value. Reads the orgs; changes nothing. */
-export { planOrgs } from './org/plan/planOrg';
-export type { OrgPlan, PlanResult } from './org/plan/planOrg';
+export { planOrgs } from './org/plan';
+export type { OrgPlan, PlanResult } from './org/plan';
 
 /**
  * Takes each org to what the vendor guides describe (or validates with dryRun). Offline checks run
  * first and throw CheckFailedError before any org is contacted; each org's outcome is reported.
  */
-export { deployOrgs } from './org/apply/deployOrgs';
-export type { DeployOrgsOptions, DeployOrgsResult } from './org/apply/deployOrgs';
+export { deployOrgs } from './org/apply';
+export type { DeployOrgsOptions, DeployOrgsResult } from './org/apply';
 
 /** Reads back every intended setting in each org; with a private key, logs in by JWT bearer. */
-export { verifyOrgs } from './org/verify/verifyOrgs';
-export type { VerifyOptions, VerifyResult } from './org/verify/verifyOrgs';
+export { verifyOrgs } from './org/verify';
+export type { VerifyOptions, VerifyResult } from './org/verify';
 
 /** Writes a source-format folder holding exactly what deploy would send to one org. Reads the org. */
-export { stageOrg } from './org/plan/stageOrg';
-export type { StageOptions, StageResult } from './org/plan/stageOrg';
+export { stageOrg } from './stage';
+export type { StageOptions, StageResult } from './stage';
 
 /** After onboarding: the kill switch and its undo, clean removal, and what the vendor did. */
 export { activityOrgs, offboardOrgs, resumeOrgs, suspendOrgs } from './lifecycle';
@@ -60,12 +60,12 @@ export type { ProbeOptions, ProbeResult } from './probe';
 export { reviewProject } from './review';
 
 /** Exit codes shared with `sf project deploy`: 0 ok, 1 failed, 68 partial, 69 still running or unknown. */
-export { EXIT_CODES } from './output/exitCodes';
-export type { ExitCode } from './output/exitCodes';
+export { EXIT_CODES } from './output';
+export type { ExitCode } from './output';
 
 /** Runs the CLI on argv and returns its exit code (never exits the process). */
 export { main } from './cli';
 
 /** Every command, its flags, arguments and examples as data: what the sf plugin declares to oclif. */
-export { describeCommands } from './commands/describeCommands';
-export type { CommandDescription, FlagDescription } from './commands/describeCommands';
+export { describeCommands } from './commands';
+export type { CommandDescription, FlagDescription } from './commands';

@@ -1,4 +1,4 @@
-import { loadMessages } from '../messages/loadMessages';
+import { loadMessages } from '../messages';
 import { describe, ShapeCheck } from './shapeCheck';
 
 const internal = loadMessages('internal');

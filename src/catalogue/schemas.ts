@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../config/packageRoot';
+import { PACKAGE_ROOT } from '../config';
 import type { Schema } from './schemaCheck';
 
 /** The schemas vendor-access ships (schemas/ beside package.json); editors read the same files through `$schema`. */

@@ -1,5 +1,4 @@
-import type { Problem } from '../inputs/problem';
-import { problemsFrom } from '../inputs/problems';
+import { type Problem, problemsFrom } from '../problems';
 
 const problem = problemsFrom('catalogue');
 

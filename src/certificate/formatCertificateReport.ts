@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { SfError } from '@salesforce/core/sfError';
-import { formatErrorText } from '../output/formatError';
+import { formatErrorText } from '../output';
 import type { CertificateFileCheck } from './checkCertificateFile';
 import type { CertificateProblem, CertificateReport } from './certificateReport';
 import type { GeneratedCertificateFiles } from './generateCertificateFiles';

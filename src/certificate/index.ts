@@ -32,3 +32,7 @@ export {
   formatCertificateReport,
   formatGeneratedCertificate,
 } from './formatCertificateReport';
+export { messages } from './messages';
+export { readCertificateInput } from './readCertificateInput';
+export { readPrivateKeyPem } from './readPrivateKeyPem';
+export { singlePemCertificate } from './singlePemCertificate';

@@ -1,4 +1,4 @@
-import { loadMessages } from '../messages/loadMessages';
+import { loadMessages } from '../messages';
 
 // One loader for the area: every user-facing string of certificate/ lives in messages/certificate.md.
 

@@ -3,13 +3,12 @@ import path from 'node:path';
 import { SfError } from '@salesforce/core/sfError';
 import type { Vendor } from '../catalogue';
 import { checkOutputPath, prepareOutputFolder, shownPath } from '../files';
-import { buildPackage } from '../convert/buildPackage';
-import type { VendorMetadata } from '../metadata/checkVendorMetadata';
-import { errorsIn, Problem } from '../inputs/problem';
-import { problemFromError } from '../inputs/problems';
+import { buildPackage } from '../convert';
+import type { VendorMetadata } from '../metadata';
+import { errorsIn, Problem, problemFromError } from '../problems';
 import { buildVendorReview, renderReviewMarkdown } from '../review';
 import { valuesInputs, type OrgValues } from '../values';
-import { InputOptions, loadInputs } from './loadInputs';
+import { InputOptions, loadInputs } from '../inputs';
 
 export type CheckOptions = InputOptions & {
   /** Where packages and reviews go (default `<project>/out`): `--output-dir`, read from the working folder. */

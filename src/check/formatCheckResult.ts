@@ -1,4 +1,4 @@
-import { problemText } from '../inputs/problemText';
+import { problemText } from '../problems';
 import type { CheckResult } from './checkVendors';
 
 /** Lines a person reads after a successful check. */

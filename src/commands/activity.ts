@@ -1,6 +1,5 @@
-import { loadMessages } from '../messages/loadMessages';
-import { findProjectDir } from '../check/findProjectDir';
-import { formatActivity } from '../lifecycle/formatActivity';
+import { loadMessages } from '../messages';
+import { findProjectDir } from '../project';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { exitCodeHelp } from './exitCodeHelp';
 import { examplesFrom, OrgFlags, withOrgFlags } from './orgFlags';
@@ -28,6 +27,8 @@ export const activityCommand = defineCommand<ActivityArgs>({
   run: async (args, io) => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
     const { activityOrgs } = require('../lifecycle/activityOrgs') as typeof import('../lifecycle/activityOrgs');
+    // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy, and past the face: as activityOrgs above
+    const { formatActivity } = require('../lifecycle/formatActivity') as typeof import('../lifecycle/formatActivity');
     const result = await activityOrgs({
       projectDir: findProjectDir(),
       targetOrgs: await targetOrgsOf(args['target-org'], io, args.json),

@@ -1,9 +1,12 @@
-import { DEFAULT_CERT_WARN_DAYS } from '../certificate/certificateReport';
-import { DEFAULT_CERT_BITS, DEFAULT_CERT_DAYS, type CertificateKeyBits } from '../certificate/generateOptions';
-import { messages } from '../certificate/messages';
-import { EXIT_CODES } from '../output/exitCodes';
-import type { CommandGroup, GlobalArgs } from './commandSpec';
-import { defineCommand } from './commandSpec';
+import {
+  DEFAULT_CERT_WARN_DAYS,
+  DEFAULT_CERT_BITS,
+  DEFAULT_CERT_DAYS,
+  type CertificateKeyBits,
+  messages,
+} from '../certificate';
+import { EXIT_CODES } from '../output';
+import { type CommandGroup, type GlobalArgs, defineCommand } from './commandSpec';
 import { checkDaysFlag, checkPathFlag } from './flagChecks';
 
 const flag = (key: string): string => messages.getMessage(`flags.${key}`);

@@ -1,10 +1,7 @@
-import { loadMessages } from '../messages/loadMessages';
-import { findProjectDir } from '../check/findProjectDir';
-import { formatCheckSuccess } from '../check/formatCheckResult';
-import { checkFailedError } from '../inputs/checkFailed';
-import { EXIT_CODES } from '../output/exitCodes';
-import { keepCoreLogInMemory } from '../output/keepCoreLogInMemory';
-import { errorsIn } from '../inputs/problem';
+import { loadMessages } from '../messages';
+import { findProjectDir } from '../project';
+import { checkFailedError, errorsIn } from '../problems';
+import { EXIT_CODES, keepCoreLogInMemory } from '../output';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { checkDaysFlag, checkPathFlag, resolveValuesPath } from './flagChecks';
 import { examplesFrom } from './orgFlags';
@@ -46,7 +43,7 @@ export const checkCommand = defineCommand<CheckArgs>({
     // Loaded here, not at the top: SDR and core cost half a second, and `--help` needs neither.
     keepCoreLogInMemory();
     // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
-    const { checkVendors } = require('../check/checkVendors') as typeof import('../check/checkVendors');
+    const { checkVendors, formatCheckSuccess } = require('../check') as typeof import('../check');
     const result = await checkVendors({
       projectDir: findProjectDir(),
       vendors: args.vendor,

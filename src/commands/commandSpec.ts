@@ -1,6 +1,5 @@
 import type { Argv } from 'yargs';
-import type { CommandResult } from '../output/commandResult';
-import type { Io } from '../output/io';
+import type { CommandResult, Io } from '../output';
 
 /** Options every command understands. */
 export type GlobalArgs = { json: boolean };

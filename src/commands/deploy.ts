@@ -1,10 +1,7 @@
-import { loadMessages } from '../messages/loadMessages';
-import { findProjectDir } from '../check/findProjectDir';
-import { deployJunit } from '../drift/deployJunit';
-import { junitTarget, writeJunit } from '../drift/junit';
-import type { DeployEvent } from '../org/apply/deployToOrg';
-import { formatDeployResult } from '../org/apply/formatDeployResult';
-import { DEFAULT_WAIT_MINUTES } from '../org/deployWait';
+import { loadMessages } from '../messages';
+import { findProjectDir } from '../project';
+import type { DeployEvent } from '../org/apply';
+import { DEFAULT_WAIT_MINUTES } from '../org';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { exitCodeHelp } from './exitCodeHelp';
 import { checkDeployId, checkPathFlag, checkWaitMinutes } from './flagChecks';
@@ -47,10 +44,12 @@ export const deployCommand = defineCommand<DeployArgs>({
       .epilogue(exitCodeHelp('deploy')),
   run: async (args, io) => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
-    const { deployOrgs } = require('../org/apply/deployOrgs') as typeof import('../org/apply/deployOrgs');
+    const { deployOrgs, formatDeployResult } = require('../org/apply') as typeof import('../org/apply');
     const targetOrgs = await targetOrgsOf(args['target-org'], io, args.json);
     const resumeId = args.resume === undefined ? undefined : checkDeployId(args.resume, targetOrgs);
     const waitMs = checkWaitMinutes(args.wait) * 60_000;
+    // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: the JUnit writer reaches metadata/'s face, which --help never needs (test/startup)
+    const { deployJunit, junitTarget, writeJunit } = require('../junit') as typeof import('../junit');
     const junit = args.junit === undefined ? undefined : junitTarget(checkPathFlag('--junit', args.junit));
     const projectDir = findProjectDir();
     // Before the deploy call nothing is sent at all; a running deploy is canceled in the org

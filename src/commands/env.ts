@@ -1,7 +1,7 @@
-import { loadMessages } from '../messages/loadMessages';
-import { findProjectDir } from '../check/findProjectDir';
-import { EXIT_CODES } from '../output/exitCodes';
-import { problemText } from '../inputs/problemText';
+import { loadMessages } from '../messages';
+import { findProjectDir } from '../project';
+import { EXIT_CODES } from '../output';
+import { problemText } from '../problems';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { resolveValuesPath } from './flagChecks';
 import { examplesFrom } from './orgFlags';
@@ -25,7 +25,7 @@ export const envCommand = defineCommand<EnvArgs>({
       .example(examplesFrom(messages.getMessages('examples'))),
   run: async (args) => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
-    const { prepareRawDeploy } = require('../check/prepareRawDeploy') as typeof import('../check/prepareRawDeploy');
+    const { prepareRawDeploy } = require('../env') as typeof import('../env');
     const prepared = await prepareRawDeploy(findProjectDir(), resolveValuesPath(args.values), args.vendor);
     return {
       exitCode: EXIT_CODES.ok,

@@ -1,4 +1,4 @@
-import { loadMessages } from '../messages/loadMessages';
+import { loadMessages } from '../messages';
 
 const messages = loadMessages('exitCodes');
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadMessages } from '../messages/loadMessages';
+import { loadMessages } from '../messages';
 
 const messages = loadMessages('orgFlags');
 

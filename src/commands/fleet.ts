@@ -1,7 +1,7 @@
-import { loadMessages } from '../messages/loadMessages';
-import { findProjectDir } from '../check/findProjectDir';
-import { checkOrgsPerJob, loadFleet, shardFleet } from '../drift/fleet';
-import { EXIT_CODES } from '../output/exitCodes';
+import { loadMessages } from '../messages';
+import { findProjectDir } from '../project';
+import { checkOrgsPerJob, loadFleet, shardFleet } from '../fleet';
+import { EXIT_CODES } from '../output';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { checkPathFlag } from './flagChecks';
 import { examplesFrom } from './orgFlags';

@@ -33,3 +33,7 @@ export const COMMANDS: Array<CommandSpec<GlobalArgs> | CommandGroup> = [
   loginCommand,
   probeCommand,
 ];
+export type { CommandSpec, GlobalArgs } from './commandSpec';
+export type { CommandDescription, FlagDescription } from './describeCommands';
+export { describeCommands } from './describeCommands';
+export { exitCodeTable } from './exitCodeHelp';

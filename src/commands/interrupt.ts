@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import type { Io } from '../output/io';
+import type { Io } from '../output';
 
 /**
  * The one Ctrl-C / SIGTERM handling of every command that writes to an org (deploy, suspend,

@@ -1,7 +1,6 @@
-import { loadMessages } from '../messages/loadMessages';
-import { findProjectDir } from '../check/findProjectDir';
-import { formatLifecycleResult } from '../lifecycle/formatLifecycle';
-import type { LifecycleOptions, LifecycleResult } from '../lifecycle/runLifecycle';
+import { loadMessages } from '../messages';
+import { findProjectDir } from '../project';
+import type { LifecycleOptions, LifecycleResult } from '../lifecycle';
 import { CommandSpec, defineCommand, GlobalArgs } from './commandSpec';
 import { exitCodeHelp } from './exitCodeHelp';
 import { withInterrupt } from './interrupt';
@@ -44,6 +43,8 @@ export const lifecycleCommand = (
           ...(args.json ? {} : { onEvent: (org: string, message: string) => io.stderr(`[${org}] ${message}`) }),
         })
       );
+      // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy, as the command's own work (test/startup)
+      const { formatLifecycleResult } = require('../lifecycle') as typeof import('../lifecycle');
       return orgCommandResult(result, formatLifecycleResult);
     },
   });

@@ -1,4 +1,4 @@
-import { loadMessages } from '../messages/loadMessages';
+import { loadMessages } from '../messages';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { examplesFrom } from './orgFlags';
 
@@ -6,7 +6,7 @@ const messages = loadMessages('login');
 
 type LoginArgs = GlobalArgs & { alias: string[]; 'auth-url-env': string[] };
 
-// As the fleet file's aliases (src/drift/fleet.ts), and a POSIX environment variable name.
+// As the fleet file's aliases (src/fleet/fleet.ts), and a POSIX environment variable name.
 const ALIAS = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
 
@@ -39,7 +39,7 @@ export const loginCommand = defineCommand<LoginArgs>({
     const badVariable = variables.find((v) => !ENV_NAME.test(v));
     if (badVariable !== undefined) throw messages.createError('error.BadAuthUrlEnv', [badVariable.slice(0, 100)]);
     // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load core (test/startup)
-    const { loginFromAuthUrls } = require('../login/loginFromAuthUrl') as typeof import('../login/loginFromAuthUrl');
+    const { loginFromAuthUrls } = require('../login') as typeof import('../login');
     const result = await loginFromAuthUrls(aliases.map((alias, i) => ({ alias, authUrlEnv: variables[i] as string })));
     return {
       exitCode: result.exitCode,

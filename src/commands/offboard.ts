@@ -1,6 +1,5 @@
-import { loadMessages } from '../messages/loadMessages';
-import { findProjectDir } from '../check/findProjectDir';
-import { formatLifecycleResult } from '../lifecycle/formatLifecycle';
+import { loadMessages } from '../messages';
+import { findProjectDir } from '../project';
 import { defineCommand } from './commandSpec';
 import { exitCodeHelp } from './exitCodeHelp';
 import { withInterrupt } from './interrupt';
@@ -28,7 +27,7 @@ export const offboardCommand = defineCommand<OffboardArgs>({
       .epilogue(exitCodeHelp('offboard')),
   run: async (args, io) => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
-    const { offboardOrgs } = require('../lifecycle/offboardOrgs') as typeof import('../lifecycle/offboardOrgs');
+    const { formatLifecycleResult, offboardOrgs } = require('../lifecycle') as typeof import('../lifecycle');
     const targetOrgs = await targetOrgsOf(args['target-org'], io, args.json);
     const result = await withInterrupt(io, LIFECYCLE_INTERRUPTED, (signal) =>
       offboardOrgs({

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { loadMessages } from '../messages/loadMessages';
+import { loadMessages } from '../messages';
 import type { GlobalArgs } from './commandSpec';
 import { checkConcurrency, checkTargetOrgs, resolveValuesPath } from './flagChecks';
 

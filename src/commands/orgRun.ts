@@ -1,6 +1,4 @@
-import type { CommandResult } from '../output/commandResult';
-import { EXIT_CODES, type ExitCode } from '../output/exitCodes';
-import type { Io } from '../output/io';
+import { type CommandResult, EXIT_CODES, type ExitCode, type Io } from '../output';
 
 /** Progress lines of an org run (`[org] message`) on stderr; none with --json. */
 export const progressTo = (io: Io, json: boolean): { onProgress?: (org: string, message: string) => void } =>

@@ -1,6 +1,5 @@
-import { loadMessages } from '../messages/loadMessages';
-import { findProjectDir } from '../check/findProjectDir';
-import { formatPlan } from '../org/plan/formatPlan';
+import { loadMessages } from '../messages';
+import { findProjectDir } from '../project';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { exitCodeHelp } from './exitCodeHelp';
 import { orgCommandResult, progressTo } from './orgRun';
@@ -21,7 +20,7 @@ export const planCommand = defineCommand<PlanArgs>({
       .epilogue(exitCodeHelp('plan')),
   run: async (args, io) => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
-    const { planOrgs } = require('../org/plan/planOrg') as typeof import('../org/plan/planOrg');
+    const { formatPlan, planOrgs } = require('../org/plan') as typeof import('../org/plan');
     const result = await planOrgs({
       projectDir: findProjectDir(),
       targetOrgs: await targetOrgsOf(args['target-org'], io, args.json),

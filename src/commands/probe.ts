@@ -1,6 +1,5 @@
-import { loadMessages } from '../messages/loadMessages';
-import { findProjectDir } from '../check/findProjectDir';
-import { formatProbeResult } from '../probe/formatProbeResult';
+import { loadMessages } from '../messages';
+import { findProjectDir } from '../project';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { checkPathFlag, checkTargetOrgs } from './flagChecks';
 import { examplesFrom, refuseDashOrg } from './orgFlags';
@@ -26,7 +25,7 @@ export const probeCommand = defineCommand<ProbeArgs>({
       .middleware(refuseDashOrg, true),
   run: async (args, io) => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
-    const { runProbe } = require('../probe/runProbe') as typeof import('../probe/runProbe');
+    const { formatProbeResult, runProbe } = require('../probe') as typeof import('../probe');
     const result = await runProbe({
       projectDir: findProjectDir(),
       // The same rules as every org command's -o (no value, '', '-', control characters refused);

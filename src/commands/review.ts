@@ -1,6 +1,6 @@
-import { loadMessages } from '../messages/loadMessages';
-import { findProjectDir } from '../check/findProjectDir';
-import { EXIT_CODES } from '../output/exitCodes';
+import { loadMessages } from '../messages';
+import { findProjectDir } from '../project';
+import { EXIT_CODES } from '../output';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { examplesFrom } from './orgFlags';
 
@@ -28,7 +28,7 @@ export const reviewCommand = defineCommand<ReviewArgs>({
       .example(examplesFrom(messages.getMessages('examples'))),
   run: (args) => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
-    const { reviewProject } = require('../review/reviewProject') as typeof import('../review/reviewProject');
+    const { reviewProject } = require('../review') as typeof import('../review');
     const review = reviewProject(findProjectDir(), { vendors: args.vendor, ...(args.base ? { base: args.base } : {}) });
     const { markdown, ...model } = review;
     // --format json prints the same envelope as --json, so machines read one shape.

@@ -1,6 +1,5 @@
-import { findProjectDir } from '../check/findProjectDir';
-import { formatStageResult } from '../org/plan/formatStageResult';
-import { loadMessages } from '../messages/loadMessages';
+import { findProjectDir } from '../project';
+import { loadMessages } from '../messages';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { exitCodeHelp } from './exitCodeHelp';
 import { checkPathFlag } from './flagChecks';
@@ -28,7 +27,7 @@ export const stageCommand = defineCommand<StageArgs>({
       .epilogue(exitCodeHelp('stage')),
   run: async (args, io) => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
-    const { stageOrg } = require('../org/plan/stageOrg') as typeof import('../org/plan/stageOrg');
+    const { formatStageResult, stageOrg } = require('../stage') as typeof import('../stage');
     const result = await stageOrg({
       projectDir: findProjectDir(),
       targetOrg: (await targetOrgsOf(args['target-org'], io, args.json))[0] as string,

@@ -1,5 +1,5 @@
-import { loadMessages } from '../messages/loadMessages';
-import type { Io } from '../output/io';
+import { loadMessages } from '../messages';
+import type { Io } from '../output';
 import { checkTargetOrgs } from './flagChecks';
 
 const messages = loadMessages('orgFlags');

@@ -1,9 +1,5 @@
-import { loadMessages } from '../messages/loadMessages';
-import { findProjectDir } from '../check/findProjectDir';
-import { junitTarget, writeJunit } from '../drift/junit';
-import { verifyJunit } from '../drift/verifyJunit';
-import { formatVerifyMarkdown } from '../org/verify/formatVerifyMarkdown';
-import { formatVerifyResult } from '../org/verify/formatVerifyResult';
+import { loadMessages } from '../messages';
+import { findProjectDir } from '../project';
 import { defineCommand, GlobalArgs } from './commandSpec';
 import { exitCodeHelp } from './exitCodeHelp';
 import { checkPathFlag, checkTextFlag, checkUrlFlag } from './flagChecks';
@@ -48,7 +44,10 @@ export const verifyCommand = defineCommand<VerifyArgs>({
       .epilogue(exitCodeHelp('verify')),
   run: async (args, io) => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: --help and the other commands never load this (test/startup)
-    const { verifyOrgs } = require('../org/verify/verifyOrgs') as typeof import('../org/verify/verifyOrgs');
+    const verifyFace = require('../org/verify') as typeof import('../org/verify');
+    const { formatVerifyMarkdown, formatVerifyResult, verifyOrgs } = verifyFace;
+    // eslint-disable-next-line @typescript-eslint/no-var-requires -- lazy: the JUnit writer reaches metadata/'s face, which --help never needs (test/startup)
+    const { junitTarget, verifyJunit, writeJunit } = require('../junit') as typeof import('../junit');
     const junit = args.junit === undefined ? undefined : junitTarget(checkPathFlag('--junit', args.junit));
     const projectDir = findProjectDir();
     const result = await verifyOrgs({

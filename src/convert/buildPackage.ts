@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ComponentSet } from '@salesforce/source-deploy-retrieve';
 import type { Vendor } from '../catalogue';
-import type { VendorValues } from '../values/orgValues';
-import { stageReplacements } from '../values/stageReplacements';
-import { writeZip, ZipEntry } from '../metadata/writeZip';
+import { type VendorValues, stageReplacements } from '../values';
+import { writeZip, ZipEntry } from '../metadata';
 import { sharedConversion } from './sharedConversion';
 
 /** What `check` writes for one vendor: the metadata-format package, replacements applied. */

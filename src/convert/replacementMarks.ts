@@ -8,8 +8,8 @@ import {
   replacementIterations,
   stringToRegex,
 } from '@salesforce/source-deploy-retrieve/lib/src/convert/replacements';
-import type { VendorValues } from '../values/orgValues';
-import { loadMessages } from '../messages/loadMessages';
+import type { VendorValues } from '../values';
+import { loadMessages } from '../messages';
 
 const internal = loadMessages('internal');
 

@@ -12,10 +12,9 @@ import {
 } from '@salesforce/source-deploy-retrieve';
 import type { MarkedReplacement } from '@salesforce/source-deploy-retrieve/lib/src/convert/types';
 import type { Vendor } from '../catalogue';
-import { listFiles, toPosix } from '../metadata/listFiles';
-import { readZip } from '../metadata/readZip';
-import { loadMessages } from '../messages/loadMessages';
-import type { VendorValues } from '../values/orgValues';
+import { listFiles, toPosix, readZip } from '../metadata';
+import { loadMessages } from '../messages';
+import type { VendorValues } from '../values';
 import { sdrRegistry } from './sdrRegistry';
 import { ReplacementMarker, replacementMarker } from './replacementMarks';
 

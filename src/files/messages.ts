@@ -1,4 +1,4 @@
-import { loadMessages } from '../messages/loadMessages';
+import { loadMessages } from '../messages';
 
 // Every user-facing string of files/ lives in messages/files.md.
 

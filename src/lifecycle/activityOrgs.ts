@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { exitCodeOfRun, OrgFailure, runOrgs } from '../org/runOrgs';
-import { prepareRecordFolder, writeRunRecord } from '../org/runRecord';
-import type { ExitCode } from '../output/exitCodes';
+import { exitCodeOfRun, OrgFailure, runOrgs, prepareRecordFolder, writeRunRecord } from '../org';
+import type { ExitCode } from '../output';
 import { findVendorUser } from './findVendorUser';
 import { prepareLifecycle } from './prepareLifecycle';
 import { readActivity, VendorActivity } from './readActivity';

@@ -3,10 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Connection } from '@salesforce/core';
 import { ComponentSet } from '@salesforce/source-deploy-retrieve';
-import { selectText } from '../metadata/elementPath';
-import { parseMetadataXml } from '../metadata/xml';
-import { listOrgMetadata, retrieveOrgMetadata } from '../org/read/retrieveOrgMetadata';
-import { DeployOutcome, deployComponentSet } from '../org/apply/runMetadataDeploy';
+import { selectText, parseMetadataXml } from '../metadata';
+import { listOrgMetadata, retrieveOrgMetadata } from '../org/read';
+import { DeployOutcome, deployComponentSet } from '../org/apply';
 
 /** The app's ExtlClntAppConfigurablePolicies record, whose required `isEnabled` turns the app on or off. */
 export type AppPolicy = { app: string; policy: string; enabled: boolean; xml: string };

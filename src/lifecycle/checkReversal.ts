@@ -1,5 +1,5 @@
 import type { Connection } from '@salesforce/core';
-import { soqlString } from '../org/read/soql';
+import { soqlString } from '../org/read';
 import { findAppPolicy } from './appPolicy';
 import type { VendorFootprint } from './footprint';
 import type { Reversal } from './lifecycleRecord';

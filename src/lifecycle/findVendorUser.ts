@@ -1,7 +1,6 @@
 import type { Connection } from '@salesforce/core';
-import { loadMessages } from '../messages/loadMessages';
-import { sandboxNames, soqlLikeEnd } from '../org/read/readOrgFacts';
-import { soqlIn } from '../org/read/soql';
+import { loadMessages } from '../messages';
+import { sandboxNames, soqlLikeEnd, soqlIn } from '../org/read';
 import type { VendorFootprint } from './footprint';
 
 const messages = loadMessages('lifecycle');

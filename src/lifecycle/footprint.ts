@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Vendor } from '../catalogue';
-import type { VendorMetadata } from '../metadata/checkVendorMetadata';
+import type { VendorMetadata } from '../metadata';
 import type { IpRange } from '../network';
 import { fieldByRole, specByRole, valueByRole, type OrgValues } from '../values';
-import { vendorSettingsNames } from '../org/apply/settingsBefore';
+import { vendorSettingsNames } from '../org/apply';
 
 /** Everything one vendor owns in an org, from the catalogue and the values file: nothing else is ever touched. */
 export type VendorFootprint = {

@@ -1,5 +1,5 @@
-import { orgHeading } from '../org/read/orgHeading';
-import { runSummary } from '../output/runSummary';
+import { orgHeading } from '../org/read';
+import { runSummary } from '../output';
 import { lifecycleVerdict } from './lifecycleVerdict';
 import type { LifecycleStep } from './lifecycleStep';
 import type { LifecycleResult } from './runLifecycle';

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeRunRecord } from '../org/runRecord';
-import { INPUT_LIMITS } from '../files/inputLimits';
-import { readRegularFile } from '../files/readRegularFile';
+import { writeRunRecord } from '../org';
+import { INPUT_LIMITS, readRegularFile } from '../files';
 import type { LifecycleStep, OrgOutcome } from './lifecycleStep';
 import { checkRecord } from './recordSchema';
 

@@ -1,4 +1,4 @@
-import type { Verdict } from '../output/exitCodes';
+import type { Verdict } from '../output';
 import type { OrgOutcome } from './lifecycleStep';
 
 /** An org's lifecycle outcome for the exit code: succeeded (or, in a dry run, planned) is ok; partial stays partial. */

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { readSettingsBefore, restoredSettings } from '../org/apply/settingsBefore';
+import { readSettingsBefore, restoredSettings } from '../org/apply';
 import type { VendorFootprint } from './footprint';
 import { deployStepOutcome } from './orgCalls';
 import { LifecycleStep, step } from './lifecycleStep';

@@ -1,6 +1,6 @@
 import type { Connection } from '@salesforce/core';
-import type { DeployOutcome } from '../org/apply/runMetadataDeploy';
-import { loadMessages } from '../messages/loadMessages';
+import type { DeployOutcome } from '../org/apply';
+import { loadMessages } from '../messages';
 
 const internal = loadMessages('internal');
 

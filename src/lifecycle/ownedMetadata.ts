@@ -1,8 +1,7 @@
 import type { Connection } from '@salesforce/core';
-import { selectText } from '../metadata/elementPath';
-import { parseMetadataXml } from '../metadata/xml';
-import { parseTrustedRanges } from '../org/plan/analyseOrg';
-import { listOrgMetadata, MetadataMember, retrieveOrgMetadata } from '../org/read/retrieveOrgMetadata';
+import { selectText, parseMetadataXml } from '../metadata';
+import { parseTrustedRanges } from '../org/plan';
+import { listOrgMetadata, MetadataMember, retrieveOrgMetadata } from '../org/read';
 import { IpRange, removeOwnedRanges } from '../network';
 import type { VendorFootprint } from './footprint';
 

@@ -1,6 +1,5 @@
-import { loadInputs } from '../check/loadInputs';
-import { errorsIn, type Problem } from '../inputs/problem';
-import { checkFailedError } from '../inputs/checkFailed';
+import { loadInputs } from '../inputs';
+import { errorsIn, type Problem, checkFailedError } from '../problems';
 import { footprintOf, VendorFootprint } from './footprint';
 
 /** The offline checks of the lifecycle commands: every problem is reported before any org is contacted. */

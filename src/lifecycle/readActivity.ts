@@ -1,6 +1,6 @@
 import type { Connection } from '@salesforce/core';
 import { checkRange, parseIp } from '../network';
-import { soqlString } from '../org/read/soql';
+import { soqlString } from '../org/read';
 import type { VendorFootprint } from './footprint';
 import { readVendorState, TokenFact } from './readVendorState';
 

@@ -1,6 +1,6 @@
 import type { Connection } from '@salesforce/core';
-import { soqlIn, soqlString } from '../org/read/soql';
-import { standardProfile } from '../org/apply/applyHardening';
+import { soqlIn, soqlString } from '../org/read';
+import { standardProfile } from '../org/apply';
 import type { VendorFootprint } from './footprint';
 import { attempt, LifecycleStep, step } from './lifecycleStep';
 import { deleteRecord, updateRecord } from './orgCalls';

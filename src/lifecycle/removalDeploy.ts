@@ -8,10 +8,10 @@ import {
   RegistryAccess,
   SourceComponent,
 } from '@salesforce/source-deploy-retrieve';
-import { renderSecuritySettings } from '../metadata/renderXml';
+import { renderSecuritySettings } from '../metadata';
 import type { IpRange } from '../network';
-import type { MetadataMember } from '../org/read/retrieveOrgMetadata';
-import { DeployOutcome, deployComponentSet } from '../org/apply/runMetadataDeploy';
+import type { MetadataMember } from '../org/read';
+import { DeployOutcome, deployComponentSet } from '../org/apply';
 
 /**
  * One atomic deploy (rollbackOnError) that removes the vendor's metadata: the trusted-range list

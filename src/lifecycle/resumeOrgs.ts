@@ -1,4 +1,4 @@
-import { loadMessages } from '../messages/loadMessages';
+import { loadMessages } from '../messages';
 import { reversalMismatches } from './checkReversal';
 import { pendingReversal, Reversal } from './lifecycleRecord';
 import type { LifecycleStep } from './lifecycleStep';

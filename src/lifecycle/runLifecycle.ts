@@ -1,10 +1,9 @@
 import path from 'node:path';
-import { pollIntervalMs } from '../config/envVars';
-import type { OrgConnection } from '../org/read/connectOrg';
-import { exitCodeOfRun, OrgFailure, runOrgs } from '../org/runOrgs';
-import { prepareRecordFolder } from '../org/runRecord';
-import type { ExitCode } from '../output/exitCodes';
-import { loadMessages } from '../messages/loadMessages';
+import { pollIntervalMs } from '../config';
+import type { OrgConnection } from '../org/read';
+import { exitCodeOfRun, OrgFailure, runOrgs, prepareRecordFolder } from '../org';
+import type { ExitCode } from '../output';
+import { loadMessages } from '../messages';
 import { lifecycleVerdict } from './lifecycleVerdict';
 import type { VendorFootprint } from './footprint';
 import {

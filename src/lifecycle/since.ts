@@ -1,5 +1,4 @@
-import { loadMessages } from '../messages/loadMessages';
-import { echo } from '../messages/echo';
+import { loadMessages, echo } from '../messages';
 
 const messages = loadMessages('lifecycle');
 

@@ -1,5 +1,5 @@
 import type { Connection } from '@salesforce/core';
-import { soqlIn } from '../org/read/soql';
+import { soqlIn } from '../org/read';
 
 /**
  * Whether the connected user sees every user's OAuth tokens: only users with Customize Application

@@ -1,8 +1,6 @@
-import { checkFailedError } from '../inputs/checkFailed';
-import { problemsFrom } from '../inputs/problems';
-import { loadMessages } from '../messages/loadMessages';
-import { checkEmail } from '../values/validateValue';
-import { firstNonXmlCharacter } from '../values/xmlCharacter';
+import { checkFailedError, problemsFrom } from '../problems';
+import { loadMessages } from '../messages';
+import { checkEmail, firstNonXmlCharacter } from '../values';
 import type { VendorFootprint } from './footprint';
 
 const messages = loadMessages('lifecycle');

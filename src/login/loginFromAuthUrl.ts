@@ -1,7 +1,7 @@
 import { AuthInfo, StateAggregator } from '@salesforce/core';
-import { loadMessages } from '../messages/loadMessages';
-import { EXIT_CODES, ExitCode } from '../output/exitCodes';
-import { orgError, type OrgError } from '../org/orgError';
+import { loadMessages } from '../messages';
+import { EXIT_CODES, ExitCode } from '../output';
+import { orgError, type OrgError } from '../org';
 
 const messages = loadMessages('login');
 

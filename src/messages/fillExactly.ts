@@ -7,7 +7,7 @@ const SPECIFIER = /%[sdifjoO]/g;
 
 /**
  * Fills the templates of one messages/ bundle, each with exactly as many values as it has `%s`:
- * the one filler behind `problemsFrom` (src/inputs/problems.ts) and `findingsFrom`
+ * the one filler behind `problemsFrom` (src/problems/problems.ts) and `findingsFrom`
  * (src/org/findings.ts). A count that differs is a bug in this package, not in the user's input:
  * it throws an SfError named `errorName` rather than show a half-filled text.
  */

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { format } from 'node:util';
 import { SfError } from '@salesforce/core/sfError';
-import { PACKAGE_ROOT } from '../config/packageRoot';
+import { PACKAGE_ROOT } from '../config';
 
 /**
  * The user-facing strings of one `messages/<bundle>.md` file, read the way @salesforce/core's

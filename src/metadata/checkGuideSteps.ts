@@ -1,10 +1,8 @@
-import type { ElementAssertion, Vendor } from '../catalogue/vendorEntry';
-import type { Problem } from '../inputs/problem';
-import { problemsFrom } from '../inputs/problems';
+import type { ElementAssertion, Vendor } from '../catalogue';
+import { type Problem, problemsFrom } from '../problems';
 import type { CheckedFile } from './checkMetadataFile';
 import { selectValues } from './elementPath';
-import { replacementApplies } from './replacementsConfig';
-import type { ReplacementEntry } from './replacementsConfig';
+import { replacementApplies, type ReplacementEntry } from './replacementsConfig';
 import { textOf, XmlValue } from './xml';
 
 const problem = problemsFrom('metadata');

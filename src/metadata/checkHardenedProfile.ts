@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Vendor } from '../catalogue';
-import { checkRange, rangeProblem } from '../network';
-import type { IpRange } from '../network';
-import type { Problem } from '../inputs/problem';
-import { problemsFrom } from '../inputs/problems';
+import { checkRange, rangeProblem, type IpRange } from '../network';
+import { type Problem, problemsFrom } from '../problems';
 import type { CheckedFile } from './checkMetadataFile';
 import { selectText, selectValues } from './elementPath';
 import { ORG_FIELDS } from './orgMetadataFields';

@@ -1,9 +1,7 @@
 import path from 'node:path';
 import metadataRegistry from '@salesforce/source-deploy-retrieve/lib/src/registry/metadataRegistry.json';
-import type { Problem } from '../inputs/problem';
-import { problemsFrom } from '../inputs/problems';
-import { enumValues, fieldsOf, REQUIRED_FIELDS } from './metadataSchema';
-import type { FieldSpec } from './metadataSchema';
+import { type Problem, problemsFrom } from '../problems';
+import { enumValues, fieldsOf, REQUIRED_FIELDS, type FieldSpec } from './metadataSchema';
 import { lineOf, parseMetadataXml, textOf, XmlNode, XmlValue } from './xml';
 
 const problem = problemsFrom('metadata');

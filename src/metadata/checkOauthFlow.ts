@@ -1,10 +1,8 @@
-import { flowOf, OauthFlow, Vendor } from '../catalogue/vendorEntry';
-import type { Problem } from '../inputs/problem';
-import { problemsFrom } from '../inputs/problems';
+import { flowOf, OauthFlow, Vendor } from '../catalogue';
+import { type Problem, problemsFrom } from '../problems';
 import type { CheckedFile } from './checkMetadataFile';
 import { selectText } from './elementPath';
-import { replacementApplies } from './replacementsConfig';
-import type { ReplacementEntry } from './replacementsConfig';
+import { replacementApplies, type ReplacementEntry } from './replacementsConfig';
 
 const problem = problemsFrom('metadata');
 

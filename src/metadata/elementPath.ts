@@ -1,4 +1,4 @@
-import { loadMessages } from '../messages/loadMessages';
+import { loadMessages } from '../messages';
 import { textOf, XmlNode, XmlValue } from './xml';
 
 const internal = loadMessages('internal');

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { INPUT_LIMITS, readRegularFile } from '../files';
-import type { Problem } from '../inputs/problem';
-import { problemsFrom } from '../inputs/problems';
+import { type Problem, problemsFrom } from '../problems';
 import { toPosix } from './listFiles';
 
 const problem = problemsFrom('metadata');

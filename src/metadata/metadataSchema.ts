@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../config/packageRoot';
+import { PACKAGE_ROOT } from '../config';
 
 /**
  * Field lists of the metadata types we deploy, generated from Salesforce's own typings

@@ -1,5 +1,5 @@
 import zlib from 'node:zlib';
-import { loadMessages } from '../messages/loadMessages';
+import { loadMessages } from '../messages';
 
 const internal = loadMessages('internal');
 const unreadable = (why: string): Error => internal.createError('error.RetrievedZipUnreadable', [why]);

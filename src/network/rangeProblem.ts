@@ -1,5 +1,4 @@
-import type { Problem, Where } from '../inputs/problem';
-import { problemsFrom } from '../inputs/problems';
+import { type Problem, type Where, problemsFrom } from '../problems';
 import type { RangeFault } from './ipRange';
 
 const problem = problemsFrom('network');

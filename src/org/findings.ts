@@ -1,5 +1,5 @@
-import type { Problem } from '../inputs/problem';
-import { fillExactly } from '../messages/fillExactly';
+import type { Problem } from '../problems';
+import { fillExactly } from '../messages';
 
 /**
  * One setting verify read back from an org, and whether it holds. A passing finding has a code too,
@@ -35,7 +35,7 @@ export type FindingMaker = {
 };
 
 /**
- * The one way a Finding is made, as `problemsFrom` (src/inputs/problems.ts) is for a Problem:
+ * The one way a Finding is made, as `problemsFrom` (src/problems/problems.ts) is for a Problem:
  * `findingsFrom('verify')`, then `fail('ComponentDiffers', [name], [], detail)` reads
  * `# finding.ComponentDiffers` and `# finding.ComponentDiffers.fix` from messages/verify.md and fills
  * their `%s` in order. test/messages/findingCodes.test.ts holds every code to be listed once across

@@ -1,10 +1,9 @@
-import type { Problem } from '../inputs/problem';
-import { loadMessages } from '../messages/loadMessages';
-import { exitCodeOf, ExitCode, Verdict } from '../output/exitCodes';
-import { RunWarnings } from '../inputs/runWarnings';
+import { type Problem, RunWarnings } from '../problems';
+import { loadMessages } from '../messages';
+import { exitCodeOf, ExitCode, Verdict } from '../output';
 import { mapWithConcurrency } from './mapWithConcurrency';
 import { orgError, type OrgError } from './orgError';
-import { connectOrg, orgLabel, type OrgConnection } from './read/connectOrg';
+import type { OrgConnection } from './read/connectOrg';
 
 const messages = loadMessages('org');
 
@@ -47,6 +46,10 @@ export const runOrgs = async <R>(
   options: RunOrgsOptions,
   work: (org: OrgConnection, context: OrgContext) => Promise<R>
 ): Promise<OrgRun<R>> => {
+  // Required when orgs are run, not when org's face is loaded: connectOrg loads @salesforce/core, and
+  // deploy's --help reads DEFAULT_WAIT_MINUTES through that face (test/startup).
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { connectOrg, orgLabel } = require('./read/connectOrg') as typeof import('./read/connectOrg');
   const warnings = new RunWarnings();
   for (const problem of options.warnings ?? []) warnings.add(problem);
   const connect = options.connect ?? ((targetOrg: string): Promise<OrgConnection> => connectOrg(targetOrg));

@@ -1,6 +1,5 @@
 import path from 'node:path';
-import type { OutputContext } from '../files/outputPath';
-import { prepareOutputFolder, writeOutputFile } from '../files/writeOutput';
+import { type OutputContext, prepareOutputFolder, writeOutputFile } from '../files';
 
 /**
  * The one writer of run records (out/deploys/, out/lifecycle/, out/activity/): `<id>-<kind>-<time>.json`

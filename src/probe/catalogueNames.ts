@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Vendor } from '../catalogue';
-import { selectValues } from '../metadata/elementPath';
-import { parseMetadataXml, textOf } from '../metadata/xml';
+import { selectValues, parseMetadataXml, textOf } from '../metadata';
 
 /** What the catalogue names, so the probe reads exactly the org facts the product depends on. */
 export type CatalogueNames = {

@@ -1,4 +1,4 @@
-import { loadMessages } from '../messages/loadMessages';
+import { loadMessages } from '../messages';
 import { isUnknown, ProbeShape } from './probeShape';
 import type { ProbeResult } from './runProbe';
 

@@ -1,6 +1,6 @@
 import type { Connection } from '@salesforce/core';
 import type { Vendor } from '../catalogue';
-import { DEFAULT_API_VERSION } from '../org/read/connectOrg';
+import { DEFAULT_API_VERSION } from '../org/read';
 import { catalogueNames } from './catalogueNames';
 import { isUnknown, ProbeShape } from './probeShape';
 import { readDependencyRows, splitDependencies, closureOf } from './readDependencyRows';

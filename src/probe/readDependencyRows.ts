@@ -1,6 +1,5 @@
 import type { Connection } from '@salesforce/core';
-import { permissionNameForms, plainPermission } from '../org/read/permissionNames';
-import { soqlIn } from '../org/read/soql';
+import { permissionNameForms, plainPermission, soqlIn } from '../org/read';
 import type { DependencyRow } from './probeShape';
 import { chunks, queryRows, text } from './queryRows';
 

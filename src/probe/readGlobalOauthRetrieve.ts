@@ -1,7 +1,6 @@
 import type { Connection } from '@salesforce/core';
-import { selectText } from '../metadata/elementPath';
-import { parseMetadataXml } from '../metadata/xml';
-import { retrieveOrgMetadata } from '../org/read/retrieveOrgMetadata';
+import { selectText, parseMetadataXml } from '../metadata';
+import { retrieveOrgMetadata } from '../org/read';
 import type { Fact } from './probeShape';
 import { unknownBecause } from './readFact';
 

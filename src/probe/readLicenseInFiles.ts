@@ -1,8 +1,6 @@
 import type { Connection } from '@salesforce/core';
-import { selectText } from '../metadata/elementPath';
-import { parseMetadataXml } from '../metadata/xml';
-import { retrieveOrgMetadata } from '../org/read/retrieveOrgMetadata';
-import { soqlIn } from '../org/read/soql';
+import { selectText, parseMetadataXml } from '../metadata';
+import { retrieveOrgMetadata, soqlIn } from '../org/read';
 import { chunks, queryRows, text } from './queryRows';
 
 /**

@@ -1,6 +1,6 @@
 import type { Connection } from '@salesforce/core';
-import { sandboxNames } from '../org/read/readOrgFacts';
-import { loadMessages } from '../messages/loadMessages';
+import { sandboxNames } from '../org/read';
+import { loadMessages } from '../messages';
 import type { Fact } from './probeShape';
 import { unknownBecause } from './readFact';
 import { queryRows } from './queryRows';

@@ -1,7 +1,6 @@
 import type { Connection } from '@salesforce/core';
-import { selectValues } from '../metadata/elementPath';
-import { parseMetadataXml, textOf, XmlNode } from '../metadata/xml';
-import { retrieveOrgMetadata } from '../org/read/retrieveOrgMetadata';
+import { selectValues, parseMetadataXml, textOf, XmlNode } from '../metadata';
+import { retrieveOrgMetadata } from '../org/read';
 import type { Fact } from './probeShape';
 import { unknownBecause } from './readFact';
 

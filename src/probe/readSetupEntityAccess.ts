@@ -1,5 +1,5 @@
 import type { Connection } from '@salesforce/core';
-import { soqlIn } from '../org/read/soql';
+import { soqlIn } from '../org/read';
 import type { SetupEntityAccessFact } from './probeShape';
 import { chunks, queryRows, text } from './queryRows';
 

@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { checkOutputPath, prepareOutputFolder, writeOutputFile, type OutputTarget } from '../files';
-import { loadMessages } from '../messages/loadMessages';
+import { loadMessages } from '../messages';
 import { loadVendors } from '../catalogue';
-import { connectOrg } from '../org/read/connectOrg';
-import { errorsIn } from '../inputs/problem';
-import { checkFailedError } from '../inputs/checkFailed';
+import { connectOrg } from '../org/read';
+import { errorsIn, checkFailedError } from '../problems';
 import { ProbeStep, probeOrg } from './probeOrg';
 import { ProbeShape, unknownFacts } from './probeShape';
 import { shapeFileText } from './shapeFileText';

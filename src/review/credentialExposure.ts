@@ -1,4 +1,4 @@
-import { flowOf, type Vendor } from '../catalogue/vendorEntry';
+import { flowOf, type Vendor } from '../catalogue';
 import type { IpRange } from '../network';
 
 /** Who can use a vendor's integration credentials, and what risk remains. */

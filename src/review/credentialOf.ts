@@ -1,4 +1,4 @@
-import { flowOf, Vendor } from '../catalogue/vendorEntry';
+import { flowOf, Vendor } from '../catalogue';
 
 /** What grants a vendor access, who holds it, what the org limits, and what risk that leaves, per OAuth flow. */
 export type Credential = {

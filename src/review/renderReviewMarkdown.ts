@@ -1,4 +1,4 @@
-import { TIER_RULES, RiskTier } from '../metadata/permissionCatalogue';
+import { TIER_RULES, RiskTier } from '../metadata';
 import { permissionSetGraph } from './permissionGraph';
 import type { VendorReview } from './vendorReview';
 

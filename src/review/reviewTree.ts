@@ -2,11 +2,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkFailedError } from '../inputs/checkFailed';
-import { problemsFrom } from '../inputs/problems';
-import { loadMessages } from '../messages/loadMessages';
+import { checkFailedError, problemsFrom } from '../problems';
+import { loadMessages } from '../messages';
 import { loadVendors, selectVendors } from '../catalogue';
-import { checkVendorMetadata } from '../metadata/checkVendorMetadata';
+import { checkVendorMetadata } from '../metadata';
 import { buildVendorReview, VendorReview } from './vendorReview';
 
 const messages = loadMessages('review');

@@ -1,10 +1,13 @@
-import type { Vendor } from '../catalogue';
-import type { VendorMetadata } from '../metadata/checkVendorMetadata';
-import { selectText } from '../metadata/elementPath';
-import { OBJECT_VIEW_ALL_TIER, permissionsOf, RiskTier } from '../metadata/permissionCatalogue';
-import { explainPermissions } from '../metadata/permissionClosure';
+import type { Vendor, VendorAppSpec } from '../catalogue';
+import {
+  type VendorMetadata,
+  selectText,
+  OBJECT_VIEW_ALL_TIER,
+  permissionsOf,
+  RiskTier,
+  explainPermissions,
+} from '../metadata';
 import { checkRange, IpRange, rangeSize } from '../network';
-import type { VendorAppSpec } from '../catalogue/vendorEntry';
 import { Credential, credentialOf } from './credentialOf';
 import { CredentialExposure, credentialExposure } from './credentialExposure';
 

@@ -1,12 +1,8 @@
 import path from 'node:path';
 import { SfError } from '@salesforce/core/sfError';
 // The files themselves, not the folder's index: the index also holds generation, which loads node-forge.
-import { certificateProblems } from '../certificate/certificateProblems';
-import { inspectCertificate } from '../certificate/inspectCertificate';
-import { readCertificateInput } from '../certificate/readCertificateInput';
-import { singlePemCertificate } from '../certificate/singlePemCertificate';
-import type { Problem } from '../inputs/problem';
-import { problemFromError } from '../inputs/problems';
+import { certificateProblems, inspectCertificate, readCertificateInput, singlePemCertificate } from '../certificate';
+import { type Problem, problemFromError } from '../problems';
 
 export type CertificateValueOptions = {
   projectDir: string;

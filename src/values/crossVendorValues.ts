@@ -1,6 +1,5 @@
 import type { Vendor } from '../catalogue';
-import type { Problem } from '../inputs/problem';
-import { problemsFrom } from '../inputs/problems';
+import { type Problem, problemsFrom } from '../problems';
 
 const problem = problemsFrom('values');
 

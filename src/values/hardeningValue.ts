@@ -1,7 +1,5 @@
-import type { Vendor } from '../catalogue';
-import { describe } from '../catalogue/shapeCheck';
-import type { Problem, Where } from '../inputs/problem';
-import { problemsFrom } from '../inputs/problems';
+import { type Vendor, describe } from '../catalogue';
+import { type Problem, type Where, problemsFrom } from '../problems';
 
 const problem = problemsFrom('values');
 

@@ -1,10 +1,8 @@
 import path from 'node:path';
-import type { Vendor, ValueSpec } from '../catalogue';
+import { type Vendor, type ValueSpec, describe } from '../catalogue';
 import type { IpRange } from '../network';
-import { describe } from '../catalogue/shapeCheck';
-import { PLACEHOLDER } from '../metadata/replacementsConfig';
-import type { Problem, Where } from '../inputs/problem';
-import { problemsFrom } from '../inputs/problems';
+import { PLACEHOLDER } from '../metadata';
+import { type Problem, type Where, problemsFrom } from '../problems';
 import { checkCertificateValue } from './certificateValue';
 import { sharedUsernameProblems, unknownVendorProblems } from './crossVendorValues';
 import { checkHardening, HARDENING_KEY } from './hardeningValue';

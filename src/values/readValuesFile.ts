@@ -1,7 +1,6 @@
 import { SfError } from '@salesforce/core/sfError';
 import { decodeText, INPUT_LIMITS, readRegularFile } from '../files';
-import type { Problem } from '../inputs/problem';
-import { problemFromError, problemsFrom } from '../inputs/problems';
+import { type Problem, problemFromError, problemsFrom } from '../problems';
 
 const problem = problemsFrom('values');
 

@@ -1,4 +1,4 @@
-import { escapeXml } from '../metadata/renderXml';
+import { escapeXml } from '../metadata';
 
 /**
  * SDR's `replacementIterations` (convert/replacements.ts) hands each value to

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { writeOutputFile } from '../files/writeOutput';
+import { writeOutputFile } from '../files';
 import type { VendorValues } from './orgValues';
 
 /**

@@ -1,8 +1,6 @@
-import type { Problem, Where } from '../inputs/problem';
-import { problemsFrom } from '../inputs/problems';
-import { describe } from '../catalogue/shapeCheck';
-import { echo } from '../messages/echo';
-import type { Vendor } from '../catalogue';
+import { type Problem, type Where, problemsFrom } from '../problems';
+import { describe, type Vendor } from '../catalogue';
+import { echo } from '../messages';
 import { INPUT_LIMITS } from '../files';
 import { IpRange, ParsedRange, findOverlaps, formatRange, parseRangeSpec, rangeProblem } from '../network';
 import { invisibleCharacters, nonAsciiCharacters } from './xmlCharacter';

@@ -1,5 +1,4 @@
-import type { Vendor } from '../catalogue';
-import type { ValueRole, ValueSpec } from '../catalogue/vendorEntry';
+import type { Vendor, ValueRole, ValueSpec } from '../catalogue';
 import type { OrgValues } from './orgValues';
 
 /** The vendor's value spec with this role (the loader lets each role but `none` appear once). */

@@ -1,4 +1,4 @@
-import type { RunInput } from '../files/protectedSources';
+import type { RunInput } from '../files';
 import type { OrgValues } from './orgValues';
 
 /** The files a run reads through its values: the values file and each certificate it names. No output may replace them. */

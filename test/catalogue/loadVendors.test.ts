@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadVendors } from '../../src/catalogue';
-import type { Problem } from '../../src/inputs/problem';
+import type { Problem } from '../../src/problems/problem';
 import { THIRD_VENDOR_FIXTURE } from '../helpers/thirdVendor';
 
 /**

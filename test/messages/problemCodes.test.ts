@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { problemsFrom } from '../../src/inputs/problems';
+import { problemsFrom } from '../../src/problems/problems';
 import { bundleText, headings, schemaCodes, sources } from '../helpers/messageCodes';
 
 /** `# problem.<Code>` headings of every bundle, with the bundle they are in. */
@@ -61,9 +61,9 @@ describe('every problem has a stable code listed in messages/', () => {
 });
 
 describe('problems are made in one place', () => {
-  it('no file outside src/inputs/ writes a problem literal (`severity: ...`): problemsFrom makes them', () => {
+  it('no file outside src/problems/ writes a problem literal (`severity: ...`): problemsFrom makes them', () => {
     const literal = sources.filter(
-      ({ file, text }) => !file.startsWith(`inputs${path.sep}`) && /severity:\s*'(?:error|warning)'/.test(text)
+      ({ file, text }) => !file.startsWith(`problems${path.sep}`) && /severity:\s*'(?:error|warning)'/.test(text)
     );
     expect(literal.map((s) => s.file)).toEqual([]);
   });

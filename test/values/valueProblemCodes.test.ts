@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadVendors } from '../../src/catalogue';
 import type { Vendor } from '../../src/catalogue';
-import type { Problem } from '../../src/inputs/problem';
+import type { Problem } from '../../src/problems/problem';
 import { loadOrgValues } from '../../src/values';
 import { DAY_MS, NOW, fixtureCertificatePem } from '../certificate/fixtureCertificate';
 

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { loadMessages } from '../../messages/loadMessages';
+import { loadMessages } from '../../messages';
 import { inspectCertificateFile } from '../../certificate';
-import { pollIntervalMs } from '../../config/envVars';
+import { pollIntervalMs } from '../../config';
 import { checkOutputPath, OutputTarget } from '../../files';
-import type { ExitCode } from '../../output/exitCodes';
+import type { ExitCode } from '../../output';
 import { valueByRole, valuesInputs } from '../../values';
 import { connectOrg, orgLabel } from '../read/connectOrg';
 import { mapWithConcurrency } from '../mapWithConcurrency';

@@ -1,10 +1,9 @@
 import { SfError } from '@salesforce/core/sfError';
 import type { Vendor } from '../../catalogue';
-import type { VendorMetadata } from '../../metadata/checkVendorMetadata';
+import type { VendorMetadata } from '../../metadata';
 import type { RangeMerge } from '../../network';
-import type { Problem } from '../../inputs/problem';
-import { problemsFrom } from '../../inputs/problems';
-import { loadMessages } from '../../messages/loadMessages';
+import { type Problem, problemsFrom } from '../../problems';
+import { loadMessages } from '../../messages';
 import type { OrgValues } from '../../values';
 import { analyseOrg, OrgAnalysis } from '../plan/analyseOrg';
 import type { OrgConnection } from '../read/connectOrg';

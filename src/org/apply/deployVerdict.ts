@@ -1,4 +1,4 @@
-import type { Verdict } from '../../output/exitCodes';
+import type { Verdict } from '../../output';
 import type { OrgDeployReport } from './deployToOrg';
 
 /** A deploy's outcome for the exit code: a still-running or unknown deploy is 69 like sf (messages/exitCodes.md). */

@@ -1,5 +1,5 @@
-import { problemText } from '../../inputs/problemText';
-import { runSummary } from '../../output/runSummary';
+import { problemText } from '../../problems';
+import { runSummary } from '../../output';
 import { orgHeading } from '../read/orgHeading';
 import { describeGap } from '../plan/orgFeatures';
 import { orgFlagHint } from '../read/loginFix';

@@ -1,8 +1,6 @@
 import type { Connection } from '@salesforce/core';
 import type { ValueRole, Vendor } from '../../catalogue';
-import { selectText } from '../../metadata/elementPath';
-import { ORG_FIELDS } from '../../metadata/orgMetadataFields';
-import { parseMetadataXml } from '../../metadata/xml';
+import { selectText, ORG_FIELDS, parseMetadataXml } from '../../metadata';
 import { valueByRole, type OrgValues } from '../../values';
 import type { FeatureGap } from '../plan/orgFeatures';
 import { retrieveOrgMetadata } from '../read/retrieveOrgMetadata';

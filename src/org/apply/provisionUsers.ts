@@ -1,5 +1,5 @@
 import type { Connection } from '@salesforce/core';
-import { loadMessages } from '../../messages/loadMessages';
+import { loadMessages } from '../../messages';
 import type { Vendor } from '../../catalogue';
 import type { UserPlan } from '../plan/preflight';
 import { fieldByRole } from '../../values';

@@ -7,7 +7,7 @@ import {
   RequestStatus,
 } from '@salesforce/source-deploy-retrieve';
 import { DEFAULT_API_VERSION } from '../read/connectOrg';
-import { sdrRegistry } from '../../convert/sdrRegistry';
+import { sdrRegistry } from '../../convert';
 import { orgError } from '../orgError';
 import { pollDelayMs } from './pollDelay';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Connection } from '@salesforce/core';
-import { parseMetadataXml } from '../../metadata/xml';
+import { parseMetadataXml } from '../../metadata';
 import { retrieveOrgMetadata } from '../read/retrieveOrgMetadata';
 import { peekRetrieved } from '../read/retrievedOnce';
 

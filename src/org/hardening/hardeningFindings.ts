@@ -1,4 +1,4 @@
-import { sameRanges } from '../../metadata/checkHardenedProfile';
+import { sameRanges } from '../../metadata';
 import { Finding, findingsFrom, forCheck } from '../findings';
 import type { HardeningPlan } from './planHardening';
 

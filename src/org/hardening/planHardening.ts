@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Vendor } from '../../catalogue';
-import type { VendorMetadata } from '../../metadata/checkVendorMetadata';
+import type { VendorMetadata } from '../../metadata';
 import type { IpRange } from '../../network';
 import { valueByRole, type OrgValues } from '../../values';
 import type { OrgFacts, ProfileFact } from '../read/readOrgFacts';

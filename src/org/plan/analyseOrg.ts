@@ -1,11 +1,7 @@
 import type { Vendor } from '../../catalogue';
-import type { VendorMetadata } from '../../metadata/checkVendorMetadata';
-import { memberOf } from '../../metadata/checkMetadataFile';
-import { selectValues } from '../../metadata/elementPath';
-import { ORG_FIELDS } from '../../metadata/orgMetadataFields';
-import { parseMetadataXml, textOf } from '../../metadata/xml';
+import { type VendorMetadata, memberOf, selectValues, ORG_FIELDS, parseMetadataXml, textOf } from '../../metadata';
 import { IpRange, mergeTrustedRanges, OwnedRanges, RangeMerge } from '../../network';
-import type { Problem } from '../../inputs/problem';
+import type { Problem } from '../../problems';
 import { valueByRole, type OrgValues, type VendorValues } from '../../values';
 import type { OrgConnection } from '../read/connectOrg';
 import { HardeningPlan, planHardening } from '../hardening';

@@ -1,6 +1,5 @@
 import type { Connection } from '@salesforce/core';
-import { diffMetadata, ValueChange } from '../../metadata/metadataDiff';
-import { ORG_FIELDS } from '../../metadata/orgMetadataFields';
+import { diffMetadata, ValueChange, ORG_FIELDS } from '../../metadata';
 import { retrieveOrgMetadata } from '../read/retrieveOrgMetadata';
 import { takeRetrieved } from '../read/retrievedOnce';
 import type { DeployWorkspace } from './deployWorkspace';

@@ -3,20 +3,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { ComponentSet, ForceIgnore, SourceComponent } from '@salesforce/source-deploy-retrieve';
 import type { Vendor } from '../../catalogue';
-import { applyMarks } from '../../convert/replacementMarks';
-import { ConvertedComponent, GENERATED, SharedConversion, sharedConversion } from '../../convert/sharedConversion';
+import { applyMarks, ConvertedComponent, GENERATED, SharedConversion, sharedConversion } from '../../convert';
 import {
   addUserPermissions,
   removePermissions,
   renderRealTimeEventSettings,
   renderSecuritySettings,
-} from '../../metadata/renderXml';
-import { writeZip } from '../../metadata/writeZip';
+  writeZip,
+} from '../../metadata';
 import type { IpRange } from '../../network';
 import type { VendorValues } from '../../values';
 import { RunAs, withRunAsUser } from './runAsUser';
 
-export { workspaceForceignore } from '../../convert/sharedConversion';
+export { workspaceForceignore } from '../../convert';
 
 /** What one org receives beyond the committed files: everything the org itself decided. */
 export type WorkspacePlan = {

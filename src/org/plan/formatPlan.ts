@@ -1,8 +1,7 @@
 import { inspectCertificate } from '../../certificate';
-import type { ValueChange } from '../../metadata/metadataDiff';
-import { problemText } from '../../inputs/problemText';
-import type { Verdict } from '../../output/exitCodes';
-import { runSummary } from '../../output/runSummary';
+import type { ValueChange } from '../../metadata';
+import { problemText } from '../../problems';
+import { type Verdict, runSummary } from '../../output';
 import { describeGap } from './orgFeatures';
 import type { OrgPlan, PlanResult } from './planOrg';
 

@@ -1,11 +1,9 @@
 import { inspectCertificate } from '../../certificate';
-import { flowOf, OauthFlow } from '../../catalogue/vendorEntry';
-import { selectText } from '../../metadata/elementPath';
-import { ORG_FIELDS } from '../../metadata/orgMetadataFields';
-import { parseMetadataXml } from '../../metadata/xml';
+import { flowOf, OauthFlow } from '../../catalogue';
+import { selectText, ORG_FIELDS, parseMetadataXml } from '../../metadata';
 import type { IpRange } from '../../network';
-import type { Problem } from '../../inputs/problem';
-import type { ExitCode } from '../../output/exitCodes';
+import type { Problem } from '../../problems';
+import type { ExitCode } from '../../output';
 import type { OrgConnection } from '../read/connectOrg';
 import { exitCodeOfRun, OrgFailure, runOrgs } from '../runOrgs';
 import { hardeningChanges, HardeningPlan } from '../hardening';

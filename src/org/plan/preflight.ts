@@ -1,9 +1,6 @@
 import type { Vendor } from '../../catalogue';
-import type { VendorMetadata } from '../../metadata/checkVendorMetadata';
-import { memberOf } from '../../metadata/checkMetadataFile';
-import { permissionsOf } from '../../metadata/permissionCatalogue';
-import type { Problem, Where } from '../../inputs/problem';
-import { problemsFrom } from '../../inputs/problems';
+import { type VendorMetadata, memberOf, permissionsOf } from '../../metadata';
+import { type Problem, type Where, problemsFrom } from '../../problems';
 import { fieldByRole, valueByRole, type OrgValues } from '../../values';
 import type { OrgFacts, ProfileFact, PslFact, SandboxName, UserFact, UserLicenseFact } from '../read/readOrgFacts';
 import { COMPONENT_RIGHTS } from './componentRights';

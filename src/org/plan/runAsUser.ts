@@ -1,5 +1,5 @@
-import { flowOf, Vendor } from '../../catalogue/vendorEntry';
-import { escapeXml } from '../../metadata/renderXml';
+import { flowOf, Vendor } from '../../catalogue';
+import { escapeXml } from '../../metadata';
 import type { UserPlan } from './preflight';
 
 /**

@@ -1,7 +1,6 @@
 import type { Vendor } from '../../catalogue';
-import { loadMessages } from '../../messages/loadMessages';
-import { fieldByRole, valueByRole } from '../../values';
-import type { OrgValues } from '../../values';
+import { loadMessages } from '../../messages';
+import { fieldByRole, valueByRole, type OrgValues } from '../../values';
 import type { OrgConnection } from '../read/connectOrg';
 import { sandboxNames } from '../read/readOrgFacts';
 import { soqlIn } from '../read/soql';

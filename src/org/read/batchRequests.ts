@@ -1,5 +1,5 @@
 import type { Connection } from '@salesforce/core';
-import { loadMessages } from '../../messages/loadMessages';
+import { loadMessages } from '../../messages';
 
 const internal = loadMessages('internal');
 

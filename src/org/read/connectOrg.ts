@@ -1,5 +1,5 @@
 import { AuthInfo, Connection, Org, SfError } from '@salesforce/core';
-import { loadMessages } from '../../messages/loadMessages';
+import { loadMessages } from '../../messages';
 import { checkOrgUrl } from './orgUrl';
 
 const messages = loadMessages('org');

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { loadMessages } from '../../messages/loadMessages';
+import { loadMessages } from '../../messages';
 
 const messages = loadMessages('org');
 

@@ -1,8 +1,7 @@
 import type { Vendor } from '../../catalogue';
-import { loadInputs } from '../../check/loadInputs';
-import type { VendorMetadata } from '../../metadata/checkVendorMetadata';
-import { errorsIn, Problem } from '../../inputs/problem';
-import { checkFailedError } from '../../inputs/checkFailed';
+import { loadInputs } from '../../inputs';
+import type { VendorMetadata } from '../../metadata';
+import { errorsIn, Problem, checkFailedError } from '../../problems';
 import type { OrgValues } from '../../values';
 
 export type PreparedVendors = { vendors: Vendor[]; metadata: VendorMetadata[]; values: OrgValues; warnings: Problem[] };

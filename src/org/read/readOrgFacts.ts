@@ -1,6 +1,6 @@
 import type { Connection } from '@salesforce/core';
 import type { Vendor } from '../../catalogue';
-import { PERMISSIONS } from '../../metadata/permissionCatalogue';
+import { PERMISSIONS } from '../../metadata';
 import { BatchRead, batchRequests, BatchResult, Row, rowsOf, valueOf } from './batchRequests';
 import { isAccessToken } from './connectOrg';
 import { permissionNameForms, plainPermission } from './permissionNames';

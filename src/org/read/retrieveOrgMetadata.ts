@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Connection } from '@salesforce/core';
 import { ComponentSet, RequestStatus } from '@salesforce/source-deploy-retrieve';
-import { readZip } from '../../metadata/readZip';
-import { loadMessages } from '../../messages/loadMessages';
-import { sdrRegistry } from '../../convert/sdrRegistry';
+import { readZip } from '../../metadata';
+import { loadMessages } from '../../messages';
+import { sdrRegistry } from '../../convert';
 import { DEFAULT_API_VERSION } from './connectOrg';
 
 const internal = loadMessages('internal');

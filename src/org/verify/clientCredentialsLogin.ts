@@ -1,4 +1,4 @@
-import { fillExactly } from '../../messages/fillExactly';
+import { fillExactly } from '../../messages';
 import { httpRequest, postForm } from '../http';
 
 const fill = fillExactly('verify', 'FindingTokensError');

@@ -1,4 +1,4 @@
-import { runSummary } from '../../output/runSummary';
+import { runSummary } from '../../output';
 import type { VerifyResult } from './verifyOrgs';
 
 /**

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { fillExactly } from '../../messages/fillExactly';
+import { fillExactly } from '../../messages';
 import { postForm } from '../http';
 
 const fill = fillExactly('verify', 'FindingTokensError');

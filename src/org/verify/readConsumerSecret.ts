@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { readRegularFile } from '../../files';
-import { loadMessages } from '../../messages/loadMessages';
+import { loadMessages } from '../../messages';
 
 const messages = loadMessages('verify');
 

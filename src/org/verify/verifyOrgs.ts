@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { readPrivateKeyPem } from '../../certificate/readPrivateKeyPem';
-import type { ExitCode } from '../../output/exitCodes';
+import { readPrivateKeyPem } from '../../certificate';
+import type { ExitCode } from '../../output';
 import { checkOutputPath, type OutputTarget } from '../../files';
 import { valueByRole, valuesInputs } from '../../values';
 import { checkOrgUrl } from '../read/orgUrl';

@@ -1,12 +1,8 @@
-import { loadVendors, selectVendors } from '../catalogue';
-import type { Vendor } from '../catalogue';
-import { checkVendorMetadata, VendorMetadata } from '../metadata/checkVendorMetadata';
-import { checkRange, findOverlapsBetween } from '../network';
-import type { IpRange, Keyed } from '../network';
-import type { Problem } from '../inputs/problem';
-import { problemsFrom } from '../inputs/problems';
-import { loadOrgValues } from '../values/loadOrgValues';
-import type { OrgValues } from '../values/orgValues';
+import { loadVendors, selectVendors, type Vendor } from '../catalogue';
+import { checkVendorMetadata, type VendorMetadata } from '../metadata';
+import { checkRange, findOverlapsBetween, type IpRange, type Keyed } from '../network';
+import { type Problem, problemsFrom } from '../problems';
+import { loadOrgValues, type OrgValues } from '../values';
 
 const problem = problemsFrom('check');
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { SfError } from '@salesforce/core/sfError';
 import { writeOutputFile, type OutputTarget } from '../files';
-import { escapeXml } from '../metadata/renderXml';
-import type { OrgError } from '../org/orgError';
+import { escapeXml } from '../metadata';
+import type { OrgError } from '../org';
 
 /**
  * One test case. Its name says what was checked and never how it came out (reporters keep history

@@ -1,10 +1,7 @@
-import { loadMessages } from '../messages/loadMessages';
-import { errorsIn, Problem } from '../inputs/problem';
-import { problemsFrom } from '../inputs/problems';
-import { problemList } from '../inputs/checkFailed';
-import { replacementTextFor } from '../values/replacementText';
-import { formatEnvExports, stageReplacements } from '../values/stageReplacements';
-import { loadInputs } from './loadInputs';
+import { loadMessages } from '../messages';
+import { errorsIn, Problem, problemsFrom, problemList } from '../problems';
+import { replacementTextFor, formatEnvExports, stageReplacements } from '../values';
+import { loadInputs } from '../inputs';
 
 const problem = problemsFrom('check');
 

@@ -1,5 +1,5 @@
 import type { SfError } from '@salesforce/core/sfError';
-import { loadMessages } from '../messages/loadMessages';
+import { loadMessages } from '../messages';
 import { errorsIn, Problem } from './problem';
 import { problemText } from './problemText';
 

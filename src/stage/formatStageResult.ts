@@ -1,6 +1,6 @@
-import { loadMessages } from '../../messages/loadMessages';
-import { problemText } from '../../inputs/problemText';
-import { describeGap } from './orgFeatures';
+import { loadMessages } from '../messages';
+import { problemText } from '../problems';
+import { describeGap } from '../org/plan';
 import type { StageResult } from './stageOrg';
 
 const messages = loadMessages('stage');

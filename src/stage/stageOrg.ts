@@ -3,18 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { SfError, SfProject } from '@salesforce/core';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
-import { checkOutputPath, makeFolder } from '../../files';
-import { listFiles, toPosix } from '../../metadata/listFiles';
-import { valuesInputs } from '../../values';
-import { EXIT_CODES, ExitCode } from '../../output/exitCodes';
-import type { Problem } from '../../inputs/problem';
-import type { OrgConnection } from '../read/connectOrg';
-import { prepareVendors, type PreparedVendors } from '../read/prepareVendors';
-import { isOrgFailure, runOrgs } from '../runOrgs';
-import { DEFAULT_WAIT_MINUTES } from '../deployWait';
-import { analyseOrg } from './analyseOrg';
-import { buildChangedWorkspace } from './changedWorkspace';
-import type { FeatureGap } from './orgFeatures';
+import { checkOutputPath, makeFolder } from '../files';
+import { listFiles, toPosix } from '../metadata';
+import { valuesInputs } from '../values';
+import { EXIT_CODES, ExitCode } from '../output';
+import type { Problem } from '../problems';
+import { type OrgConnection, prepareVendors, type PreparedVendors } from '../org/read';
+import { isOrgFailure, runOrgs, DEFAULT_WAIT_MINUTES } from '../org';
+import { analyseOrg, buildChangedWorkspace, type FeatureGap } from '../org/plan';
 
 export type StageOptions = {
   projectDir: string;

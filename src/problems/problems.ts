@@ -1,5 +1,5 @@
 import type { SfError } from '@salesforce/core/sfError';
-import { fillExactly } from '../messages/fillExactly';
+import { fillExactly } from '../messages';
 import type { Problem, Where } from './problem';
 
 /** Makes the problems of one area, their texts from one messages/ bundle. */

@@ -1,4 +1,4 @@
-import type { DeployOrgsResult } from '../org/apply/deployOrgs';
+import type { DeployOrgsResult } from '../org/apply';
 import { failedOrgSuite, type JunitSuite } from './junit';
 
 /** deploy as JUnit: each problem and each component the org reported, failing where it failed. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadMessages } from '../messages/loadMessages';
+import { loadMessages } from '../messages';
 
 const messages = loadMessages('check');
 

@@ -8,7 +8,7 @@ export type Where = {
 /**
  * One thing wrong with the input, reported with everything a user needs to fix it. Checks collect
  * problems instead of throwing, so a run reports all of them at once. Made only by `problemsFrom`
- * (src/inputs/problems.ts), whose texts live in messages/.
+ * (src/problems/problems.ts), whose texts live in messages/.
  */
 export type Problem = Where & {
   /** Stable name of the kind of problem (e.g. `NotAnEmail`), listed as `# problem.<code>` in messages/; scripts match it in `--json`. */

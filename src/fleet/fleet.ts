@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SfError } from '@salesforce/core/sfError';
 import { decodeText, INPUT_LIMITS, readRegularFile, shownPath } from '../files';
-import type { Problem } from '../inputs/problem';
-import { problemFromError, problemsFrom } from '../inputs/problems';
-import { loadMessages } from '../messages/loadMessages';
+import { type Problem, problemFromError, problemsFrom } from '../problems';
+import { loadMessages } from '../messages';
 
 const messages = loadMessages('drift');
 const problem = problemsFrom('drift');

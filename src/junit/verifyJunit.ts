@@ -1,5 +1,5 @@
-import type { Finding } from '../org/findings';
-import type { VerifyResult } from '../org/verify/verifyOrgs';
+import type { Finding } from '../org';
+import type { VerifyResult } from '../org/verify';
 import { failedOrgSuite, type JunitCase, type JunitSuite } from './junit';
 
 /**

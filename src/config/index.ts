@@ -1,0 +1,2 @@
+export { ENV_VARS, pollIntervalMs } from './envVars';
+export { PACKAGE_ROOT } from './packageRoot';

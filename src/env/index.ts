@@ -1,0 +1,2 @@
+export type { RawDeployInputs } from './prepareRawDeploy';
+export { prepareRawDeploy } from './prepareRawDeploy';

@@ -1,0 +1,3 @@
+export type { FleetOrg, FleetShard } from './fleet';
+export { loadFleet, shardFleet } from './fleet';
+export { checkOrgsPerJob } from './fleet';

@@ -1,0 +1,2 @@
+export type { InputOptions, Inputs } from './loadInputs';
+export { loadInputs } from './loadInputs';

@@ -1,0 +1,1 @@
+export { loginFromAuthUrls } from './loginFromAuthUrl';

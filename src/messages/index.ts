@@ -1,0 +1,3 @@
+export { echo } from './echo';
+export { fillExactly } from './fillExactly';
+export { loadMessages } from './loadMessages';

@@ -1,0 +1,11 @@
+export type { OrgConnection } from './connectOrg';
+export { DEFAULT_API_VERSION, connectOrg } from './connectOrg';
+export { orgHeading } from './orgHeading';
+export { permissionNameForms, plainPermission } from './permissionNames';
+export type { PreparedVendors } from './prepareVendors';
+export { prepareVendors } from './prepareVendors';
+export { sandboxNames } from './readOrgFacts';
+export { listOrgMetadata, retrieveOrgMetadata } from './retrieveOrgMetadata';
+export { soqlIn, soqlString } from './soql';
+export type { MetadataMember } from './retrieveOrgMetadata';
+export { soqlLikeEnd } from './readOrgFacts';

@@ -1,0 +1,10 @@
+export { collectCoreWarnings } from './collectCoreWarnings';
+export type { CommandResult } from './commandResult';
+export { EXIT_CODES, exitCodeOf } from './exitCodes';
+export { formatErrorJson, formatErrorText, toSfError } from './formatError';
+export { processIo } from './io';
+export { keepCoreLogInMemory } from './keepCoreLogInMemory';
+export { runSummary } from './runSummary';
+export type { ExitCode } from './exitCodes';
+export type { Verdict } from './exitCodes';
+export type { Io } from './io';

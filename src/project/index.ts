@@ -1,0 +1,1 @@
+export { findProjectDir } from './findProjectDir';

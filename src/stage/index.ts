@@ -1,0 +1,3 @@
+export type { StageOptions, StageResult } from './stageOrg';
+export { stageOrg } from './stageOrg';
+export { formatStageResult } from './formatStageResult';
