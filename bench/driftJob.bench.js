@@ -22,21 +22,7 @@ const run = promisify(execFile);
 const ORGS = 10;
 const VALUES = ['--values', 'config/orgs/example.json'];
 
-const hookTypeScript = () => {
-  const ts = require('typescript');
-  require.extensions['.ts'] ??= (module, filename) => {
-    const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
-      compilerOptions: {
-        module: ts.ModuleKind.CommonJS,
-        target: ts.ScriptTarget.ES2022,
-        esModuleInterop: true,
-        resolveJsonModule: true,
-      },
-      fileName: filename,
-    });
-    module._compile(outputText, filename);
-  };
-};
+const hookTypeScript = () => require(path.join(__dirname, '..', 'scripts', 'registerTs.js')).registerTypeScript();
 
 const timed = async (file, args, options) => {
   const started = process.hrtime.bigint();

@@ -4,24 +4,11 @@
 // speaks to it over the IPC channel: start orgs (logged in under the parent's HOME, with aliases),
 // count and reset the requests they received, stop them. The simulator is TypeScript test code,
 // loaded through a transpile hook.
-const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
 
-const ts = require('typescript');
-require.extensions['.ts'] ??= (module, filename) => {
-  const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
-    compilerOptions: {
-      module: ts.ModuleKind.CommonJS,
-      target: ts.ScriptTarget.ES2022,
-      esModuleInterop: true,
-      resolveJsonModule: true,
-    },
-    fileName: filename,
-  });
-  module._compile(outputText, filename);
-};
+require(path.join(ROOT, 'scripts/registerTs.js')).registerTypeScript();
 
 const { Lifecycle } = require('@salesforce/core');
 const { startOrgSimulator } = require(path.join(ROOT, 'test/org-simulator/index.ts'));

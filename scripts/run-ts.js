@@ -2,21 +2,7 @@
 'use strict';
 // Runs a TypeScript entry point (the org simulator, the demo) without a build step, using the
 // `typescript` devDependency's transpileModule as a require hook. Types are checked by `npm test`.
-const fs = require('node:fs');
-const ts = require('typescript');
-
-require.extensions['.ts'] = (module, filename) => {
-  const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
-    compilerOptions: {
-      module: ts.ModuleKind.CommonJS,
-      target: ts.ScriptTarget.ES2022,
-      esModuleInterop: true,
-      resolveJsonModule: true,
-    },
-    fileName: filename,
-  });
-  module._compile(outputText, filename);
-};
+require('./registerTs').registerTypeScript();
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
