@@ -13,6 +13,24 @@ const fail = (error: string, description: string): TokenAnswer => ({
   body: { error, error_description: description },
 });
 
+/** A token endpoint's 200 answer: the fields every grant returns, and the grant's own (scope, …). */
+const issued = (
+  state: OrgState,
+  instanceUrl: string,
+  userId: string,
+  accessToken: string,
+  fields: Record<string, string>
+): TokenAnswer => ({
+  status: 200,
+  body: {
+    access_token: accessToken,
+    instance_url: instanceUrl,
+    id: `${instanceUrl}/id/${state.orgId}/${userId}`,
+    token_type: 'Bearer',
+    ...fields,
+  },
+});
+
 /**
  * The OAuth 2.0 JWT bearer grant (Salesforce Help "OAuth 2.0 JWT Bearer Flow for Server-to-Server
  * Integration"): iss = the app's consumer key, sub = the username, aud = the login URL, exp in the
@@ -94,16 +112,9 @@ export const jwtBearerGrant = (
   // signature and pre-authorization here; the order Salesforce checks in is unverified.
   if (appEnforcesIp(state, app) && outsideLoginRanges(state, user, callerAddress))
     return fail('invalid_grant', 'ip restricted');
-  return {
-    status: 200,
-    body: {
-      access_token: mintToken(String(user.Id), app),
-      instance_url: instanceUrl,
-      id: `${instanceUrl}/id/${state.orgId}/${String(user.Id)}`,
-      token_type: 'Bearer',
-      scope: 'api web refresh_token',
-    },
-  };
+  return issued(state, instanceUrl, String(user.Id), mintToken(String(user.Id), app), {
+    scope: 'api web refresh_token',
+  });
 };
 
 /**
@@ -126,18 +137,11 @@ export const refreshTokenGrant = (
   if (form.get('refresh_token') !== refreshToken) return fail('invalid_grant', 'expired access/refresh token');
   const admin = rows(state, 'User')[0];
   const issuedAt = String(Date.now());
-  return {
-    status: 200,
-    body: {
-      access_token: accessToken,
-      signature: crypto.createHmac('sha256', refreshToken).update(issuedAt).digest('base64'),
-      scope: 'refresh_token api',
-      instance_url: instanceUrl,
-      id: `${instanceUrl}/id/${state.orgId}/${String(admin?.Id)}`,
-      token_type: 'Bearer',
-      issued_at: issuedAt,
-    },
-  };
+  return issued(state, instanceUrl, String(admin?.Id), accessToken, {
+    signature: crypto.createHmac('sha256', refreshToken).update(issuedAt).digest('base64'),
+    scope: 'refresh_token api',
+    issued_at: issuedAt,
+  });
 };
 
 /** The app's global OAuth settings and its OAuth policy record, parsed. */
@@ -220,15 +224,8 @@ export const clientCredentialsGrant = (
     return fail('invalid_app_access', 'user is not admin approved to access this app');
   if (appEnforcesIp(state, app) && outsideLoginRanges(state, user, callerAddress))
     return fail('invalid_grant', 'ip restricted');
-  return {
-    status: 200,
-    body: {
-      access_token: mintToken(String(user.Id), app),
-      instance_url: instanceUrl,
-      id: `${instanceUrl}/id/${state.orgId}/${String(user.Id)}`,
-      token_type: 'Bearer',
-      scope: 'api',
-      issued_at: String(Date.now()),
-    },
-  };
+  return issued(state, instanceUrl, String(user.Id), mintToken(String(user.Id), app), {
+    scope: 'api',
+    issued_at: String(Date.now()),
+  });
 };
