@@ -1,26 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SfProject } from '@salesforce/core';
-import { ComponentSetBuilder, DeployResult } from '@salesforce/source-deploy-retrieve';
 import { calls, run, useSimulatedOrg, writes } from '../helpers/simulatedOrg';
+import { deployStaged } from '../helpers/deployStaged';
 import { useProjectCopyAsCwd } from '../helpers/projectCwd';
-import type { OrgSimulator } from '../org-simulator';
-import { connectToSimulator } from '../org-simulator/connect';
 import { failures } from '../org-simulator/deploySource';
 
 const VALUES = ['--values', 'config/orgs/example.json'];
 const HEAD_OFFICE = { start: '198.51.100.0', end: '198.51.100.255', description: 'Head office' };
-
-/** What `sf project deploy start --source-dir force-app` does with the staged folder: the real SDR. */
-const deployStaged = async (sim: OrgSimulator, dir: string): Promise<DeployResult> => {
-  SfProject.clearInstances();
-  const set = await ComponentSetBuilder.build({ sourcepath: [path.join(dir, 'force-app')], projectDir: dir });
-  const deploy = await set.deploy({
-    usernameOrConnection: await connectToSimulator(sim),
-    apiOptions: { rollbackOnError: true },
-  });
-  return deploy.pollStatus(20, 60);
-};
 
 const read = (dir: string, rel: string): string => fs.readFileSync(path.join(dir, rel), 'utf8');
 

@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SfProject } from '@salesforce/core';
-import { ComponentSetBuilder, DeployResult } from '@salesforce/source-deploy-retrieve';
 import { calls, run, useSimulatedOrg, writes } from '../helpers/simulatedOrg';
+import { deployStaged } from '../helpers/deployStaged';
 import { useProjectCopyAsCwd } from '../helpers/projectCwd';
 import type { OrgSimulator } from '../org-simulator';
-import { connectToSimulator } from '../org-simulator/connect';
 import { failures } from '../org-simulator/deploySource';
 import { rows } from '../org-simulator/orgState';
 
@@ -14,16 +12,6 @@ import { rows } from '../org-simulator/orgState';
 // settings, OAuth settings).
 const VALUES = ['--values', 'config/orgs/example.json'];
 const LACKS = ['ExternalClientAppAdmin', 'ViewClientSecret'];
-
-const deployStaged = async (sim: OrgSimulator, dir: string): Promise<DeployResult> => {
-  SfProject.clearInstances();
-  const set = await ComponentSetBuilder.build({ sourcepath: [path.join(dir, 'force-app')], projectDir: dir });
-  const deploy = await set.deploy({
-    usernameOrConnection: await connectToSimulator(sim),
-    apiOptions: { rollbackOnError: true },
-  });
-  return deploy.pollStatus(20, 60);
-};
 
 /** Takes the permissions away from the admin's profile, as an admin editing it in Setup would. */
 const revoke = (sim: OrgSimulator, permissions: string[]): void => {

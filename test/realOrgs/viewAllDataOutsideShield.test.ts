@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SfProject } from '@salesforce/core';
-import { ComponentSetBuilder, DeployResult } from '@salesforce/source-deploy-retrieve';
 import { run, useSimulatedOrg } from '../helpers/simulatedOrg';
+import { deployStaged } from '../helpers/deployStaged';
 import { useProjectCopyAsCwd } from '../helpers/projectCwd';
 import { builtInShape } from '../org-simulator/shapes';
-import type { OrgShape, OrgSimulator } from '../org-simulator';
-import { connectToSimulator } from '../org-simulator/connect';
+import type { OrgShape } from '../org-simulator';
 import { failures } from '../org-simulator/deploySource';
 
 // Issue 19 item 1: a Developer Edition org has View Event Log Files without Shield, lists no
@@ -14,17 +12,6 @@ import { failures } from '../org-simulator/deploySource';
 const VALUES = ['--values', 'config/orgs/example.json'];
 const ISPM_SET = 'force-app/main/default/permissionsets/ISPM_SFDC_integration_permission.permissionset-meta.xml';
 const developer = (): OrgShape => builtInShape('developer') as OrgShape;
-
-/** What `sf project deploy start --source-dir <source>` does: the real SDR. */
-const deployStaged = async (sim: OrgSimulator, dir: string, source = 'force-app'): Promise<DeployResult> => {
-  SfProject.clearInstances();
-  const set = await ComponentSetBuilder.build({ sourcepath: [path.join(dir, source)], projectDir: dir });
-  const deploy = await set.deploy({
-    usernameOrConnection: await connectToSimulator(sim),
-    apiOptions: { rollbackOnError: true },
-  });
-  return deploy.pollStatus(20, 60);
-};
 
 describe('View All Data in a Developer Edition org (no Shield, no PermissionDependency edge)', () => {
   const project = useProjectCopyAsCwd();
