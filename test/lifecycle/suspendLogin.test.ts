@@ -1,7 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { generateCertificate } from '../../src/certificate';
-import { setJson } from '../helpers/projectCopy';
+import { deployIspmWithOwnKey } from '../helpers/ispmWithOwnKey';
 import { useProjectCopyAsCwd } from '../helpers/projectCwd';
 import { run, useSimulatedOrg } from '../helpers/simulatedOrg';
 import { rows } from '../org-simulator/orgState';
@@ -15,12 +12,7 @@ describe('suspend cuts the vendor off; resume lets it back in', () => {
   let keyFile: string;
 
   beforeEach(async () => {
-    const ours = await generateCertificate({ commonName: 'ispm-test' });
-    fs.writeFileSync(path.join(project(), 'config/certs/jwt.crt'), ours.certificatePem);
-    keyFile = path.join(project(), 'out-test-server.key');
-    fs.writeFileSync(keyFile, ours.privateKeyPem, { mode: 0o600 });
-    setJson(project(), 'config/orgs/example.json', 'vendors.ispm.serverCertificate', 'config/certs/jwt.crt');
-    expect((await run('deploy', '-o', 'prod', ...VALUES)).code).toBe(0);
+    keyFile = await deployIspmWithOwnKey(project());
   });
 
   it('the JWT bearer login fails while suspended and works again after resume', async () => {

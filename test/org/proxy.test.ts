@@ -1,11 +1,9 @@
-import fs from 'node:fs';
 import https from 'node:https';
 import net from 'node:net';
-import path from 'node:path';
 import { generateCertificate } from '../../src/certificate';
 import { postForm, proxyFor } from '../../src/org/http';
 import { LocalProxy, startLocalProxy } from '../helpers/localProxy';
-import { setJson } from '../helpers/projectCopy';
+import { deployIspmWithOwnKey } from '../helpers/ispmWithOwnKey';
 import { useProjectCopyAsCwd } from '../helpers/projectCwd';
 import { run, useSimulatedOrg } from '../helpers/simulatedOrg';
 
@@ -34,14 +32,7 @@ describe('verify --private-key logs in through the proxy the environment names',
   let keyFile: string;
 
   beforeEach(async () => {
-    const ours = await generateCertificate({ commonName: 'ispm-test' });
-    fs.writeFileSync(path.join(project(), 'config/certs/jwt.crt'), ours.certificatePem);
-    keyFile = path.join(project(), 'out-test-server.key');
-    fs.writeFileSync(keyFile, ours.privateKeyPem, { mode: 0o600 });
-    setJson(project(), 'config/orgs/example.json', 'vendors.ispm.serverCertificate', 'config/certs/jwt.crt');
-    expect((await run('deploy', '-o', 'prod', '--values', 'config/orgs/example.json', '--vendor', 'ispm')).code).toBe(
-      0
-    );
+    keyFile = await deployIspmWithOwnKey(project());
     proxy = await startLocalProxy();
   });
   afterEach(async () => proxy.stop());
