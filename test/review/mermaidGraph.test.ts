@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { reviewProject } from '../../src/review';
+import { GIT_ENV } from '../helpers/git';
 import { copyProject, PROJECT_ROOT, removeProject } from '../helpers/projectCopy';
 import { mermaidBlocks, mermaidFlowchartErrors } from './mermaidGrammar';
 
@@ -86,13 +87,6 @@ describe('review: a Mermaid graph per permission set', () => {
 });
 
 describe('review --base: a graph of what changed', () => {
-  const env = {
-    ...process.env,
-    GIT_AUTHOR_NAME: 'T',
-    GIT_AUTHOR_EMAIL: 't@example.com',
-    GIT_COMMITTER_NAME: 'T',
-    GIT_COMMITTER_EMAIL: 't@example.com',
-  };
   let dir: string;
   beforeEach(() => {
     dir = copyProject();
@@ -101,7 +95,7 @@ describe('review --base: a graph of what changed', () => {
       ['add', '-A'],
       ['commit', '-qm', 'base'],
     ])
-      execFileSync('git', args, { cwd: dir, env });
+      execFileSync('git', args, { cwd: dir, env: GIT_ENV });
   });
   afterEach(() => removeProject(dir));
 
@@ -130,7 +124,7 @@ describe('review --base: a graph of what changed', () => {
     // Base without Assign Permission Sets; the head (working tree) has it back, implied through Manage Users.
     const full = fs.readFileSync(file, 'utf8');
     fs.writeFileSync(file, full.replace(block('AssignPermissionSets'), ''));
-    execFileSync('git', ['commit', '-qam', 'without'], { cwd: dir, env });
+    execFileSync('git', ['commit', '-qam', 'without'], { cwd: dir, env: GIT_ENV });
     fs.writeFileSync(file, full);
     const review = reviewProject(dir, { vendors: ['ispm'], base: 'HEAD' });
     const [changed] = mermaidBlocks(review.markdown.split('<details>')[0] ?? '');

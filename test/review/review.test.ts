@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { MAX_COMMENT_CHARS, reviewProject } from '../../src/review';
 import { run } from '../helpers/simulatedOrg';
 import { copyProject, editFile, PROJECT_ROOT, removeProject } from '../helpers/projectCopy';
+import { git } from '../helpers/git';
 import { useProjectCopyAsCwd } from '../helpers/projectCwd';
 
 const GOLDEN = path.join(__dirname, '..', 'fixtures', 'review');
@@ -31,14 +31,6 @@ describe('vendor-access review: golden reports', () => {
 });
 
 describe('vendor-access review --base on a git repository', () => {
-  const env = {
-    ...process.env,
-    GIT_AUTHOR_NAME: 'T',
-    GIT_AUTHOR_EMAIL: 't@example.com',
-    GIT_COMMITTER_NAME: 'T',
-    GIT_COMMITTER_EMAIL: 't@example.com',
-  };
-  const git = (dir: string, ...args: string[]): string => execFileSync('git', args, { cwd: dir, env }).toString();
   let dir: string;
   beforeEach(() => {
     dir = copyProject();
