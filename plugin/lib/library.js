@@ -6,5 +6,12 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-/** The library is CommonJS; it is loaded when a command runs, not when oclif lists the commands. */
-export const library = () => require('../../lib/index.js');
+/**
+ * The library is CommonJS. Declaring a command needs only the command specs (yargs and the spec
+ * files, which load nothing heavy); running one needs the CLI's `main`, which loads the Salesforce
+ * libraries only for the command that runs, as bin/vendor-access.js does.
+ */
+export const library = () => ({
+  describeCommands: () => require('../../lib/commands/describeCommands.js').describeCommands(),
+  main: (argv) => require('../../lib/cli.js').main(argv),
+});
